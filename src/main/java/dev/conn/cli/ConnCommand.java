@@ -1,0 +1,129 @@
+package dev.conn.cli;
+
+import dev.conn.incident.EventStore;
+import dev.conn.incident.IncidentService;
+import dev.conn.platform.db.Database;
+import dev.conn.platform.db.DatabaseException;
+import dev.conn.settings.ConfigException;
+import dev.conn.settings.DataDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code conn} command (picocli, https://picocli.info). With no subcommand it opens the
+ * window; with one it works on the same data directory as the window, even while the window is
+ * open (H2 mixed mode). Exit codes: 0 done, 1 refused (the message says why), 2 usage error.
+ */
+@Command(
+        name = "conn",
+        mixinStandardHelpOptions = true,
+        versionProvider = ConnCommand.Version.class,
+        description = "Conn: the incident commander's console. Without a command, opens the window.",
+        subcommands = {IncidentsCommand.class, LogCommand.class})
+public final class ConnCommand implements Callable<Integer> {
+    /** Exit code for a request Conn refused or could not carry out. */
+    public static final int REFUSED = 1;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Data directory (default: $CONN_HOME, else ~/.conn).")
+    Path dataDir;
+
+    private final Consumer<Path> openWindow;
+    private final Clock clock;
+
+    /**
+     * @param openWindow opens the GUI on the given data directory (called when no subcommand is given)
+     * @param clock the clock events are stamped with
+     */
+    public ConnCommand(Consumer<Path> openWindow, Clock clock) {
+        this.openWindow = openWindow;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        openWindow.accept(DataDirectory.resolveDefault(Optional.ofNullable(dataDir)));
+        return 0;
+    }
+
+    /** @return the data directory this invocation uses, created if needed */
+    Path dataDirectory() {
+        return DataDirectory.prepare(DataDirectory.resolveDefault(Optional.ofNullable(dataDir)));
+    }
+
+    /** Opens the database and the incident service for a subcommand. */
+    Session open() {
+        Path dir = dataDirectory();
+        Database db = Database.open(dir);
+        return new Session(dir, db, new IncidentService(EventStore.jdbc(db.dataSource()), clock));
+    }
+
+    /** @return the clock */
+    Clock clock() {
+        return clock;
+    }
+
+    /** An open database and service, closed when the subcommand ends. */
+    record Session(Path dataDirectory, Database database, IncidentService incidents) implements AutoCloseable {
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments
+     * @param openWindow opens the GUI when no subcommand is given
+     * @param clock the clock
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code
+     */
+    public static int run(String[] args, Consumer<Path> openWindow, Clock clock, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new ConnCommand(openWindow, clock));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parse) -> {
+            if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+                    || ex instanceof ConfigException || ex instanceof DatabaseException
+                    || ex instanceof dev.conn.incident.StoreException) {
+                line.getErr().println("conn: " + ex.getMessage());
+                return REFUSED;
+            }
+            throw ex;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** @return true if {@code args} name a subcommand or a help/version flag, i.e. are for the CLI */
+    public static boolean isCommandLine(String[] args) {
+        CommandLine cl = new CommandLine(new ConnCommand(p -> {}, Clock.systemUTC()));
+        try {
+            CommandLine.ParseResult r = cl.parseArgs(args);
+            return r.hasSubcommand() || r.isUsageHelpRequested() || r.isVersionHelpRequested();
+        } catch (CommandLine.ParameterException e) {
+            return true; // let the CLI print the usage error
+        }
+    }
+
+    /** Prints the version from the jar manifest, or "development build". */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ConnCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"conn " + (v == null ? "development build" : v)};
+        }
+    }
+}

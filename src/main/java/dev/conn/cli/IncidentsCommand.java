@@ -1,0 +1,70 @@
+package dev.conn.cli;
+
+import dev.conn.incident.IncidentId;
+import dev.conn.incident.IncidentState;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code conn incidents}: lists incidents, open first; {@code *} marks the active one. Times in UTC. */
+@Command(name = "incidents", description = "List incidents (open first). * marks the active one; times are UTC.")
+final class IncidentsCommand implements Callable<Integer> {
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
+
+    @ParentCommand
+    ConnCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--open", description = "Only open incidents.")
+    boolean openOnly;
+
+    @Override
+    public Integer call() {
+        try (ConnCommand.Session s = parent.open()) {
+            List<IncidentState> all = s.incidents().incidents();
+            Optional<IncidentId> active = s.incidents().activeIncident();
+            var out = spec.commandLine().getOut();
+            if (all.isEmpty()) {
+                out.println("No incidents yet. Declare one in the window (Ctrl+N).");
+                return 0;
+            }
+            out.printf("  %-8s  %-4s  %-13s  %-17s  %-9s  %-18s  %s%n",
+                    "ID", "SEV", "STATUS", "DECLARED (UTC)", "ELAPSED", "COMMANDER", "TITLE");
+            for (IncidentState st : all) {
+                if (openOnly && !st.isOpen()) {
+                    continue;
+                }
+                String mark = active.map(a -> a.equals(st.id())).orElse(false) ? "*" : " ";
+                out.printf("%s %-8s  %-4s  %-13s  %-17s  %-9s  %-18s  %s%n",
+                        mark,
+                        st.id().shortForm(),
+                        st.severity(),
+                        st.status().label(),
+                        UTC.format(st.declaredAt()),
+                        hhmm(st.sinceImpactStart(parent.clock().instant())),
+                        clip(st.commander(), 18),
+                        st.title());
+            }
+            return 0;
+        }
+    }
+
+    private static String hhmm(Duration d) {
+        long m = d.toMinutes();
+        return m >= 60 * 24 ? (m / (60 * 24)) + "d " + (m / 60 % 24) + "h" : (m / 60) + "h " + (m % 60) + "m";
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}

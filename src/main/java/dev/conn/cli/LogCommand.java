@@ -1,0 +1,103 @@
+package dev.conn.cli;
+
+import dev.conn.incident.Event;
+import dev.conn.incident.EventType;
+import dev.conn.incident.IncidentId;
+import dev.conn.incident.Payload;
+import dev.conn.settings.ConfigException;
+import dev.conn.settings.SettingsFile;
+import dev.conn.timeline.CaptureParser;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code conn log}: appends a note, decision or action to the active incident (or the one named),
+ * so a deploy script can say what changed. Prints the stored event's id and time.
+ */
+@Command(name = "log", description = "Append a note, decision or action to the active incident's timeline.")
+final class LogCommand implements Callable<Integer> {
+    /** What {@code --type} accepts. */
+    enum Kind {
+        note(EventType.NOTE),
+        decision(EventType.DECISION),
+        action(EventType.ACTION_TAKEN);
+
+        final EventType type;
+
+        Kind(EventType type) {
+            this.type = type;
+        }
+    }
+
+    @ParentCommand
+    ConnCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--incident", paramLabel = "ID", description = "Incident id or its first characters (default: the active incident).")
+    String incident;
+
+    @Option(names = "--type", defaultValue = "note", paramLabel = "TYPE",
+            description = "note, decision or action (a change made to production). Default: ${DEFAULT-VALUE}.")
+    Kind kind;
+
+    @Option(names = "--author", paramLabel = "NAME", description = "Who is recording this (default: the name in settings, else the OS user).")
+    String author;
+
+    @Option(names = "--at", paramLabel = "WHEN", description = "Back-date the entry: 09:12 (UTC), -5m, -1h30m or an ISO-8601 instant.")
+    String at;
+
+    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "What happened.")
+    List<String> words;
+
+    @Override
+    public Integer call() {
+        String text = String.join(" ", words).strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("Give the text to record");
+        }
+        try (ConnCommand.Session s = parent.open()) {
+            IncidentId id = incident == null
+                    ? s.incidents().activeIncident().orElseThrow(() -> new IllegalStateException(
+                            "No incident to log to: declare one in the window first"))
+                    : s.incidents().resolveIncidentId(incident);
+            Optional<java.time.Instant> when = Optional.empty();
+            if (at != null) {
+                String t = at.strip();
+                when = Optional.of(new CaptureParser(parent.clock()).parseWhen(t.startsWith("@") ? t.substring(1) : t,
+                        ZoneOffset.UTC));
+            }
+            Event e = s.incidents().record(id, kind.type, Payload.of("text", text), when, who(s));
+            spec.commandLine().getOut().printf("Recorded %s %s on incident %s at %s%n",
+                    kind.name(), e.id(), id.shortForm(),
+                    DateTimeFormatter.ISO_INSTANT.format(e.occurredAt().atZone(ZoneId.of("UTC"))));
+            return 0;
+        }
+    }
+
+    private String who(ConnCommand.Session s) {
+        if (author != null && !author.isBlank()) {
+            return author.strip();
+        }
+        try {
+            Optional<String> fromSettings = new SettingsFile(s.dataDirectory()).load().author();
+            if (fromSettings.isPresent()) {
+                return fromSettings.get();
+            }
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("conn: warning: " + e.getMessage() + "; recording as the OS user");
+        }
+        return System.getProperty("user.name", "cli");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.conn.incident;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The append-only event log. Implementations are durable: when {@link #append} returns, the event
+ * is committed and synced to the storage device, so neither a process kill nor a power cut loses
+ * it. Nothing is ever updated or deleted.
+ *
+ * <p>All methods block on I/O: call them from a background task, never from the FX thread.
+ */
+public interface EventStore {
+
+    /**
+     * Opens the H2 event store on a migrated database.
+     *
+     * @param dataSource the database of {@code dev.conn.platform.db.Database}
+     * @return the store
+     */
+    static EventStore jdbc(javax.sql.DataSource dataSource) {
+        return new JdbcEventStore(dataSource);
+    }
+
+    /**
+     * Stores one event durably.
+     *
+     * @param event the event
+     * @return true if stored, false if an event with the same id was already stored (it is then
+     *     left as it was)
+     * @throws StoreException if the database cannot be written
+     */
+    boolean append(Event event);
+
+    /**
+     * Stores many events in one transaction and one sync (imports, benchmarks). Events whose id is
+     * already stored are skipped.
+     *
+     * @param events the events, stored in iteration order
+     * @return how many were newly stored
+     * @throws StoreException if the database cannot be written; then none are stored
+     */
+    int appendAll(Collection<Event> events);
+
+    /**
+     * @param incidentId an incident
+     * @return its events in the order they were stored (empty if unknown)
+     * @throws StoreException if the database cannot be read
+     */
+    List<Event> readIncident(IncidentId incidentId);
+
+    /**
+     * Reads events of every incident stored after a position, for following the log live (another
+     * process, such as the CLI, may be appending).
+     *
+     * @param afterSequence a {@link Batch#lastSequence()} from an earlier call, or 0 for the start
+     * @param limit the most events to return
+     * @return the events in storage order and the position to continue from
+     * @throws StoreException if the database cannot be read
+     */
+    Batch readAfter(long afterSequence, int limit);
+
+    /**
+     * Reads the events of the given types for every incident, in storage order: enough to fold
+     * the header of each incident for the incident list without reading whole timelines.
+     *
+     * @param types the types to read
+     * @return the matching events
+     * @throws StoreException if the database cannot be read
+     */
+    List<Event> readByType(Set<EventType> types);
+
+    /**
+     * @param incidentId an incident
+     * @param types the types to read
+     * @return that incident's events of those types, in storage order
+     * @throws StoreException if the database cannot be read
+     */
+    List<Event> readIncident(IncidentId incidentId, Set<EventType> types);
+
+    /** @return the incident chosen last in any console sharing this store, if any */
+    Optional<IncidentId> activeIncident();
+
+    /**
+     * Remembers the incident chosen in a console, so the next launch and the CLI use it.
+     *
+     * @param incidentId the incident
+     */
+    void setActiveIncident(IncidentId incidentId);
+
+    /**
+     * A slice of the log read by {@link #readAfter}.
+     *
+     * @param events the events, in storage order
+     * @param lastSequence the position to pass to the next {@link #readAfter} call
+     */
+    record Batch(List<Event> events, long lastSequence) {}
+}

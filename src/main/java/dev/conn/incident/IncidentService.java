@@ -1,0 +1,298 @@
+package dev.conn.incident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The incident domain API shared by the GUI and the CLI: declares incidents, records entries on
+ * their timelines and answers what their state is. It validates what a user asks for (no entries
+ * in the future, no status change to the status it already has) and appends events durably
+ * through the {@link EventStore}.
+ *
+ * <p>Every method blocks on the store: call from a background task, never from the FX thread.
+ * Time comes from the injected {@link Clock}.
+ */
+public final class IncidentService {
+    /** Entries may be stamped this far ahead of the clock, to absorb small clock differences. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(1);
+
+    private final EventStore store;
+    private final Clock clock;
+
+    /**
+     * @param store the event log
+     * @param clock the source of {@code recordedAt} and "now"
+     */
+    public IncidentService(EventStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** @return the clock this service stamps events with */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Declares a new incident and makes it the active one.
+     *
+     * @param declaration what the declarer said
+     * @param author the person at the keyboard
+     * @return the {@code INCIDENT_DECLARED} event, stored
+     * @throws IllegalArgumentException if the title is blank or over 200 characters, the author is
+     *     blank, or impact is said to start in the future
+     * @throws StoreException if the database cannot be written
+     */
+    public Event declare(Declaration declaration, String author) {
+        String title = declaration.title().strip();
+        if (title.isEmpty()) {
+            throw new IllegalArgumentException("Give the incident a title, e.g. \"Checkout errors in EU\"");
+        }
+        if (title.length() > 200) {
+            throw new IllegalArgumentException("The title is " + title.length() + " characters; keep it under 200");
+        }
+        Instant now = clock.instant();
+        declaration.impactStartedAt().ifPresent(start -> {
+            if (start.isAfter(now.plus(FUTURE_TOLERANCE))) {
+                throw new IllegalArgumentException("Impact cannot start in the future");
+            }
+        });
+        String commander = declaration.commander().isBlank() ? requireAuthor(author) : declaration.commander().strip();
+        Event e = new Event(
+                Event.newId(),
+                new IncidentId(Event.newId()),
+                now,
+                now,
+                requireAuthor(author),
+                EventType.INCIDENT_DECLARED,
+                Payload.of(
+                        "title", title,
+                        "severity", declaration.severity(),
+                        "summary", declaration.summary().strip().isEmpty() ? null : declaration.summary().strip(),
+                        "impactStartedAt", declaration.impactStartedAt().orElse(null),
+                        "commander", commander));
+        store.append(e);
+        store.setActiveIncident(e.incidentId());
+        return e;
+    }
+
+    /**
+     * Records one entry on an incident's timeline.
+     *
+     * @param incidentId the incident
+     * @param type what kind of entry
+     * @param payload its fields (see {@link EventType})
+     * @param occurredAt when it happened, if back-dated; otherwise now
+     * @param author the person at the keyboard
+     * @return the stored event
+     * @throws IllegalArgumentException if the entry is in the future, has no text where text is
+     *     required, or the author is blank
+     * @throws IllegalStateException if it contradicts the incident's state (unknown incident,
+     *     status already set, already resolved, a correction of something that cannot be corrected)
+     * @throws StoreException if the database cannot be written
+     */
+    public Event record(
+            IncidentId incidentId, EventType type, Payload payload, Optional<Instant> occurredAt, String author) {
+        Instant now = clock.instant();
+        Instant at = occurredAt.orElse(now);
+        if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw new IllegalArgumentException("That time is in the future; entries can only be back-dated");
+        }
+        if (type == EventType.INCIDENT_DECLARED) {
+            throw new IllegalArgumentException("Use declare() to open an incident");
+        }
+        if (type.isFreeText() && payload.textOrEmpty("text").isBlank()) {
+            throw new IllegalArgumentException("Type some text for the " + type.label().toLowerCase(Locale.ROOT));
+        }
+        IncidentState state = state(incidentId);
+        checkAgainstState(state, type, payload);
+        Event e = new Event(Event.newId(), incidentId, at, now, requireAuthor(author), type, payload);
+        store.append(e);
+        return e;
+    }
+
+    private void checkAgainstState(IncidentState state, EventType type, Payload payload) {
+        switch (type) {
+            case STATUS_CHANGED -> {
+                Status next = Status.parse(payload.textOrEmpty("status"));
+                if (next == state.status()) {
+                    throw new IllegalStateException("The status is already " + next.label());
+                }
+            }
+            case SEVERITY_CHANGED -> {
+                Severity next = Severity.parse(payload.textOrEmpty("severity"));
+                if (next == state.severity()) {
+                    throw new IllegalStateException("The severity is already " + next);
+                }
+            }
+            case MITIGATED -> state.mitigatedAt().ifPresent(t -> {
+                throw new IllegalStateException("Already marked mitigated at " + t);
+            });
+            case RESOLVED -> {
+                if (!state.isOpen()) {
+                    throw new IllegalStateException("The incident is already resolved");
+                }
+            }
+            case EVENT_CORRECTED -> {
+                UUID target = UUID.fromString(payload.textOrEmpty("correctedEventId"));
+                Event original = store.readIncident(state.id()).stream()
+                        .filter(ev -> ev.id().equals(target))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("No entry " + target + " in this incident"));
+                if (!original.type().isFreeText()) {
+                    throw new IllegalStateException("Only notes, decisions and actions can be corrected");
+                }
+                if (payload.textOrEmpty("text").isBlank()) {
+                    throw new IllegalArgumentException("A correction needs the new text");
+                }
+            }
+            default -> {
+                // nothing to check
+            }
+        }
+    }
+
+    /**
+     * Corrects the text of a note, decision or action by appending {@code EVENT_CORRECTED}; the
+     * original event stays in the log.
+     *
+     * @param original the entry to correct
+     * @param newText its new text
+     * @param author the person at the keyboard
+     * @return the correction event
+     * @throws IllegalArgumentException if the new text is blank
+     * @throws IllegalStateException if the entry is not a note, decision or action
+     * @throws StoreException if the database cannot be written
+     */
+    public Event correct(Event original, String newText, String author) {
+        if (!original.type().isFreeText()) {
+            throw new IllegalStateException("Only notes, decisions and actions can be corrected");
+        }
+        if (newText == null || newText.isBlank()) {
+            throw new IllegalArgumentException("A correction needs the new text");
+        }
+        Instant now = clock.instant();
+        Event e = new Event(
+                Event.newId(),
+                original.incidentId(),
+                now,
+                now,
+                requireAuthor(author),
+                EventType.EVENT_CORRECTED,
+                Payload.of("correctedEventId", original.id(), "text", newText.strip()));
+        store.append(e);
+        return e;
+    }
+
+    /**
+     * @param incidentId an incident
+     * @return its header state
+     * @throws IllegalStateException if no such incident was declared
+     * @throws StoreException if the database cannot be read
+     */
+    public IncidentState state(IncidentId incidentId) {
+        List<Event> header = store.readIncident(incidentId, IncidentState.HEADER_TYPES);
+        if (header.isEmpty()) {
+            throw new IllegalStateException("No incident " + incidentId.shortForm());
+        }
+        return IncidentState.fold(header);
+    }
+
+    /**
+     * @param incidentId an incident
+     * @return every event of it, in storage order
+     * @throws StoreException if the database cannot be read
+     */
+    public List<Event> timeline(IncidentId incidentId) {
+        return store.readIncident(incidentId);
+    }
+
+    /**
+     * Lists every incident: open ones first, then by declaration, newest first.
+     *
+     * @return the incidents' header states
+     * @throws StoreException if the database cannot be read
+     */
+    public List<IncidentState> incidents() {
+        Map<IncidentId, List<Event>> byIncident = new LinkedHashMap<>();
+        for (Event e : store.readByType(IncidentState.HEADER_TYPES)) {
+            byIncident.computeIfAbsent(e.incidentId(), k -> new ArrayList<>()).add(e);
+        }
+        List<IncidentState> states = new ArrayList<>();
+        for (List<Event> events : byIncident.values()) {
+            if (events.stream().anyMatch(e -> e.type() == EventType.INCIDENT_DECLARED)) {
+                states.add(IncidentState.fold(events));
+            }
+        }
+        states.sort(Comparator.comparing((IncidentState s) -> !s.isOpen())
+                .thenComparing(IncidentState::declaredAt, Comparator.reverseOrder()));
+        return states;
+    }
+
+    /**
+     * The incident a console or the CLI works on: the one chosen last, else the most recently
+     * declared open one.
+     *
+     * @return the active incident, if any incident exists
+     * @throws StoreException if the database cannot be read
+     */
+    public Optional<IncidentId> activeIncident() {
+        Optional<IncidentId> chosen = store.activeIncident();
+        List<IncidentState> all = incidents();
+        if (chosen.isPresent() && all.stream().anyMatch(s -> s.id().equals(chosen.get()))) {
+            return chosen;
+        }
+        return all.stream().findFirst().map(IncidentState::id);
+    }
+
+    /**
+     * Makes an incident the active one for every console and the CLI.
+     *
+     * @param incidentId the incident
+     * @throws StoreException if the database cannot be written
+     */
+    public void activate(IncidentId incidentId) {
+        store.setActiveIncident(incidentId);
+    }
+
+    /**
+     * Finds an incident by its full id or a unique prefix of it (as the CLI prints them).
+     *
+     * @param idOrPrefix a UUID or at least 4 of its leading hex digits
+     * @return the incident
+     * @throws IllegalArgumentException if nothing matches or the prefix is ambiguous
+     */
+    public IncidentId resolveIncidentId(String idOrPrefix) {
+        String p = idOrPrefix.strip().toLowerCase(Locale.ROOT);
+        if (p.length() < 4) {
+            throw new IllegalArgumentException("Give at least 4 characters of the incident id");
+        }
+        List<IncidentId> matches = incidents().stream()
+                .map(IncidentState::id)
+                .filter(id -> id.toString().startsWith(p))
+                .toList();
+        if (matches.isEmpty()) {
+            throw new IllegalArgumentException("No incident matches '" + idOrPrefix + "'; `conn incidents` lists them");
+        }
+        if (matches.size() > 1) {
+            throw new IllegalArgumentException("'" + idOrPrefix + "' matches " + matches.size() + " incidents; give more of the id");
+        }
+        return matches.get(0);
+    }
+
+    private static String requireAuthor(String author) {
+        if (author == null || author.isBlank()) {
+            throw new IllegalArgumentException("Say who you are: set your name (shown as author)");
+        }
+        return author.strip();
+    }
+}

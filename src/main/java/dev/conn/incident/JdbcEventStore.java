@@ -1,0 +1,248 @@
+package dev.conn.incident;
+
+import dev.conn.platform.db.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.h2.api.ErrorCode;
+
+/**
+ * The H2 implementation of {@link EventStore}: table {@code event} (migration V1). Each append
+ * commits and then runs {@code CHECKPOINT SYNC}, so an acknowledged event survives a process kill
+ * and a power cut.
+ */
+final class JdbcEventStore implements EventStore {
+    private static final String COLUMNS = "seq, id, incident_id, occurred_at, recorded_at, author, type, payload";
+    /** Inserts unless the id is already stored: re-appending and re-importing are no-ops. */
+    private static final String INSERT = "INSERT INTO event (id, incident_id, occurred_at, recorded_at, author, type, payload)"
+            + " SELECT CAST(?1 AS UUID), CAST(?2 AS UUID), CAST(?3 AS TIMESTAMP(9) WITH TIME ZONE),"
+            + " CAST(?4 AS TIMESTAMP(9) WITH TIME ZONE), CAST(?5 AS VARCHAR(200)), CAST(?6 AS VARCHAR(64)),"
+            + " CAST(?7 AS CHARACTER LARGE OBJECT) FROM DUAL"
+            + " WHERE NOT EXISTS (SELECT 1 FROM event WHERE id = CAST(?1 AS UUID))";
+    private static final String ACTIVE_INCIDENT = "active_incident";
+
+    private final DataSource dataSource;
+
+    JdbcEventStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public boolean append(Event event) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            int inserted;
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                bind(ps, event);
+                inserted = ps.executeUpdate();
+            } catch (SQLException e) {
+                if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                    return false; // another process stored the same id a moment ago
+                }
+                throw e;
+            }
+            if (inserted > 0) {
+                sync(c);
+            }
+            return inserted > 0;
+        } catch (SQLException e) {
+            throw new StoreException("Could not save the " + event.type().label().toLowerCase(Locale.ROOT)
+                    + " entry: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int appendAll(Collection<Event> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int stored = 0;
+                int pending = 0;
+                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    for (Event e : events) {
+                        bind(ps, e);
+                        ps.addBatch();
+                        if (++pending == 1000) {
+                            stored += sum(ps.executeBatch());
+                            pending = 0;
+                        }
+                    }
+                    stored += sum(ps.executeBatch());
+                }
+                c.commit();
+                sync(c);
+                return stored;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not save " + events.size() + " events: " + e.getMessage(), e);
+        }
+    }
+
+    private static int sum(int[] counts) {
+        int n = 0;
+        for (int k : counts) {
+            n += Math.max(k, 0);
+        }
+        return n;
+    }
+
+    private static void sync(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(Database.SYNC);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Event e) throws SQLException {
+        ps.setObject(1, e.id());
+        ps.setObject(2, e.incidentId().value());
+        ps.setObject(3, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+        ps.setObject(4, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
+        ps.setString(5, e.author());
+        ps.setString(6, e.type().name());
+        ps.setString(7, e.payload().json());
+    }
+
+    @Override
+    public List<Event> readIncident(IncidentId incidentId) {
+        return query("SELECT " + COLUMNS + " FROM event WHERE incident_id = ? ORDER BY seq", ps -> ps.setObject(1,
+                incidentId.value()), "the timeline of incident " + incidentId.shortForm());
+    }
+
+    @Override
+    public Batch readAfter(long afterSequence, int limit) {
+        long[] last = {afterSequence};
+        List<Event> events = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM event WHERE seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
+            ps.setLong(1, afterSequence);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    last[0] = rs.getLong(1);
+                    events.add(read(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read new events: " + e.getMessage(), e);
+        }
+        return new Batch(events, last[0]);
+    }
+
+    @Override
+    public List<Event> readByType(Set<EventType> types) {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        String marks = types.stream().map(t -> "?").collect(Collectors.joining(", "));
+        List<EventType> list = List.copyOf(types);
+        return query("SELECT " + COLUMNS + " FROM event WHERE type IN (" + marks + ") ORDER BY seq", ps -> {
+            for (int i = 0; i < list.size(); i++) {
+                ps.setString(i + 1, list.get(i).name());
+            }
+        }, "the incident list");
+    }
+
+    @Override
+    public List<Event> readIncident(IncidentId incidentId, Set<EventType> types) {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        String marks = types.stream().map(t -> "?").collect(Collectors.joining(", "));
+        List<EventType> list = List.copyOf(types);
+        return query("SELECT " + COLUMNS + " FROM event WHERE incident_id = ? AND type IN (" + marks + ") ORDER BY seq",
+                ps -> {
+                    ps.setObject(1, incidentId.value());
+                    for (int i = 0; i < list.size(); i++) {
+                        ps.setString(i + 2, list.get(i).name());
+                    }
+                },
+                "incident " + incidentId.shortForm());
+    }
+
+    @Override
+    public Optional<IncidentId> activeIncident() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT val FROM console_state WHERE name = ?")) {
+            ps.setString(1, ACTIVE_INCIDENT);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(IncidentId.parse(rs.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the active incident: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void setActiveIncident(IncidentId incidentId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("MERGE INTO console_state (name, val) KEY (name) VALUES (?, ?)")) {
+            ps.setString(1, ACTIVE_INCIDENT);
+            ps.setString(2, incidentId.toString());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Could not remember the active incident: " + e.getMessage(), e);
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private List<Event> query(String sql, Binder binder, String what) {
+        List<Event> events = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(read(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read " + what + ": " + e.getMessage(), e);
+        }
+        return events;
+    }
+
+    private static Event read(ResultSet rs) throws SQLException {
+        EventType type;
+        String typeName = rs.getString(7);
+        try {
+            type = EventType.valueOf(typeName);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("event " + rs.getObject(2) + " has unknown type " + typeName
+                    + " (written by a newer Conn?)", e);
+        }
+        return new Event(
+                rs.getObject(2, UUID.class),
+                new IncidentId(rs.getObject(3, UUID.class)),
+                rs.getObject(4, OffsetDateTime.class).toInstant(),
+                rs.getObject(5, OffsetDateTime.class).toInstant(),
+                rs.getString(6),
+                type,
+                Payload.parse(rs.getString(8)));
+    }
+}

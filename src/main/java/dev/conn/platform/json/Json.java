@@ -1,0 +1,48 @@
+package dev.conn.platform.json;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Builds the one Jackson configuration Conn uses for files, payloads and exports.
+ *
+ * <p>Instants are written as ISO-8601 strings in UTC ({@code 2026-11-21T09:12:00Z}), never as
+ * numbers. Unknown properties are errors, so a typo in a hand-edited policy or settings file is
+ * reported by name instead of being silently ignored. Jackson sets no default cap on document
+ * size, so one is set here: 64 MiB per document and 32 MiB per string (a metric snapshot holding a
+ * PNG is the largest legitimate value).
+ */
+public final class Json {
+    /** Largest JSON document Conn reads, in bytes. */
+    public static final long MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
+
+    private Json() {}
+
+    /**
+     * Creates a new, fully configured mapper. Mappers are thread-safe once configured; callers
+     * keep one per component.
+     *
+     * @return a mapper with the Java time module, strict unknown-property handling and size caps
+     */
+    public static JsonMapper newMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                        .maxStringLength(32 * 1024 * 1024)
+                        .maxNestingDepth(200)
+                        .build());
+        return mapper;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.conn.settings;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.conn.incident.Severity;
+import dev.conn.platform.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Loads and validates {@code policy.json}. On first launch the shipped default is copied into the
+ * data directory so it can be read and edited; an existing file is never overwritten.
+ */
+public final class PolicyFile {
+    /** File name inside the data directory. */
+    public static final String NAME = "policy.json";
+
+    private static final String DEFAULT_RESOURCE = "/dev/conn/settings/default-policy.json";
+
+    private final Path file;
+    private final JsonMapper mapper = Json.newMapper();
+
+    /** @param dataDirectory the data directory */
+    public PolicyFile(Path dataDirectory) {
+        this.file = dataDirectory.resolve(NAME);
+    }
+
+    /** @return the file's path */
+    public Path path() {
+        return file;
+    }
+
+    /**
+     * Loads the policy, copying the default into place first if there is none.
+     *
+     * @return the validated policy
+     * @throws ConfigException naming the file and the bad field if it is unreadable, malformed or
+     *     fails validation
+     */
+    public Policy load() {
+        if (!Files.exists(file)) {
+            try (InputStream in = PolicyFile.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("default policy missing from the build: " + DEFAULT_RESOURCE);
+                }
+                Files.copy(in, file);
+            } catch (IOException e) {
+                throw new ConfigException(file, "cannot write the default policy: " + e.getMessage(), e);
+            }
+        }
+        Policy p = JsonFiles.read(mapper, file, Policy.class);
+        List<String> problems = validate(p);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(file, String.join("; ", problems), null);
+        }
+        return p;
+    }
+
+    /** @return the shipped default policy, validated */
+    public static Policy defaults() {
+        try (InputStream in = PolicyFile.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            return Json.newMapper().readValue(in, Policy.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("default policy unreadable", e);
+        }
+    }
+
+    /**
+     * Checks the rules the file format cannot express.
+     *
+     * @param p a parsed policy
+     * @return every problem found, each naming its field; empty if valid
+     */
+    static List<String> validate(Policy p) {
+        List<String> problems = new ArrayList<>();
+        if (p.version() != 1) {
+            problems.add("field 'version' is " + p.version() + "; this Conn reads version 1");
+        }
+        if (p.severities() == null || p.severities().isEmpty()) {
+            problems.add("field 'severities' is missing; define SEV1 to SEV4");
+        } else {
+            Set<Severity> seen = EnumSet.noneOf(Severity.class);
+            for (int i = 0; i < p.severities().size(); i++) {
+                Policy.SeverityDefinition d = p.severities().get(i);
+                String at = "severities[" + i + "]";
+                if (d == null || d.level() == null) {
+                    problems.add("field '" + at + ".level' is missing; use SEV1, SEV2, SEV3 or SEV4");
+                    continue;
+                }
+                if (!seen.add(d.level())) {
+                    problems.add("field '" + at + ".level' repeats " + d.level());
+                }
+                if (d.definition() == null || d.definition().isBlank()) {
+                    problems.add("field '" + at + ".definition' is empty; say in one line what " + d.level() + " means");
+                }
+                if (d.name() == null || d.name().isBlank()) {
+                    problems.add("field '" + at + ".name' is empty");
+                }
+            }
+            for (Severity s : Severity.values()) {
+                if (!seen.contains(s)) {
+                    problems.add("field 'severities' has no " + s);
+                }
+            }
+        }
+        if (p.handoff() == null) {
+            problems.add("field 'handoff' is missing");
+        } else if (p.handoff().ackTimeoutMinutes() < 1 || p.handoff().ackTimeoutMinutes() > 120) {
+            problems.add("field 'handoff.ackTimeoutMinutes' is " + p.handoff().ackTimeoutMinutes()
+                    + "; use 1 to 120 minutes");
+        }
+        Policy.Fatigue f = p.fatigue();
+        if (f == null) {
+            problems.add("field 'fatigue' is missing");
+        } else {
+            if (f.breakAfterMinutes() < 1) {
+                problems.add("field 'fatigue.breakAfterMinutes' must be at least 1");
+            }
+            if (f.handoffAfterMinutes() <= f.breakAfterMinutes()) {
+                problems.add("field 'fatigue.handoffAfterMinutes' must be more than breakAfterMinutes");
+            }
+            if (f.criticalHoursIn24h() < 1 || f.criticalHoursIn24h() > 24) {
+                problems.add("field 'fatigue.criticalHoursIn24h' must be 1 to 24");
+            }
+            if (f.minimumBreakMinutes() < 1) {
+                problems.add("field 'fatigue.minimumBreakMinutes' must be at least 1");
+            }
+            if (f.nightStart() == null || f.nightEnd() == null) {
+                problems.add("fields 'fatigue.nightStart' and 'fatigue.nightEnd' are needed, e.g. \"23:00\"");
+            }
+            if (f.nightWeight() < 1.0 || f.nightWeight() > 4.0) {
+                problems.add("field 'fatigue.nightWeight' must be 1.0 to 4.0");
+            }
+        }
+        return problems;
+    }
+}

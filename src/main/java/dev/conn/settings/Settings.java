@@ -1,0 +1,64 @@
+package dev.conn.settings;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Optional;
+
+/**
+ * The console's settings, stored as {@code settings.json} in the data directory.
+ *
+ * @param version file format version, 1
+ * @param authorName the person at the keyboard, shown as author of what they record; null until
+ *     asked once
+ * @param timeDisplay whether the timeline shows local time or UTC first
+ * @param theme dark (default, for a war room at 3 a.m.) or light
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Settings(Integer version, String authorName, TimeDisplay timeDisplay, Theme theme) {
+    /** Format version this build writes. */
+    public static final int VERSION = 1;
+
+    /** Which clock the timeline shows first; the other is on hover. */
+    public enum TimeDisplay {
+        LOCAL,
+        UTC
+    }
+
+    /** The colour theme; both read from the same tokens. */
+    public enum Theme {
+        DARK,
+        LIGHT
+    }
+
+    /** Fills absent fields with defaults. */
+    public Settings {
+        version = version == null ? VERSION : version;
+        timeDisplay = timeDisplay == null ? TimeDisplay.LOCAL : timeDisplay;
+        theme = theme == null ? Theme.DARK : theme;
+        authorName = authorName == null || authorName.isBlank() ? null : authorName.strip();
+    }
+
+    /** @return the settings of a first launch */
+    public static Settings defaults() {
+        return new Settings(VERSION, null, TimeDisplay.LOCAL, Theme.DARK);
+    }
+
+    /** @return the author name, if the user has given it */
+    public Optional<String> author() {
+        return Optional.ofNullable(authorName);
+    }
+
+    /** @return a copy with the author name set */
+    public Settings withAuthorName(String name) {
+        return new Settings(version, name, timeDisplay, theme);
+    }
+
+    /** @return a copy with the time display set */
+    public Settings withTimeDisplay(TimeDisplay display) {
+        return new Settings(version, authorName, display, theme);
+    }
+
+    /** @return a copy with the theme set */
+    public Settings withTheme(Theme t) {
+        return new Settings(version, authorName, timeDisplay, t);
+    }
+}

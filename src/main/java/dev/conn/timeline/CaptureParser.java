@@ -1,0 +1,190 @@
+package dev.conn.timeline;
+
+import dev.conn.incident.EventType;
+import dev.conn.incident.Payload;
+import dev.conn.incident.Severity;
+import dev.conn.incident.Status;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the quick-capture bar. Grammar (tokens before the text, in any order):
+ *
+ * <pre>
+ *   line      := [command] [when] text
+ *   command   := /note | /decision (/d) | /action (/a) | /status STATE | /sev N | /mitigated | /resolved
+ *   when      := @HH:MM | @HH:MM:SS          (wall-clock time in the display zone; if later than now, yesterday)
+ *              | @-5m | @-90s | @-1h30m       (relative to now)
+ *              | @2026-11-21T09:12:00Z        (an ISO-8601 instant)
+ * </pre>
+ *
+ * A line with no command is a note. Everything is pure: the current time comes from the clock and
+ * wall-clock times are read in the given zone.
+ */
+public final class CaptureParser {
+    private static final Pattern CLOCK_TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
+    private static final Pattern RELATIVE = Pattern.compile("-(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+    private static final String HELP = "Try /decision, /action, /status identified, /sev 1, /mitigated or /resolved";
+
+    private final Clock clock;
+
+    /** @param clock the source of "now" for back-dating */
+    public CaptureParser(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Parses one line.
+     *
+     * @param line what the user typed
+     * @param zone the zone wall-clock times ({@code @09:12}) are read in: the zone the timeline is
+     *     showing
+     * @return the entry to record, or why not
+     */
+    public Capture parse(String line, ZoneId zone) {
+        String rest = line == null ? "" : line.strip();
+        if (rest.isEmpty()) {
+            return new Capture.Blank();
+        }
+        EventType type = EventType.NOTE;
+        String command = null;
+        String argument = null;
+        Optional<Instant> when = Optional.empty();
+        boolean sawCommand = false;
+        boolean sawWhen = false;
+        while (true) {
+            if (!sawCommand && rest.startsWith("/")) {
+                sawCommand = true;
+                String word = firstWord(rest);
+                rest = rest.substring(word.length()).strip();
+                command = word.substring(1).toLowerCase(Locale.ROOT);
+                switch (command) {
+                    case "note", "n" -> type = EventType.NOTE;
+                    case "decision", "d" -> type = EventType.DECISION;
+                    case "action", "a" -> type = EventType.ACTION_TAKEN;
+                    case "mitigated", "mitigate" -> type = EventType.MITIGATED;
+                    case "resolved", "resolve" -> type = EventType.RESOLVED;
+                    case "status", "sev", "severity" -> {
+                        if (rest.isEmpty()) {
+                            return new Capture.Invalid(command.equals("status")
+                                    ? "Say which status: /status investigating, identified, monitoring or resolved"
+                                    : "Say which severity: /sev 1, 2, 3 or 4");
+                        }
+                        argument = firstWord(rest);
+                        rest = rest.substring(argument.length()).strip();
+                        try {
+                            if (command.equals("status")) {
+                                Status s = Status.parse(argument);
+                                type = s == Status.RESOLVED ? EventType.RESOLVED : EventType.STATUS_CHANGED;
+                                argument = s.label();
+                            } else {
+                                type = EventType.SEVERITY_CHANGED;
+                                argument = Severity.parse(argument).name();
+                            }
+                        } catch (IllegalArgumentException e) {
+                            return new Capture.Invalid(e.getMessage());
+                        }
+                    }
+                    default -> {
+                        return new Capture.Invalid("Unknown command /" + command + ". " + HELP);
+                    }
+                }
+                continue;
+            }
+            if (!sawWhen && rest.startsWith("@")) {
+                sawWhen = true;
+                String word = firstWord(rest);
+                rest = rest.substring(word.length()).strip();
+                try {
+                    when = Optional.of(parseWhen(word.substring(1), zone));
+                } catch (IllegalArgumentException e) {
+                    return new Capture.Invalid(e.getMessage());
+                }
+                continue;
+            }
+            break;
+        }
+        if (type.isFreeText() && rest.isEmpty()) {
+            return new Capture.Invalid("Type the " + type.label().toLowerCase(Locale.ROOT) + " after the command");
+        }
+        Payload payload = switch (type) {
+            case STATUS_CHANGED -> Payload.of("status", argument, "text", blankToNull(rest));
+            case SEVERITY_CHANGED -> Payload.of("severity", argument, "text", blankToNull(rest));
+            case MITIGATED, RESOLVED -> Payload.of("text", blankToNull(rest));
+            default -> Payload.of("text", rest);
+        };
+        return new Capture.Entry(type, payload, when);
+    }
+
+    /**
+     * Reads a back-dating time: the part after {@code @} in the bar, or the CLI's {@code --at}.
+     *
+     * @param text {@code 09:12}, {@code 09:12:30}, {@code -5m}, {@code -1h30m}, {@code -90s} or an
+     *     ISO-8601 instant
+     * @param zone the zone a wall-clock time is read in; a wall-clock time later than now means
+     *     yesterday
+     * @return the instant (UTC)
+     * @throws IllegalArgumentException naming the accepted forms, or if the time is in the future
+     */
+    public Instant parseWhen(String text, ZoneId zone) {
+        Instant now = clock.instant();
+        Matcher m = CLOCK_TIME.matcher(text);
+        if (m.matches()) {
+            int h = Integer.parseInt(m.group(1));
+            int min = Integer.parseInt(m.group(2));
+            int s = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+            LocalTime t;
+            try {
+                t = LocalTime.of(h, min, s);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("@" + text + " is not a time of day (use 00:00 to 23:59)");
+            }
+            ZonedDateTime today = now.atZone(zone).with(t);
+            Instant at = today.toInstant();
+            return at.isAfter(now) ? today.minusDays(1).toInstant() : at;
+        }
+        Matcher r = RELATIVE.matcher(text);
+        if (r.matches() && text.length() > 1) {
+            long seconds = parse(r.group(1)) * 3600 + parse(r.group(2)) * 60 + parse(r.group(3));
+            return now.minus(Duration.ofSeconds(seconds));
+        }
+        if (text.startsWith("+")) {
+            throw new IllegalArgumentException("Entries cannot be dated in the future; use @-5m or @09:12");
+        }
+        try {
+            Instant at = Instant.parse(text);
+            if (at.isAfter(now)) {
+                throw new IllegalArgumentException("@" + text + " is in the future; entries can only be back-dated");
+            }
+            return at;
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(
+                    "Cannot read the time @" + text + ": use @09:12, @-5m, @-1h30m or @2026-11-21T09:12:00Z");
+        }
+    }
+
+    private static long parse(String digits) {
+        return digits == null ? 0 : Long.parseLong(digits);
+    }
+
+    private static String firstWord(String s) {
+        int i = 0;
+        while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return s.substring(0, i);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.conn.timeline;
+
+import dev.conn.incident.Event;
+import dev.conn.incident.EventType;
+import dev.conn.incident.Payload;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One row of the timeline: an event with any corrections applied. The original event is kept
+ * unchanged; {@link #originalText()} holds what it said before the first correction.
+ *
+ * @param event the original event
+ * @param text the text to show: the latest correction, or the event's own description
+ * @param originalText the text before any correction, or empty if never corrected
+ * @param correctedBy who made the latest correction, or empty
+ * @param correctedAt when the latest correction was recorded (UTC), or empty
+ * @param retracted true if the entry was withdrawn (shown struck through, never hidden)
+ */
+public record TimelineEntry(
+        Event event,
+        String text,
+        Optional<String> originalText,
+        Optional<String> correctedBy,
+        Optional<Instant> correctedAt,
+        boolean retracted) {
+
+    /**
+     * @param event an event
+     * @return its row before any amendment
+     */
+    public static TimelineEntry of(Event event) {
+        return new TimelineEntry(event, describe(event), Optional.empty(), Optional.empty(), Optional.empty(), false);
+    }
+
+    /** @return true if the text was corrected at least once */
+    public boolean isCorrected() {
+        return originalText.isPresent();
+    }
+
+    /** @return the event's type */
+    public EventType type() {
+        return event.type();
+    }
+
+    /**
+     * @param query lower-case search text
+     * @return true if the text, the original text, the author or the type label contains it
+     */
+    public boolean matches(String query) {
+        if (query == null || query.isBlank()) {
+            return true;
+        }
+        String q = query.strip().toLowerCase(Locale.ROOT);
+        return text.toLowerCase(Locale.ROOT).contains(q)
+                || originalText.map(t -> t.toLowerCase(Locale.ROOT).contains(q)).orElse(false)
+                || event.author().toLowerCase(Locale.ROOT).contains(q)
+                || event.type().label().toLowerCase(Locale.ROOT).contains(q);
+    }
+
+    TimelineEntry corrected(Event correction) {
+        return new TimelineEntry(
+                event,
+                correction.payload().textOrEmpty("text"),
+                Optional.of(originalText.orElse(text)),
+                Optional.of(correction.author()),
+                Optional.of(correction.recordedAt()),
+                retracted);
+    }
+
+    TimelineEntry withdrawn() {
+        return new TimelineEntry(event, text, originalText, correctedBy, correctedAt, true);
+    }
+
+    /**
+     * The one-line text of an event as the timeline and exports show it.
+     *
+     * @param e an event
+     * @return its description, e.g. "Status: identified. Bad deploy of payments-api"
+     */
+    public static String describe(Event e) {
+        Payload p = e.payload();
+        String text = p.textOrEmpty("text");
+        String suffix = text.isBlank() ? "" : ". " + text;
+        return switch (e.type()) {
+            case INCIDENT_DECLARED -> "Declared " + p.textOrEmpty("severity") + ": " + p.textOrEmpty("title")
+                    + p.text("summary").map(s -> ". " + s).orElse("")
+                    + ". Incident commander: " + p.text("commander").orElse(e.author());
+            case SEVERITY_CHANGED -> "Severity changed to " + p.textOrEmpty("severity") + suffix;
+            case STATUS_CHANGED -> "Status: " + p.textOrEmpty("status") + suffix;
+            case MITIGATED -> "Impact mitigated" + suffix;
+            case RESOLVED -> "Incident resolved" + suffix;
+            case ROLE_ASSIGNED -> p.textOrEmpty("person") + " assigned as " + roleLabel(p.textOrEmpty("role"));
+            case HANDOFF_ACKNOWLEDGED -> roleLabel(p.textOrEmpty("role")) + " handed to " + p.textOrEmpty("to")
+                    + suffix;
+            default -> text.isBlank() ? e.type().label() : text;
+        };
+    }
+
+    private static String roleLabel(String role) {
+        String s = role.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return s.isEmpty() ? "role" : s;
+    }
+}

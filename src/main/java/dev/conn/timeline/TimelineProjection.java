@@ -1,0 +1,104 @@
+package dev.conn.timeline;
+
+import dev.conn.incident.Event;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns a stream of events into timeline rows, one event at a time, in whatever order they
+ * arrive. Corrections and retractions do not become rows: they amend the row they point at, and
+ * one that arrives before its target waits for it. Pure Java; the view model mirrors its changes
+ * into an observable list.
+ */
+public final class TimelineProjection {
+    private final Map<UUID, TimelineEntry> rows = new HashMap<>();
+    private final Map<UUID, List<Event>> waiting = new HashMap<>();
+
+    /** What one event did to the rows. */
+    public sealed interface Change {
+        /** @param entry a new row */
+        record Added(TimelineEntry entry) implements Change {}
+
+        /** @param entry the new state of an existing row (same event id) */
+        record Replaced(TimelineEntry entry) implements Change {}
+
+        /** The event changed no visible row (already seen, or waiting for its target). */
+        record None() implements Change {}
+    }
+
+    /**
+     * Applies one event.
+     *
+     * @param e the event
+     * @return what changed; events seen before change nothing
+     */
+    public Change apply(Event e) {
+        if (e.type().isAmendment()) {
+            UUID target = target(e);
+            if (target == null) {
+                return new Change.None();
+            }
+            TimelineEntry row = rows.get(target);
+            if (row == null) {
+                waiting.computeIfAbsent(target, k -> new ArrayList<>()).add(e);
+                return new Change.None();
+            }
+            TimelineEntry amended = amend(row, e);
+            rows.put(target, amended);
+            return new Change.Replaced(amended);
+        }
+        if (rows.containsKey(e.id())) {
+            return new Change.None();
+        }
+        TimelineEntry row = TimelineEntry.of(e);
+        List<Event> pending = waiting.remove(e.id());
+        if (pending != null) {
+            pending.sort(Event.BY_OCCURRENCE);
+            for (Event a : pending) {
+                row = amend(row, a);
+            }
+        }
+        rows.put(e.id(), row);
+        return new Change.Added(row);
+    }
+
+    /**
+     * Projects a whole log at once.
+     *
+     * @param events events in any order
+     * @return the rows, in timeline order (oldest first)
+     */
+    public static List<TimelineEntry> project(List<Event> events) {
+        TimelineProjection p = new TimelineProjection();
+        events.forEach(p::apply);
+        List<TimelineEntry> out = new ArrayList<>(p.rows.values());
+        out.sort((a, b) -> Event.BY_OCCURRENCE.compare(a.event(), b.event()));
+        return out;
+    }
+
+    /** @return the current row of an event, if it has one */
+    public Optional<TimelineEntry> row(UUID eventId) {
+        return Optional.ofNullable(rows.get(eventId));
+    }
+
+    private static TimelineEntry amend(TimelineEntry row, Event a) {
+        return switch (a.type()) {
+            case EVENT_CORRECTED -> row.corrected(a);
+            case EVENT_RETRACTED -> row.withdrawn();
+            default -> row;
+        };
+    }
+
+    private static UUID target(Event a) {
+        String field = a.type() == dev.conn.incident.EventType.EVENT_CORRECTED ? "correctedEventId" : "retractedEventId";
+        try {
+            return a.payload().text(field).map(UUID::fromString).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
