@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = ConnCommand.Version.class,
         description = "Conn: the incident commander's console. Without a command, opens the window.",
-        subcommands = {IncidentsCommand.class, LogCommand.class})
+        subcommands = {IncidentsCommand.class, DeclareCommand.class, LogCommand.class})
 public final class ConnCommand implements Callable<Integer> {
     /** Exit code for a request Conn refused or could not carry out. */
     public static final int REFUSED = 1;
@@ -68,6 +68,26 @@ public final class ConnCommand implements Callable<Integer> {
     /** @return the clock */
     Clock clock() {
         return clock;
+    }
+
+    /**
+     * The name to record as author: {@code --author} if given, else the name in settings, else
+     * the OS user. A damaged settings file only earns a warning here, so a deploy script's entry
+     * is never lost to it.
+     */
+    String author(String given, Session s, java.io.PrintWriter err) {
+        if (given != null && !given.isBlank()) {
+            return given.strip();
+        }
+        try {
+            Optional<String> fromSettings = new dev.conn.settings.SettingsFile(s.dataDirectory()).load().author();
+            if (fromSettings.isPresent()) {
+                return fromSettings.get();
+            }
+        } catch (ConfigException e) {
+            err.println("conn: warning: " + e.getMessage() + "; recording as the OS user");
+        }
+        return System.getProperty("user.name", "cli");
     }
 
     /** An open database and service, closed when the subcommand ends. */

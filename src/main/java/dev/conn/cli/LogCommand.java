@@ -4,8 +4,6 @@ import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.Payload;
-import dev.conn.settings.ConfigException;
-import dev.conn.settings.SettingsFile;
 import dev.conn.timeline.CaptureParser;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -78,26 +76,11 @@ final class LogCommand implements Callable<Integer> {
                 when = Optional.of(new CaptureParser(parent.clock()).parseWhen(t.startsWith("@") ? t.substring(1) : t,
                         ZoneOffset.UTC));
             }
-            Event e = s.incidents().record(id, kind.type, Payload.of("text", text), when, who(s));
+            Event e = s.incidents().record(id, kind.type, Payload.of("text", text), when, parent.author(author, s, spec.commandLine().getErr()));
             spec.commandLine().getOut().printf("Recorded %s %s on incident %s at %s%n",
                     kind.name(), e.id(), id.shortForm(),
                     DateTimeFormatter.ISO_INSTANT.format(e.occurredAt().atZone(ZoneId.of("UTC"))));
             return 0;
         }
-    }
-
-    private String who(ConnCommand.Session s) {
-        if (author != null && !author.isBlank()) {
-            return author.strip();
-        }
-        try {
-            Optional<String> fromSettings = new SettingsFile(s.dataDirectory()).load().author();
-            if (fromSettings.isPresent()) {
-                return fromSettings.get();
-            }
-        } catch (ConfigException e) {
-            spec.commandLine().getErr().println("conn: warning: " + e.getMessage() + "; recording as the OS user");
-        }
-        return System.getProperty("user.name", "cli");
     }
 }

@@ -80,6 +80,12 @@ public interface EventStore {
      */
     List<Event> readIncident(IncidentId incidentId, Set<EventType> types);
 
+    /**
+     * @return the position of the newest stored event, to start following the log from
+     * @throws StoreException if the database cannot be read
+     */
+    long lastSequence();
+
     /** @return the incident chosen last in any console sharing this store, if any */
     Optional<IncidentId> activeIncident();
 

@@ -182,6 +182,18 @@ final class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public long lastSequence() {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM event")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the event log: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Optional<IncidentId> activeIncident() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT val FROM console_state WHERE name = ?")) {

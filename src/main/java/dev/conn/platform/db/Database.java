@@ -35,6 +35,9 @@ public final class Database implements AutoCloseable {
 
     private static final String USER = "conn";
 
+    /** Held strongly: JUL keeps loggers weakly, and a collected logger forgets its level. */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
     private final Path file;
     private final JdbcConnectionPool pool;
 
@@ -53,7 +56,7 @@ public final class Database implements AutoCloseable {
      *     cannot share, not an H2 file, from a newer schema) or migrated
      */
     public static Database open(Path directory) {
-        Logger.getLogger("org.flywaydb").setLevel(Level.SEVERE);
+        FLYWAY_LOG.setLevel(Level.WARNING);
         Path file = directory.resolve(NAME + ".mv.db").toAbsolutePath();
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(NAME)
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";

@@ -1,0 +1,137 @@
+package dev.conn.app;
+
+import dev.conn.incident.EventStore;
+import dev.conn.incident.IncidentHeaderView;
+import dev.conn.incident.IncidentService;
+import dev.conn.incident.IncidentViewModel;
+import dev.conn.platform.db.Database;
+import dev.conn.platform.fx.TaskRunner;
+import dev.conn.platform.fx.ViewLoader;
+import dev.conn.platform.theme.ThemeManager;
+import dev.conn.settings.DataDirectory;
+import dev.conn.settings.Policy;
+import dev.conn.settings.PolicyFile;
+import dev.conn.settings.Settings;
+import dev.conn.settings.SettingsFile;
+import dev.conn.settings.SettingsViewModel;
+import dev.conn.shell.LiveLogFollower;
+import dev.conn.shell.MainWindowView;
+import dev.conn.timeline.TimelineView;
+import dev.conn.timeline.TimelineViewModel;
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The one composition root: opens the data directory and builds every service, view model and
+ * view with plain constructor injection. No singletons, no service locator.
+ *
+ * <p>{@link #open} blocks on disk and must run off the FX thread; {@link #showIn} runs on it.
+ */
+public final class AppContext implements AutoCloseable {
+    private final Path dataDirectory;
+    private final Database database;
+    private final EventStore store;
+    private final IncidentService incidents;
+    private final SettingsFile settingsFile;
+    private final Settings initialSettings;
+    private final Policy policy;
+    private final Clock clock;
+    private final TaskRunner tasks;
+    private MainWindowView mainWindow;
+
+    private AppContext(Path dataDirectory, Database database, SettingsFile settingsFile, Settings settings,
+            Policy policy, Clock clock, TaskRunner tasks) {
+        this.dataDirectory = dataDirectory;
+        this.database = database;
+        this.store = EventStore.jdbc(database.dataSource());
+        this.incidents = new IncidentService(store, clock);
+        this.settingsFile = settingsFile;
+        this.initialSettings = settings;
+        this.policy = policy;
+        this.clock = clock;
+        this.tasks = tasks;
+    }
+
+    /**
+     * Prepares the data directory (creating it, the database, the settings and the default policy
+     * on first launch) and opens everything. Blocks on disk.
+     *
+     * @param dataDirectory the data directory
+     * @param clock the clock every timer and event stamp reads
+     * @param tasks the one background runner
+     * @return the context
+     * @throws dev.conn.settings.ConfigException naming the file if the directory is unusable or
+     *     the settings or policy file is bad
+     * @throws dev.conn.platform.db.DatabaseException naming the file if the database cannot be used
+     */
+    public static AppContext open(Path dataDirectory, Clock clock, TaskRunner tasks) {
+        Path dir = DataDirectory.prepare(dataDirectory);
+        SettingsFile settingsFile = new SettingsFile(dir);
+        Settings settings = settingsFile.load();
+        Policy policy = new PolicyFile(dir).load();
+        Database db = Database.open(dir);
+        return new AppContext(dir, db, settingsFile, settings, policy, clock, tasks);
+    }
+
+    /**
+     * Builds the main window into a stage and starts it: loads incidents and the active one, and
+     * starts the 1-second ticker. Runs on the FX thread.
+     *
+     * @param stage the stage; its scene's root is replaced, or a scene is created
+     * @return the main window's controller
+     */
+    public MainWindowView showIn(Stage stage) {
+        SettingsViewModel settingsModel = new SettingsViewModel(initialSettings, settingsFile, policy, tasks);
+        IncidentViewModel incidentModel = new IncidentViewModel(incidents, tasks, clock);
+        TimelineViewModel timelineModel = new TimelineViewModel(incidentModel, settingsModel, clock);
+        LiveLogFollower follower = new LiveLogFollower(store, tasks, incidentModel, incidentModel.lastErrorProperty()::set);
+        ViewLoader loader = new ViewLoader(type -> {
+            if (type == MainWindowView.class) {
+                return new MainWindowView(incidentModel, settingsModel, timelineModel, follower, dataDirectory, clock);
+            }
+            if (type == IncidentHeaderView.class) {
+                return new IncidentHeaderView(incidentModel, settingsModel);
+            }
+            if (type == TimelineView.class) {
+                return new TimelineView(timelineModel);
+            }
+            throw new IllegalArgumentException("no controller for " + type);
+        });
+        Parent root = loader.load(MainWindowView.class);
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            scene = new Scene(root, 1280, 800);
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(root);
+        }
+        ThemeManager.apply(scene, initialSettings.theme() == Settings.Theme.DARK);
+        stage.setTitle("Conn");
+        mainWindow = (MainWindowView) loader.lastController();
+        mainWindow.start();
+        return mainWindow;
+    }
+
+    /** @return the data directory in use */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** @return the incident service (for tests and the CLI face) */
+    public IncidentService incidents() {
+        return incidents;
+    }
+
+    /** Stops the ticker, finishes queued writes, and closes the database. */
+    @Override
+    public void close() {
+        if (mainWindow != null) {
+            mainWindow.stop();
+        }
+        tasks.close();
+        database.close();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.conn.app;
+
+import dev.conn.platform.fx.FxTaskRunner;
+import dev.conn.platform.fx.TaskRunner;
+import dev.conn.platform.theme.ThemeManager;
+import dev.conn.settings.DataDirectory;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application. Shows a window at once, opens the data directory in the background, then
+ * fills the window (or shows what is wrong with the data directory). Named parameter
+ * {@code --data-dir=DIR} chooses the data directory.
+ *
+ * <p>With system property {@code conn.bench.startup=true} it prints
+ * {@code conn.bench firstFrameMs=N readyMs=M} (milliseconds since JVM start) and exits: the
+ * benchmark's time-to-window probe.
+ */
+public final class ConnApp extends Application {
+    private AppContext context;
+    private TaskRunner tasks;
+
+    @Override
+    public void start(Stage stage) {
+        Path dir = DataDirectory.resolveDefault(
+                Optional.ofNullable(getParameters().getNamed().get("data-dir")).map(Path::of));
+        boolean bench = Boolean.getBoolean("conn.bench.startup");
+        Label opening = new Label("Opening " + dir + " …");
+        Scene scene = new Scene(new StackPane(opening), 1280, 800);
+        ThemeManager.apply(scene, true);
+        stage.setScene(scene);
+        stage.setTitle("Conn");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setOnHidden(e -> shutdown());
+        stage.show();
+        long firstFrame = ManagementFactory.getRuntimeMXBean().getUptime();
+        tasks = new FxTaskRunner();
+        tasks.run(() -> AppContext.open(dir, Clock.systemUTC(), tasks), ctx -> {
+            context = ctx;
+            ctx.showIn(stage);
+            if (bench) {
+                Platform.runLater(() -> {
+                    System.out.println("conn.bench firstFrameMs=" + firstFrame + " readyMs="
+                            + ManagementFactory.getRuntimeMXBean().getUptime());
+                    stage.hide();
+                });
+            }
+        }, error -> {
+            scene.setRoot(StartupErrorView.create(error.getMessage(), stage::hide));
+            System.err.println("conn: " + error.getMessage());
+            if (bench) {
+                stage.hide();
+            }
+        });
+    }
+
+    private void shutdown() {
+        if (context != null) {
+            context.close();
+        } else if (tasks != null) {
+            tasks.close();
+        }
+        Platform.exit();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.conn.app;
+
+import dev.conn.cli.ConnCommand;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import javafx.application.Application;
+
+/**
+ * The plain {@code main}: with a subcommand ({@code conn incidents}, {@code conn log ...}) it runs
+ * the CLI; without one it opens the window. A plain class, because a main class that extends
+ * {@code Application} fails on the class path with "JavaFX runtime components are missing".
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    /**
+     * @param args command-line arguments; see {@code conn --help}
+     */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = ConnCommand.run(args,
+                dir -> Application.launch(ConnApp.class, "--data-dir=" + dir),
+                Clock.systemUTC(), out, err);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.conn.incident;
+
+import dev.conn.platform.theme.Styles;
+import dev.conn.settings.Settings;
+import dev.conn.settings.SettingsViewModel;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.layout.VBox;
+
+/**
+ * The incident header: title, severity and status chips, ticking elapsed times, the incident
+ * commander, and the controls that change status and severity or mark mitigated and resolved.
+ */
+public final class IncidentHeaderView {
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final IncidentViewModel incident;
+    private final SettingsViewModel settings;
+
+    @FXML private VBox header;
+    @FXML private Label severityChip;
+    @FXML private Label statusChip;
+    @FXML private Label titleLabel;
+    @FXML private Label sinceImpactLabel;
+    @FXML private Label sinceImpactCaption;
+    @FXML private Label sinceDeclaredLabel;
+    @FXML private Label commanderLabel;
+    @FXML private Label milestoneLabel;
+    @FXML private MenuButton statusMenu;
+    @FXML private MenuButton severityMenu;
+    @FXML private Button mitigateButton;
+    @FXML private Button resolveButton;
+    @FXML private Label summaryLabel;
+    @FXML private Label errorLabel;
+
+    /**
+     * @param incident the open incident
+     * @param settings the console settings (author name, time display)
+     */
+    public IncidentHeaderView(IncidentViewModel incident, SettingsViewModel settings) {
+        this.incident = incident;
+        this.settings = settings;
+    }
+
+    @FXML
+    private void initialize() {
+        for (Status s : Status.values()) {
+            MenuItem item = new MenuItem(capitalize(s.label()));
+            item.setId("status-" + s.label());
+            item.setOnAction(e -> onSetStatus(s));
+            statusMenu.getItems().add(item);
+        }
+        for (Severity s : Severity.values()) {
+            String def = settings.policy().definition(s).map(d -> d.name() + ": " + d.definition()).orElse("");
+            MenuItem item = new MenuItem(s + "  " + def);
+            item.setId("severity-" + s.level());
+            item.setOnAction(e -> onSetSeverity(s));
+            severityMenu.getItems().add(item);
+        }
+        incident.currentProperty().subscribe(this::render);
+        incident.nowProperty().subscribe(this::renderClocks);
+        settings.settingsProperty().subscribe(s -> render(incident.currentProperty().get()));
+    }
+
+    private void render(IncidentState st) {
+        errorLabel.setText("");
+        if (st == null) {
+            return;
+        }
+        severityChip.setText(st.severity().name());
+        severityChip.getStyleClass().removeIf(c -> c.startsWith("sev"));
+        severityChip.getStyleClass().add(Styles.severity(st.severity().level()));
+        statusChip.setText(st.status().label().toUpperCase());
+        statusChip.getStyleClass().removeIf(c -> c.startsWith("status-"));
+        statusChip.getStyleClass().add(Styles.status(st.status().label()));
+        titleLabel.setText(st.title());
+        commanderLabel.setText("Incident commander: " + st.commander());
+        summaryLabel.setText(st.summary());
+        summaryLabel.setManaged(!st.summary().isBlank());
+        StringBuilder m = new StringBuilder();
+        st.mitigatedAt().ifPresent(t -> m.append("✓ Mitigated ").append(time(t)));
+        st.resolvedAt().ifPresent(t -> m.append(m.length() > 0 ? "   " : "").append("✓ Resolved ").append(time(t)));
+        milestoneLabel.setText(m.toString());
+        sinceImpactCaption.setText(st.impactStartedAt().isPresent() ? "since impact started" : "since impact (declared)");
+        mitigateButton.setDisable(st.mitigatedAt().isPresent() || !st.isOpen());
+        resolveButton.setDisable(!st.isOpen());
+        severityMenu.getItems().forEach(i -> i.setDisable(i.getId().equals("severity-" + st.severity().level())));
+        statusMenu.getItems().forEach(i -> i.setDisable(i.getId().equals("status-" + st.status().label())));
+        renderClocks(incident.nowProperty().get());
+    }
+
+    private void renderClocks(Instant now) {
+        IncidentState st = incident.currentProperty().get();
+        if (st == null || now == null) {
+            return;
+        }
+        sinceImpactLabel.setText(Elapsed.format(st.sinceImpactStart(now)));
+        sinceDeclaredLabel.setText(Elapsed.format(st.sinceDeclared(now)));
+    }
+
+    private String time(Instant t) {
+        boolean utc = settings.settings().timeDisplay() == Settings.TimeDisplay.UTC;
+        ZoneId zone = utc ? ZoneOffset.UTC : ZoneId.systemDefault();
+        return HHMM.format(t.atZone(zone)) + (utc ? " UTC" : "");
+    }
+
+    private void onSetStatus(Status s) {
+        if (s == Status.RESOLVED) {
+            onResolve();
+            return;
+        }
+        record(EventType.STATUS_CHANGED, Payload.of("status", s.label()));
+    }
+
+    private void onSetSeverity(Severity s) {
+        record(EventType.SEVERITY_CHANGED, Payload.of("severity", s));
+    }
+
+    @FXML
+    private void onMarkMitigated() {
+        record(EventType.MITIGATED, Payload.empty());
+    }
+
+    @FXML
+    private void onResolve() {
+        IncidentState st = incident.currentProperty().get();
+        if (st == null) {
+            return;
+        }
+        ButtonType resolve = new ButtonType("Resolve incident", ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType("Keep it open", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "Resolve \"" + st.title() + "\"? The elapsed clocks stop. You can reopen it by setting a status.",
+                resolve, cancel);
+        confirm.setTitle("Resolve incident");
+        confirm.setHeaderText(null);
+        if (header.getScene() != null) {
+            confirm.initOwner(header.getScene().getWindow());
+        }
+        Optional<ButtonType> answer = confirm.showAndWait();
+        if (answer.isPresent() && answer.get() == resolve) {
+            record(EventType.RESOLVED, Payload.empty());
+        }
+    }
+
+    private void record(EventType type, Payload payload) {
+        incident.record(type, payload, Optional.empty(), settings.settings().author().orElse(""), e -> {},
+                errorLabel::setText);
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

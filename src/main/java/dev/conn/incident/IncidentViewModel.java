@@ -1,0 +1,248 @@
+package dev.conn.incident;
+
+import dev.conn.platform.fx.TaskRunner;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open incident and the list of incidents, for the views. It is the hub events flow through:
+ * what this console records and what other processes (the CLI) append reach the screen through
+ * {@link #accept}. All I/O goes through the {@link TaskRunner}; touch only on the FX thread.
+ */
+public final class IncidentViewModel {
+    private final IncidentService service;
+    private final TaskRunner tasks;
+    private final Clock clock;
+
+    private final ObservableList<IncidentState> incidents = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<IncidentState> current = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Event> events = FXCollections.observableArrayList();
+    private final ObservableList<Event> eventsView = FXCollections.unmodifiableObservableList(events);
+    private final Set<UUID> known = new HashSet<>();
+    private final ObjectProperty<Instant> now;
+    private final StringProperty lastError = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Instant> lastSavedAt = new ReadOnlyObjectWrapper<>();
+
+    /**
+     * @param service the incident domain API
+     * @param tasks runs store calls off the FX thread
+     * @param clock the clock the ticker reads
+     */
+    public IncidentViewModel(IncidentService service, TaskRunner tasks, Clock clock) {
+        this.service = service;
+        this.tasks = tasks;
+        this.clock = clock;
+        this.now = new SimpleObjectProperty<>(clock.instant());
+    }
+
+    /** @return every incident, open first */
+    public ObservableList<IncidentState> incidents() {
+        return incidents;
+    }
+
+    /** @return the open incident's header state, or null when none is open */
+    public ReadOnlyObjectProperty<IncidentState> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    /** @return the open incident, if any */
+    public Optional<IncidentState> current() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /** @return the open incident's events in arrival order (replaced wholesale on switching) */
+    public ObservableList<Event> events() {
+        return eventsView;
+    }
+
+    /** @return the instant of the last 1-second tick, for elapsed-time displays */
+    public ObjectProperty<Instant> nowProperty() {
+        return now;
+    }
+
+    /** Re-reads the clock; called by the one UI ticker every second. */
+    public void tick() {
+        now.set(clock.instant());
+    }
+
+    /** @return the last error to show, or empty */
+    public StringProperty lastErrorProperty() {
+        return lastError;
+    }
+
+    /** @return when this console last saved something (UTC), or null */
+    public ReadOnlyObjectProperty<Instant> lastSavedAtProperty() {
+        return lastSavedAt.getReadOnlyProperty();
+    }
+
+    /**
+     * Loads the incident list and opens the active incident (the last one chosen anywhere).
+     *
+     * @param done called on the FX thread when the incident is on screen (or none exists)
+     */
+    public void loadInitial(Runnable done) {
+        tasks.run(() -> {
+            List<IncidentState> all = service.incidents();
+            Optional<IncidentId> active = service.activeIncident();
+            List<Event> log = active.map(service::timeline).orElse(List.of());
+            return new Loaded(all, active, log);
+        }, loaded -> {
+            incidents.setAll(loaded.all());
+            show(loaded.active(), loaded.log());
+            done.run();
+        }, this::fail);
+    }
+
+    private record Loaded(List<IncidentState> all, Optional<IncidentId> active, List<Event> log) {}
+
+    /**
+     * Switches the console to another incident and makes it the active one for the CLI too.
+     *
+     * @param id the incident to open
+     */
+    public void open(IncidentId id) {
+        if (current.get() != null && current.get().id().equals(id)) {
+            return;
+        }
+        tasks.run(() -> {
+            service.activate(id);
+            return service.timeline(id);
+        }, log -> show(Optional.of(id), log), this::fail);
+    }
+
+    private void show(Optional<IncidentId> id, List<Event> log) {
+        known.clear();
+        log.forEach(e -> known.add(e.id()));
+        if (id.isEmpty() || log.isEmpty()) {
+            events.clear();
+            current.set(null);
+            return;
+        }
+        current.set(IncidentState.fold(log));
+        events.setAll(log);
+    }
+
+    /**
+     * Declares an incident and opens it.
+     *
+     * @param declaration what the declarer said
+     * @param author the person at the keyboard
+     * @param onError told why, on the FX thread, if it was refused
+     */
+    public void declare(Declaration declaration, String author, Consumer<String> onError) {
+        tasks.run(() -> service.declare(declaration, author), e -> {
+            markSaved();
+            show(Optional.of(e.incidentId()), List.of(e));
+            refreshList();
+        }, ex -> onError.accept(message(ex)));
+    }
+
+    /**
+     * Records an entry on the open incident's timeline. The entry appears only once the store has
+     * acknowledged it, so what is on screen is always saved.
+     *
+     * @param type the event type
+     * @param payload its fields
+     * @param occurredAt the back-dated time, if any
+     * @param author the person at the keyboard
+     * @param onSaved told on the FX thread once the entry is durable
+     * @param onError told why, on the FX thread, if it was refused or could not be saved
+     */
+    public void record(EventType type, Payload payload, Optional<Instant> occurredAt, String author,
+            Consumer<Event> onSaved, Consumer<String> onError) {
+        IncidentState st = current.get();
+        if (st == null) {
+            onError.accept("Declare or open an incident first (Ctrl+N)");
+            return;
+        }
+        tasks.run(() -> service.record(st.id(), type, payload, occurredAt, author), e -> {
+            markSaved();
+            accept(List.of(e));
+            onSaved.accept(e);
+        }, ex -> onError.accept(message(ex)));
+    }
+
+    /**
+     * Corrects a note, decision or action; the original stays in the log.
+     *
+     * @param original the entry
+     * @param text the new text
+     * @param author the person at the keyboard
+     * @param onError told why, on the FX thread, if refused
+     */
+    public void correct(Event original, String text, String author, Consumer<String> onError) {
+        tasks.run(() -> service.correct(original, text, author), e -> {
+            markSaved();
+            accept(List.of(e));
+        }, ex -> onError.accept(message(ex)));
+    }
+
+    /**
+     * Takes in events from this console or from the live follower, ignoring ones already seen.
+     * Events of the open incident join its timeline; changes to any incident's header refresh the
+     * incident list.
+     *
+     * @param incoming events in storage order
+     */
+    public void accept(List<Event> incoming) {
+        List<Event> mine = new ArrayList<>();
+        boolean headerChanged = false;
+        IncidentState st = current.get();
+        for (Event e : incoming) {
+            if (IncidentState.HEADER_TYPES.contains(e.type())) {
+                headerChanged = true;
+            }
+            if (st != null && st.id().equals(e.incidentId()) && known.add(e.id())) {
+                mine.add(e);
+            }
+        }
+        if (!mine.isEmpty()) {
+            events.addAll(mine);
+            if (mine.stream().anyMatch(e -> IncidentState.HEADER_TYPES.contains(e.type()))) {
+                current.set(IncidentState.fold(events.stream()
+                        .filter(e -> IncidentState.HEADER_TYPES.contains(e.type()))
+                        .toList()));
+            }
+        }
+        if (headerChanged) {
+            refreshList();
+        }
+    }
+
+    private void refreshList() {
+        tasks.run(service::incidents, incidents::setAll, this::fail);
+    }
+
+    private void markSaved() {
+        lastSavedAt.set(clock.instant());
+        lastError.set("");
+    }
+
+    private void fail(Throwable e) {
+        lastError.set(message(e));
+    }
+
+    /** @return the message of an error as the user should read it */
+    static String message(Throwable e) {
+        Throwable t = e;
+        while ((t.getMessage() == null || t instanceof java.util.concurrent.CompletionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

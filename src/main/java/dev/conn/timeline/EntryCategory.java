@@ -1,0 +1,48 @@
+package dev.conn.timeline;
+
+import dev.conn.incident.EventType;
+
+/** The groups the timeline filter offers; every event type belongs to exactly one. */
+public enum EntryCategory {
+    NOTES("Notes"),
+    DECISIONS("Decisions"),
+    ACTIONS("Actions (changes to production)"),
+    MILESTONES("Status, severity and milestones"),
+    COMMS("Communication"),
+    PEOPLE("People and hand-offs"),
+    OTHER("Metrics and postmortem");
+
+    private final String label;
+
+    EntryCategory(String label) {
+        this.label = label;
+    }
+
+    /** @return the name shown in the filter */
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+
+    /**
+     * @param type an event type
+     * @return its category
+     */
+    public static EntryCategory of(EventType type) {
+        return switch (type) {
+            case NOTE -> NOTES;
+            case DECISION -> DECISIONS;
+            case ACTION_TAKEN -> ACTIONS;
+            case INCIDENT_DECLARED, SEVERITY_CHANGED, STATUS_CHANGED, MITIGATED, RESOLVED -> MILESTONES;
+            case CHECKLIST_ITEM_DONE, CHECKLIST_ITEM_SKIPPED, MESSAGE_QUEUED, MESSAGE_SENT, MESSAGE_FAILED -> COMMS;
+            case RESPONDER_JOINED, RESPONDER_LEFT, BREAK_STARTED, BREAK_ENDED, ROLE_ASSIGNED, HANDOFF_OFFERED,
+                    HANDOFF_ACKNOWLEDGED, HANDOFF_DECLINED, HANDOFF_EXPIRED -> PEOPLE;
+            case METRIC_SNAPSHOT, ACTION_ITEM_ADDED, ACTION_ITEM_UPDATED, POSTMORTEM_FIELD_SET, EVENT_CORRECTED,
+                    EVENT_RETRACTED -> OTHER;
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package dev.conn.timeline;
+
+import java.util.EnumSet;
+import java.util.Set;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import org.controlsfx.control.CheckComboBox;
+
+/**
+ * The live timeline: one virtualized list of every entry, the filter and search bar, and the
+ * quick-capture bar. Binds to {@link TimelineViewModel}; holds no logic worth testing.
+ */
+public final class TimelineView {
+    private final TimelineViewModel model;
+
+    @FXML private BorderPane root;
+    @FXML private TextField searchField;
+    @FXML private CheckComboBox<EntryCategory> categoryFilter;
+    @FXML private ToggleButton newestFirstToggle;
+    @FXML private ToggleButton utcToggle;
+    @FXML private Label countLabel;
+    @FXML private ListView<TimelineEntry> timelineList;
+    @FXML private TextField captureField;
+    @FXML private Label captureMessage;
+
+    /** @param model the timeline's view model */
+    public TimelineView(TimelineViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        timelineList.setItems(model.visibleRows());
+        timelineList.setCellFactory(l -> {
+            TimelineCell cell = new TimelineCell(() -> model.showUtcProperty().get());
+            cell.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !cell.isEmpty()) {
+                    onCorrectEntry(cell.getItem());
+                }
+            });
+            return cell;
+        });
+        timelineList.setPlaceholder(new Label("No entries match. Clear the search or the filter."));
+        timelineList.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.E || e.getCode() == KeyCode.F2) && !e.isShortcutDown()) {
+                TimelineEntry sel = timelineList.getSelectionModel().getSelectedItem();
+                if (sel != null) {
+                    onCorrectEntry(sel);
+                    e.consume();
+                }
+            }
+        });
+        searchField.textProperty().bindBidirectional(model.searchTextProperty());
+        searchField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                searchField.clear();
+                focusCapture();
+            }
+        });
+        categoryFilter.getItems().setAll(EntryCategory.values());
+        categoryFilter.getCheckModel().checkAll();
+        categoryFilter.getCheckModel().getCheckedItems().addListener((ListChangeListener<EntryCategory>) c -> {
+            Set<EntryCategory> shown = EnumSet.noneOf(EntryCategory.class);
+            shown.addAll(categoryFilter.getCheckModel().getCheckedItems());
+            model.shownCategoriesProperty().set(shown);
+            categoryFilter.setTitle(shown.size() == EntryCategory.values().length
+                    ? "Show: all entries" : "Show: " + shown.size() + " of " + EntryCategory.values().length + " kinds");
+        });
+        newestFirstToggle.selectedProperty().bindBidirectional(model.newestFirstProperty());
+        utcToggle.selectedProperty().bindBidirectional(model.showUtcProperty());
+        model.showUtcProperty().subscribe(utc -> timelineList.refresh());
+        captureMessage.textProperty().bind(model.captureMessageProperty());
+        captureField.setOnAction(e -> onCapture());
+        captureField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                captureField.clear();
+                model.captureMessageProperty().set("");
+            }
+        });
+        model.visibleRows().subscribe(this::updateCount);
+        updateCount();
+        model.visibleRows().addListener((ListChangeListener<TimelineEntry>) c -> scrollToNewest());
+    }
+
+    private void updateCount() {
+        int shown = model.visibleRows().size();
+        int total = model.totalRows();
+        countLabel.setText(shown == total ? total + " entries" : shown + " of " + total + " entries");
+    }
+
+    private void scrollToNewest() {
+        if (model.visibleRows().isEmpty()) {
+            return;
+        }
+        timelineList.scrollTo(model.newestFirstProperty().get() ? 0 : model.visibleRows().size() - 1);
+    }
+
+    private void onCapture() {
+        String line = captureField.getText();
+        model.submit(line, () -> {
+            if (line.equals(captureField.getText())) {
+                captureField.clear();
+            }
+        });
+    }
+
+    private void onCorrectEntry(TimelineEntry entry) {
+        if (!entry.type().isFreeText()) {
+            model.captureMessageProperty().set("Only notes, decisions and actions can be corrected; record a new entry instead.");
+            return;
+        }
+        new CorrectEntryDialog(root.getScene().getWindow(), entry).showAndWait()
+                .ifPresent(text -> model.correct(entry, text, model.captureMessageProperty()::set));
+    }
+
+    /** Puts the keyboard focus in the quick-capture bar (Ctrl+L). */
+    public void focusCapture() {
+        captureField.requestFocus();
+        captureField.end();
+    }
+
+    /** Puts the keyboard focus in the search field (Ctrl+F). */
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+}
