@@ -85,15 +85,20 @@ public final class AppContext implements AutoCloseable {
      */
     public MainWindowView showIn(Stage stage) {
         SettingsViewModel settingsModel = new SettingsViewModel(initialSettings, settingsFile, policy, tasks);
-        IncidentViewModel incidentModel = new IncidentViewModel(incidents, tasks, clock);
+        java.util.Map<dev.conn.incident.Severity, String> definitions = new java.util.EnumMap<>(
+                dev.conn.incident.Severity.class);
+        policy.severities().forEach(d -> definitions.put(d.level(), d.name() + ": " + d.definition()));
+        IncidentViewModel incidentModel = new IncidentViewModel(incidents, tasks, clock, definitions);
+        incidentModel.authorProperty().bind(settingsModel.settingsProperty().map(s -> s.author().orElse("")));
         TimelineViewModel timelineModel = new TimelineViewModel(incidentModel, settingsModel, clock);
+        incidentModel.showUtcProperty().bind(timelineModel.showUtcProperty());
         LiveLogFollower follower = new LiveLogFollower(store, tasks, incidentModel, incidentModel.lastErrorProperty()::set);
         ViewLoader loader = new ViewLoader(type -> {
             if (type == MainWindowView.class) {
                 return new MainWindowView(incidentModel, settingsModel, timelineModel, follower, dataDirectory, clock);
             }
             if (type == IncidentHeaderView.class) {
-                return new IncidentHeaderView(incidentModel, settingsModel);
+                return new IncidentHeaderView(incidentModel);
             }
             if (type == TimelineView.class) {
                 return new TimelineView(timelineModel);

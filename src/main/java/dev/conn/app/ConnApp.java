@@ -12,6 +12,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -38,6 +39,9 @@ public final class ConnApp extends Application {
         ThemeManager.apply(scene, true);
         stage.setScene(scene);
         stage.setTitle("Conn");
+        for (String size : new String[] {"32", "64", "256"}) {
+            stage.getIcons().add(new Image(ConnApp.class.getResource("conn-icon-" + size + ".png").toExternalForm()));
+        }
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setOnHidden(e -> shutdown());

@@ -1,7 +1,6 @@
 package dev.conn.incident;
 
 import dev.conn.platform.theme.Styles;
-import dev.conn.settings.Policy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,12 +44,13 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
 
     /**
      * @param owner the main window
-     * @param policy severity definitions come from here
+     * @param severityDefinitions one line per severity, from the policy
      * @param knownName the author name in settings, if any; the name field shows only without it
      * @param parseWhen reads "09:12" / "-20m" / ISO times into instants (the capture bar's rules)
      * @param clock the clock
      */
-    public DeclareIncidentDialog(Window owner, Policy policy, Optional<String> knownName,
+    public DeclareIncidentDialog(Window owner, java.util.Map<Severity, String> severityDefinitions,
+            Optional<String> knownName,
             BiFunction<String, ZoneId, Instant> parseWhen, Clock clock) {
         initOwner(owner);
         setTitle("Declare incident");
@@ -59,7 +59,7 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         title.setPromptText("What is broken, for whom? e.g. \"Checkout errors for EU customers\"");
         VBox severities = new VBox(6);
         for (Severity s : Severity.values()) {
-            String def = policy.definition(s).map(d -> d.name() + ": " + d.definition()).orElse("");
+            String def = severityDefinitions.getOrDefault(s, "");
             RadioButton rb = new RadioButton(s + "  " + def);
             rb.setId("declare-" + s.name().toLowerCase());
             rb.setUserData(s);

@@ -11,14 +11,15 @@ import javafx.scene.layout.VBox;
 public final class IncidentCell extends ListCell<IncidentState> {
     private final Label severity = new Label();
     private final Label status = new Label();
-    private final Label title = new Label();
+    private final javafx.scene.text.Text title = new javafx.scene.text.Text();
     private final VBox box = new VBox(4, new HBox(6, severity, status), title);
 
     /** Creates an empty cell. */
     public IncidentCell() {
         severity.getStyleClass().add(Styles.SEVERITY_CHIP);
         status.getStyleClass().add(Styles.STATUS_CHIP);
-        title.setWrapText(true);
+        title.getStyleClass().add("incident-title");
+        title.wrappingWidthProperty().bind(widthProperty().subtract(24));
         ((HBox) box.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
         setPrefWidth(0);
     }
@@ -32,11 +33,9 @@ public final class IncidentCell extends ListCell<IncidentState> {
             return;
         }
         severity.setText(st.severity().name());
-        severity.getStyleClass().removeIf(c -> c.startsWith("sev"));
-        severity.getStyleClass().add(Styles.severity(st.severity().level()));
+        Styles.swap(severity.getStyleClass(), Styles::isSeverityClass, Styles.severity(st.severity().level()));
         status.setText(st.status().label());
-        status.getStyleClass().removeIf(c -> c.startsWith("status-"));
-        status.getStyleClass().add(Styles.status(st.status().label()));
+        Styles.swap(status.getStyleClass(), Styles::isStatusClass, Styles.status(st.status().label()));
         title.setText(st.title());
         title.getStyleClass().remove("resolved-title");
         if (!st.isOpen()) {

@@ -1,8 +1,6 @@
 package dev.conn.incident;
 
 import dev.conn.platform.theme.Styles;
-import dev.conn.settings.Settings;
-import dev.conn.settings.SettingsViewModel;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -26,7 +24,6 @@ public final class IncidentHeaderView {
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final IncidentViewModel incident;
-    private final SettingsViewModel settings;
 
     @FXML private VBox header;
     @FXML private Label severityChip;
@@ -44,13 +41,9 @@ public final class IncidentHeaderView {
     @FXML private Label summaryLabel;
     @FXML private Label errorLabel;
 
-    /**
-     * @param incident the open incident
-     * @param settings the console settings (author name, time display)
-     */
-    public IncidentHeaderView(IncidentViewModel incident, SettingsViewModel settings) {
+    /** @param incident the open incident */
+    public IncidentHeaderView(IncidentViewModel incident) {
         this.incident = incident;
-        this.settings = settings;
     }
 
     @FXML
@@ -62,7 +55,7 @@ public final class IncidentHeaderView {
             statusMenu.getItems().add(item);
         }
         for (Severity s : Severity.values()) {
-            String def = settings.policy().definition(s).map(d -> d.name() + ": " + d.definition()).orElse("");
+            String def = incident.severityDefinition(s);
             MenuItem item = new MenuItem(s + "  " + def);
             item.setId("severity-" + s.level());
             item.setOnAction(e -> onSetSeverity(s));
@@ -70,7 +63,7 @@ public final class IncidentHeaderView {
         }
         incident.currentProperty().subscribe(this::render);
         incident.nowProperty().subscribe(this::renderClocks);
-        settings.settingsProperty().subscribe(s -> render(incident.currentProperty().get()));
+        incident.showUtcProperty().subscribe(utc -> render(incident.currentProperty().get()));
     }
 
     private void render(IncidentState st) {
@@ -79,11 +72,9 @@ public final class IncidentHeaderView {
             return;
         }
         severityChip.setText(st.severity().name());
-        severityChip.getStyleClass().removeIf(c -> c.startsWith("sev"));
-        severityChip.getStyleClass().add(Styles.severity(st.severity().level()));
+        Styles.swap(severityChip.getStyleClass(), Styles::isSeverityClass, Styles.severity(st.severity().level()));
         statusChip.setText(st.status().label().toUpperCase());
-        statusChip.getStyleClass().removeIf(c -> c.startsWith("status-"));
-        statusChip.getStyleClass().add(Styles.status(st.status().label()));
+        Styles.swap(statusChip.getStyleClass(), Styles::isStatusClass, Styles.status(st.status().label()));
         titleLabel.setText(st.title());
         commanderLabel.setText("Incident commander: " + st.commander());
         summaryLabel.setText(st.summary());
@@ -110,7 +101,7 @@ public final class IncidentHeaderView {
     }
 
     private String time(Instant t) {
-        boolean utc = settings.settings().timeDisplay() == Settings.TimeDisplay.UTC;
+        boolean utc = incident.showUtcProperty().get();
         ZoneId zone = utc ? ZoneOffset.UTC : ZoneId.systemDefault();
         return HHMM.format(t.atZone(zone)) + (utc ? " UTC" : "");
     }
@@ -155,8 +146,7 @@ public final class IncidentHeaderView {
     }
 
     private void record(EventType type, Payload payload) {
-        incident.record(type, payload, Optional.empty(), settings.settings().author().orElse(""), e -> {},
-                errorLabel::setText);
+        incident.record(type, payload, Optional.empty(), e -> {}, errorLabel::setText);
     }
 
     private static String capitalize(String s) {

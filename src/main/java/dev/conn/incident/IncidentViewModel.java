@@ -37,17 +37,47 @@ public final class IncidentViewModel {
     private final ObjectProperty<Instant> now;
     private final StringProperty lastError = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Instant> lastSavedAt = new ReadOnlyObjectWrapper<>();
+    private final StringProperty author = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty showUtc = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final java.util.Map<Severity, String> severityDefinitions;
 
     /**
      * @param service the incident domain API
      * @param tasks runs store calls off the FX thread
      * @param clock the clock the ticker reads
+     * @param severityDefinitions one line per severity, from the policy, shown wherever a
+     *     severity is chosen
      */
-    public IncidentViewModel(IncidentService service, TaskRunner tasks, Clock clock) {
+    public IncidentViewModel(IncidentService service, TaskRunner tasks, Clock clock,
+            java.util.Map<Severity, String> severityDefinitions) {
+        this.severityDefinitions = java.util.Map.copyOf(severityDefinitions);
         this.service = service;
         this.tasks = tasks;
         this.clock = clock;
         this.now = new SimpleObjectProperty<>(clock.instant());
+    }
+
+    /** @return the name of the person at the keyboard, recorded as author; empty until given */
+    public StringProperty authorProperty() {
+        return author;
+    }
+
+    /** @return true while times are shown in UTC first, false for local time */
+    public javafx.beans.property.BooleanProperty showUtcProperty() {
+        return showUtc;
+    }
+
+    /**
+     * @param severity a severity
+     * @return its one-line definition from the policy, or empty
+     */
+    public String severityDefinition(Severity severity) {
+        return severityDefinitions.getOrDefault(severity, "");
+    }
+
+    /** @return the policy's one-line definitions by severity */
+    public java.util.Map<Severity, String> severityDefinitions() {
+        return severityDefinitions;
     }
 
     /** @return every incident, open first */
@@ -159,18 +189,18 @@ public final class IncidentViewModel {
      * @param type the event type
      * @param payload its fields
      * @param occurredAt the back-dated time, if any
-     * @param author the person at the keyboard
      * @param onSaved told on the FX thread once the entry is durable
      * @param onError told why, on the FX thread, if it was refused or could not be saved
      */
-    public void record(EventType type, Payload payload, Optional<Instant> occurredAt, String author,
+    public void record(EventType type, Payload payload, Optional<Instant> occurredAt,
             Consumer<Event> onSaved, Consumer<String> onError) {
+        String who = author.get();
         IncidentState st = current.get();
         if (st == null) {
             onError.accept("Declare or open an incident first (Ctrl+N)");
             return;
         }
-        tasks.run(() -> service.record(st.id(), type, payload, occurredAt, author), e -> {
+        tasks.run(() -> service.record(st.id(), type, payload, occurredAt, who), e -> {
             markSaved();
             accept(List.of(e));
             onSaved.accept(e);
@@ -182,11 +212,11 @@ public final class IncidentViewModel {
      *
      * @param original the entry
      * @param text the new text
-     * @param author the person at the keyboard
      * @param onError told why, on the FX thread, if refused
      */
-    public void correct(Event original, String text, String author, Consumer<String> onError) {
-        tasks.run(() -> service.correct(original, text, author), e -> {
+    public void correct(Event original, String text, Consumer<String> onError) {
+        String who = author.get();
+        tasks.run(() -> service.correct(original, text, who), e -> {
             markSaved();
             accept(List.of(e));
         }, ex -> onError.accept(message(ex)));

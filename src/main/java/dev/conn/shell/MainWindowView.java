@@ -162,7 +162,7 @@ public final class MainWindowView {
     @FXML
     private void onDeclareIncident() {
         CaptureParser parser = new CaptureParser(clock);
-        new DeclareIncidentDialog(root.getScene().getWindow(), settings.policy(), settings.settings().author(),
+        new DeclareIncidentDialog(root.getScene().getWindow(), incident.severityDefinitions(), settings.settings().author(),
                         parser::parseWhen, clock)
                 .showAndWait()
                 .ifPresent(answer -> {
@@ -177,8 +177,7 @@ public final class MainWindowView {
     @FXML
     private void onMarkMitigated() {
         if (incident.current().isPresent()) {
-            incident.record(EventType.MITIGATED, Payload.empty(), Optional.empty(),
-                    settings.settings().author().orElse(""), e -> {}, errorLabel::setText);
+            incident.record(EventType.MITIGATED, Payload.empty(), Optional.empty(), e -> {}, errorLabel::setText);
         }
     }
 

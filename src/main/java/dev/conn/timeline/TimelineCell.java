@@ -11,6 +11,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 
 /**
  * One timeline row: time, type, text, author, and a mark if corrected. The tooltip shows the other
@@ -24,7 +26,7 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
     private final BooleanSupplier utc;
     private final Label time = new Label();
     private final Label badge = new Label();
-    private final Label text = new Label();
+    private final Text text = new Text();
     private final Label mark = new Label();
     private final Label author = new Label();
     private final HBox row = new HBox(12, time, badge, text, mark, author);
@@ -37,16 +39,20 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
         time.setMinWidth(USE_PREF_SIZE);
         badge.getStyleClass().add(Styles.TYPE_BADGE);
         text.getStyleClass().add("entry-text");
-        text.setWrapText(true);
-        text.setMinWidth(0);
-        text.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(text, Priority.ALWAYS);
         mark.getStyleClass().add("corrected-mark");
         mark.setMinWidth(USE_PREF_SIZE);
         author.getStyleClass().add(Styles.MUTED);
         author.setMinWidth(USE_PREF_SIZE);
         row.setAlignment(Pos.TOP_LEFT);
         setPrefWidth(0);
+        // Long entries wrap: a Text node wraps at the width the row leaves over (a Label in a
+        // ListCell would be cut with an ellipsis instead, as its height is computed unwrapped).
+        text.wrappingWidthProperty().bind(widthProperty()
+                .subtract(time.widthProperty()).subtract(badge.widthProperty())
+                .subtract(mark.widthProperty()).subtract(author.widthProperty()).subtract(100));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        row.getChildren().add(3, spacer);
     }
 
     @Override

@@ -78,6 +78,8 @@ public final class TimelineView {
         utcToggle.selectedProperty().bindBidirectional(model.showUtcProperty());
         model.showUtcProperty().subscribe(utc -> timelineList.refresh());
         captureMessage.textProperty().bind(model.captureMessageProperty());
+        captureMessage.visibleProperty().bind(model.captureMessageProperty().isNotEmpty());
+        captureMessage.managedProperty().bind(captureMessage.visibleProperty());
         captureField.setOnAction(e -> onCapture());
         captureField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

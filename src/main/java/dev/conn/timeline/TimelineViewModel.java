@@ -196,7 +196,7 @@ public final class TimelineViewModel {
         }
         Capture.Entry entry = (Capture.Entry) c;
         captureMessage.set("");
-        incident.record(entry.type(), entry.payload(), entry.occurredAt(), author(), saved -> onSaved.run(),
+        incident.record(entry.type(), entry.payload(), entry.occurredAt(), saved -> onSaved.run(),
                 captureMessage::set);
     }
 
@@ -208,6 +208,6 @@ public final class TimelineViewModel {
      * @param onError told why on the FX thread if refused
      */
     public void correct(TimelineEntry row, String text, Consumer<String> onError) {
-        incident.correct(row.event(), text, author(), onError);
+        incident.correct(row.event(), text, onError);
     }
 }

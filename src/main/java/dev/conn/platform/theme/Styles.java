@@ -32,6 +32,29 @@ public final class Styles {
 
     private Styles() {}
 
+    /**
+     * Replaces a node's state class from one family (e.g. the {@code sev1}..{@code sev4} family)
+     * with another member, leaving every other class alone.
+     *
+     * @param classes the node's style classes
+     * @param family a predicate naming the family's members
+     * @param next the member to set
+     */
+    public static void swap(java.util.List<String> classes, java.util.function.Predicate<String> family, String next) {
+        classes.removeIf(family);
+        classes.add(next);
+    }
+
+    /** @return true for {@code sev1}..{@code sev4} */
+    public static boolean isSeverityClass(String c) {
+        return c.matches("sev[1-4]");
+    }
+
+    /** @return true for {@code status-investigating} etc., but not {@link #STATUS_CHIP} */
+    public static boolean isStatusClass(String c) {
+        return c.startsWith("status-") && !c.equals(STATUS_CHIP);
+    }
+
     /** @return the class for severity level 1..4, e.g. {@code sev1} */
     public static String severity(int level) {
         return "sev" + level;
