@@ -28,11 +28,28 @@ import javafx.stage.Stage;
 public final class ConnApp extends Application {
     private AppContext context;
     private TaskRunner tasks;
+    private boolean testing;
+
+    /** Keeps the FX toolkit running when the window closes (tests open several windows). */
+    void keepToolkitOnClose() {
+        testing = true;
+    }
 
     @Override
     public void start(Stage stage) {
         Path dir = DataDirectory.resolveDefault(
                 Optional.ofNullable(getParameters().getNamed().get("data-dir")).map(Path::of));
+        open(stage, dir, Clock.systemUTC());
+    }
+
+    /**
+     * Shows the window on a stage and opens the data directory in the background.
+     *
+     * @param stage the stage
+     * @param dir the data directory
+     * @param clock the clock for every timer and event stamp
+     */
+    void open(Stage stage, Path dir, Clock clock) {
         boolean bench = Boolean.getBoolean("conn.bench.startup");
         Label opening = new Label("Opening " + dir + " …");
         Scene scene = new Scene(new StackPane(opening), 1280, 800);
@@ -48,7 +65,7 @@ public final class ConnApp extends Application {
         stage.show();
         long firstFrame = ManagementFactory.getRuntimeMXBean().getUptime();
         tasks = new FxTaskRunner();
-        tasks.run(() -> AppContext.open(dir, Clock.systemUTC(), tasks), ctx -> {
+        tasks.run(() -> AppContext.open(dir, clock, tasks), ctx -> {
             context = ctx;
             ctx.showIn(stage);
             if (bench) {
@@ -67,12 +84,16 @@ public final class ConnApp extends Application {
         });
     }
 
-    private void shutdown() {
+    /** Closes the database and the background runner. */
+    void shutdown() {
         if (context != null) {
             context.close();
+            context = null;
         } else if (tasks != null) {
             tasks.close();
         }
-        Platform.exit();
+        if (!testing) {
+            Platform.exit();
+        }
     }
 }

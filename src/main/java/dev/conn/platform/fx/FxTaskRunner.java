@@ -19,21 +19,42 @@ public final class FxTaskRunner implements TaskRunner {
         return t;
     });
 
+    private volatile boolean closed;
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>After {@link #close()} (the window is closing) new work is dropped, and results of work
+     * still running are not delivered: nothing is left to show them.
+     */
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        if (closed) {
+            LOG.fine("task submitted after close; dropped");
+            return;
+        }
         worker.execute(() -> {
             try {
                 T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
+                Platform.runLater(() -> {
+                    if (!closed) {
+                        onSuccess.accept(result);
+                    }
+                });
             } catch (Throwable e) {
                 LOG.log(Level.WARNING, "background task failed", e);
-                Platform.runLater(() -> onFailure.accept(e));
+                Platform.runLater(() -> {
+                    if (!closed) {
+                        onFailure.accept(e);
+                    }
+                });
             }
         });
     }
 
     @Override
     public void close() {
+        closed = true;
         worker.shutdown();
         try {
             worker.awaitTermination(5, TimeUnit.SECONDS);
