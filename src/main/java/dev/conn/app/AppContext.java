@@ -84,6 +84,17 @@ public final class AppContext implements AutoCloseable {
      * @return the main window's controller
      */
     public MainWindowView showIn(Stage stage) {
+        return showIn(stage, () -> {});
+    }
+
+    /**
+     * Like {@link #showIn(Stage)}, and tells when the active incident is on screen.
+     *
+     * @param stage the stage
+     * @param onReady run on the FX thread once the incidents are loaded and shown
+     * @return the main window's controller
+     */
+    public MainWindowView showIn(Stage stage, Runnable onReady) {
         SettingsViewModel settingsModel = new SettingsViewModel(initialSettings, settingsFile, policy, tasks);
         java.util.Map<dev.conn.incident.Severity, String> definitions = new java.util.EnumMap<>(
                 dev.conn.incident.Severity.class);
@@ -116,7 +127,7 @@ public final class AppContext implements AutoCloseable {
         ThemeManager.apply(scene, initialSettings.theme() == Settings.Theme.DARK);
         stage.setTitle("Conn");
         mainWindow = (MainWindowView) loader.lastController();
-        mainWindow.start();
+        mainWindow.start(onReady);
         return mainWindow;
     }
 

@@ -18,6 +18,9 @@ public final class Launcher {
      * @param args command-line arguments; see {@code conn --help}
      */
     public static void main(String[] args) {
+        if (args.length == 0 || args[0].startsWith("--data-dir")) {
+            Warmup.start();
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = ConnCommand.run(args,

@@ -27,9 +27,15 @@ public record IncidentId(UUID value) {
         return new IncidentId(UUID.fromString(text.trim()));
     }
 
-    /** @return the first 8 hex digits, enough to tell incidents apart on screen and in the CLI */
+    /**
+     * The last 8 hex digits: random bits of the UUID v7, so incidents declared in the same minute
+     * still differ (the leading digits are a timestamp that changes only every 65 s).
+     *
+     * @return 8 lower-case hex digits, enough to tell incidents apart on screen and in the CLI
+     */
     public String shortForm() {
-        return value.toString().substring(0, 8);
+        String s = value.toString();
+        return s.substring(s.length() - 8);
     }
 
     @Override

@@ -194,6 +194,18 @@ public final class IncidentService {
     }
 
     /**
+     * Stores events made elsewhere (an imported bundle, another console's log) as they are, in one
+     * transaction; ids already stored are skipped, so importing twice changes nothing.
+     *
+     * @param events complete events, each with its own id, incident, times and author
+     * @return how many were new
+     * @throws StoreException if the database cannot be written; then none are stored
+     */
+    public int importEvents(List<Event> events) {
+        return store.appendAll(events);
+    }
+
+    /**
      * @param incidentId an incident
      * @return its header state
      * @throws IllegalStateException if no such incident was declared
@@ -246,8 +258,18 @@ public final class IncidentService {
      * @throws StoreException if the database cannot be read
      */
     public Optional<IncidentId> activeIncident() {
+        return activeIncident(incidents());
+    }
+
+    /**
+     * Like {@link #activeIncident()}, for a caller that has just listed the incidents.
+     *
+     * @param all the result of {@link #incidents()}
+     * @return the active incident, if any incident exists
+     * @throws StoreException if the database cannot be read
+     */
+    public Optional<IncidentId> activeIncident(List<IncidentState> all) {
         Optional<IncidentId> chosen = store.activeIncident();
-        List<IncidentState> all = incidents();
         if (chosen.isPresent() && all.stream().anyMatch(s -> s.id().equals(chosen.get()))) {
             return chosen;
         }
@@ -267,7 +289,8 @@ public final class IncidentService {
     /**
      * Finds an incident by its full id or a unique prefix of it (as the CLI prints them).
      *
-     * @param idOrPrefix a UUID or at least 4 of its leading hex digits
+     * @param idOrPrefix a UUID, at least 4 of its leading hex digits, or its short form (the
+     *     last 8 hex digits, as {@code conn incidents} prints it)
      * @return the incident
      * @throws IllegalArgumentException if nothing matches or the prefix is ambiguous
      */
@@ -278,7 +301,7 @@ public final class IncidentService {
         }
         List<IncidentId> matches = incidents().stream()
                 .map(IncidentState::id)
-                .filter(id -> id.toString().startsWith(p))
+                .filter(id -> id.toString().startsWith(p) || (p.length() >= 8 && id.toString().endsWith(p)))
                 .toList();
         if (matches.isEmpty()) {
             throw new IllegalArgumentException("No incident matches '" + idOrPrefix + "'; `conn incidents` lists them");

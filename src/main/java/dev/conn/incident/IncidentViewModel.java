@@ -128,7 +128,7 @@ public final class IncidentViewModel {
     public void loadInitial(Runnable done) {
         tasks.run(() -> {
             List<IncidentState> all = service.incidents();
-            Optional<IncidentId> active = service.activeIncident();
+            Optional<IncidentId> active = service.activeIncident(all);
             List<Event> log = active.map(service::timeline).orElse(List.of());
             return new Loaded(all, active, log);
         }, loaded -> {

@@ -43,16 +43,21 @@ final class JdbcEventStore implements EventStore {
     @Override
     public boolean append(Event event) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
+            c.setAutoCommit(false);
             int inserted;
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                takeTurn(c);
                 bind(ps, event);
                 inserted = ps.executeUpdate();
+                c.commit();
             } catch (SQLException e) {
+                c.rollback();
                 if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
                     return false; // another process stored the same id a moment ago
                 }
                 throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
             if (inserted > 0) {
                 sync(c);
@@ -74,6 +79,7 @@ final class JdbcEventStore implements EventStore {
             try {
                 int stored = 0;
                 int pending = 0;
+                takeTurn(c);
                 try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                     for (Event e : events) {
                         bind(ps, e);
@@ -105,6 +111,17 @@ final class JdbcEventStore implements EventStore {
             n += Math.max(k, 0);
         }
         return n;
+    }
+
+    /**
+     * Locks the append_lock row until this transaction ends (migration V2), so seq numbers are
+     * assigned and committed in the same order by every writer, in every process.
+     */
+    private static void takeTurn(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id FROM append_lock WHERE id = 1 FOR UPDATE")) {
+            rs.next();
+        }
     }
 
     private static void sync(Connection c) throws SQLException {

@@ -54,8 +54,14 @@ public final class Payload {
             if (v == null) {
                 continue;
             }
-            if (v instanceof Number num) {
-                n.put(key, num.toString().contains(".") ? num.doubleValue() : num.longValue());
+            if (v instanceof Double || v instanceof Float) {
+                n.put(key, ((Number) v).doubleValue());
+            } else if (v instanceof java.math.BigDecimal d) {
+                n.put(key, d);
+            } else if (v instanceof java.math.BigInteger b) {
+                n.put(key, b);
+            } else if (v instanceof Number num) {
+                n.put(key, num.longValue());
             } else if (v instanceof Boolean b) {
                 n.put(key, b);
             } else if (v instanceof Enum<?> e) {

@@ -28,10 +28,16 @@ public enum Status {
     public static Status parse(String text) {
         String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
         if (!t.isEmpty()) {
-            for (Status s : values()) {
-                if (s.name().startsWith(t)) {
-                    return s;
-                }
+            java.util.List<Status> matches = java.util.Arrays.stream(values())
+                    .filter(s -> s.name().startsWith(t))
+                    .toList();
+            if (matches.size() == 1) {
+                return matches.get(0);
+            }
+            if (matches.size() > 1) {
+                throw new IllegalArgumentException("'" + text + "' could mean "
+                        + matches.stream().map(Status::label).collect(java.util.stream.Collectors.joining(" or "))
+                        + "; type more of it");
             }
         }
         throw new IllegalArgumentException("Unknown status '" + text

@@ -104,8 +104,12 @@ public final class MainWindowView {
         ticker.setCycleCount(Animation.INDEFINITE);
     }
 
-    /** Loads the incidents and starts the ticker; call once the window is showing. */
-    public void start() {
+    /**
+     * Loads the incidents and starts the ticker; call once the window is showing.
+     *
+     * @param onReady run on the FX thread once the active incident (or the empty state) is shown
+     */
+    public void start(Runnable onReady) {
         incident.loadInitial(() -> {
             follower.start();
             if (incident.current().isEmpty()) {
@@ -114,6 +118,7 @@ public final class MainWindowView {
             } else {
                 timelineController.focusCapture();
             }
+            onReady.run();
         });
         ticker.play();
     }

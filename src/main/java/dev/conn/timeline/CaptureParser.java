@@ -154,8 +154,14 @@ public final class CaptureParser {
         }
         Matcher r = RELATIVE.matcher(text);
         if (r.matches() && text.length() > 1) {
-            long seconds = parse(r.group(1)) * 3600 + parse(r.group(2)) * 60 + parse(r.group(3));
-            return now.minus(Duration.ofSeconds(seconds));
+            try {
+                long seconds = Math.addExact(Math.addExact(
+                        Math.multiplyExact(parse(r.group(1)), 3600L),
+                        Math.multiplyExact(parse(r.group(2)), 60L)), parse(r.group(3)));
+                return now.minus(Duration.ofSeconds(seconds));
+            } catch (ArithmeticException | DateTimeException | NumberFormatException e) {
+                throw new IllegalArgumentException("@" + text + " is too far back; use a time within the incident");
+            }
         }
         if (text.startsWith("+")) {
             throw new IllegalArgumentException("Entries cannot be dated in the future; use @-5m or @09:12");

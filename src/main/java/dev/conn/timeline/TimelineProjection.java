@@ -15,8 +15,10 @@ import java.util.UUID;
  * into an observable list.
  */
 public final class TimelineProjection {
+    private final Map<UUID, Event> originals = new HashMap<>();
     private final Map<UUID, TimelineEntry> rows = new HashMap<>();
-    private final Map<UUID, List<Event>> waiting = new HashMap<>();
+    private final Map<UUID, List<Event>> amendments = new HashMap<>();
+    private final java.util.Set<UUID> seenAmendments = new java.util.HashSet<>();
 
     /** What one event did to the rows. */
     public sealed interface Change {
@@ -39,31 +41,38 @@ public final class TimelineProjection {
     public Change apply(Event e) {
         if (e.type().isAmendment()) {
             UUID target = target(e);
-            if (target == null) {
+            if (target == null || !seenAmendments.add(e.id())) {
                 return new Change.None();
             }
-            TimelineEntry row = rows.get(target);
-            if (row == null) {
-                waiting.computeIfAbsent(target, k -> new ArrayList<>()).add(e);
-                return new Change.None();
+            amendments.computeIfAbsent(target, k -> new ArrayList<>()).add(e);
+            Event original = originals.get(target);
+            if (original == null) {
+                return new Change.None(); // waits for its target
             }
-            TimelineEntry amended = amend(row, e);
+            TimelineEntry amended = build(original);
             rows.put(target, amended);
             return new Change.Replaced(amended);
         }
-        if (rows.containsKey(e.id())) {
+        if (originals.containsKey(e.id())) {
             return new Change.None();
         }
-        TimelineEntry row = TimelineEntry.of(e);
-        List<Event> pending = waiting.remove(e.id());
-        if (pending != null) {
-            pending.sort(Event.BY_OCCURRENCE);
-            for (Event a : pending) {
+        originals.put(e.id(), e);
+        TimelineEntry row = build(e);
+        rows.put(e.id(), row);
+        return new Change.Added(row);
+    }
+
+    /** The row of an event with every amendment applied in timeline order, whatever order they came in. */
+    private TimelineEntry build(Event original) {
+        TimelineEntry row = TimelineEntry.of(original);
+        List<Event> list = amendments.get(original.id());
+        if (list != null) {
+            list.sort(Event.BY_OCCURRENCE);
+            for (Event a : list) {
                 row = amend(row, a);
             }
         }
-        rows.put(e.id(), row);
-        return new Change.Added(row);
+        return row;
     }
 
     /**

@@ -23,7 +23,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * <p>Durability: the URL sets {@code WRITE_DELAY=0}, so every commit is written to the file
  * before it returns (H2's default 500 ms delay lost committed transactions on {@code kill -9} in
  * measurements on this machine); callers that must survive a power cut also run {@link #SYNC}
- * after a commit. See https://h2database.com/html/features.html#database_url and
+ * after a commit. {@code LOCK_TIMEOUT} is 30 s so an append waits out a large import by another
+ * writer instead of failing. See https://h2database.com/html/features.html#database_url and
  * https://h2database.com/html/commands.html#checkpoint_sync.
  */
 public final class Database implements AutoCloseable {
@@ -59,7 +60,7 @@ public final class Database implements AutoCloseable {
         FLYWAY_LOG.setLevel(Level.WARNING);
         Path file = directory.resolve(NAME + ".mv.db").toAbsolutePath();
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(NAME)
-                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=30000";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
         pool.setMaxConnections(8);
         try (Connection c = pool.getConnection()) {

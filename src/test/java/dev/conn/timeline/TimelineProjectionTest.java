@@ -1,0 +1,217 @@
+package dev.conn.timeline;
+
+import static dev.conn.testing.Events.correction;
+import static dev.conn.testing.Events.declared;
+import static dev.conn.testing.Events.event;
+import static dev.conn.testing.Events.newIncident;
+import static dev.conn.testing.Events.note;
+import static dev.conn.testing.Events.retraction;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conn.incident.Event;
+import dev.conn.incident.EventType;
+import dev.conn.incident.IncidentId;
+import dev.conn.incident.Payload;
+import dev.conn.incident.Severity;
+import dev.conn.timeline.TimelineProjection.Change;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TimelineProjectionTest {
+    private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
+
+    private final IncidentId incident = newIncident();
+    private final TimelineProjection projection = new TimelineProjection();
+
+    private static Instant at(int minutes) {
+        return T0.plus(Duration.ofMinutes(minutes));
+    }
+
+    @Test
+    void newEventIsAddedAsARow() {
+        Event n = note(incident, at(1), "Paged the database team");
+
+        Change c = projection.apply(n);
+
+        assertThat(c).isInstanceOfSatisfying(Change.Added.class, a -> {
+            assertThat(a.entry().event()).isEqualTo(n);
+            assertThat(a.entry().text()).isEqualTo("Paged the database team");
+            assertThat(a.entry().isCorrected()).isFalse();
+        });
+    }
+
+    @Test
+    void correctionReplacesTextButKeepsTheOriginal() {
+        Event n = note(incident, at(1), "Rolled back payments-api");
+        projection.apply(n);
+
+        Change c = projection.apply(correction(n, at(5), "bob", "Rolled back checkout-api"));
+
+        assertThat(c).isInstanceOfSatisfying(Change.Replaced.class, r -> {
+            TimelineEntry e = r.entry();
+            assertThat(e.text()).isEqualTo("Rolled back checkout-api");
+            assertThat(e.originalText()).contains("Rolled back payments-api");
+            assertThat(e.correctedBy()).contains("bob");
+            assertThat(e.correctedAt()).contains(at(5));
+            assertThat(e.event()).isEqualTo(n);
+        });
+    }
+
+    @Test
+    void secondCorrectionKeepsTheFirstOriginalText() {
+        Event n = note(incident, at(1), "first");
+        projection.apply(n);
+        projection.apply(correction(n, at(5), "bob", "second"));
+
+        projection.apply(correction(n, at(6), "carol", "third"));
+
+        TimelineEntry e = projection.row(n.id()).orElseThrow();
+        assertThat(e.text()).isEqualTo("third");
+        assertThat(e.originalText()).contains("first");
+        assertThat(e.correctedBy()).contains("carol");
+    }
+
+    @Test
+    void correctionArrivingBeforeItsTargetChangesNothingYet() {
+        Event n = note(incident, at(1), "Rolled back payments-api");
+
+        Change c = projection.apply(correction(n, at(5), "bob", "Rolled back checkout-api"));
+
+        assertThat(c).isInstanceOf(Change.None.class);
+        assertThat(projection.row(n.id())).isEmpty();
+    }
+
+    @Test
+    void correctionArrivingBeforeItsTargetIsAppliedWhenTheTargetArrives() {
+        Event n = note(incident, at(1), "Rolled back payments-api");
+        projection.apply(correction(n, at(5), "bob", "Rolled back checkout-api"));
+
+        Change c = projection.apply(n);
+
+        assertThat(c).isInstanceOfSatisfying(Change.Added.class, a -> {
+            assertThat(a.entry().text()).isEqualTo("Rolled back checkout-api");
+            assertThat(a.entry().originalText()).contains("Rolled back payments-api");
+            assertThat(a.entry().correctedBy()).contains("bob");
+        });
+    }
+
+    @Test
+    void correctionsWaitingForTheirTargetApplyInTimelineOrder() {
+        Event n = note(incident, at(1), "first");
+        projection.apply(correction(n, at(7), "carol", "latest"));
+        projection.apply(correction(n, at(5), "bob", "earlier"));
+
+        projection.apply(n);
+
+        assertThat(projection.row(n.id()).orElseThrow().text()).isEqualTo("latest");
+    }
+
+    @Test
+    void duplicateEventChangesNothing() {
+        Event n = note(incident, at(1), "Paged the database team");
+        projection.apply(n);
+
+        assertThat(projection.apply(n)).isInstanceOf(Change.None.class);
+    }
+
+    @Test
+    void duplicateEventDoesNotUndoACorrection() {
+        Event n = note(incident, at(1), "wrong");
+        projection.apply(n);
+        projection.apply(correction(n, at(5), "bob", "right"));
+
+        projection.apply(n);
+
+        assertThat(projection.row(n.id()).orElseThrow().text()).isEqualTo("right");
+    }
+
+    @Test
+    void duplicateCorrectionChangesNothing() {
+        Event n = note(incident, at(1), "wrong");
+        projection.apply(n);
+        Event fix = correction(n, at(5), "bob", "right");
+        projection.apply(fix);
+
+        assertThat(projection.apply(fix)).isInstanceOf(Change.None.class);
+    }
+
+    @Test
+    void reDeliveredOlderCorrectionDoesNotUndoALaterOne() {
+        Event n = note(incident, at(1), "first");
+        projection.apply(n);
+        Event older = correction(n, at(5), "bob", "second");
+        projection.apply(older);
+        projection.apply(correction(n, at(6), "carol", "third"));
+
+        projection.apply(older); // e.g. an overlapping re-read of the log
+
+        assertThat(projection.row(n.id()).orElseThrow().text()).isEqualTo("third");
+    }
+
+    @Test
+    void olderCorrectionArrivingAfterANewerOneDoesNotOverrideIt() {
+        Event n = note(incident, at(1), "first");
+        projection.apply(n);
+        projection.apply(correction(n, at(6), "carol", "newest"));
+
+        projection.apply(correction(n, at(5), "bob", "older, synced late"));
+
+        assertThat(projection.row(n.id()).orElseThrow().text()).isEqualTo("newest");
+    }
+
+    @Test
+    void retractionMarksTheRowRetractedAndKeepsItsText() {
+        Event n = note(incident, at(1), "Posted in the wrong incident");
+        projection.apply(n);
+
+        Change c = projection.apply(retraction(n, at(5)));
+
+        assertThat(c).isInstanceOfSatisfying(Change.Replaced.class, r -> {
+            assertThat(r.entry().retracted()).isTrue();
+            assertThat(r.entry().text()).isEqualTo("Posted in the wrong incident");
+        });
+    }
+
+    @Test
+    void retractionArrivingBeforeItsTargetIsAppliedWhenTheTargetArrives() {
+        Event n = note(incident, at(1), "Posted in the wrong incident");
+        projection.apply(retraction(n, at(5)));
+
+        projection.apply(n);
+
+        assertThat(projection.row(n.id()).orElseThrow().retracted()).isTrue();
+    }
+
+    @Test
+    void amendmentWithAMalformedTargetIdChangesNothing() {
+        Event bad = event(incident, EventType.EVENT_CORRECTED, at(5),
+                Payload.of("correctedEventId", "not-a-uuid", "text", "x"));
+
+        assertThat(projection.apply(bad)).isInstanceOf(Change.None.class);
+    }
+
+    @Test
+    void projectSortsBackDatedEntriesIntoPlace() {
+        Event declared = declared(incident, at(0), Severity.SEV1, "alice");
+        Event later = note(incident, at(30), "Recorded first, happened last");
+        Event backDated = note(incident, at(10), "Recorded second, happened earlier");
+
+        List<TimelineEntry> rows = TimelineProjection.project(List.of(later, declared, backDated));
+
+        assertThat(rows).extracting(TimelineEntry::event).containsExactly(declared, backDated, later);
+    }
+
+    @Test
+    void projectMakesNoRowsForAmendments() {
+        Event n = note(incident, at(1), "wrong");
+        Event fix = correction(n, at(2), "bob", "right");
+        Event other = note(incident, at(3), "withdrawn");
+
+        List<TimelineEntry> rows = TimelineProjection.project(List.of(n, fix, other, retraction(other, at(4))));
+
+        assertThat(rows).extracting(TimelineEntry::text).containsExactly("right", "withdrawn");
+        assertThat(rows).extracting(TimelineEntry::retracted).containsExactly(false, true);
+    }
+}
