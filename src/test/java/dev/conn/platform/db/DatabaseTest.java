@@ -135,4 +135,33 @@ class DatabaseTest {
         System.arraycopy(head, 0, bytes, 0, head.length);
         return bytes;
     }
+
+    @Test
+    void schemaVersionConstantIsTheNewestShippedMigration() throws Exception {
+        Path migrations = Path.of(Database.class.getResource("/db/migration").toURI());
+        int newest;
+        try (var files = Files.list(migrations)) {
+            newest = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                    .max()
+                    .orElseThrow();
+        }
+
+        assertThat(Database.SCHEMA_VERSION).isEqualTo(Integer.toString(newest));
+    }
+
+    @Test
+    void databaseAtAnOlderSchemaIsMigratedOnOpen() throws SQLException {
+        try (Database db = Database.open(dir);
+                Connection c = db.dataSource().getConnection()) {
+            execute(c, "DROP TABLE append_lock");
+            execute(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
+        }
+
+        try (Database db = Database.open(dir);
+                Connection c = db.dataSource().getConnection()) {
+            assertThat(column(c, "SELECT id FROM append_lock")).containsExactly("1");
+        }
+    }
 }
