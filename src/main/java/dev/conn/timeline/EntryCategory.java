@@ -4,18 +4,28 @@ import dev.conn.incident.EventType;
 
 /** The groups the timeline filter offers; every event type belongs to exactly one. */
 public enum EntryCategory {
-    NOTES("Notes"),
-    DECISIONS("Decisions"),
-    ACTIONS("Actions (changes to production)"),
-    MILESTONES("Status, severity and milestones"),
-    COMMS("Communication"),
-    PEOPLE("People and hand-offs"),
-    OTHER("Metrics and postmortem");
+    NOTES("Notes", "•"),
+    DECISIONS("Decisions", "◆"),
+    ACTIONS("Actions (changes to production)", "▶"),
+    MILESTONES("Status, severity and milestones", "⚑"),
+    COMMS("Communication", "✉"),
+    PEOPLE("People and hand-offs", "☺"),
+    OTHER("Metrics and postmortem", "≡");
 
     private final String label;
+    private final String glyph;
 
-    EntryCategory(String label) {
+    EntryCategory(String label, String glyph) {
         this.label = label;
+        this.glyph = glyph;
+    }
+
+    /**
+     * @return a one-character icon shown before the type label, so a kind of entry is told apart
+     *     without relying on colour (DejaVu Sans, the default font on Linux, has each glyph)
+     */
+    public String glyph() {
+        return glyph;
     }
 
     /** @return the name shown in the filter */

@@ -69,7 +69,7 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
         ZoneId first = showUtc ? ZoneOffset.UTC : ZoneId.systemDefault();
         ZoneId other = showUtc ? ZoneId.systemDefault() : ZoneOffset.UTC;
         time.setText(TIME.format(entry.event().occurredAt().atZone(first)) + (showUtc ? "Z" : ""));
-        badge.setText(entry.type().label());
+        badge.setText(EntryCategory.of(entry.type()).glyph() + " " + entry.type().label());
         badge.getStyleClass().removeIf(c -> c.startsWith("type-") && !c.equals(Styles.TYPE_BADGE));
         badge.getStyleClass().add(Styles.entryType(entry.type().name()));
         text.setText(entry.text());
