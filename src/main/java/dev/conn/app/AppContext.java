@@ -33,8 +33,8 @@ import javafx.stage.Stage;
 public final class AppContext implements AutoCloseable {
     private final Path dataDirectory;
     private final Database database;
-    private final EventStore store;
-    private final IncidentService incidents;
+    private EventStore store;
+    private IncidentService incidents;
     private final SettingsFile settingsFile;
     private final Settings initialSettings;
     private final Policy policy;
@@ -56,23 +56,34 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Prepares the data directory (creating it, the database, the settings and the default policy
-     * on first launch) and opens everything. Blocks on disk.
+     * Prepares the data directory and opens everything. Blocks on disk. Every check comes before
+     * any file is written: the settings and policy are read (never written), the database is
+     * opened (refusing one from a newer Conn), and only then are the default settings and policy
+     * written where absent. So a refusal leaves the settings and policy files as they were, and
+     * creates none.
      *
      * @param dataDirectory the data directory
      * @param clock the clock every timer and event stamp reads
      * @param tasks the one background runner
      * @return the context
      * @throws dev.conn.settings.ConfigException naming the file if the directory is unusable or
-     *     the settings or policy file is bad
+     *     the settings or policy file is bad or cannot be written
      * @throws dev.conn.platform.db.DatabaseException naming the file if the database cannot be used
      */
     public static AppContext open(Path dataDirectory, Clock clock, TaskRunner tasks) {
         Path dir = DataDirectory.prepare(dataDirectory);
         SettingsFile settingsFile = new SettingsFile(dir);
-        Settings settings = settingsFile.load();
-        Policy policy = new PolicyFile(dir).load();
+        Settings settings = settingsFile.read();
+        PolicyFile policyFile = new PolicyFile(dir);
+        Policy policy = policyFile.read();
         Database db = Database.open(dir);
+        try {
+            settingsFile.writeDefaultsIfMissing();
+            policyFile.installDefaultIfMissing();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         return new AppContext(dir, db, settingsFile, settings, policy, clock, tasks);
     }
 
@@ -100,8 +111,11 @@ public final class AppContext implements AutoCloseable {
                 dev.conn.incident.Severity.class);
         policy.severities().forEach(d -> definitions.put(d.level(), d.name() + ": " + d.definition()));
         IncidentViewModel incidentModel = new IncidentViewModel(incidents, tasks, clock, definitions);
-        incidentModel.authorProperty().bind(settingsModel.settingsProperty().map(s -> s.author().orElse("")));
-        TimelineViewModel timelineModel = new TimelineViewModel(incidentModel, settingsModel, clock);
+        // until the name is given (asked at first launch), entries are signed with the OS user, so a
+        // note is never refused for want of a name
+        String osUser = System.getProperty("user.name", "unknown");
+        incidentModel.authorProperty().bind(settingsModel.settingsProperty().map(s -> s.author().orElse(osUser)));
+        TimelineViewModel timelineModel = new TimelineViewModel(incidentModel, settingsModel, clock, tasks);
         incidentModel.showUtcProperty().bind(timelineModel.showUtcProperty());
         LiveLogFollower follower = new LiveLogFollower(store, tasks, incidentModel, incidentModel.lastErrorProperty()::set);
         ViewLoader loader = new ViewLoader(type -> {
@@ -131,6 +145,20 @@ public final class AppContext implements AutoCloseable {
         return mainWindow;
     }
 
+    /**
+     * Wraps the event store before the window is built, so tests can watch every store call (for
+     * example, to prove none runs on the FX thread).
+     *
+     * @param decorate returns the store to use in place of the given one
+     */
+    void decorateStore(java.util.function.UnaryOperator<EventStore> decorate) {
+        if (mainWindow != null) {
+            throw new IllegalStateException("decorate the store before showIn");
+        }
+        store = decorate.apply(store);
+        incidents = new IncidentService(store, clock);
+    }
+
     /** @return the data directory in use */
     public Path dataDirectory() {
         return dataDirectory;
@@ -141,7 +169,29 @@ public final class AppContext implements AutoCloseable {
         return incidents;
     }
 
-    /** Stops the ticker, finishes queued writes, and closes the database. */
+    /**
+     * Closes without blocking the FX thread: stops the ticker, lets queued writes finish and closes
+     * the database on the background thread, then runs {@code then} on the FX thread.
+     *
+     * @param then run once everything is closed (e.g. {@code Platform::exit})
+     */
+    public void closeInBackground(Runnable then) {
+        if (mainWindow != null) {
+            mainWindow.stop();
+        }
+        tasks.run(() -> {
+            database.close();
+            return null;
+        }, ok -> {
+            tasks.close();
+            then.run();
+        }, e -> {
+            tasks.close();
+            then.run();
+        });
+    }
+
+    /** Stops the ticker, finishes queued writes, and closes the database; blocks (tests, CLI). */
     @Override
     public void close() {
         if (mainWindow != null) {

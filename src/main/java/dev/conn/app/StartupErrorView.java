@@ -13,7 +13,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * What the window shows when the data directory cannot be used: the problem in words, naming the
- * file, and that nothing was changed. Built in code: it must work even if resources are damaged.
+ * file, and that nothing was overwritten or deleted. Built in code: it must work even if resources
+ * are damaged.
  */
 final class StartupErrorView {
     private StartupErrorView() {}
@@ -26,8 +27,8 @@ final class StartupErrorView {
         details.setEditable(false);
         details.setWrapText(true);
         details.setPrefRowCount(5);
-        Label calm = new Label("Nothing in the data directory was changed or deleted. Fix the file named above, "
-                + "or start Conn with another directory: conn --data-dir DIR (or set CONN_HOME).");
+        Label calm = new Label("Conn did not overwrite or delete anything in the data directory. Fix the file "
+                + "named above, or start Conn with another directory: conn --data-dir DIR (or set CONN_HOME).");
         calm.setWrapText(true);
         calm.getStyleClass().add(Styles.MUTED);
         Button copy = new Button("Copy message");

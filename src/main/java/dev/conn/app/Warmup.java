@@ -26,12 +26,9 @@ final class Warmup {
 
     private Warmup() {}
 
-    /** Starts the warm-up on a daemon thread and returns at once. */
+    /** Starts the warm-up on the common fork-join pool (daemon threads) and returns at once. */
     static void start() {
-        Thread t = new Thread(Warmup::run, "conn-warmup");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+        java.util.concurrent.CompletableFuture.runAsync(Warmup::run);
     }
 
     private static void run() {

@@ -58,8 +58,25 @@ public final class ConnCommand implements Callable<Integer> {
         return DataDirectory.prepare(DataDirectory.resolveDefault(Optional.ofNullable(dataDir)));
     }
 
-    /** Opens the database and the incident service for a subcommand. */
+    /**
+     * Opens the database and the incident service for a subcommand that reads or adds to
+     * existing incidents. A directory without a Conn database is refused, not created: a mistyped
+     * {@code --data-dir} must not quietly start an empty console.
+     *
+     * @throws IllegalStateException naming the directory if it holds no Conn database
+     */
     Session open() {
+        Path dir = DataDirectory.resolveDefault(Optional.ofNullable(dataDir));
+        if (!Database.existsIn(dir)) {
+            throw new IllegalStateException("No Conn database in " + dir + " (no " + Database.NAME
+                    + ".mv.db). Check --data-dir or " + DataDirectory.ENV
+                    + "; `conn declare` or the window create one.");
+        }
+        return openOrCreate();
+    }
+
+    /** Opens the database and the incident service, creating the data directory on first use. */
+    Session openOrCreate() {
         Path dir = dataDirectory();
         Database db = Database.open(dir);
         return new Session(dir, db, new IncidentService(EventStore.jdbc(db.dataSource()), clock));
@@ -80,7 +97,7 @@ public final class ConnCommand implements Callable<Integer> {
             return given.strip();
         }
         try {
-            Optional<String> fromSettings = new dev.conn.settings.SettingsFile(s.dataDirectory()).load().author();
+            Optional<String> fromSettings = new dev.conn.settings.SettingsFile(s.dataDirectory()).read().author();
             if (fromSettings.isPresent()) {
                 return fromSettings.get();
             }
@@ -125,17 +142,6 @@ public final class ConnCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
-    }
-
-    /** @return true if {@code args} name a subcommand or a help/version flag, i.e. are for the CLI */
-    public static boolean isCommandLine(String[] args) {
-        CommandLine cl = new CommandLine(new ConnCommand(p -> {}, Clock.systemUTC()));
-        try {
-            CommandLine.ParseResult r = cl.parseArgs(args);
-            return r.hasSubcommand() || r.isUsageHelpRequested() || r.isVersionHelpRequested();
-        } catch (CommandLine.ParameterException e) {
-            return true; // let the CLI print the usage error
-        }
     }
 
     /** Prints the version from the jar manifest, or "development build". */

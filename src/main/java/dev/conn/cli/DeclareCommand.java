@@ -54,7 +54,7 @@ final class DeclareCommand implements Callable<Integer> {
         Severity sev = Severity.parse(severity);
         Optional<Instant> start = Optional.ofNullable(impactStarted).map(String::strip)
                 .map(t -> new CaptureParser(parent.clock()).parseWhen(t.startsWith("@") ? t.substring(1) : t, ZoneOffset.UTC));
-        try (ConnCommand.Session s = parent.open()) {
+        try (ConnCommand.Session s = parent.openOrCreate()) {
             String who = parent.author(author, s, spec.commandLine().getErr());
             Event e = s.incidents().declare(new Declaration(String.join(" ", words), sev,
                     summary == null ? "" : summary, start, commander == null ? who : commander), who);

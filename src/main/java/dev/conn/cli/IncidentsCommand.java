@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code conn incidents}: lists incidents, open first; {@code *} marks the active one. Times in UTC. */
-@Command(name = "incidents", description = "List incidents (open first). * marks the active one; times are UTC.")
+@Command(name = "incidents", description = "List incidents (open first). * marks the one `conn log` writes to; times are UTC.")
 final class IncidentsCommand implements Callable<Integer> {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
 
@@ -32,10 +32,11 @@ final class IncidentsCommand implements Callable<Integer> {
     public Integer call() {
         try (ConnCommand.Session s = parent.open()) {
             List<IncidentState> all = s.incidents().incidents();
-            Optional<IncidentId> active = s.incidents().activeIncident();
+            Optional<IncidentId> active = s.incidents().activeOpenIncident();
             var out = spec.commandLine().getOut();
             if (all.isEmpty()) {
-                out.println("No incidents yet. Declare one in the window (Ctrl+N).");
+                out.println("No incidents yet in " + s.dataDirectory() + ". Declare one in the window (Ctrl+N)"
+                        + " or with `conn declare`.");
                 return 0;
             }
             out.printf("  %-8s  %-4s  %-13s  %-17s  %-9s  %-18s  %s%n",

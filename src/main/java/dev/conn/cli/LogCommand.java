@@ -67,8 +67,9 @@ final class LogCommand implements Callable<Integer> {
         }
         try (ConnCommand.Session s = parent.open()) {
             IncidentId id = incident == null
-                    ? s.incidents().activeIncident().orElseThrow(() -> new IllegalStateException(
-                            "No incident to log to: declare one in the window first"))
+                    ? s.incidents().activeOpenIncident().orElseThrow(() -> new IllegalStateException(
+                            "No open incident in " + s.dataDirectory() + " to log to. Declare one, or name a"
+                                    + " resolved one with --incident ID (`conn incidents` lists them)"))
                     : s.incidents().resolveIncidentId(incident);
             Optional<java.time.Instant> when = Optional.empty();
             if (at != null) {
@@ -77,8 +78,9 @@ final class LogCommand implements Callable<Integer> {
                         ZoneOffset.UTC));
             }
             Event e = s.incidents().record(id, kind.type, Payload.of("text", text), when, parent.author(author, s, spec.commandLine().getErr()));
-            spec.commandLine().getOut().printf("Recorded %s %s on incident %s at %s%n",
-                    kind.name(), e.id(), id.shortForm(),
+            String title = s.incidents().state(id).title();
+            spec.commandLine().getOut().printf("Recorded %s %s on incident %s \"%s\" at %s%n",
+                    kind.name(), e.id(), id.shortForm(), title,
                     DateTimeFormatter.ISO_INSTANT.format(e.occurredAt().atZone(ZoneId.of("UTC"))));
             return 0;
         }

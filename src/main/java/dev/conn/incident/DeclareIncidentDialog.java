@@ -1,7 +1,6 @@
 package dev.conn.incident;
 
 import dev.conn.platform.theme.Styles;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -47,11 +46,13 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
      * @param severityDefinitions one line per severity, from the policy
      * @param knownName the author name in settings, if any; the name field shows only without it
      * @param parseWhen reads "09:12" / "-20m" / ISO times into instants (the capture bar's rules)
-     * @param clock the clock
+     * @param zone the zone the console shows times in; "09:12" is read in it, as in the capture bar
+     * @param previous what was typed last time, if a save was refused; the form starts with it
+     * @param problemText why the last save was refused, or empty
      */
     public DeclareIncidentDialog(Window owner, java.util.Map<Severity, String> severityDefinitions,
-            Optional<String> knownName,
-            BiFunction<String, ZoneId, Instant> parseWhen, Clock clock) {
+            Optional<String> knownName, BiFunction<String, ZoneId, Instant> parseWhen, ZoneId zone,
+            Optional<Answer> previous, String problemText) {
         initOwner(owner);
         setTitle("Declare incident");
         setHeaderText("Declare an incident. You become its incident commander.");
@@ -61,7 +62,7 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         for (Severity s : Severity.values()) {
             String def = severityDefinitions.getOrDefault(s, "");
             RadioButton rb = new RadioButton(s + "  " + def);
-            rb.setId("declare-" + s.name().toLowerCase());
+            rb.setId("declare-" + s.name().toLowerCase(java.util.Locale.ROOT));
             rb.setUserData(s);
             rb.setToggleGroup(severity);
             rb.setWrapText(true);
@@ -75,7 +76,8 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         summary.setPrefRowCount(3);
         summary.setWrapText(true);
         impactStart.setId("declare-impact-start");
-        impactStart.setPromptText("Optional: 09:12 (local), -20m, or 2026-11-21T09:12:00Z. Blank: not known");
+        impactStart.setPromptText("Optional: 09:12 (" + zoneLabel(zone) + "), -20m, or 2026-11-21T09:12:00Z."
+                + " Blank: not known");
         name.setId("declare-name");
         name.setText(System.getProperty("user.name", ""));
         problem.setId("declare-problem");
@@ -99,16 +101,30 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         declareButton.setId("declare-confirm");
         declareButton.disableProperty().bind(title.textProperty().isEmpty());
         declareButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-            if (validate(knownName, parseWhen, clock).isEmpty()) {
+            if (validate(knownName, parseWhen, zone).isEmpty()) {
                 e.consume();
             }
         });
-        setResultConverter(b -> b == declare ? validate(knownName, parseWhen, clock).orElse(null) : null);
+        setResultConverter(b -> b == declare ? validate(knownName, parseWhen, zone).orElse(null) : null);
+        previous.ifPresent(p -> {
+            Declaration d = p.declaration();
+            title.setText(d.title());
+            summary.setText(d.summary());
+            severity.getToggles().stream().filter(t -> t.getUserData() == d.severity()).findFirst()
+                    .ifPresent(severity::selectToggle);
+            d.impactStartedAt().ifPresent(t -> impactStart.setText(t.toString()));
+            name.setText(p.authorName());
+        });
+        problem.setText(problemText);
         Platform.runLater(title::requestFocus);
     }
 
+    private static String zoneLabel(ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : "local";
+    }
+
     private Optional<Answer> validate(Optional<String> knownName, BiFunction<String, ZoneId, Instant> parseWhen,
-            Clock clock) {
+            ZoneId zone) {
         String t = title.getText().strip();
         if (t.isEmpty()) {
             problem.setText("Give the incident a title.");
@@ -123,8 +139,7 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         String when = impactStart.getText().strip();
         if (!when.isEmpty()) {
             try {
-                start = Optional.of(parseWhen.apply(when.startsWith("@") ? when.substring(1) : when,
-                        ZoneId.systemDefault()));
+                start = Optional.of(parseWhen.apply(when.startsWith("@") ? when.substring(1) : when, zone));
             } catch (IllegalArgumentException ex) {
                 problem.setText("Impact started at: " + ex.getMessage());
                 return Optional.empty();

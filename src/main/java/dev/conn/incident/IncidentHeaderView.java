@@ -4,7 +4,6 @@ import dev.conn.platform.theme.Styles;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -21,7 +20,6 @@ import javafx.scene.layout.VBox;
  * commander, and the controls that change status and severity or mark mitigated and resolved.
  */
 public final class IncidentHeaderView {
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final IncidentViewModel incident;
 
@@ -73,7 +71,7 @@ public final class IncidentHeaderView {
         }
         severityChip.setText(st.severity().name());
         Styles.swap(severityChip.getStyleClass(), Styles::isSeverityClass, Styles.severity(st.severity().level()));
-        statusChip.setText(st.status().label().toUpperCase());
+        statusChip.setText(st.status().label().toUpperCase(java.util.Locale.ROOT));
         Styles.swap(statusChip.getStyleClass(), Styles::isStatusClass, Styles.status(st.status().label()));
         titleLabel.setText(st.title());
         commanderLabel.setText("Incident commander: " + st.commander());
@@ -101,9 +99,8 @@ public final class IncidentHeaderView {
     }
 
     private String time(Instant t) {
-        boolean utc = incident.showUtcProperty().get();
-        ZoneId zone = utc ? ZoneOffset.UTC : ZoneId.systemDefault();
-        return HHMM.format(t.atZone(zone)) + (utc ? " UTC" : "");
+        ZoneId zone = incident.showUtcProperty().get() ? ZoneOffset.UTC : ZoneId.systemDefault();
+        return DisplayTime.minutes(t, zone, java.time.LocalDate.now(incident.clock().withZone(zone)));
     }
 
     private void onSetStatus(Status s) {

@@ -81,7 +81,14 @@ public final class IncidentService {
                         "impactStartedAt", declaration.impactStartedAt().orElse(null),
                         "commander", commander));
         store.append(e);
-        store.setActiveIncident(e.incidentId());
+        try {
+            store.setActiveIncident(e.incidentId());
+        } catch (StoreException ex) {
+            // the incident exists and is durable; failing to remember it as active must not make
+            // the user declare it twice
+            java.util.logging.Logger.getLogger(IncidentService.class.getName())
+                    .warning("declared " + e.incidentId() + " but could not mark it active: " + ex.getMessage());
+        }
         return e;
     }
 
@@ -102,6 +109,27 @@ public final class IncidentService {
      */
     public Event record(
             IncidentId incidentId, EventType type, Payload payload, Optional<Instant> occurredAt, String author) {
+        return record(Event.newId(), incidentId, type, payload, occurredAt, author);
+    }
+
+    /**
+     * Records one entry with an id the caller minted, so a retry after a failure that happened
+     * after the commit (a failed disk sync, a lost reply) cannot store the entry twice: if the id is
+     * already stored, that counts as success.
+     *
+     * @param eventId the entry's id, minted once per thing the user typed ({@link Event#newId()})
+     * @param incidentId the incident
+     * @param type what kind of entry
+     * @param payload its fields (see {@link EventType})
+     * @param occurredAt when it happened, if back-dated; otherwise now
+     * @param author the person at the keyboard
+     * @return the stored event
+     * @throws IllegalArgumentException as {@link #record(IncidentId, EventType, Payload, Optional, String)}
+     * @throws IllegalStateException as {@link #record(IncidentId, EventType, Payload, Optional, String)}
+     * @throws StoreException if the database cannot be written
+     */
+    public Event record(java.util.UUID eventId, IncidentId incidentId, EventType type, Payload payload,
+            Optional<Instant> occurredAt, String author) {
         Instant now = clock.instant();
         Instant at = occurredAt.orElse(now);
         if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
@@ -115,8 +143,8 @@ public final class IncidentService {
         }
         IncidentState state = state(incidentId);
         checkAgainstState(state, type, payload);
-        Event e = new Event(Event.newId(), incidentId, at, now, requireAuthor(author), type, payload);
-        store.append(e);
+        Event e = new Event(eventId, incidentId, at, now, requireAuthor(author), type, payload);
+        store.append(e); // false: stored by an earlier try of the same entry, which is what we want
         return e;
     }
 
@@ -274,6 +302,24 @@ public final class IncidentService {
             return chosen;
         }
         return all.stream().findFirst().map(IncidentState::id);
+    }
+
+    /**
+     * The incident the CLI writes to when not told which: the active one if it is still open,
+     * else the most recently declared open one. A resolved incident is never chosen silently.
+     *
+     * @return the incident, or empty if no incident is open
+     * @throws StoreException if the database cannot be read
+     */
+    public Optional<IncidentId> activeOpenIncident() {
+        List<IncidentState> all = incidents();
+        Optional<IncidentId> chosen = store.activeIncident();
+        return all.stream()
+                .filter(IncidentState::isOpen)
+                .filter(st -> chosen.map(st.id()::equals).orElse(false))
+                .findFirst()
+                .or(() -> all.stream().filter(IncidentState::isOpen).findFirst())
+                .map(IncidentState::id);
     }
 
     /**

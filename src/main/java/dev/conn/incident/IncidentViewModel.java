@@ -34,6 +34,7 @@ public final class IncidentViewModel {
     private final ObservableList<Event> events = FXCollections.observableArrayList();
     private final ObservableList<Event> eventsView = FXCollections.unmodifiableObservableList(events);
     private final Set<UUID> known = new HashSet<>();
+    private final List<Event> headerEvents = new ArrayList<>();
     private final ObjectProperty<Instant> now;
     private final StringProperty lastError = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Instant> lastSavedAt = new ReadOnlyObjectWrapper<>();
@@ -80,6 +81,11 @@ public final class IncidentViewModel {
         return severityDefinitions;
     }
 
+    /** @return the clock the console reads */
+    public Clock clock() {
+        return clock;
+    }
+
     /** @return every incident, open first */
     public ObservableList<IncidentState> incidents() {
         return incidents;
@@ -121,27 +127,41 @@ public final class IncidentViewModel {
     }
 
     /**
-     * Loads the incident list and opens the active incident (the last one chosen anywhere).
+     * Loads the incident list and opens the active incident (the last one opened anywhere). The
+     * log is read and folded in the background; only the hand-over runs on the FX thread.
      *
-     * @param done called on the FX thread when the incident is on screen (or none exists)
+     * @param done called on the FX thread with null when the incident (or the empty state) is on
+     *     screen, or with the error that stopped the load
      */
-    public void loadInitial(Runnable done) {
+    public void loadInitial(Consumer<Throwable> done) {
         tasks.run(() -> {
             List<IncidentState> all = service.incidents();
             Optional<IncidentId> active = service.activeIncident(all);
-            List<Event> log = active.map(service::timeline).orElse(List.of());
-            return new Loaded(all, active, log);
+            return new Loaded(all, active.map(this::read));
         }, loaded -> {
             incidents.setAll(loaded.all());
-            show(loaded.active(), loaded.log());
-            done.run();
-        }, this::fail);
+            show(loaded.incident());
+            done.accept(null);
+        }, e -> {
+            fail(e);
+            done.accept(e);
+        });
     }
 
-    private record Loaded(List<IncidentState> all, Optional<IncidentId> active, List<Event> log) {}
+    private record Loaded(List<IncidentState> all, Optional<Opened> incident) {}
+
+    /** An incident read and folded off the FX thread. */
+    private record Opened(IncidentState state, List<Event> log, List<Event> header) {}
+
+    private Opened read(IncidentId id) {
+        List<Event> log = service.timeline(id);
+        List<Event> header = log.stream().filter(e -> IncidentState.HEADER_TYPES.contains(e.type())).toList();
+        return new Opened(IncidentState.fold(header), log, header);
+    }
 
     /**
-     * Switches the console to another incident and makes it the active one for the CLI too.
+     * Switches the console to another incident and remembers it as the one to open at the next
+     * launch.
      *
      * @param id the incident to open
      */
@@ -151,20 +171,22 @@ public final class IncidentViewModel {
         }
         tasks.run(() -> {
             service.activate(id);
-            return service.timeline(id);
-        }, log -> show(Optional.of(id), log), this::fail);
+            return read(id);
+        }, opened -> show(Optional.of(opened)), this::fail);
     }
 
-    private void show(Optional<IncidentId> id, List<Event> log) {
+    private void show(Optional<Opened> opened) {
         known.clear();
-        log.forEach(e -> known.add(e.id()));
-        if (id.isEmpty() || log.isEmpty()) {
+        headerEvents.clear();
+        if (opened.isEmpty()) {
             events.clear();
             current.set(null);
             return;
         }
-        current.set(IncidentState.fold(log));
-        events.setAll(log);
+        opened.get().log().forEach(e -> known.add(e.id()));
+        headerEvents.addAll(opened.get().header());
+        current.set(opened.get().state());
+        events.setAll(opened.get().log());
     }
 
     /**
@@ -177,7 +199,7 @@ public final class IncidentViewModel {
     public void declare(Declaration declaration, String author, Consumer<String> onError) {
         tasks.run(() -> service.declare(declaration, author), e -> {
             markSaved();
-            show(Optional.of(e.incidentId()), List.of(e));
+            show(Optional.of(new Opened(IncidentState.fold(List.of(e)), List.of(e), List.of(e))));
             refreshList();
         }, ex -> onError.accept(message(ex)));
     }
@@ -194,13 +216,29 @@ public final class IncidentViewModel {
      */
     public void record(EventType type, Payload payload, Optional<Instant> occurredAt,
             Consumer<Event> onSaved, Consumer<String> onError) {
+        record(Event.newId(), type, payload, occurredAt, onSaved, onError);
+    }
+
+    /**
+     * Records an entry with an id minted once for what the user typed, so a retry after a failure
+     * cannot store it twice.
+     *
+     * @param eventId the entry's id
+     * @param type the event type
+     * @param payload its fields
+     * @param occurredAt the back-dated time, if any
+     * @param onSaved told on the FX thread once the entry is durable
+     * @param onError told why, on the FX thread, if it was refused or could not be saved
+     */
+    public void record(UUID eventId, EventType type, Payload payload, Optional<Instant> occurredAt,
+            Consumer<Event> onSaved, Consumer<String> onError) {
         String who = author.get();
         IncidentState st = current.get();
         if (st == null) {
             onError.accept("Declare or open an incident first (Ctrl+N)");
             return;
         }
-        tasks.run(() -> service.record(st.id(), type, payload, occurredAt, who), e -> {
+        tasks.run(() -> service.record(eventId, st.id(), type, payload, occurredAt, who), e -> {
             markSaved();
             accept(List.of(e));
             onSaved.accept(e);
@@ -243,10 +281,10 @@ public final class IncidentViewModel {
         }
         if (!mine.isEmpty()) {
             events.addAll(mine);
-            if (mine.stream().anyMatch(e -> IncidentState.HEADER_TYPES.contains(e.type()))) {
-                current.set(IncidentState.fold(events.stream()
-                        .filter(e -> IncidentState.HEADER_TYPES.contains(e.type()))
-                        .toList()));
+            List<Event> header = mine.stream().filter(e -> IncidentState.HEADER_TYPES.contains(e.type())).toList();
+            if (!header.isEmpty()) {
+                headerEvents.addAll(header); // the header folds over these few, not the whole log
+                current.set(IncidentState.fold(headerEvents));
             }
         }
         if (headerChanged) {
@@ -265,6 +303,16 @@ public final class IncidentViewModel {
 
     private void fail(Throwable e) {
         lastError.set(message(e));
+    }
+
+    /**
+     * Shows a problem in the status bar until the next successful save; the one channel every
+     * view reports errors through.
+     *
+     * @param message what went wrong and what to do
+     */
+    public void reportError(String message) {
+        lastError.set(message);
     }
 
     /** @return the message of an error as the user should read it */

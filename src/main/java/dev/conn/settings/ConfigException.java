@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * A configuration file or the data directory cannot be used. The message names the file and the
- * problem, and is shown to the user as is; nothing in the data directory has been changed.
+ * problem, and is shown to the user as is. When it is thrown Conn has overwritten and deleted
+ * nothing in the data directory: reads never write, and a failed write leaves the old file intact.
  */
 public class ConfigException extends RuntimeException {
     private final Path file;

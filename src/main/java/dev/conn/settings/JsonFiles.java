@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -36,19 +40,151 @@ final class JsonFiles {
         }
     }
 
-    /** Writes via a temporary file and an atomic rename, so a crash never leaves half a file. */
+    /**
+     * Replaces {@code file} with {@code value} as pretty-printed JSON, durably: see {@link #replace}.
+     *
+     * @throws ConfigException naming the file if it cannot be written; the old file is then intact
+     */
     static void write(ObjectMapper mapper, Path file, Object value) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        replace(file, toBytes(mapper, file, value));
+    }
+
+    /** @return {@code value} as pretty-printed JSON */
+    static byte[] toBytes(ObjectMapper mapper, Path file, Object value) {
         try {
-            mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), value);
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file, "cannot be written: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces {@code file} with {@code bytes} so that a crash or power cut at any moment leaves
+     * either the old file or the new one, never an empty or partial one: the bytes go to a temporary
+     * file with a unique name in the same directory (so concurrent writers, in this process or
+     * another, never share one), are forced to the device, the temporary file is renamed over the
+     * target atomically, and the directory is forced so the rename itself survives (best effort).
+     * An existing file keeps its POSIX permissions.
+     *
+     * @throws ConfigException naming the file if it cannot be written; the old file is then intact
+     *     and the temporary file removed
+     */
+    static void replace(Path file, byte[] bytes) {
+        Path tmp = writeTemporary(file, bytes, true);
+        try {
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new ConfigException(file, "cannot be written: " + e.getMessage(), e);
+            deleteQuietly(tmp);
+            throw cannotWrite(file, e);
         }
+        syncDirectory(file);
+    }
+
+    /**
+     * Creates {@code file} with {@code bytes}, durably and completely (as {@link #replace}), unless a
+     * file of that name exists, which is never overwritten, not even one created by another process
+     * a moment ago: the finished temporary file is hard-linked to the name, which fails if the name
+     * is taken; where hard links are not supported, a plain move that refuses an existing target.
+     *
+     * @return true if this call created the file, false if it existed
+     * @throws ConfigException naming the file if it cannot be written; nothing is then left behind
+     */
+    static boolean createIfAbsent(Path file, byte[] bytes) {
+        if (!Files.notExists(file)) {
+            return false;
+        }
+        Path tmp = writeTemporary(file, bytes, false);
+        boolean created;
+        try {
+            Files.createLink(file, tmp);
+            created = true;
+        } catch (FileAlreadyExistsException e) {
+            created = false;
+        } catch (UnsupportedOperationException | IOException noHardLinks) {
+            try {
+                Files.move(tmp, file);
+                created = true;
+            } catch (FileAlreadyExistsException e) {
+                created = false;
+            } catch (IOException e) {
+                deleteQuietly(tmp);
+                throw cannotWrite(file, e);
+            }
+        } finally {
+            deleteQuietly(tmp);
+        }
+        if (created) {
+            syncDirectory(file);
+        }
+        return created;
+    }
+
+    /** Writes a new uniquely named sibling of {@code file} and forces it to the device. */
+    private static Path writeTemporary(Path file, byte[] bytes, boolean keepPermissions) {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            throw cannotWrite(file, e);
+        }
+        try {
+            if (keepPermissions) {
+                copyPermissions(file, tmp);
+            }
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw cannotWrite(file, e);
+        }
+        return tmp;
+    }
+
+    /** Temporary files are created owner-only; a file being replaced keeps the permissions it had. */
+    private static void copyPermissions(Path from, Path to) {
+        try {
+            if (Files.exists(from)) {
+                Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system, or the old file vanished: the defaults of createTempFile stand.
+        }
+    }
+
+    /**
+     * Forces the directory entry of {@code file} to the device, so a completed rename survives a
+     * power cut (POSIX fsync on the directory). Best effort: some platforms (Windows) cannot open a
+     * directory as a channel, and then the rename's own guarantees are all there is.
+     */
+    private static void syncDirectory(Path file) {
+        try (FileChannel dir = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // See above: not possible here; the file itself is already on the device.
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            // A stray *.tmp file is harmless: nothing reads it, and every writer picks a fresh name.
+        }
+    }
+
+    private static ConfigException cannotWrite(Path file, IOException e) {
+        return new ConfigException(file, "cannot be written (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                + "); check the directory's permissions and free space", e);
     }
 
     static String describe(JsonProcessingException e) {

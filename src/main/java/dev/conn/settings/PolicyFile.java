@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Loads and validates {@code policy.json}. On first launch the shipped default is copied into the
- * data directory so it can be read and edited; an existing file is never overwritten.
+ * Reads and validates {@code policy.json}. Reading never writes; on first launch, once every check
+ * of the data directory has passed, {@link #installDefaultIfMissing()} puts the shipped default in
+ * place so it can be read and edited. An existing file is never overwritten.
  */
 public final class PolicyFile {
     /** File name inside the data directory. */
@@ -36,22 +37,16 @@ public final class PolicyFile {
     }
 
     /**
-     * Loads the policy, copying the default into place first if there is none.
+     * Reads and validates the policy without writing anything.
      *
-     * @return the validated policy
+     * @return the file's policy, or the shipped default ({@link #defaults()}) if the file does not
+     *     exist
      * @throws ConfigException naming the file and the bad field if it is unreadable, malformed or
      *     fails validation
      */
-    public Policy load() {
-        if (!Files.exists(file)) {
-            try (InputStream in = PolicyFile.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("default policy missing from the build: " + DEFAULT_RESOURCE);
-                }
-                Files.copy(in, file);
-            } catch (IOException e) {
-                throw new ConfigException(file, "cannot write the default policy: " + e.getMessage(), e);
-            }
+    public Policy read() {
+        if (Files.notExists(file)) {
+            return defaults();
         }
         Policy p = JsonFiles.read(mapper, file, Policy.class);
         List<String> problems = validate(p);
@@ -61,10 +56,33 @@ public final class PolicyFile {
         return p;
     }
 
+    /**
+     * Copies the shipped default policy, byte for byte, into the data directory if there is no
+     * policy file; atomically and durably, so a crash never leaves half a policy. An existing file,
+     * even one another process created a moment ago, is left as it is.
+     *
+     * @return true if this call created the file
+     * @throws ConfigException if the file cannot be written
+     */
+    public boolean installDefaultIfMissing() {
+        return JsonFiles.createIfAbsent(file, defaultBytes());
+    }
+
+    private static byte[] defaultBytes() {
+        try (InputStream in = PolicyFile.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("default policy missing from the build: " + DEFAULT_RESOURCE);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("default policy unreadable", e);
+        }
+    }
+
     /** @return the shipped default policy, validated */
     public static Policy defaults() {
-        try (InputStream in = PolicyFile.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            return Json.newMapper().readValue(in, Policy.class);
+        try {
+            return Json.newMapper().readValue(defaultBytes(), Policy.class);
         } catch (IOException e) {
             throw new IllegalStateException("default policy unreadable", e);
         }

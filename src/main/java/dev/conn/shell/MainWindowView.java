@@ -93,7 +93,7 @@ public final class MainWindowView {
         });
         incident.currentProperty().subscribe(this::showCurrent);
         incident.incidents().subscribe(this::selectCurrentInList);
-        incident.lastErrorProperty().subscribe(errorLabel::setText);
+        incident.lastErrorProperty().subscribe(errorLabel::setText); // the one error channel
         incident.lastSavedAtProperty().subscribe(this::renderSaved);
         dataDirLabel.setText("Data: " + dataDirectory);
         lightThemeItem.setSelected(settings.settings().theme() == Settings.Theme.LIGHT);
@@ -110,17 +110,41 @@ public final class MainWindowView {
      * @param onReady run on the FX thread once the active incident (or the empty state) is shown
      */
     public void start(Runnable onReady) {
-        incident.loadInitial(() -> {
+        incident.loadInitial(error -> {
             follower.start();
-            if (incident.current().isEmpty()) {
+            if (error != null) {
+                emptyTitle.setText("Could not read the incidents");
+                emptyHint.setText((error.getMessage() == null ? error.toString() : error.getMessage()) + "\nNothing was changed. Close Conn and start it"
+                        + " again; if this repeats, check the data directory " + dataDirectory + ".");
+            } else if (incident.current().isEmpty()) {
                 emptyTitle.setText("No incident open");
                 emptyHint.setText("Press Ctrl+N to declare one. Everything you record is saved the moment it appears.");
             } else {
                 timelineController.focusCapture();
             }
-            onReady.run();
+            if (settings.settings().author().isEmpty()) {
+                Platform.runLater(this::askNameOnce);
+            }
+            whenTimelineBuilt(onReady);
         });
         ticker.play();
+    }
+
+    /** Runs {@code then} once the timeline's rows are on screen (they are built in the background). */
+    private void whenTimelineBuilt(Runnable then) {
+        if (!timelineModel.rebuildingProperty().get()) {
+            then.run();
+            return;
+        }
+        timelineModel.rebuildingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    o.removeListener(this);
+                    then.run();
+                }
+            }
+        });
     }
 
     /** Stops the ticker (window closing). */
@@ -166,15 +190,21 @@ public final class MainWindowView {
 
     @FXML
     private void onDeclareIncident() {
+        declare(Optional.empty(), "");
+    }
+
+    /** Opens the declare dialog; after a refused save it opens again with what was typed. */
+    private void declare(Optional<DeclareIncidentDialog.Answer> previous, String problem) {
         CaptureParser parser = new CaptureParser(clock);
         new DeclareIncidentDialog(root.getScene().getWindow(), incident.severityDefinitions(), settings.settings().author(),
-                        parser::parseWhen, clock)
+                        parser::parseWhen, timelineModel.displayZone(), previous, problem)
                 .showAndWait()
                 .ifPresent(answer -> {
                     if (settings.settings().author().isEmpty()) {
-                        settings.update(settings.settings().withAuthorName(answer.authorName()), errorLabel::setText);
+                        settings.update(st -> st.withAuthorName(answer.authorName()), incident::reportError);
                     }
-                    incident.declare(answer.declaration(), answer.authorName(), errorLabel::setText);
+                    incident.declare(answer.declaration(), answer.authorName(),
+                            error -> declare(Optional.of(answer), "Not declared: " + error));
                     Platform.runLater(timelineController::focusCapture);
                 });
     }
@@ -182,19 +212,34 @@ public final class MainWindowView {
     @FXML
     private void onMarkMitigated() {
         if (incident.current().isPresent()) {
-            incident.record(EventType.MITIGATED, Payload.empty(), Optional.empty(), e -> {}, errorLabel::setText);
+            incident.record(EventType.MITIGATED, Payload.empty(), Optional.empty(), e -> {}, incident::reportError);
         }
     }
 
     @FXML
     private void onSetName() {
+        askName("Your name is shown as the author of what you record.");
+    }
+
+    /** First launch: the name is asked once, then kept in settings. */
+    private void askNameOnce() {
+        if (settings.settings().author().isEmpty()) {
+            askName("Welcome to Conn. What is your name? It is shown as the author of what you record,"
+                    + " and you become incident commander of what you declare.");
+        }
+    }
+
+    private void askName(String header) {
         TextInputDialog d = new TextInputDialog(settings.settings().author().orElse(System.getProperty("user.name", "")));
         d.initOwner(root.getScene().getWindow());
         d.setTitle("Your name");
-        d.setHeaderText("Your name is shown as the author of what you record.");
+        d.setHeaderText(header);
         d.setContentText("Name");
+        d.getEditor().setId("name-field");
+        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK))
+                .setText("Save name");
         d.showAndWait().map(String::strip).filter(s -> !s.isEmpty())
-                .ifPresent(name -> settings.update(settings.settings().withAuthorName(name), errorLabel::setText));
+                .ifPresent(name -> settings.update(st -> st.withAuthorName(name), incident::reportError));
     }
 
     @FXML
@@ -226,7 +271,6 @@ public final class MainWindowView {
     private void onToggleTheme() {
         boolean light = lightThemeItem.isSelected();
         ThemeManager.apply(root.getScene(), !light);
-        settings.update(settings.settings().withTheme(light ? Settings.Theme.LIGHT : Settings.Theme.DARK),
-                errorLabel::setText);
+        settings.update(st -> st.withTheme(light ? Settings.Theme.LIGHT : Settings.Theme.DARK), incident::reportError);
     }
 }

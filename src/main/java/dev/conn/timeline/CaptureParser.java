@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  *              | @2026-11-21T09:12:00Z        (an ISO-8601 instant)
  * </pre>
  *
- * A line with no command is a note. Everything is pure: the current time comes from the clock and
+ * A line with no command is a note. A line starting with {@code //} is a note starting with one
+ * {@code /}; a first word that is a path ({@code /var/log}) is text, and so is {@code @} followed
+ * by anything but a time ({@code @alice}). Everything is pure: the current time comes from the clock and
  * wall-clock times are read in the given zone.
  */
 public final class CaptureParser {
@@ -62,6 +64,13 @@ public final class CaptureParser {
         boolean sawCommand = false;
         boolean sawWhen = false;
         while (true) {
+            if (!sawCommand && rest.startsWith("//")) {
+                rest = rest.substring(1); // escape: "//etc/hosts changed" is a note starting with one slash
+                break;
+            }
+            if (!sawCommand && rest.startsWith("/") && looksLikePath(firstWord(rest))) {
+                break; // "/var/log full on db-3" is a note, not a command
+            }
             if (!sawCommand && rest.startsWith("/")) {
                 sawCommand = true;
                 String word = firstWord(rest);
@@ -95,12 +104,13 @@ public final class CaptureParser {
                         }
                     }
                     default -> {
-                        return new Capture.Invalid("Unknown command /" + command + ". " + HELP);
+                        return new Capture.Invalid("Unknown command /" + command + ". " + HELP
+                                + ". Start with // to write a note that begins with /");
                     }
                 }
                 continue;
             }
-            if (!sawWhen && rest.startsWith("@")) {
+            if (!sawWhen && rest.startsWith("@") && looksLikeTime(firstWord(rest).substring(1))) {
                 sawWhen = true;
                 String word = firstWord(rest);
                 rest = rest.substring(word.length()).strip();
@@ -176,6 +186,16 @@ public final class CaptureParser {
             throw new IllegalArgumentException(
                     "Cannot read the time @" + text + ": use @09:12, @-5m, @-1h30m or @2026-11-21T09:12:00Z");
         }
+    }
+
+    /** A first word such as {@code /var/log} or {@code /etc/hosts.conf} is a path, not a command. */
+    private static boolean looksLikePath(String word) {
+        return word.indexOf('/', 1) > 0 || word.indexOf('.') > 0;
+    }
+
+    /** {@code @09:12}, {@code @-5m}, {@code @+5m}, {@code @2026-...}: a time; {@code @alice} is text. */
+    private static boolean looksLikeTime(String word) {
+        return !word.isEmpty() && (Character.isDigit(word.charAt(0)) || word.charAt(0) == '-' || word.charAt(0) == '+');
     }
 
     private static long parse(String digits) {

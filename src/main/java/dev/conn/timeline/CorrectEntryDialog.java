@@ -21,7 +21,7 @@ public final class CorrectEntryDialog extends Dialog<String> {
     public CorrectEntryDialog(Window owner, TimelineEntry entry) {
         initOwner(owner);
         setTitle("Correct entry");
-        setHeaderText("Correct this " + entry.type().label().toLowerCase() + ". The original text stays on record.");
+        setHeaderText("Correct this " + entry.type().label().toLowerCase(java.util.Locale.ROOT) + ". The original text stays on record.");
         TextArea text = new TextArea(entry.text());
         text.setId("correct-text");
         text.setWrapText(true);

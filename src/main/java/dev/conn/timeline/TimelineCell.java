@@ -20,10 +20,10 @@ import javafx.scene.text.Text;
  * corrected entry.
  */
 public final class TimelineCell extends ListCell<TimelineEntry> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final BooleanSupplier utc;
+    private final java.util.function.Supplier<java.time.LocalDate> today;
     private final Label time = new Label();
     private final Label badge = new Label();
     private final Text text = new Text();
@@ -32,9 +32,13 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
     private final HBox row = new HBox(12, time, badge, text, mark, author);
     private final Tooltip tooltip = new Tooltip();
 
-    /** @param utc true while the timeline shows UTC first */
-    public TimelineCell(BooleanSupplier utc) {
+    /**
+     * @param utc true while the timeline shows UTC first
+     * @param today today's date in the zone shown; rows from other days show their date
+     */
+    public TimelineCell(BooleanSupplier utc, java.util.function.Supplier<java.time.LocalDate> today) {
         this.utc = utc;
+        this.today = today;
         time.getStyleClass().add(Styles.TIME_STAMP);
         time.setMinWidth(USE_PREF_SIZE);
         badge.getStyleClass().add(Styles.TYPE_BADGE);
@@ -68,7 +72,7 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
         boolean showUtc = utc.getAsBoolean();
         ZoneId first = showUtc ? ZoneOffset.UTC : ZoneId.systemDefault();
         ZoneId other = showUtc ? ZoneId.systemDefault() : ZoneOffset.UTC;
-        time.setText(TIME.format(entry.event().occurredAt().atZone(first)) + (showUtc ? "Z" : ""));
+        time.setText(dev.conn.incident.DisplayTime.seconds(entry.event().occurredAt(), first, today.get()));
         badge.setText(EntryCategory.of(entry.type()).glyph() + " " + entry.type().label());
         badge.getStyleClass().removeIf(c -> c.startsWith("type-") && !c.equals(Styles.TYPE_BADGE));
         badge.getStyleClass().add(Styles.entryType(entry.type().name()));

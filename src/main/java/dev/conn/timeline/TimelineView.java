@@ -40,7 +40,7 @@ public final class TimelineView {
     private void initialize() {
         timelineList.setItems(model.visibleRows());
         timelineList.setCellFactory(l -> {
-            TimelineCell cell = new TimelineCell(() -> model.showUtcProperty().get());
+            TimelineCell cell = new TimelineCell(() -> model.showUtcProperty().get(), model::today);
             cell.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !cell.isEmpty()) {
                     onCorrectEntry(cell.getItem());
@@ -89,7 +89,7 @@ public final class TimelineView {
         });
         model.visibleRows().subscribe(this::updateCount);
         updateCount();
-        model.visibleRows().addListener((ListChangeListener<TimelineEntry>) c -> scrollToNewest());
+        model.scrollRequests().subscribe(n -> scrollToNewest());
     }
 
     private void updateCount() {

@@ -2,6 +2,7 @@ package dev.conn.timeline;
 
 import dev.conn.incident.Event;
 import dev.conn.incident.IncidentViewModel;
+import dev.conn.platform.fx.TaskRunner;
 import dev.conn.settings.Settings;
 import dev.conn.settings.SettingsViewModel;
 import java.time.Clock;
@@ -40,6 +41,14 @@ public final class TimelineViewModel {
     private final IncidentViewModel incident;
     private final SettingsViewModel settings;
     private final CaptureParser parser;
+    private final TaskRunner tasks;
+    private final Clock clock;
+    private int generation;
+    private final BooleanProperty rebuilding = new SimpleBooleanProperty(false);
+    private String pendingLine;
+    private UUID pendingId;
+    private final BooleanProperty saving = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.IntegerProperty scrollRequests = new javafx.beans.property.SimpleIntegerProperty();
 
     private final ObservableList<TimelineEntry> rows = FXCollections.observableArrayList();
     private final Map<UUID, Integer> rowIndex = new HashMap<>();
@@ -58,14 +67,17 @@ public final class TimelineViewModel {
      * @param incident the open incident and its events
      * @param settings the console settings (author name, time display)
      * @param clock the clock back-dated times are measured from
+     * @param tasks builds the rows of a whole incident off the FX thread
      */
-    public TimelineViewModel(IncidentViewModel incident, SettingsViewModel settings, Clock clock) {
+    public TimelineViewModel(IncidentViewModel incident, SettingsViewModel settings, Clock clock, TaskRunner tasks) {
         this.incident = incident;
         this.settings = settings;
         this.parser = new CaptureParser(clock);
+        this.tasks = tasks;
+        this.clock = clock;
         showUtc.set(settings.settings().timeDisplay() == Settings.TimeDisplay.UTC);
         showUtc.addListener((o, was, utc) -> settings.update(
-                settings.settings().withTimeDisplay(utc ? Settings.TimeDisplay.UTC : Settings.TimeDisplay.LOCAL),
+                st -> st.withTimeDisplay(utc ? Settings.TimeDisplay.UTC : Settings.TimeDisplay.LOCAL),
                 captureMessage::set));
         incident.events().addListener(this::onEventsChanged);
         searchText.addListener((o, a, b) -> refilter());
@@ -86,26 +98,60 @@ public final class TimelineViewModel {
                 added.addAll(c.getAddedSubList());
             }
         }
-        apply(added);
-    }
-
-    private void rebuild(List<Event> all) {
-        projection = new TimelineProjection();
-        rowIndex.clear();
-        List<TimelineEntry> fresh = new ArrayList<>(all.size());
-        for (Event e : all) {
-            TimelineProjection.Change ch = projection.apply(e);
-            if (ch instanceof TimelineProjection.Change.Added a) {
-                rowIndex.put(a.entry().event().id(), fresh.size());
-                fresh.add(a.entry());
-            } else if (ch instanceof TimelineProjection.Change.Replaced r) {
-                fresh.set(rowIndex.get(r.entry().event().id()), r.entry());
-            }
+        if (!rebuilding.get()) {
+            apply(added); // while rebuilding, the rebuild catches up with these from the event list
         }
-        rows.setAll(fresh);
     }
 
-    private void apply(List<Event> added) {
+    /** Rows of a whole incident (or a 100,000-event one) are built off the FX thread, then swapped in. */
+    private void rebuild(List<Event> all) {
+        int gen = ++generation;
+        rebuilding.set(true);
+        List<Event> snapshot = List.copyOf(all);
+        tasks.run(() -> Rebuilt.of(snapshot), built -> {
+            if (gen != generation) {
+                return; // a newer incident was opened meanwhile
+            }
+            projection = built.projection();
+            rowIndex.clear();
+            rowIndex.putAll(built.index());
+            rows.setAll(built.rows());
+            rebuilding.set(false);
+            List<Event> now = incident.events();
+            if (now.size() > snapshot.size()) {
+                apply(now.subList(snapshot.size(), now.size()));
+            }
+            scrollRequests.set(scrollRequests.get() + 1);
+        }, e -> {
+            rebuilding.set(false);
+            incident.reportError("Could not show the timeline: " + e.getMessage());
+        });
+    }
+
+    /** The rows of a log, in timeline order, with their projection: computed in the background. */
+    private record Rebuilt(TimelineProjection projection, List<TimelineEntry> rows, Map<UUID, Integer> index) {
+        static Rebuilt of(List<Event> log) {
+            TimelineProjection p = new TimelineProjection();
+            log.forEach(p::apply);
+            List<TimelineEntry> rows = new ArrayList<>(log.size());
+            for (Event e : log) {
+                p.row(e.id()).ifPresent(r -> {
+                    if (r.event() == e) {
+                        rows.add(r);
+                    }
+                });
+            }
+            // timeline order: the sorted view over it then sorts (or reverses) already-ordered runs
+            rows.sort(OLDEST_FIRST);
+            Map<UUID, Integer> index = new HashMap<>(rows.size() * 2);
+            for (int i = 0; i < rows.size(); i++) {
+                index.put(rows.get(i).event().id(), i);
+            }
+            return new Rebuilt(p, rows, index);
+        }
+    }
+
+    private void apply(List<? extends Event> added) {
         List<TimelineEntry> newRows = new ArrayList<>();
         for (Event e : added) {
             TimelineProjection.Change ch = projection.apply(e);
@@ -180,12 +226,17 @@ public final class TimelineViewModel {
     }
 
     /**
-     * Records what was typed in the quick-capture bar.
+     * Records what was typed in the quick-capture bar. Ignored while the previous line is still
+     * being saved. A line that failed to save keeps its event id, so sending it again cannot store
+     * it twice even if the first try reached the disk.
      *
      * @param line the typed line
      * @param onSaved called on the FX thread once the entry is durable (the bar clears then)
      */
     public void submit(String line, Runnable onSaved) {
+        if (saving.get()) {
+            return;
+        }
         Capture c = parser.parse(line, displayZone());
         if (c instanceof Capture.Blank) {
             return;
@@ -196,8 +247,45 @@ public final class TimelineViewModel {
         }
         Capture.Entry entry = (Capture.Entry) c;
         captureMessage.set("");
-        incident.record(entry.type(), entry.payload(), entry.occurredAt(), saved -> onSaved.run(),
-                captureMessage::set);
+        if (!line.equals(pendingLine)) {
+            pendingLine = line;
+            pendingId = Event.newId();
+        }
+        saving.set(true);
+        incident.record(pendingId, entry.type(), entry.payload(), entry.occurredAt(), saved -> {
+            saving.set(false);
+            pendingLine = null;
+            pendingId = null;
+            scrollRequests.set(scrollRequests.get() + 1);
+            onSaved.run();
+        }, message -> {
+            saving.set(false);
+            captureMessage.set(message);
+        });
+    }
+
+    /** @return true while the rows of a newly opened incident are being built in the background */
+    public javafx.beans.property.ReadOnlyBooleanProperty rebuildingProperty() {
+        return rebuilding;
+    }
+
+    /** @return true while a captured line is being saved */
+    public javafx.beans.property.ReadOnlyBooleanProperty savingProperty() {
+        return saving;
+    }
+
+    /**
+     * @return a counter that goes up when the list should show its newest entry: after the user's
+     *     own entry is saved and after an incident is opened, never for entries others append
+     *     (so reading back through the history is not interrupted)
+     */
+    public javafx.beans.value.ObservableIntegerValue scrollRequests() {
+        return scrollRequests;
+    }
+
+    /** @return today's date in the zone shown, for telling which rows need their date */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(displayZone()));
     }
 
     /**

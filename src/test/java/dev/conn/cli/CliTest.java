@@ -80,10 +80,48 @@ class CliTest {
 
     @Test
     void incidentsWithNonePrintsHowToDeclareOne() {
+        console(); // the window created the database; nothing declared yet
+
         int code = conn("incidents");
 
         assertThat(code).isZero();
-        assertThat(out).contains("No incidents yet");
+        assertThat(out).contains("No incidents yet in " + dir);
+    }
+
+    @Test
+    void aDataDirectoryWithoutADatabaseIsRefusedNotCreated() {
+        Path typo = dir.resolve("typo");
+
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = ConnCommand.run(new String[] {"--data-dir", typo.toString(), "log", "deployed v2"},
+                p -> fail("the window must not open"), clock, new PrintWriter(o), new PrintWriter(e));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(e.toString()).contains("No Conn database in " + typo).contains("--data-dir");
+        assertThat(typo).doesNotExist();
+    }
+
+    @Test
+    void logNeverWritesSilentlyToAResolvedIncident() {
+        IncidentService console = console();
+        IncidentId id = declare(console, "Checkout errors in EU");
+        console.record(id, EventType.RESOLVED, dev.conn.incident.Payload.empty(), Optional.empty(), "alice");
+
+        int code = conn("log", "--author", "bot", "deployed v2");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err).contains("No open incident").contains("--incident");
+        assertThat(notesAndDecisions(console, id)).extracting(Event::type).containsExactly(EventType.RESOLVED);
+    }
+
+    @Test
+    void logPrintsTheTitleOfTheIncidentItWroteTo() {
+        declare(console(), "Checkout errors in EU");
+
+        conn("log", "--author", "bot", "deployed v2");
+
+        assertThat(out).contains("\"Checkout errors in EU\"");
     }
 
     @Test
@@ -222,10 +260,12 @@ class CliTest {
 
     @Test
     void logWithNoIncidentIsRefusedWithAClearMessage() {
+        console();
+
         int code = conn("log", "--author", "bot", "deployed v2");
 
         assertThat(code).isEqualTo(1);
-        assertThat(err).contains("No incident to log to").contains("declare one");
+        assertThat(err).contains("No open incident in " + dir).contains("Declare one");
     }
 
     @Test

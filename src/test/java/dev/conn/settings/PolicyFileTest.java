@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,19 +40,64 @@ class PolicyFileTest {
     }
 
     private ConfigException loadFails() {
-        return assertThrows(ConfigException.class, () -> new PolicyFile(dir).load());
+        return assertThrows(ConfigException.class, () -> new PolicyFile(dir).read());
+    }
+
+    private List<Path> filesInDir() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
     }
 
     @Test
-    void firstLoadCopiesTheShippedDefaultByteForByte() throws IOException {
-        new PolicyFile(dir).load();
+    void readingAnAbsentFileReturnsTheDefaultPolicy() {
+        assertThat(new PolicyFile(dir).read()).isEqualTo(PolicyFile.defaults());
+    }
 
+    @Test
+    void readingNeverCreatesAFile() throws IOException {
+        new PolicyFile(dir).read();
+
+        assertThat(filesInDir()).isEmpty();
+    }
+
+    @Test
+    void installDefaultIfMissingCopiesTheShippedDefaultByteForByte() throws IOException {
+        boolean created = new PolicyFile(dir).installDefaultIfMissing();
+
+        assertThat(created).isTrue();
         assertThat(Files.readAllBytes(dir.resolve("policy.json"))).isEqualTo(defaultBytes());
+        assertThat(filesInDir()).containsExactly(dir.resolve("policy.json"));
     }
 
     @Test
-    void firstLoadReturnsTheDefaultPolicy() {
-        assertThat(new PolicyFile(dir).load()).isEqualTo(PolicyFile.defaults());
+    void installDefaultIfMissingLeavesAnExistingFileByteIdentical() throws IOException {
+        Path file = writeEdited(p -> ((ObjectNode) p.get("handoff")).put("ackTimeoutMinutes", 10));
+        byte[] before = Files.readAllBytes(file);
+
+        boolean created = new PolicyFile(dir).installDefaultIfMissing();
+
+        assertThat(created).isFalse();
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(filesInDir()).containsExactly(file);
+    }
+
+    @Test
+    void installDefaultIfMissingLeavesAnInvalidFileByteIdentical() throws IOException {
+        Path file = Files.writeString(dir.resolve(PolicyFile.NAME), "{ \"version\": 1, ");
+        byte[] before = Files.readAllBytes(file);
+
+        new PolicyFile(dir).installDefaultIfMissing();
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void installedDefaultReadsBackAsTheDefaultPolicy() {
+        PolicyFile file = new PolicyFile(dir);
+        file.installDefaultIfMissing();
+
+        assertThat(file.read()).isEqualTo(PolicyFile.defaults());
     }
 
     @Test
@@ -73,7 +120,7 @@ class PolicyFileTest {
         Path file = writeEdited(p -> ((ObjectNode) p.get("handoff")).put("ackTimeoutMinutes", 10));
         byte[] before = Files.readAllBytes(file);
 
-        Policy loaded = new PolicyFile(dir).load();
+        Policy loaded = new PolicyFile(dir).read();
 
         assertThat(loaded.handoff().ackTimeoutMinutes()).isEqualTo(10);
         assertThat(Files.readAllBytes(file)).isEqualTo(before);

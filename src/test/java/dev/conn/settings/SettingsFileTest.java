@@ -7,6 +7,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,20 +28,153 @@ class SettingsFileTest {
     }
 
     private ConfigException loadFails() {
-        return assertThrows(ConfigException.class, () -> new SettingsFile(dir).load());
+        return assertThrows(ConfigException.class, () -> new SettingsFile(dir).read());
+    }
+
+    private List<Path> filesInDir() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
     }
 
     @Test
-    void firstLoadReturnsTheDefaults() {
+    void readingAnAbsentFileReturnsTheDefaults() {
+        assertThat(new SettingsFile(dir).read()).isEqualTo(Settings.defaults());
+    }
+
+    @Test
+    void readingNeverCreatesAFile() throws IOException {
+        new SettingsFile(dir).read();
+
+        assertThat(filesInDir()).isEmpty();
+    }
+
+    @SuppressWarnings("deprecation")
+    @Test
+    void deprecatedLoadNoLongerCreatesAFile() throws IOException {
         assertThat(new SettingsFile(dir).load()).isEqualTo(Settings.defaults());
+
+        assertThat(filesInDir()).isEmpty();
     }
 
     @Test
-    void firstLoadWritesTheDefaultsToTheFile() {
-        new SettingsFile(dir).load();
+    void writeDefaultsIfMissingWritesDefaultsThatReadBack() {
+        boolean created = new SettingsFile(dir).writeDefaultsIfMissing();
 
+        assertThat(created).isTrue();
         assertThat(dir.resolve("settings.json")).exists();
-        assertThat(new SettingsFile(dir).load()).isEqualTo(Settings.defaults());
+        assertThat(new SettingsFile(dir).read()).isEqualTo(Settings.defaults());
+    }
+
+    @Test
+    void writeDefaultsIfMissingLeavesAnExistingFileByteIdentical() throws IOException {
+        Path file = write("{ \"authorName\" : \"Ana\",\n\"theme\": \"LIGHT\" }");
+        byte[] before = Files.readAllBytes(file);
+
+        boolean created = new SettingsFile(dir).writeDefaultsIfMissing();
+
+        assertThat(created).isFalse();
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(filesInDir()).containsExactly(file);
+    }
+
+    @Test
+    void writeDefaultsIfMissingLeavesADamagedFileByteIdentical() throws IOException {
+        Path file = write("{ not json");
+        byte[] before = Files.readAllBytes(file);
+
+        new SettingsFile(dir).writeDefaultsIfMissing();
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void manySavesLeaveNoTemporaryFilesBehind() throws IOException {
+        SettingsFile file = new SettingsFile(dir);
+
+        for (int i = 0; i < 100; i++) {
+            file.save(Settings.defaults().withAuthorName("author " + i));
+        }
+
+        assertThat(filesInDir()).containsExactly(dir.resolve("settings.json"));
+        assertThat(file.read().author()).contains("author 99");
+    }
+
+    @Test
+    void twoConcurrentWritersNeverLeaveAFileThatFailsToParse() throws Exception {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (String name : List.of("Ana", "Bo")) {
+                // One SettingsFile each, as two processes (GUI and CLI) would have.
+                SettingsFile file = new SettingsFile(dir);
+                writers.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 50; i++) {
+                        try {
+                            file.save(Settings.defaults().withAuthorName(name + " " + i));
+                            assertThat(file.read().author()).isPresent();
+                        } catch (RuntimeException | AssertionError e) {
+                            failures.add(e);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> w : writers) {
+                w.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(new SettingsFile(dir).read().author()).hasValueSatisfying(a -> assertThat(a).endsWith(" 49"));
+        assertThat(filesInDir()).containsExactly(dir.resolve("settings.json"));
+    }
+
+    @Test
+    void updateKeepsFieldsEditedByHandAndChangesOnlyWhatItWasAskedTo() throws IOException {
+        write("{\"version\": 1, \"authorName\": \"Edited By Hand\", \"timeDisplay\": \"UTC\"}");
+
+        Settings saved = new SettingsFile(dir).update(s -> s.withTheme(Settings.Theme.LIGHT));
+
+        Settings expected = new Settings(1, "Edited By Hand", Settings.TimeDisplay.UTC, Settings.Theme.LIGHT);
+        assertThat(saved).isEqualTo(expected);
+        assertThat(new SettingsFile(dir).read()).isEqualTo(expected);
+    }
+
+    @Test
+    void updateOfADamagedFileWritesNothing() throws IOException {
+        Path file = write("{\"version\": 1,,}");
+        byte[] before = Files.readAllBytes(file);
+
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new SettingsFile(dir).update(s -> s.withTheme(Settings.Theme.LIGHT)));
+
+        assertThat(e.file()).isEqualTo(file);
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(filesInDir()).containsExactly(file);
+    }
+
+    @Test
+    void updateThatChangesNothingLeavesTheFileByteIdentical() throws IOException {
+        Path file = write("{ \"authorName\":   \"Ana\" }");
+        byte[] before = Files.readAllBytes(file);
+
+        new SettingsFile(dir).update(s -> s.withAuthorName("Ana"));
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void updateOfAnAbsentFileWritesTheDefaultsWithTheChange() {
+        new SettingsFile(dir).update(s -> s.withAuthorName("Ana"));
+
+        assertThat(new SettingsFile(dir).read()).isEqualTo(Settings.defaults().withAuthorName("Ana"));
     }
 
     @Test
@@ -52,7 +194,7 @@ class SettingsFileTest {
 
         file.save(changed);
 
-        assertThat(new SettingsFile(dir).load()).isEqualTo(changed);
+        assertThat(new SettingsFile(dir).read()).isEqualTo(changed);
         assertThat(changed.author()).contains("Alice Ng");
     }
 
@@ -60,7 +202,7 @@ class SettingsFileTest {
     void absentFieldsGetDefaults() throws IOException {
         write("{\"authorName\": \"alice\"}");
 
-        Settings s = new SettingsFile(dir).load();
+        Settings s = new SettingsFile(dir).read();
 
         assertThat(s).isEqualTo(Settings.defaults().withAuthorName("alice"));
     }

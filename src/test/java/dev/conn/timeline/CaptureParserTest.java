@@ -130,7 +130,7 @@ class CaptureParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"@25:00 text", "@yesterday text", "@- text", "@5m text"})
+    @ValueSource(strings = {"@25:00 text", "@- text", "@5m text", "@9:7 text"})
     void unreadableTimeIsInvalid(String line) {
         assertThat(invalid(line).message()).contains("@");
     }
