@@ -130,6 +130,7 @@ public final class AppContext implements AutoCloseable {
             }
             throw new IllegalArgumentException("no controller for " + type);
         });
+        incidentModel.preload(); // the disk read overlaps building the window
         Parent root = loader.load(MainWindowView.class);
         Scene scene = stage.getScene();
         if (scene == null) {

@@ -115,7 +115,8 @@ public final class IncidentService {
     /**
      * Records one entry with an id the caller minted, so a retry after a failure that happened
      * after the commit (a failed disk sync, a lost reply) cannot store the entry twice: if the id is
-     * already stored, that counts as success.
+     * already stored, that counts as success and the stored event (with its original times) is
+     * returned.
      *
      * @param eventId the entry's id, minted once per thing the user typed ({@link Event#newId()})
      * @param incidentId the incident
@@ -144,7 +145,13 @@ public final class IncidentService {
         IncidentState state = state(incidentId);
         checkAgainstState(state, type, payload);
         Event e = new Event(eventId, incidentId, at, now, requireAuthor(author), type, payload);
-        store.append(e); // false: stored by an earlier try of the same entry, which is what we want
+        if (!store.append(e)) {
+            // an earlier try of this same entry reached the disk: show what is stored, not this retry
+            return store.readIncident(incidentId).stream()
+                    .filter(stored -> stored.id().equals(eventId))
+                    .findFirst()
+                    .orElse(e);
+        }
         return e;
     }
 

@@ -35,6 +35,12 @@ public final class IncidentViewModel {
     private final ObservableList<Event> eventsView = FXCollections.unmodifiableObservableList(events);
     private final Set<UUID> known = new HashSet<>();
     private final List<Event> headerEvents = new ArrayList<>();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper resets = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private boolean resetting;
+    private Loaded preloaded;
+    private Throwable preloadError;
+    private Consumer<Throwable> preloadWaiter;
+    private boolean preloading;
     private final ObjectProperty<Instant> now;
     private final StringProperty lastError = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Instant> lastSavedAt = new ReadOnlyObjectWrapper<>();
@@ -127,6 +133,45 @@ public final class IncidentViewModel {
     }
 
     /**
+     * Starts reading the incident list and the active incident in the background, so the read
+     * overlaps building the window; {@link #loadInitial} then shows the result.
+     */
+    public void preload() {
+        if (preloading) {
+            return;
+        }
+        preloading = true;
+        tasks.run(() -> {
+            List<IncidentState> all = service.incidents();
+            Optional<IncidentId> active = service.activeIncident(all);
+            return new Loaded(all, active.map(this::read));
+        }, loaded -> {
+            preloaded = loaded;
+            deliverPreload();
+        }, e -> {
+            preloadError = e;
+            deliverPreload();
+        });
+    }
+
+    private void deliverPreload() {
+        Consumer<Throwable> waiter = preloadWaiter;
+        if (waiter == null) {
+            return;
+        }
+        preloadWaiter = null;
+        if (preloadError != null) {
+            fail(preloadError);
+            waiter.accept(preloadError);
+            return;
+        }
+        incidents.setAll(preloaded.all());
+        show(preloaded.incident());
+        preloaded = null;
+        waiter.accept(null);
+    }
+
+    /**
      * Loads the incident list and opens the active incident (the last one opened anywhere). The
      * log is read and folded in the background; only the hand-over runs on the FX thread.
      *
@@ -134,18 +179,26 @@ public final class IncidentViewModel {
      *     screen, or with the error that stopped the load
      */
     public void loadInitial(Consumer<Throwable> done) {
-        tasks.run(() -> {
-            List<IncidentState> all = service.incidents();
-            Optional<IncidentId> active = service.activeIncident(all);
-            return new Loaded(all, active.map(this::read));
-        }, loaded -> {
-            incidents.setAll(loaded.all());
-            show(loaded.incident());
-            done.accept(null);
-        }, e -> {
-            fail(e);
-            done.accept(e);
-        });
+        preloadWaiter = done;
+        if (!preloading) {
+            preload();
+        } else if (preloaded != null || preloadError != null) {
+            deliverPreload();
+        }
+    }
+
+    /**
+     * @return a counter that goes up each time the open incident's event list is replaced as a
+     *     whole (another incident opened); views rebuild from {@link #events()} then, and ignore
+     *     the list changes the replacement itself fires
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty resetsProperty() {
+        return resets.getReadOnlyProperty();
+    }
+
+    /** @return true while the event list is being replaced as a whole */
+    public boolean isResetting() {
+        return resetting;
     }
 
     private record Loaded(List<IncidentState> all, Optional<Opened> incident) {}
@@ -179,14 +232,26 @@ public final class IncidentViewModel {
         known.clear();
         headerEvents.clear();
         if (opened.isEmpty()) {
-            events.clear();
+            resetting = true;
+            try {
+                events.clear();
+            } finally {
+                resetting = false;
+            }
             current.set(null);
+            resets.set(resets.get() + 1);
             return;
         }
         opened.get().log().forEach(e -> known.add(e.id()));
         headerEvents.addAll(opened.get().header());
         current.set(opened.get().state());
-        events.setAll(opened.get().log());
+        resetting = true;
+        try {
+            events.setAll(opened.get().log());
+        } finally {
+            resetting = false;
+        }
+        resets.set(resets.get() + 1);
     }
 
     /**

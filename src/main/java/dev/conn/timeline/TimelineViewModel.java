@@ -80,6 +80,7 @@ public final class TimelineViewModel {
                 st -> st.withTimeDisplay(utc ? Settings.TimeDisplay.UTC : Settings.TimeDisplay.LOCAL),
                 captureMessage::set));
         incident.events().addListener(this::onEventsChanged);
+        incident.resetsProperty().addListener((o, a, b) -> rebuild(incident.events()));
         searchText.addListener((o, a, b) -> refilter());
         shownCategories.addListener((o, a, b) -> refilter());
         newestFirst.addListener((o, a, b) -> resort());
@@ -88,6 +89,9 @@ public final class TimelineViewModel {
     }
 
     private void onEventsChanged(ListChangeListener.Change<? extends Event> c) {
+        if (incident.isResetting()) {
+            return; // a whole new incident: the reset signal rebuilds in the background
+        }
         List<Event> added = new ArrayList<>();
         while (c.next()) {
             if (c.wasRemoved() || c.wasReplaced()) {

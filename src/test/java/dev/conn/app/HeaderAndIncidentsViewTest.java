@@ -1,0 +1,391 @@
+package dev.conn.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conn.incident.Event;
+import dev.conn.incident.EventStore;
+import dev.conn.incident.EventType;
+import dev.conn.incident.IncidentCell;
+import dev.conn.incident.IncidentId;
+import dev.conn.platform.fx.FxTaskRunner;
+import dev.conn.settings.Settings;
+import dev.conn.settings.SettingsFile;
+import dev.conn.testing.ForwardingEventStore;
+import dev.conn.testing.MutableClock;
+import dev.conn.timeline.TimelineEntry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The incident header's controls and the incident list, in the real window on a real H2 data directory. */
+@ExtendWith(ApplicationExtension.class)
+class HeaderAndIncidentsViewTest {
+    static final Instant T0 = Instant.parse("2026-11-21T14:00:00Z");
+
+    @TempDir
+    Path dataDir;
+
+    private final MutableClock clock = new MutableClock(T0);
+    private AppContext context;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    // --- header ----------------------------------------------------------------------------------
+
+    @Test
+    void statusMenuRecordsTheNewStatusAndTheChipShowsIt(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+
+        robot.clickOn("#statusMenu");
+        robot.clickOn(waitFor(robot, "#status-monitoring"));
+
+        waitUntil(() -> "MONITORING".equals(label(robot, "#statusChip").getText()));
+        assertThat(storedTypes()).contains(EventType.STATUS_CHANGED);
+        waitUntil(() -> texts(robot).contains("Status: monitoring"));
+    }
+
+    @Test
+    void severityMenuRecordsTheNewSeverityAndTheChipShowsIt(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+
+        robot.clickOn("#severityMenu");
+        robot.clickOn(waitFor(robot, "#severity-1"));
+
+        waitUntil(() -> "SEV1".equals(label(robot, "#severityChip").getText()));
+        assertThat(storedTypes()).contains(EventType.SEVERITY_CHANGED);
+    }
+
+    @Test
+    void markMitigatedShowsTheMilestoneAndDisablesItself(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+
+        robot.clickOn("#mitigateButton");
+
+        waitUntil(() -> label(robot, "#milestoneLabel").getText().contains("Mitigated"));
+        assertThat(robot.lookup("#mitigateButton").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void confirmingResolveResolvesTheIncident(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+
+        robot.clickOn("#resolveButton");
+        robot.clickOn(dialogButton(robot, "Resolve incident"));
+
+        waitUntil(() -> "RESOLVED".equals(label(robot, "#statusChip").getText()));
+        assertThat(storedTypes()).contains(EventType.RESOLVED);
+        assertThat(robot.lookup("#resolveButton").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void elapsedClocksStopOnceResolved(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        clock.advance(Duration.ofMinutes(5));
+        waitUntil(() -> "0:05:00".equals(label(robot, "#sinceDeclaredLabel").getText()));
+        robot.clickOn("#resolveButton");
+        robot.clickOn(dialogButton(robot, "Resolve incident"));
+        waitUntil(() -> "RESOLVED".equals(label(robot, "#statusChip").getText()));
+
+        clock.advance(Duration.ofMinutes(10));
+        // the status bar clock shows the new time once the ticker has re-rendered every clock
+        waitUntil(() -> "14:15:00 UTC".equals(label(robot, "#clockLabel").getText()));
+
+        assertThat(label(robot, "#sinceDeclaredLabel").getText()).isEqualTo("0:05:00");
+        assertThat(label(robot, "#sinceImpactLabel").getText()).isEqualTo("0:05:00");
+    }
+
+    @Test
+    void keepItOpenLeavesTheIncidentOpen(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+
+        robot.clickOn("#resolveButton");
+        robot.clickOn(dialogButton(robot, "Keep it open"));
+
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(label(robot, "#statusChip").getText()).isEqualTo("INVESTIGATING");
+        assertThat(robot.lookup("#resolveButton").queryButton().isDisabled()).isFalse();
+        assertThat(storedTypes()).doesNotContain(EventType.RESOLVED);
+    }
+
+    // --- incident list ---------------------------------------------------------------------------
+
+    @Test
+    void clickingAnotherIncidentInTheListSwitchesHeaderAndTimeline(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "DNS outage");
+        capture(robot, "resolvers timing out");
+        waitUntil(() -> texts(robot).size() == 2);
+        declare(robot, "Checkout errors in EU");
+
+        robot.clickOn(incidentCell(robot, "DNS outage"));
+
+        waitUntil(() -> "DNS outage".equals(label(robot, "#titleLabel").getText()));
+        waitUntil(() -> texts(robot).size() == 2);
+        assertThat(texts(robot)).contains("resolvers timing out");
+        assertThat(texts(robot)).noneMatch(t -> t.contains("Checkout errors in EU"));
+    }
+
+    @Test
+    void incidentOpenedLastIsShownAfterRestart(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "DNS outage");
+        declare(robot, "Checkout errors in EU");
+        robot.clickOn(incidentCell(robot, "DNS outage"));
+        waitUntil(() -> "DNS outage".equals(label(robot, "#titleLabel").getText()));
+
+        restart();
+
+        waitUntil(() -> "DNS outage".equals(label(robot, "#titleLabel").getText()));
+        waitUntil(() -> texts(robot).size() == 1);
+        assertThat(texts(robot).get(0)).contains("DNS outage");
+    }
+
+    // --- first launch ----------------------------------------------------------------------------
+
+    @Test
+    void firstLaunchAsksTheNameAndSignsTheNextEntryWithIt(FxRobot robot) throws Exception {
+        launch(UnaryOperator.identity());
+        TextField name = (TextField) waitFor(robot, "#name-field");
+        robot.interact(() -> name.setText("Bea Night"));
+        robot.clickOn(dialogButton(robot, "Save name"));
+        waitUntil(() -> robot.lookup("#name-field").tryQuery().isEmpty());
+        declare(robot, "Checkout errors in EU");
+
+        capture(robot, "paged the DBA");
+
+        waitUntil(() -> texts(robot).contains("paged the DBA"));
+        assertThat(row(robot, "paged the DBA").event().author()).isEqualTo("Bea Night");
+        waitUntil(() -> new SettingsFile(dataDir).read().author().equals(Optional.of("Bea Night")));
+    }
+
+    @Test
+    void launchWithANameInSettingsAsksNoName(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+
+        declare(robot, "Checkout errors in EU");
+
+        assertThat(robot.lookup("#name-field").tryQuery()).isEmpty();
+        assertThat(label(robot, "#commanderLabel").getText()).contains("Ana Ops");
+    }
+
+    // --- threads ---------------------------------------------------------------------------------
+
+    /** Notes every store call made on the FX thread, with where it came from. */
+    private static final class FxThreadGuard extends ForwardingEventStore {
+        final List<String> violations = new CopyOnWriteArrayList<>();
+        final AtomicInteger calls = new AtomicInteger();
+
+        FxThreadGuard(EventStore delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected void beforeCall(String method) {
+            calls.incrementAndGet();
+            if (Platform.isFxApplicationThread()) {
+                violations.add(method + " on the FX thread, from " + Arrays.stream(new Throwable().getStackTrace())
+                        .skip(2).limit(8).map(StackTraceElement::toString).collect(Collectors.joining(" < ")));
+            }
+        }
+    }
+
+    @Test
+    void noStoreCallRunsOnTheFxThread(FxRobot robot) throws Exception {
+        AtomicReference<FxThreadGuard> guard = new AtomicReference<>();
+        new SettingsFile(dataDir).save(Settings.defaults().withAuthorName("Ana Ops"));
+        launch(store -> {
+            guard.set(new FxThreadGuard(store));
+            return guard.get();
+        });
+
+        declare(robot, "DNS outage");
+        declare(robot, "Checkout errors in EU");
+        capture(robot, "error rate at 14 percent");
+        capture(robot, "/decision roll back payments-api");
+        capture(robot, "db failover to replica-2");
+        waitUntil(() -> texts(robot).size() == 4);
+        robot.clickOn("#statusMenu");
+        robot.clickOn(waitFor(robot, "#status-identified"));
+        waitUntil(() -> "IDENTIFIED".equals(label(robot, "#statusChip").getText()));
+        robot.clickOn(incidentCell(robot, "DNS outage"));
+        waitUntil(() -> "DNS outage".equals(label(robot, "#titleLabel").getText()));
+        robot.clickOn(incidentCell(robot, "Checkout errors in EU"));
+        waitUntil(() -> "Checkout errors in EU".equals(label(robot, "#titleLabel").getText()));
+        waitUntil(() -> texts(robot).size() == 5);
+        correct(robot, "db failover to replica-2", "db failover to replica-3");
+        waitUntil(() -> texts(robot).contains("db failover to replica-3"));
+        clock.advance(Duration.ofSeconds(5));
+        waitUntil(() -> "14:00:05 UTC".equals(label(robot, "#clockLabel").getText())); // a tick, and so a poll
+
+        assertThat(guard.get().calls.get()).as("store calls seen by the guard").isPositive();
+        assertThat(guard.get().violations).isEmpty();
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    private void launchAs(String author) throws Exception {
+        new SettingsFile(dataDir).save(Settings.defaults().withAuthorName(author));
+        launch(UnaryOperator.identity());
+    }
+
+    /** Opens the data directory off the FX thread, shows the window and waits until it is ready. */
+    private void launch(UnaryOperator<EventStore> decorate) throws Exception {
+        context = AppContext.open(dataDir, clock, new FxTaskRunner());
+        context.decorateStore(decorate);
+        AtomicBoolean ready = new AtomicBoolean();
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setScene(null);
+            context.showIn(stage, () -> ready.set(true));
+            stage.show();
+        }).get(10, TimeUnit.SECONDS);
+        waitUntil(ready::get);
+    }
+
+    private void restart() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
+        context.close();
+        context = null;
+        launch(UnaryOperator.identity());
+    }
+
+    private List<EventType> storedTypes() {
+        IncidentId id = context.incidents().activeIncident().orElseThrow();
+        return context.incidents().timeline(id).stream().map(Event::type).toList();
+    }
+
+    private void declare(FxRobot robot, String title) throws TimeoutException {
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        TextField field = (TextField) waitFor(robot, "#declare-title");
+        robot.interact(() -> field.setText(title));
+        robot.clickOn("#declare-confirm");
+        waitUntil(() -> title.equals(label(robot, "#titleLabel").getText()));
+        waitUntil(() -> texts(robot).size() == 1);
+    }
+
+    private void capture(FxRobot robot, String line) throws TimeoutException {
+        TextField field = robot.lookup("#captureField").queryAs(TextField.class);
+        int before = texts(robot).size();
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        robot.interact(() -> field.setText(line));
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> texts(robot).size() > before);
+    }
+
+    private void correct(FxRobot robot, String text, String newText) throws TimeoutException {
+        ListView<TimelineEntry> list = timeline(robot);
+        robot.interact(() -> {
+            list.requestFocus();
+            list.getSelectionModel().select(row(robot, text));
+        });
+        robot.type(KeyCode.E);
+        waitFor(robot, "#correct-text");
+        robot.interact(() -> robot.lookup("#correct-text").queryTextInputControl().setText(newText));
+        robot.clickOn("#correct-save");
+    }
+
+    private static Node waitFor(FxRobot robot, String query) throws TimeoutException {
+        waitUntil(() -> robot.lookup(query).tryQuery().isPresent());
+        return robot.lookup(query).query();
+    }
+
+    private static Button dialogButton(FxRobot robot, String text) throws TimeoutException {
+        AtomicReference<Button> found = new AtomicReference<>();
+        waitUntil(() -> {
+            robot.interact(() -> {
+                for (DialogPane pane : robot.lookup(".dialog-pane").queryAllAs(DialogPane.class)) {
+                    for (ButtonType type : pane.getButtonTypes()) {
+                        if (pane.lookupButton(type) instanceof Button b && text.equals(b.getText())) {
+                            found.set(b);
+                        }
+                    }
+                }
+            });
+            return found.get() != null;
+        });
+        return found.get();
+    }
+
+    private static IncidentCell incidentCell(FxRobot robot, String title) throws TimeoutException {
+        AtomicReference<IncidentCell> found = new AtomicReference<>();
+        waitUntil(() -> {
+            robot.interact(() -> robot.lookup("#incidentList .list-cell").queryAllAs(IncidentCell.class).stream()
+                    .filter(c -> c.getItem() != null && c.getItem().title().equals(title))
+                    .findFirst()
+                    .ifPresent(found::set));
+            return found.get() != null;
+        });
+        return found.get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<TimelineEntry> timeline(FxRobot robot) {
+        return robot.lookup("#timelineList").queryAs(ListView.class);
+    }
+
+    private static List<String> texts(FxRobot robot) {
+        AtomicReference<List<String>> out = new AtomicReference<>();
+        robot.interact(() -> out.set(timeline(robot).getItems().stream().map(TimelineEntry::text).toList()));
+        return out.get();
+    }
+
+    private static TimelineEntry row(FxRobot robot, String text) {
+        return timeline(robot).getItems().stream().filter(r -> r.text().equals(text)).findFirst().orElseThrow();
+    }
+
+    private static Label label(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class);
+    }
+
+    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::get);
+    }
+}

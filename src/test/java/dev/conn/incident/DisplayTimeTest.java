@@ -1,0 +1,50 @@
+package dev.conn.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DisplayTimeTest {
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    @Test
+    void timeOfTodayShowsWithoutDate() {
+        Instant t = Instant.parse("2026-11-21T19:32:05Z"); // 14:32:05 in New York
+
+        assertThat(DisplayTime.seconds(t, NEW_YORK, LocalDate.of(2026, 11, 21))).isEqualTo("14:32:05");
+    }
+
+    @Test
+    void timeOfYesterdayShowsWithItsDate() {
+        Instant t = Instant.parse("2026-11-21T04:50:12Z"); // still the 20th in New York
+
+        assertThat(DisplayTime.seconds(t, NEW_YORK, LocalDate.of(2026, 11, 21))).isEqualTo("2026-11-20 23:50:12");
+    }
+
+    @Test
+    void minutesOfYesterdayShowWithTheirDate() {
+        Instant t = Instant.parse("2026-11-21T04:50:12Z");
+
+        assertThat(DisplayTime.minutes(t, NEW_YORK, LocalDate.of(2026, 11, 21))).isEqualTo("2026-11-20 23:50");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Z", "UTC", "Etc/UTC"})
+    void utcTimesCarryZ(String zone) {
+        Instant t = Instant.parse("2026-11-21T14:32:05Z");
+
+        assertThat(DisplayTime.seconds(t, ZoneId.of(zone), LocalDate.of(2026, 11, 21))).isEqualTo("14:32:05Z");
+    }
+
+    @Test
+    void localTimesCarryNoZ() {
+        Instant t = Instant.parse("2026-11-21T19:32:05Z");
+
+        assertThat(DisplayTime.seconds(t, NEW_YORK, LocalDate.of(2026, 11, 21))).doesNotEndWith("Z");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.conn.testing;
+
+import dev.conn.incident.Event;
+import dev.conn.incident.EventStore;
+import dev.conn.incident.EventType;
+import dev.conn.incident.IncidentId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An {@link EventStore} that passes every call to another one, calling {@link #beforeCall(String)}
+ * first; tests extend it to watch calls or inject failures.
+ */
+public class ForwardingEventStore implements EventStore {
+    private final EventStore delegate;
+
+    /** @param delegate the store that does the work */
+    public ForwardingEventStore(EventStore delegate) {
+        this.delegate = delegate;
+    }
+
+    /**
+     * Called before each call is passed on.
+     *
+     * @param method the name of the {@link EventStore} method called
+     */
+    protected void beforeCall(String method) {}
+
+    @Override
+    public boolean append(Event event) {
+        beforeCall("append");
+        return delegate.append(event);
+    }
+
+    @Override
+    public int appendAll(Collection<Event> events) {
+        beforeCall("appendAll");
+        return delegate.appendAll(events);
+    }
+
+    @Override
+    public List<Event> readIncident(IncidentId incidentId) {
+        beforeCall("readIncident");
+        return delegate.readIncident(incidentId);
+    }
+
+    @Override
+    public Batch readAfter(long afterSequence, int limit) {
+        beforeCall("readAfter");
+        return delegate.readAfter(afterSequence, limit);
+    }
+
+    @Override
+    public List<Event> readByType(Set<EventType> types) {
+        beforeCall("readByType");
+        return delegate.readByType(types);
+    }
+
+    @Override
+    public List<Event> readIncident(IncidentId incidentId, Set<EventType> types) {
+        beforeCall("readIncident");
+        return delegate.readIncident(incidentId, types);
+    }
+
+    @Override
+    public long lastSequence() {
+        beforeCall("lastSequence");
+        return delegate.lastSequence();
+    }
+
+    @Override
+    public Optional<IncidentId> activeIncident() {
+        beforeCall("activeIncident");
+        return delegate.activeIncident();
+    }
+
+    @Override
+    public void setActiveIncident(IncidentId incidentId) {
+        beforeCall("setActiveIncident");
+        delegate.setActiveIncident(incidentId);
+    }
+}
