@@ -73,6 +73,17 @@ public interface EventStore {
     List<Event> readByType(Set<EventType> types);
 
     /**
+     * Reads the most recently stored events of an incident: what a console shows first while it
+     * loads the rest of a long incident.
+     *
+     * @param incidentId an incident
+     * @param limit the most events to return
+     * @return up to {@code limit} of its newest events, in storage order
+     * @throws StoreException if the database cannot be read
+     */
+    List<Event> readIncidentTail(IncidentId incidentId, int limit);
+
+    /**
      * @param incidentId an incident
      * @param types the types to read
      * @return that incident's events of those types, in storage order

@@ -264,6 +264,53 @@ public final class IncidentService {
     }
 
     /**
+     * @param incidentId an incident
+     * @param limit the most events to return
+     * @return its newest {@code limit} events, in storage order
+     * @throws StoreException if the database cannot be read
+     */
+    public List<Event> timelineTail(IncidentId incidentId, int limit) {
+        return store.readIncidentTail(incidentId, limit);
+    }
+
+    /**
+     * @param incidentId an incident
+     * @return every event of it that the header fold reads ({@link IncidentState#HEADER_TYPES})
+     * @throws StoreException if the database cannot be read
+     */
+    public List<Event> headerEvents(IncidentId incidentId) {
+        return store.readIncident(incidentId, IncidentState.HEADER_TYPES);
+    }
+
+    /**
+     * @return the current end of the log, to catch up from after a long read
+     * @throws StoreException if the database cannot be read
+     */
+    public long logPosition() {
+        return store.lastSequence();
+    }
+
+    /**
+     * Every event stored after a log position, of all incidents.
+     *
+     * @param position a {@link #logPosition()}
+     * @return the events, in storage order
+     * @throws StoreException if the database cannot be read
+     */
+    public List<Event> eventsAfter(long position) {
+        List<Event> out = new ArrayList<>();
+        long from = position;
+        while (true) {
+            EventStore.Batch b = store.readAfter(from, 10_000);
+            out.addAll(b.events());
+            if (b.events().size() < 10_000) {
+                return out;
+            }
+            from = b.lastSequence();
+        }
+    }
+
+    /**
      * Lists every incident: open ones first, then by declaration, newest first.
      *
      * @return the incidents' header states

@@ -41,6 +41,10 @@ public final class IncidentViewModel {
     private Throwable preloadError;
     private Consumer<Throwable> preloadWaiter;
     private boolean preloading;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper complete = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+
+    /** Rows shown first when opening a long incident; the rest follows in the background. */
+    static final int FIRST_SCREEN = 2_000;
     private final ObjectProperty<Instant> now;
     private final StringProperty lastError = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Instant> lastSavedAt = new ReadOnlyObjectWrapper<>();
@@ -144,7 +148,7 @@ public final class IncidentViewModel {
         tasks.run(() -> {
             List<IncidentState> all = service.incidents();
             Optional<IncidentId> active = service.activeIncident(all);
-            return new Loaded(all, active.map(this::read));
+            return new Loaded(all, active.map(this::readFirstScreen));
         }, loaded -> {
             preloaded = loaded;
             deliverPreload();
@@ -203,13 +207,30 @@ public final class IncidentViewModel {
 
     private record Loaded(List<IncidentState> all, Optional<Opened> incident) {}
 
-    /** An incident read and folded off the FX thread. */
-    private record Opened(IncidentState state, List<Event> log, List<Event> header) {}
+    /**
+     * An incident read and folded off the FX thread.
+     *
+     * @param state the header, folded over every header event
+     * @param log the events to show: all of them, or the newest {@link #FIRST_SCREEN}
+     * @param header every header event
+     * @param complete true if {@code log} is the whole log
+     * @param position the end of the log before it was read: events stored after it are caught up
+     */
+    private record Opened(IncidentState state, List<Event> log, List<Event> header, boolean complete, long position) {}
 
-    private Opened read(IncidentId id) {
+    /** The header and the newest entries: enough to work with at once, even for a long incident. */
+    private Opened readFirstScreen(IncidentId id) {
+        long position = service.logPosition();
+        List<Event> header = service.headerEvents(id);
+        List<Event> tail = service.timelineTail(id, FIRST_SCREEN);
+        return new Opened(IncidentState.fold(header), tail, header, tail.size() < FIRST_SCREEN, position);
+    }
+
+    private Opened readAll(IncidentId id) {
+        long position = service.logPosition();
         List<Event> log = service.timeline(id);
         List<Event> header = log.stream().filter(e -> IncidentState.HEADER_TYPES.contains(e.type())).toList();
-        return new Opened(IncidentState.fold(header), log, header);
+        return new Opened(IncidentState.fold(header), log, header, true, position);
     }
 
     /**
@@ -224,7 +245,7 @@ public final class IncidentViewModel {
         }
         tasks.run(() -> {
             service.activate(id);
-            return read(id);
+            return readFirstScreen(id);
         }, opened -> show(Optional.of(opened)), this::fail);
     }
 
@@ -239,6 +260,7 @@ public final class IncidentViewModel {
                 resetting = false;
             }
             current.set(null);
+            complete.set(true);
             resets.set(resets.get() + 1);
             return;
         }
@@ -252,6 +274,25 @@ public final class IncidentViewModel {
             resetting = false;
         }
         resets.set(resets.get() + 1);
+        Opened o = opened.get();
+        complete.set(o.complete());
+        IncidentId id = o.state().id();
+        if (o.position() >= 0) {
+            // events another process stored while this incident was being read
+            tasks.run(() -> service.eventsAfter(o.position()), this::accept, this::fail);
+        }
+        if (!o.complete()) {
+            tasks.run(() -> readAll(id), all -> {
+                if (current.get() != null && current.get().id().equals(id)) {
+                    show(Optional.of(all));
+                }
+            }, this::fail);
+        }
+    }
+
+    /** @return false while the older entries of a long incident are still being loaded */
+    public javafx.beans.property.ReadOnlyBooleanProperty completeProperty() {
+        return complete.getReadOnlyProperty();
     }
 
     /**
@@ -264,7 +305,7 @@ public final class IncidentViewModel {
     public void declare(Declaration declaration, String author, Consumer<String> onError) {
         tasks.run(() -> service.declare(declaration, author), e -> {
             markSaved();
-            show(Optional.of(new Opened(IncidentState.fold(List.of(e)), List.of(e), List.of(e))));
+            show(Optional.of(new Opened(IncidentState.fold(List.of(e)), List.of(e), List.of(e), true, -1)));
             refreshList();
         }, ex -> onError.accept(message(ex)));
     }

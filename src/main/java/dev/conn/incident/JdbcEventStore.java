@@ -147,6 +147,17 @@ final class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public List<Event> readIncidentTail(IncidentId incidentId, int limit) {
+        List<Event> newestFirst = query("SELECT " + COLUMNS + " FROM event WHERE incident_id = ? ORDER BY seq DESC"
+                + " FETCH FIRST ? ROWS ONLY", ps -> {
+                    ps.setObject(1, incidentId.value());
+                    ps.setInt(2, limit);
+                }, "the latest entries of incident " + incidentId.shortForm());
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    @Override
     public Batch readAfter(long afterSequence, int limit) {
         long[] last = {afterSequence};
         List<Event> events = new ArrayList<>();

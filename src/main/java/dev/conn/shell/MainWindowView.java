@@ -147,6 +147,33 @@ public final class MainWindowView {
         });
     }
 
+    /**
+     * Runs {@code then} once the whole history of the open incident is on screen (a long incident
+     * first shows its newest entries, then the rest).
+     *
+     * @param then run once, on the FX thread
+     */
+    public void whenHistoryComplete(Runnable then) {
+        // plain listeners, removed once fired: a Bindings.create* object held only by a local
+        // variable can be garbage-collected and would then never fire
+        javafx.beans.InvalidationListener check = new javafx.beans.InvalidationListener() {
+            private boolean fired;
+
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                if (!fired && incident.completeProperty().get() && !timelineModel.rebuildingProperty().get()) {
+                    fired = true;
+                    incident.completeProperty().removeListener(this);
+                    timelineModel.rebuildingProperty().removeListener(this);
+                    then.run();
+                }
+            }
+        };
+        incident.completeProperty().addListener(check);
+        timelineModel.rebuildingProperty().addListener(check);
+        check.invalidated(null);
+    }
+
     /** Stops the ticker (window closing). */
     public void stop() {
         ticker.stop();

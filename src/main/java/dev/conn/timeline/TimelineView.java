@@ -88,6 +88,7 @@ public final class TimelineView {
             }
         });
         model.visibleRows().subscribe(this::updateCount);
+        model.historyCompleteProperty().subscribe(c -> updateCount());
         updateCount();
         model.scrollRequests().subscribe(n -> scrollToNewest());
     }
@@ -95,7 +96,8 @@ public final class TimelineView {
     private void updateCount() {
         int shown = model.visibleRows().size();
         int total = model.totalRows();
-        countLabel.setText(shown == total ? total + " entries" : shown + " of " + total + " entries");
+        String count = shown == total ? total + " entries" : shown + " of " + total + " entries";
+        countLabel.setText(model.historyCompleteProperty().get() ? count : count + " · loading older entries…");
     }
 
     private void scrollToNewest() {

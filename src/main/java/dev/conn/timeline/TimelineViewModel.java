@@ -268,6 +268,11 @@ public final class TimelineViewModel {
         });
     }
 
+    /** @return false while the older entries of a long incident are still being loaded */
+    public javafx.beans.value.ObservableBooleanValue historyCompleteProperty() {
+        return incident.completeProperty();
+    }
+
     /** @return true while the rows of a newly opened incident are being built in the background */
     public javafx.beans.property.ReadOnlyBooleanProperty rebuildingProperty() {
         return rebuilding;

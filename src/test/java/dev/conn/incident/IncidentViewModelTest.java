@@ -175,4 +175,60 @@ class IncidentViewModelTest {
 
         assertThat(listed(other).severity()).isEqualTo(Severity.SEV1);
     }
+
+    @Test
+    void longIncidentShowsItsHeaderAndNewestEntriesFirstThenTheWholeHistory() {
+        IncidentId id = declared("Long outage");
+        List<Event> notes = new ArrayList<>();
+        for (int i = 1; i <= IncidentViewModel.FIRST_SCREEN + 500; i++) {
+            Instant at = T0.plus(Duration.ofSeconds(90 + i));
+            notes.add(new Event(Event.newId(), id, at, at, "scribe", EventType.NOTE, Payload.of("text", "note " + i)));
+        }
+        service.importEvents(notes);
+        recordedElsewhere(id, EventType.STATUS_CHANGED, Payload.of("status", "identified"));
+        dev.conn.testing.ManualTaskRunner tasks = new dev.conn.testing.ManualTaskRunner();
+        IncidentViewModel viewer = new IncidentViewModel(service, tasks, clock, Map.of());
+
+        viewer.loadInitial(e -> {});
+        tasks.runNext(); // the first screen
+
+        assertThat(viewer.completeProperty().get()).isFalse();
+        assertThat(viewer.events()).hasSize(IncidentViewModel.FIRST_SCREEN);
+        assertThat(viewer.events().get(viewer.events().size() - 1).type()).isEqualTo(EventType.STATUS_CHANGED);
+        assertThat(viewer.current()).map(IncidentState::status).contains(Status.IDENTIFIED);
+        assertThat(viewer.current()).map(IncidentState::title).contains("Long outage");
+
+        tasks.runAll(); // catch-up, then the whole history
+
+        assertThat(viewer.completeProperty().get()).isTrue();
+        assertThat(viewer.events()).hasSize(IncidentViewModel.FIRST_SCREEN + 502);
+    }
+
+    @Test
+    void eventStoredByAnotherProcessWhileAnIncidentIsBeingReadStillAppears() {
+        IncidentId watched = declared("DNS outage");
+        IncidentId other = declared("Checkout errors in EU");
+        service.activate(other);
+        loadInitial();
+        Event[] lateArrival = {null};
+        EventStore racing = new dev.conn.testing.ForwardingEventStore(EventStore.jdbc(db.dataSource())) {
+            @Override
+            public List<Event> readIncidentTail(IncidentId incidentId, int limit) {
+                List<Event> read = super.readIncidentTail(incidentId, limit);
+                if (lateArrival[0] == null && incidentId.equals(watched)) {
+                    // the CLI appends right after this read, and the live follower hands the event
+                    // to the console while the previous incident is still the one on screen
+                    lateArrival[0] = recordedElsewhere(watched, EventType.NOTE, Payload.of("text", "deployed v42"));
+                    model.accept(List.of(lateArrival[0]));
+                }
+                return read;
+            }
+        };
+        model = new IncidentViewModel(new IncidentService(racing, clock), new DirectTaskRunner(), clock, Map.of());
+        loadInitial();
+
+        model.open(watched);
+
+        assertThat(model.events()).extracting(Event::id).contains(lateArrival[0].id());
+    }
 }

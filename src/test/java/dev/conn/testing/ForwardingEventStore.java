@@ -59,6 +59,12 @@ public class ForwardingEventStore implements EventStore {
     }
 
     @Override
+    public List<Event> readIncidentTail(IncidentId incidentId, int limit) {
+        beforeCall("readIncidentTail");
+        return delegate.readIncidentTail(incidentId, limit);
+    }
+
+    @Override
     public List<Event> readIncident(IncidentId incidentId, Set<EventType> types) {
         beforeCall("readIncident");
         return delegate.readIncident(incidentId, types);
