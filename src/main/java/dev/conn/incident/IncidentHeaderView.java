@@ -74,6 +74,7 @@ public final class IncidentHeaderView {
         statusChip.setText(st.status().label().toUpperCase(java.util.Locale.ROOT));
         Styles.swap(statusChip.getStyleClass(), Styles::isStatusClass, Styles.status(st.status().label()));
         titleLabel.setText(st.title());
+        titleLabel.setTooltip(new javafx.scene.control.Tooltip(st.title())); // the full title when cut
         commanderLabel.setText("Incident commander: " + st.commander());
         summaryLabel.setText(st.summary());
         summaryLabel.setManaged(!st.summary().isBlank());
