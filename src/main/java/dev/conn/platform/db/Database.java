@@ -124,13 +124,20 @@ public final class Database implements AutoCloseable {
     /** @return the newest successfully applied schema version, or null if none or unknown */
     private String installedVersion() {
         try (Connection c = pool.getConnection();
-                java.sql.Statement st = c.createStatement();
-                java.sql.ResultSet rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
-                        + " WHERE \"success\" AND \"version\" IS NOT NULL"
-                        + " ORDER BY \"installed_rank\" DESC FETCH FIRST 1 ROWS ONLY")) {
-            return rs.next() ? rs.getString(1) : null;
+                java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet t = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'flyway_schema_history'")) {
+                if (!t.next() || t.getLong(1) == 0) {
+                    return null; // a new database: no history yet
+                }
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
+                    + " WHERE \"success\" AND \"version\" IS NOT NULL"
+                    + " ORDER BY \"installed_rank\" DESC FETCH FIRST 1 ROWS ONLY")) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         } catch (SQLException e) {
-            return null; // a new database: no history table yet
+            return null; // unreadable history: let Flyway look and report
         }
     }
 
