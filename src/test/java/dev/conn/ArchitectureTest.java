@@ -20,7 +20,8 @@ class ArchitectureTest {
                     || c.getSimpleName().endsWith("ViewModel")
                     || c.getSimpleName().endsWith("Cell")
                     || c.getSimpleName().endsWith("Dialog")
-                    || c.getName().contains("View$") || c.getName().contains("ViewModel$")
+                    || c.getName().contains("View$")
+                    || c.getName().contains("ViewModel$")
                     || c.getName().contains("Dialog$")
                     || c.getPackageName().startsWith("dev.conn.shell")
                     || c.getPackageName().startsWith("dev.conn.app")
@@ -29,44 +30,69 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule platformKnowsNoFeature = noClasses()
-            .that().resideInAPackage("dev.conn.platform..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "dev.conn.app..", "dev.conn.cli..", "dev.conn.incident..", "dev.conn.timeline..",
-                    "dev.conn.comms..", "dev.conn.command..", "dev.conn.fatigue..", "dev.conn.impact..",
-                    "dev.conn.postmortem..", "dev.conn.settings..", "dev.conn.shell..")
+            .that()
+            .resideInAPackage("dev.conn.platform..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.conn.app..",
+                    "dev.conn.cli..",
+                    "dev.conn.incident..",
+                    "dev.conn.timeline..",
+                    "dev.conn.comms..",
+                    "dev.conn.command..",
+                    "dev.conn.fatigue..",
+                    "dev.conn.impact..",
+                    "dev.conn.postmortem..",
+                    "dev.conn.settings..",
+                    "dev.conn.shell..")
             .because("platform is the ground every feature stands on; it must not lean on any of them");
 
     @ArchTest
-    static final ArchRule featuresFormNoCycles = slices()
-            .matching("dev.conn.(*)..")
-            .should().beFreeOfCycles()
+    static final ArchRule featuresFormNoCycles = slices().matching("dev.conn.(*)..")
+            .should()
+            .beFreeOfCycles()
             .because("a cycle between features makes each impossible to understand or test alone");
 
     @ArchTest
     static final ArchRule javafxOnlyInScreenClasses = noClasses()
             .that(DescribedPredicate.not(SCREEN_CLASSES))
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..")
             .because("domain and services are pure Java: inputs are events, policy and a Clock");
 
     @ArchTest
     static final ArchRule sqlOnlyInRepositoriesAndPlatformDb = noClasses()
-            .that().resideOutsideOfPackage("dev.conn.platform.db..")
-            .and(DescribedPredicate.not(DescribedPredicate.describe("Jdbc* repositories and their nested classes",
-                    (JavaClass c) -> c.getName().substring(c.getPackageName().length() + 1).startsWith("Jdbc"))))
-            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.h2..", "org.flywaydb..")
+            .that()
+            .resideOutsideOfPackage("dev.conn.platform.db..")
+            .and(DescribedPredicate.not(DescribedPredicate.describe(
+                    "Jdbc* repositories and their nested classes", (JavaClass c) -> c.getName()
+                            .substring(c.getPackageName().length() + 1)
+                            .startsWith("Jdbc"))))
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.sql..", "org.h2..", "org.flywaydb..")
             .because("only repositories and platform.db talk to the database");
 
     @ArchTest
     static final ArchRule okhttpOnlyInClients = noClasses()
-            .that().resideOutsideOfPackage("dev.conn.platform.http..")
-            .and().haveSimpleNameNotEndingWith("Client")
-            .should().dependOnClassesThat().resideInAnyPackage("okhttp3..")
+            .that()
+            .resideOutsideOfPackage("dev.conn.platform.http..")
+            .and()
+            .haveSimpleNameNotEndingWith("Client")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("okhttp3..")
             .because("HTTP lives behind small *Client adapters so the core can be tested without a network");
 
     @ArchTest
     static final ArchRule domainNeverWaitsOnFxThread = noClasses()
-            .that().resideInAnyPackage("dev.conn.incident..", "dev.conn.timeline..", "dev.conn.settings..")
+            .that()
+            .resideInAnyPackage("dev.conn.incident..", "dev.conn.timeline..", "dev.conn.settings..")
             .and(DescribedPredicate.not(SCREEN_CLASSES))
-            .should().dependOnClassesThat().resideInAnyPackage("dev.conn.platform.fx..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.conn.platform.fx..")
             .because("the domain does not schedule UI work; view models do");
 }

@@ -42,8 +42,14 @@ public final class AppContext implements AutoCloseable {
     private final TaskRunner tasks;
     private MainWindowView mainWindow;
 
-    private AppContext(Path dataDirectory, Database database, SettingsFile settingsFile, Settings settings,
-            Policy policy, Clock clock, TaskRunner tasks) {
+    private AppContext(
+            Path dataDirectory,
+            Database database,
+            SettingsFile settingsFile,
+            Settings settings,
+            Policy policy,
+            Clock clock,
+            TaskRunner tasks) {
         this.dataDirectory = dataDirectory;
         this.database = database;
         this.store = EventStore.jdbc(database.dataSource());
@@ -107,17 +113,19 @@ public final class AppContext implements AutoCloseable {
      */
     public MainWindowView showIn(Stage stage, Runnable onReady) {
         SettingsViewModel settingsModel = new SettingsViewModel(initialSettings, settingsFile, policy, tasks);
-        java.util.Map<dev.conn.incident.Severity, String> definitions = new java.util.EnumMap<>(
-                dev.conn.incident.Severity.class);
+        java.util.Map<dev.conn.incident.Severity, String> definitions =
+                new java.util.EnumMap<>(dev.conn.incident.Severity.class);
         policy.severities().forEach(d -> definitions.put(d.level(), d.name() + ": " + d.definition()));
         IncidentViewModel incidentModel = new IncidentViewModel(incidents, tasks, clock, definitions);
         // until the name is given (asked at first launch), entries are signed with the OS user, so a
         // note is never refused for want of a name
         String osUser = System.getProperty("user.name", "unknown");
-        incidentModel.authorProperty().bind(settingsModel.settingsProperty().map(s -> s.author().orElse(osUser)));
+        incidentModel.authorProperty().bind(settingsModel.settingsProperty().map(s -> s.author()
+                .orElse(osUser)));
         TimelineViewModel timelineModel = new TimelineViewModel(incidentModel, settingsModel, clock, tasks);
         incidentModel.showUtcProperty().bind(timelineModel.showUtcProperty());
-        LiveLogFollower follower = new LiveLogFollower(store, tasks, incidentModel, incidentModel.lastErrorProperty()::set);
+        LiveLogFollower follower =
+                new LiveLogFollower(store, tasks, incidentModel, incidentModel.lastErrorProperty()::set);
         ViewLoader loader = new ViewLoader(type -> {
             if (type == MainWindowView.class) {
                 return new MainWindowView(incidentModel, settingsModel, timelineModel, follower, dataDirectory, clock);
@@ -180,16 +188,19 @@ public final class AppContext implements AutoCloseable {
         if (mainWindow != null) {
             mainWindow.stop();
         }
-        tasks.run(() -> {
-            database.close();
-            return null;
-        }, ok -> {
-            tasks.close();
-            then.run();
-        }, e -> {
-            tasks.close();
-            then.run();
-        });
+        tasks.run(
+                () -> {
+                    database.close();
+                    return null;
+                },
+                ok -> {
+                    tasks.close();
+                    then.run();
+                },
+                e -> {
+                    tasks.close();
+                    then.run();
+                });
     }
 
     /** Stops the ticker, finishes queued writes, and closes the database; blocks (tests, CLI). */

@@ -1,10 +1,10 @@
 package dev.conn.app;
 
 import dev.conn.platform.fx.FxTaskRunner;
-import dev.conn.shell.MainWindowView;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.platform.theme.ThemeManager;
 import dev.conn.settings.DataDirectory;
+import dev.conn.shell.MainWindowView;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,33 +60,41 @@ public final class ConnApp extends Application {
         Label opening = new Label("Opening " + dir + " …");
         Scene scene = new Scene(new StackPane(opening), 1280, 800);
         long[] firstFrame = {0};
-        tasks.run(() -> AppContext.open(dir, clock, tasks), ctx -> {
-            context = ctx;
-            long buildingWindow = ManagementFactory.getRuntimeMXBean().getUptime();
-            MainWindowView[] window = {null};
-            window[0] = ctx.showIn(stage, () -> {
-                long ready = ManagementFactory.getRuntimeMXBean().getUptime();
-                if (bench) {
-                    window[0].whenHistoryComplete(() -> {
-                        long complete = ManagementFactory.getRuntimeMXBean().getUptime();
-                        System.out.println("conn.bench firstFrameMs=" + firstFrame[0] + " readyMs=" + ready
-                                + " openMs=" + (ready - buildingWindow) + " completeMs=" + (complete - buildingWindow));
-                        stage.hide();
+        tasks.run(
+                () -> AppContext.open(dir, clock, tasks),
+                ctx -> {
+                    context = ctx;
+                    long buildingWindow = ManagementFactory.getRuntimeMXBean().getUptime();
+                    MainWindowView[] window = {null};
+                    window[0] = ctx.showIn(stage, () -> {
+                        long ready = ManagementFactory.getRuntimeMXBean().getUptime();
+                        if (bench) {
+                            window[0].whenHistoryComplete(() -> {
+                                long complete =
+                                        ManagementFactory.getRuntimeMXBean().getUptime();
+                                System.out.println("conn.bench firstFrameMs=" + firstFrame[0] + " readyMs=" + ready
+                                        + " openMs=" + (ready - buildingWindow) + " completeMs="
+                                        + (complete - buildingWindow));
+                                stage.hide();
+                            });
+                        }
                     });
-                }
-            });
-        }, error -> {
-            scene.setRoot(StartupErrorView.create(error.getMessage(), stage::hide));
-            System.err.println("conn: " + error.getMessage());
-            if (bench) {
-                stage.hide();
-            }
-        });
+                },
+                error -> {
+                    scene.setRoot(StartupErrorView.create(error.getMessage(), stage::hide));
+                    System.err.println("conn: " + error.getMessage());
+                    if (bench) {
+                        stage.hide();
+                    }
+                });
         ThemeManager.apply(scene, true);
         stage.setScene(scene);
         stage.setTitle("Conn");
         for (String size : new String[] {"32", "64", "256"}) {
-            stage.getIcons().add(new Image(ConnApp.class.getResource("conn-icon-" + size + ".png").toExternalForm()));
+            stage.getIcons()
+                    .add(new Image(ConnApp.class
+                            .getResource("conn-icon-" + size + ".png")
+                            .toExternalForm()));
         }
         stage.setMinWidth(900);
         stage.setMinHeight(600);

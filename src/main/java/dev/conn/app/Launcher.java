@@ -23,9 +23,8 @@ public final class Launcher {
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = ConnCommand.run(args,
-                dir -> Application.launch(ConnApp.class, "--data-dir=" + dir),
-                Clock.systemUTC(), out, err);
+        int code = ConnCommand.run(
+                args, dir -> Application.launch(ConnApp.class, "--data-dir=" + dir), Clock.systemUTC(), out, err);
         System.exit(code);
     }
 }

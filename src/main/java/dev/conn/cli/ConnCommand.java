@@ -31,7 +31,10 @@ public final class ConnCommand implements Callable<Integer> {
     /** Exit code for a request Conn refused or could not carry out. */
     public static final int REFUSED = 1;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Data directory (default: $CONN_HOME, else ~/.conn).")
     Path dataDir;
 
@@ -97,7 +100,8 @@ public final class ConnCommand implements Callable<Integer> {
             return given.strip();
         }
         try {
-            Optional<String> fromSettings = new dev.conn.settings.SettingsFile(s.dataDirectory()).read().author();
+            Optional<String> fromSettings =
+                    new dev.conn.settings.SettingsFile(s.dataDirectory()).read().author();
             if (fromSettings.isPresent()) {
                 return fromSettings.get();
             }
@@ -130,8 +134,10 @@ public final class ConnCommand implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
-                    || ex instanceof ConfigException || ex instanceof DatabaseException
+            if (ex instanceof IllegalArgumentException
+                    || ex instanceof IllegalStateException
+                    || ex instanceof ConfigException
+                    || ex instanceof DatabaseException
                     || ex instanceof dev.conn.incident.StoreException) {
                 line.getErr().println("conn: " + ex.getMessage());
                 return REFUSED;

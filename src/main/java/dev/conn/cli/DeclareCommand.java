@@ -29,21 +29,32 @@ final class DeclareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-s", "--severity"}, required = true, paramLabel = "SEV",
+    @Option(
+            names = {"-s", "--severity"},
+            required = true,
+            paramLabel = "SEV",
             description = "1, 2, 3 or 4 (SEV1 is the most severe). If unsure, pick the higher one.")
     String severity;
 
     @Option(names = "--summary", paramLabel = "TEXT", description = "What is known so far.")
     String summary;
 
-    @Option(names = "--impact-started", paramLabel = "WHEN",
+    @Option(
+            names = "--impact-started",
+            paramLabel = "WHEN",
             description = "When impact began: 09:12 (UTC), -20m, or an ISO-8601 instant.")
     String impactStarted;
 
-    @Option(names = "--commander", paramLabel = "NAME", description = "Incident commander of record (default: the author).")
+    @Option(
+            names = "--commander",
+            paramLabel = "NAME",
+            description = "Incident commander of record (default: the author).")
     String commander;
 
-    @Option(names = "--author", paramLabel = "NAME", description = "Who is declaring (default: the name in settings, else the OS user).")
+    @Option(
+            names = "--author",
+            paramLabel = "NAME",
+            description = "Who is declaring (default: the name in settings, else the OS user).")
     String author;
 
     @Parameters(arity = "1..*", paramLabel = "TITLE", description = "Short title: what is broken, for whom.")
@@ -52,12 +63,21 @@ final class DeclareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Severity sev = Severity.parse(severity);
-        Optional<Instant> start = Optional.ofNullable(impactStarted).map(String::strip)
-                .map(t -> new CaptureParser(parent.clock()).parseWhen(t.startsWith("@") ? t.substring(1) : t, ZoneOffset.UTC));
+        Optional<Instant> start = Optional.ofNullable(impactStarted)
+                .map(String::strip)
+                .map(t -> new CaptureParser(parent.clock())
+                        .parseWhen(t.startsWith("@") ? t.substring(1) : t, ZoneOffset.UTC));
         try (ConnCommand.Session s = parent.openOrCreate()) {
             String who = parent.author(author, s, spec.commandLine().getErr());
-            Event e = s.incidents().declare(new Declaration(String.join(" ", words), sev,
-                    summary == null ? "" : summary, start, commander == null ? who : commander), who);
+            Event e = s.incidents()
+                    .declare(
+                            new Declaration(
+                                    String.join(" ", words),
+                                    sev,
+                                    summary == null ? "" : summary,
+                                    start,
+                                    commander == null ? who : commander),
+                            who);
             spec.commandLine().getOut().printf("Declared %s incident %s (now active)%n", sev, e.incidentId());
             return 0;
         }

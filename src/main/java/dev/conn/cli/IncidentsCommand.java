@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code conn incidents}: lists incidents, open first; {@code *} marks the active one. Times in UTC. */
-@Command(name = "incidents", description = "List incidents (open first). * marks the one `conn log` writes to; times are UTC.")
+@Command(
+        name = "incidents",
+        description = "List incidents (open first). * marks the one `conn log` writes to; times are UTC.")
 final class IncidentsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
 
     @ParentCommand
     ConnCommand parent;
@@ -39,14 +42,16 @@ final class IncidentsCommand implements Callable<Integer> {
                         + " or with `conn declare`.");
                 return 0;
             }
-            out.printf("  %-8s  %-4s  %-13s  %-17s  %-9s  %-18s  %s%n",
+            out.printf(
+                    "  %-8s  %-4s  %-13s  %-17s  %-9s  %-18s  %s%n",
                     "ID", "SEV", "STATUS", "DECLARED (UTC)", "ELAPSED", "COMMANDER", "TITLE");
             for (IncidentState st : all) {
                 if (openOnly && !st.isOpen()) {
                     continue;
                 }
                 String mark = active.map(a -> a.equals(st.id())).orElse(false) ? "*" : " ";
-                out.printf("%s %-8s  %-4s  %-13s  %-17s  %-9s  %-18s  %s%n",
+                out.printf(
+                        "%s %-8s  %-4s  %-13s  %-17s  %-9s  %-18s  %s%n",
                         mark,
                         st.id().shortForm(),
                         st.severity(),

@@ -43,17 +43,29 @@ final class LogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--incident", paramLabel = "ID", description = "Incident id or its first characters (default: the active incident).")
+    @Option(
+            names = "--incident",
+            paramLabel = "ID",
+            description = "Incident id or its first characters (default: the active incident).")
     String incident;
 
-    @Option(names = "--type", defaultValue = "note", paramLabel = "TYPE",
+    @Option(
+            names = "--type",
+            defaultValue = "note",
+            paramLabel = "TYPE",
             description = "note, decision or action (a change made to production). Default: ${DEFAULT-VALUE}.")
     Kind kind;
 
-    @Option(names = "--author", paramLabel = "NAME", description = "Who is recording this (default: the name in settings, else the OS user).")
+    @Option(
+            names = "--author",
+            paramLabel = "NAME",
+            description = "Who is recording this (default: the name in settings, else the OS user).")
     String author;
 
-    @Option(names = "--at", paramLabel = "WHEN", description = "Back-date the entry: 09:12 (UTC), -5m, -1h30m or an ISO-8601 instant.")
+    @Option(
+            names = "--at",
+            paramLabel = "WHEN",
+            description = "Back-date the entry: 09:12 (UTC), -5m, -1h30m or an ISO-8601 instant.")
     String at;
 
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "What happened.")
@@ -67,21 +79,35 @@ final class LogCommand implements Callable<Integer> {
         }
         try (ConnCommand.Session s = parent.open()) {
             IncidentId id = incident == null
-                    ? s.incidents().activeOpenIncident().orElseThrow(() -> new IllegalStateException(
-                            "No open incident in " + s.dataDirectory() + " to log to. Declare one, or name a"
-                                    + " resolved one with --incident ID (`conn incidents` lists them)"))
+                    ? s.incidents()
+                            .activeOpenIncident()
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "No open incident in " + s.dataDirectory() + " to log to. Declare one, or name a"
+                                            + " resolved one with --incident ID (`conn incidents` lists them)"))
                     : s.incidents().resolveIncidentId(incident);
             Optional<java.time.Instant> when = Optional.empty();
             if (at != null) {
                 String t = at.strip();
-                when = Optional.of(new CaptureParser(parent.clock()).parseWhen(t.startsWith("@") ? t.substring(1) : t,
-                        ZoneOffset.UTC));
+                when = Optional.of(new CaptureParser(parent.clock())
+                        .parseWhen(t.startsWith("@") ? t.substring(1) : t, ZoneOffset.UTC));
             }
-            Event e = s.incidents().record(id, kind.type, Payload.of("text", text), when, parent.author(author, s, spec.commandLine().getErr()));
+            Event e = s.incidents()
+                    .record(
+                            id,
+                            kind.type,
+                            Payload.of("text", text),
+                            when,
+                            parent.author(author, s, spec.commandLine().getErr()));
             String title = s.incidents().state(id).title();
-            spec.commandLine().getOut().printf("Recorded %s %s on incident %s \"%s\" at %s%n",
-                    kind.name(), e.id(), id.shortForm(), title,
-                    DateTimeFormatter.ISO_INSTANT.format(e.occurredAt().atZone(ZoneId.of("UTC"))));
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "Recorded %s %s on incident %s \"%s\" at %s%n",
+                            kind.name(),
+                            e.id(),
+                            id.shortForm(),
+                            title,
+                            DateTimeFormatter.ISO_INSTANT.format(e.occurredAt().atZone(ZoneId.of("UTC"))));
             return 0;
         }
     }

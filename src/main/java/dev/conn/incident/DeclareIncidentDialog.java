@@ -50,9 +50,14 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
      * @param previous what was typed last time, if a save was refused; the form starts with it
      * @param problemText why the last save was refused, or empty
      */
-    public DeclareIncidentDialog(Window owner, java.util.Map<Severity, String> severityDefinitions,
-            Optional<String> knownName, BiFunction<String, ZoneId, Instant> parseWhen, ZoneId zone,
-            Optional<Answer> previous, String problemText) {
+    public DeclareIncidentDialog(
+            Window owner,
+            java.util.Map<Severity, String> severityDefinitions,
+            Optional<String> knownName,
+            BiFunction<String, ZoneId, Instant> parseWhen,
+            ZoneId zone,
+            Optional<Answer> previous,
+            String problemText) {
         initOwner(owner);
         setTitle("Declare incident");
         setHeaderText("Declare an incident. You become its incident commander.");
@@ -76,8 +81,8 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         summary.setPrefRowCount(3);
         summary.setWrapText(true);
         impactStart.setId("declare-impact-start");
-        impactStart.setPromptText("Optional: 09:12 (" + zoneLabel(zone) + "), -20m, or 2026-11-21T09:12:00Z."
-                + " Blank: not known");
+        impactStart.setPromptText(
+                "Optional: 09:12 (" + zoneLabel(zone) + "), -20m, or 2026-11-21T09:12:00Z." + " Blank: not known");
         name.setId("declare-name");
         name.setText(System.getProperty("user.name", ""));
         problem.setId("declare-problem");
@@ -87,8 +92,17 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         VBox form = new VBox(8);
         form.setPadding(new Insets(10));
         form.setPrefWidth(720);
-        form.getChildren().addAll(new Label("Title"), title, new Label("Severity"), severities, unsure,
-                new Label("Summary"), summary, new Label("Impact started at"), impactStart);
+        form.getChildren()
+                .addAll(
+                        new Label("Title"),
+                        title,
+                        new Label("Severity"),
+                        severities,
+                        unsure,
+                        new Label("Summary"),
+                        summary,
+                        new Label("Impact started at"),
+                        impactStart);
         if (knownName.isEmpty()) {
             form.getChildren().addAll(new Label("Your name (shown as author; asked once)"), name);
         }
@@ -105,12 +119,15 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
                 e.consume();
             }
         });
-        setResultConverter(b -> b == declare ? validate(knownName, parseWhen, zone).orElse(null) : null);
+        setResultConverter(
+                b -> b == declare ? validate(knownName, parseWhen, zone).orElse(null) : null);
         previous.ifPresent(p -> {
             Declaration d = p.declaration();
             title.setText(d.title());
             summary.setText(d.summary());
-            severity.getToggles().stream().filter(t -> t.getUserData() == d.severity()).findFirst()
+            severity.getToggles().stream()
+                    .filter(t -> t.getUserData() == d.severity())
+                    .findFirst()
                     .ifPresent(severity::selectToggle);
             d.impactStartedAt().ifPresent(t -> impactStart.setText(t.toString()));
             name.setText(p.authorName());
@@ -123,8 +140,8 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : "local";
     }
 
-    private Optional<Answer> validate(Optional<String> knownName, BiFunction<String, ZoneId, Instant> parseWhen,
-            ZoneId zone) {
+    private Optional<Answer> validate(
+            Optional<String> knownName, BiFunction<String, ZoneId, Instant> parseWhen, ZoneId zone) {
         String t = title.getText().strip();
         if (t.isEmpty()) {
             problem.setText("Give the incident a title.");

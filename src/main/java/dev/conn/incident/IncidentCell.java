@@ -33,9 +33,15 @@ public final class IncidentCell extends ListCell<IncidentState> {
             return;
         }
         severity.setText(st.severity().name());
-        Styles.swap(severity.getStyleClass(), Styles::isSeverityClass, Styles.severity(st.severity().level()));
+        Styles.swap(
+                severity.getStyleClass(),
+                Styles::isSeverityClass,
+                Styles.severity(st.severity().level()));
         status.setText(st.status().label());
-        Styles.swap(status.getStyleClass(), Styles::isStatusClass, Styles.status(st.status().label()));
+        Styles.swap(
+                status.getStyleClass(),
+                Styles::isStatusClass,
+                Styles.status(st.status().label()));
         title.setText(st.title());
         title.getStyleClass().remove("resolved-title");
         if (!st.isOpen()) {

@@ -23,21 +23,50 @@ public final class IncidentHeaderView {
 
     private final IncidentViewModel incident;
 
-    @FXML private VBox header;
-    @FXML private Label severityChip;
-    @FXML private Label statusChip;
-    @FXML private Label titleLabel;
-    @FXML private Label sinceImpactLabel;
-    @FXML private Label sinceImpactCaption;
-    @FXML private Label sinceDeclaredLabel;
-    @FXML private Label commanderLabel;
-    @FXML private Label milestoneLabel;
-    @FXML private MenuButton statusMenu;
-    @FXML private MenuButton severityMenu;
-    @FXML private Button mitigateButton;
-    @FXML private Button resolveButton;
-    @FXML private Label summaryLabel;
-    @FXML private Label errorLabel;
+    @FXML
+    private VBox header;
+
+    @FXML
+    private Label severityChip;
+
+    @FXML
+    private Label statusChip;
+
+    @FXML
+    private Label titleLabel;
+
+    @FXML
+    private Label sinceImpactLabel;
+
+    @FXML
+    private Label sinceImpactCaption;
+
+    @FXML
+    private Label sinceDeclaredLabel;
+
+    @FXML
+    private Label commanderLabel;
+
+    @FXML
+    private Label milestoneLabel;
+
+    @FXML
+    private MenuButton statusMenu;
+
+    @FXML
+    private MenuButton severityMenu;
+
+    @FXML
+    private Button mitigateButton;
+
+    @FXML
+    private Button resolveButton;
+
+    @FXML
+    private Label summaryLabel;
+
+    @FXML
+    private Label errorLabel;
 
     /** @param incident the open incident */
     public IncidentHeaderView(IncidentViewModel incident) {
@@ -61,7 +90,8 @@ public final class IncidentHeaderView {
         }
         incident.currentProperty().subscribe(this::render);
         incident.nowProperty().subscribe(this::renderClocks);
-        incident.showUtcProperty().subscribe(utc -> render(incident.currentProperty().get()));
+        incident.showUtcProperty()
+                .subscribe(utc -> render(incident.currentProperty().get()));
     }
 
     private void render(IncidentState st) {
@@ -70,9 +100,15 @@ public final class IncidentHeaderView {
             return;
         }
         severityChip.setText(st.severity().name());
-        Styles.swap(severityChip.getStyleClass(), Styles::isSeverityClass, Styles.severity(st.severity().level()));
+        Styles.swap(
+                severityChip.getStyleClass(),
+                Styles::isSeverityClass,
+                Styles.severity(st.severity().level()));
         statusChip.setText(st.status().label().toUpperCase(java.util.Locale.ROOT));
-        Styles.swap(statusChip.getStyleClass(), Styles::isStatusClass, Styles.status(st.status().label()));
+        Styles.swap(
+                statusChip.getStyleClass(),
+                Styles::isStatusClass,
+                Styles.status(st.status().label()));
         titleLabel.setText(st.title());
         titleLabel.setTooltip(new javafx.scene.control.Tooltip(st.title())); // the full title when cut
         commanderLabel.setText("Incident commander: " + st.commander());
@@ -80,13 +116,22 @@ public final class IncidentHeaderView {
         summaryLabel.setManaged(!st.summary().isBlank());
         StringBuilder m = new StringBuilder();
         st.mitigatedAt().ifPresent(t -> m.append("✓ Mitigated ").append(time(t)));
-        st.resolvedAt().ifPresent(t -> m.append(m.length() > 0 ? "   " : "").append("✓ Resolved ").append(time(t)));
+        st.resolvedAt().ifPresent(t -> m.append(m.length() > 0 ? "   " : "")
+                .append("✓ Resolved ")
+                .append(time(t)));
         milestoneLabel.setText(m.toString());
-        sinceImpactCaption.setText(st.impactStartedAt().isPresent() ? "since impact started" : "since impact (declared)");
+        sinceImpactCaption.setText(
+                st.impactStartedAt().isPresent() ? "since impact started" : "since impact (declared)");
         mitigateButton.setDisable(st.mitigatedAt().isPresent() || !st.isOpen());
         resolveButton.setDisable(!st.isOpen());
-        severityMenu.getItems().forEach(i -> i.setDisable(i.getId().equals("severity-" + st.severity().level())));
-        statusMenu.getItems().forEach(i -> i.setDisable(i.getId().equals("status-" + st.status().label())));
+        severityMenu
+                .getItems()
+                .forEach(i -> i.setDisable(
+                        i.getId().equals("severity-" + st.severity().level())));
+        statusMenu
+                .getItems()
+                .forEach(i ->
+                        i.setDisable(i.getId().equals("status-" + st.status().label())));
         renderClocks(incident.nowProperty().get());
     }
 
@@ -101,7 +146,8 @@ public final class IncidentHeaderView {
 
     private String time(Instant t) {
         ZoneId zone = incident.showUtcProperty().get() ? ZoneOffset.UTC : ZoneId.systemDefault();
-        return DisplayTime.minutes(t, zone, java.time.LocalDate.now(incident.clock().withZone(zone)));
+        return DisplayTime.minutes(
+                t, zone, java.time.LocalDate.now(incident.clock().withZone(zone)));
     }
 
     private void onSetStatus(Status s) {
@@ -129,9 +175,11 @@ public final class IncidentHeaderView {
         }
         ButtonType resolve = new ButtonType("Resolve incident", ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType("Keep it open", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+        Alert confirm = new Alert(
+                Alert.AlertType.CONFIRMATION,
                 "Resolve \"" + st.title() + "\"? The elapsed clocks stop. You can reopen it by setting a status.",
-                resolve, cancel);
+                resolve,
+                cancel);
         confirm.setTitle("Resolve incident");
         confirm.setHeaderText(null);
         if (header.getScene() != null) {

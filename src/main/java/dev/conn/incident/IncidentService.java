@@ -66,7 +66,9 @@ public final class IncidentService {
                 throw new IllegalArgumentException("Impact cannot start in the future");
             }
         });
-        String commander = declaration.commander().isBlank() ? requireAuthor(author) : declaration.commander().strip();
+        String commander = declaration.commander().isBlank()
+                ? requireAuthor(author)
+                : declaration.commander().strip();
         Event e = new Event(
                 Event.newId(),
                 new IncidentId(Event.newId()),
@@ -75,11 +77,18 @@ public final class IncidentService {
                 requireAuthor(author),
                 EventType.INCIDENT_DECLARED,
                 Payload.of(
-                        "title", title,
-                        "severity", declaration.severity(),
-                        "summary", declaration.summary().strip().isEmpty() ? null : declaration.summary().strip(),
-                        "impactStartedAt", declaration.impactStartedAt().orElse(null),
-                        "commander", commander));
+                        "title",
+                        title,
+                        "severity",
+                        declaration.severity(),
+                        "summary",
+                        declaration.summary().strip().isEmpty()
+                                ? null
+                                : declaration.summary().strip(),
+                        "impactStartedAt",
+                        declaration.impactStartedAt().orElse(null),
+                        "commander",
+                        commander));
         store.append(e);
         try {
             store.setActiveIncident(e.incidentId());
@@ -129,8 +138,13 @@ public final class IncidentService {
      * @throws IllegalStateException as {@link #record(IncidentId, EventType, Payload, Optional, String)}
      * @throws StoreException if the database cannot be written
      */
-    public Event record(java.util.UUID eventId, IncidentId incidentId, EventType type, Payload payload,
-            Optional<Instant> occurredAt, String author) {
+    public Event record(
+            java.util.UUID eventId,
+            IncidentId incidentId,
+            EventType type,
+            Payload payload,
+            Optional<Instant> occurredAt,
+            String author) {
         Instant now = clock.instant();
         Instant at = occurredAt.orElse(now);
         if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
@@ -140,7 +154,8 @@ public final class IncidentService {
             throw new IllegalArgumentException("Use declare() to open an incident");
         }
         if (type.isFreeText() && payload.textOrEmpty("text").isBlank()) {
-            throw new IllegalArgumentException("Type some text for the " + type.label().toLowerCase(Locale.ROOT));
+            throw new IllegalArgumentException(
+                    "Type some text for the " + type.label().toLowerCase(Locale.ROOT));
         }
         IncidentState state = state(incidentId);
         checkAgainstState(state, type, payload);
@@ -401,13 +416,15 @@ public final class IncidentService {
         }
         List<IncidentId> matches = incidents().stream()
                 .map(IncidentState::id)
-                .filter(id -> id.toString().startsWith(p) || (p.length() >= 8 && id.toString().endsWith(p)))
+                .filter(id -> id.toString().startsWith(p)
+                        || (p.length() >= 8 && id.toString().endsWith(p)))
                 .toList();
         if (matches.isEmpty()) {
             throw new IllegalArgumentException("No incident matches '" + idOrPrefix + "'; `conn incidents` lists them");
         }
         if (matches.size() > 1) {
-            throw new IllegalArgumentException("'" + idOrPrefix + "' matches " + matches.size() + " incidents; give more of the id");
+            throw new IllegalArgumentException(
+                    "'" + idOrPrefix + "' matches " + matches.size() + " incidents; give more of the id");
         }
         return matches.get(0);
     }

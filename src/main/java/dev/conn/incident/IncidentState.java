@@ -40,8 +40,8 @@ public record IncidentState(
     public static final String COMMANDER_ROLE = "INCIDENT_COMMANDER";
 
     /** The event types the fold reads; enough to build the header without the whole timeline. */
-    public static final java.util.Set<EventType> HEADER_TYPES = java.util.Collections.unmodifiableSet(
-            java.util.EnumSet.of(
+    public static final java.util.Set<EventType> HEADER_TYPES =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
                     EventType.INCIDENT_DECLARED,
                     EventType.SEVERITY_CHANGED,
                     EventType.STATUS_CHANGED,
@@ -133,7 +133,9 @@ public record IncidentState(
                     commander = p.text("commander").orElse(e.author());
                 }
                 case SEVERITY_CHANGED -> p.text("severity").map(Severity::parse).ifPresent(s -> severity = s);
-                case STATUS_CHANGED -> p.text("status").map(Status::parse).ifPresent(s -> changeStatus(s, e.occurredAt()));
+                case STATUS_CHANGED -> p.text("status")
+                        .map(Status::parse)
+                        .ifPresent(s -> changeStatus(s, e.occurredAt()));
                 case MITIGATED -> {
                     if (mitigatedAt == null) {
                         mitigatedAt = e.occurredAt();
@@ -173,8 +175,8 @@ public record IncidentState(
 
         IncidentState state() {
             if (declaredAt == null) {
-                throw new IllegalArgumentException("no INCIDENT_DECLARED event"
-                        + (id == null ? "" : " for incident " + id));
+                throw new IllegalArgumentException(
+                        "no INCIDENT_DECLARED event" + (id == null ? "" : " for incident " + id));
             }
             return new IncidentState(
                     id,

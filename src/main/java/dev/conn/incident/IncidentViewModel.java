@@ -35,21 +35,25 @@ public final class IncidentViewModel {
     private final ObservableList<Event> eventsView = FXCollections.unmodifiableObservableList(events);
     private final Set<UUID> known = new HashSet<>();
     private final List<Event> headerEvents = new ArrayList<>();
-    private final javafx.beans.property.ReadOnlyIntegerWrapper resets = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper resets =
+            new javafx.beans.property.ReadOnlyIntegerWrapper();
     private boolean resetting;
     private Loaded preloaded;
     private Throwable preloadError;
     private Consumer<Throwable> preloadWaiter;
     private boolean preloading;
-    private final javafx.beans.property.ReadOnlyBooleanWrapper complete = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper complete =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(true);
 
     /** Rows shown first when opening a long incident; the rest follows in the background. */
     static final int FIRST_SCREEN = 2_000;
+
     private final ObjectProperty<Instant> now;
     private final StringProperty lastError = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Instant> lastSavedAt = new ReadOnlyObjectWrapper<>();
     private final StringProperty author = new SimpleStringProperty("");
-    private final javafx.beans.property.BooleanProperty showUtc = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final javafx.beans.property.BooleanProperty showUtc =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private final java.util.Map<Severity, String> severityDefinitions;
 
     /**
@@ -59,7 +63,10 @@ public final class IncidentViewModel {
      * @param severityDefinitions one line per severity, from the policy, shown wherever a
      *     severity is chosen
      */
-    public IncidentViewModel(IncidentService service, TaskRunner tasks, Clock clock,
+    public IncidentViewModel(
+            IncidentService service,
+            TaskRunner tasks,
+            Clock clock,
             java.util.Map<Severity, String> severityDefinitions) {
         this.severityDefinitions = java.util.Map.copyOf(severityDefinitions);
         this.service = service;
@@ -145,17 +152,20 @@ public final class IncidentViewModel {
             return;
         }
         preloading = true;
-        tasks.run(() -> {
-            List<IncidentState> all = service.incidents();
-            Optional<IncidentId> active = service.activeIncident(all);
-            return new Loaded(all, active.map(this::readFirstScreen));
-        }, loaded -> {
-            preloaded = loaded;
-            deliverPreload();
-        }, e -> {
-            preloadError = e;
-            deliverPreload();
-        });
+        tasks.run(
+                () -> {
+                    List<IncidentState> all = service.incidents();
+                    Optional<IncidentId> active = service.activeIncident(all);
+                    return new Loaded(all, active.map(this::readFirstScreen));
+                },
+                loaded -> {
+                    preloaded = loaded;
+                    deliverPreload();
+                },
+                e -> {
+                    preloadError = e;
+                    deliverPreload();
+                });
     }
 
     private void deliverPreload() {
@@ -229,7 +239,9 @@ public final class IncidentViewModel {
     private Opened readAll(IncidentId id) {
         long position = service.logPosition();
         List<Event> log = service.timeline(id);
-        List<Event> header = log.stream().filter(e -> IncidentState.HEADER_TYPES.contains(e.type())).toList();
+        List<Event> header = log.stream()
+                .filter(e -> IncidentState.HEADER_TYPES.contains(e.type()))
+                .toList();
         return new Opened(IncidentState.fold(header), log, header, true, position);
     }
 
@@ -243,10 +255,13 @@ public final class IncidentViewModel {
         if (current.get() != null && current.get().id().equals(id)) {
             return;
         }
-        tasks.run(() -> {
-            service.activate(id);
-            return readFirstScreen(id);
-        }, opened -> show(Optional.of(opened)), this::fail);
+        tasks.run(
+                () -> {
+                    service.activate(id);
+                    return readFirstScreen(id);
+                },
+                opened -> show(Optional.of(opened)),
+                this::fail);
     }
 
     private void show(Optional<Opened> opened) {
@@ -282,11 +297,14 @@ public final class IncidentViewModel {
             tasks.run(() -> service.eventsAfter(o.position()), this::accept, this::fail);
         }
         if (!o.complete()) {
-            tasks.run(() -> readAll(id), all -> {
-                if (current.get() != null && current.get().id().equals(id)) {
-                    show(Optional.of(all));
-                }
-            }, this::fail);
+            tasks.run(
+                    () -> readAll(id),
+                    all -> {
+                        if (current.get() != null && current.get().id().equals(id)) {
+                            show(Optional.of(all));
+                        }
+                    },
+                    this::fail);
         }
     }
 
@@ -303,11 +321,14 @@ public final class IncidentViewModel {
      * @param onError told why, on the FX thread, if it was refused
      */
     public void declare(Declaration declaration, String author, Consumer<String> onError) {
-        tasks.run(() -> service.declare(declaration, author), e -> {
-            markSaved();
-            show(Optional.of(new Opened(IncidentState.fold(List.of(e)), List.of(e), List.of(e), true, -1)));
-            refreshList();
-        }, ex -> onError.accept(message(ex)));
+        tasks.run(
+                () -> service.declare(declaration, author),
+                e -> {
+                    markSaved();
+                    show(Optional.of(new Opened(IncidentState.fold(List.of(e)), List.of(e), List.of(e), true, -1)));
+                    refreshList();
+                },
+                ex -> onError.accept(message(ex)));
     }
 
     /**
@@ -320,8 +341,12 @@ public final class IncidentViewModel {
      * @param onSaved told on the FX thread once the entry is durable
      * @param onError told why, on the FX thread, if it was refused or could not be saved
      */
-    public void record(EventType type, Payload payload, Optional<Instant> occurredAt,
-            Consumer<Event> onSaved, Consumer<String> onError) {
+    public void record(
+            EventType type,
+            Payload payload,
+            Optional<Instant> occurredAt,
+            Consumer<Event> onSaved,
+            Consumer<String> onError) {
         record(Event.newId(), type, payload, occurredAt, onSaved, onError);
     }
 
@@ -336,19 +361,27 @@ public final class IncidentViewModel {
      * @param onSaved told on the FX thread once the entry is durable
      * @param onError told why, on the FX thread, if it was refused or could not be saved
      */
-    public void record(UUID eventId, EventType type, Payload payload, Optional<Instant> occurredAt,
-            Consumer<Event> onSaved, Consumer<String> onError) {
+    public void record(
+            UUID eventId,
+            EventType type,
+            Payload payload,
+            Optional<Instant> occurredAt,
+            Consumer<Event> onSaved,
+            Consumer<String> onError) {
         String who = author.get();
         IncidentState st = current.get();
         if (st == null) {
             onError.accept("Declare or open an incident first (Ctrl+N)");
             return;
         }
-        tasks.run(() -> service.record(eventId, st.id(), type, payload, occurredAt, who), e -> {
-            markSaved();
-            accept(List.of(e));
-            onSaved.accept(e);
-        }, ex -> onError.accept(message(ex)));
+        tasks.run(
+                () -> service.record(eventId, st.id(), type, payload, occurredAt, who),
+                e -> {
+                    markSaved();
+                    accept(List.of(e));
+                    onSaved.accept(e);
+                },
+                ex -> onError.accept(message(ex)));
     }
 
     /**
@@ -360,10 +393,13 @@ public final class IncidentViewModel {
      */
     public void correct(Event original, String text, Consumer<String> onError) {
         String who = author.get();
-        tasks.run(() -> service.correct(original, text, who), e -> {
-            markSaved();
-            accept(List.of(e));
-        }, ex -> onError.accept(message(ex)));
+        tasks.run(
+                () -> service.correct(original, text, who),
+                e -> {
+                    markSaved();
+                    accept(List.of(e));
+                },
+                ex -> onError.accept(message(ex)));
     }
 
     /**
@@ -387,7 +423,9 @@ public final class IncidentViewModel {
         }
         if (!mine.isEmpty()) {
             events.addAll(mine);
-            List<Event> header = mine.stream().filter(e -> IncidentState.HEADER_TYPES.contains(e.type())).toList();
+            List<Event> header = mine.stream()
+                    .filter(e -> IncidentState.HEADER_TYPES.contains(e.type()))
+                    .toList();
             if (!header.isEmpty()) {
                 headerEvents.addAll(header); // the header folds over these few, not the whole log
                 current.set(IncidentState.fold(headerEvents));
@@ -424,7 +462,8 @@ public final class IncidentViewModel {
     /** @return the message of an error as the user should read it */
     static String message(Throwable e) {
         Throwable t = e;
-        while ((t.getMessage() == null || t instanceof java.util.concurrent.CompletionException) && t.getCause() != null) {
+        while ((t.getMessage() == null || t instanceof java.util.concurrent.CompletionException)
+                && t.getCause() != null) {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();

@@ -27,11 +27,13 @@ import org.h2.api.ErrorCode;
 final class JdbcEventStore implements EventStore {
     private static final String COLUMNS = "seq, id, incident_id, occurred_at, recorded_at, author, type, payload";
     /** Inserts unless the id is already stored: re-appending and re-importing are no-ops. */
-    private static final String INSERT = "INSERT INTO event (id, incident_id, occurred_at, recorded_at, author, type, payload)"
-            + " SELECT CAST(?1 AS UUID), CAST(?2 AS UUID), CAST(?3 AS TIMESTAMP(9) WITH TIME ZONE),"
-            + " CAST(?4 AS TIMESTAMP(9) WITH TIME ZONE), CAST(?5 AS VARCHAR(200)), CAST(?6 AS VARCHAR(64)),"
-            + " CAST(?7 AS CHARACTER LARGE OBJECT) FROM DUAL"
-            + " WHERE NOT EXISTS (SELECT 1 FROM event WHERE id = CAST(?1 AS UUID))";
+    private static final String INSERT =
+            "INSERT INTO event (id, incident_id, occurred_at, recorded_at, author, type, payload)"
+                    + " SELECT CAST(?1 AS UUID), CAST(?2 AS UUID), CAST(?3 AS TIMESTAMP(9) WITH TIME ZONE),"
+                    + " CAST(?4 AS TIMESTAMP(9) WITH TIME ZONE), CAST(?5 AS VARCHAR(200)), CAST(?6 AS VARCHAR(64)),"
+                    + " CAST(?7 AS CHARACTER LARGE OBJECT) FROM DUAL"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM event WHERE id = CAST(?1 AS UUID))";
+
     private static final String ACTIVE_INCIDENT = "active_incident";
 
     private final DataSource dataSource;
@@ -64,8 +66,9 @@ final class JdbcEventStore implements EventStore {
             }
             return inserted > 0;
         } catch (SQLException e) {
-            throw new StoreException("Could not save the " + event.type().label().toLowerCase(Locale.ROOT)
-                    + " entry: " + e.getMessage(), e);
+            throw new StoreException(
+                    "Could not save the " + event.type().label().toLowerCase(Locale.ROOT) + " entry: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -142,17 +145,22 @@ final class JdbcEventStore implements EventStore {
 
     @Override
     public List<Event> readIncident(IncidentId incidentId) {
-        return query("SELECT " + COLUMNS + " FROM event WHERE incident_id = ? ORDER BY seq", ps -> ps.setObject(1,
-                incidentId.value()), "the timeline of incident " + incidentId.shortForm());
+        return query(
+                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ? ORDER BY seq",
+                ps -> ps.setObject(1, incidentId.value()),
+                "the timeline of incident " + incidentId.shortForm());
     }
 
     @Override
     public List<Event> readIncidentTail(IncidentId incidentId, int limit) {
-        List<Event> newestFirst = query("SELECT " + COLUMNS + " FROM event WHERE incident_id = ? ORDER BY seq DESC"
-                + " FETCH FIRST ? ROWS ONLY", ps -> {
+        List<Event> newestFirst = query(
+                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ? ORDER BY seq DESC"
+                        + " FETCH FIRST ? ROWS ONLY",
+                ps -> {
                     ps.setObject(1, incidentId.value());
                     ps.setInt(2, limit);
-                }, "the latest entries of incident " + incidentId.shortForm());
+                },
+                "the latest entries of incident " + incidentId.shortForm());
         java.util.Collections.reverse(newestFirst);
         return newestFirst;
     }
@@ -185,11 +193,14 @@ final class JdbcEventStore implements EventStore {
         }
         String marks = types.stream().map(t -> "?").collect(Collectors.joining(", "));
         List<EventType> list = List.copyOf(types);
-        return query("SELECT " + COLUMNS + " FROM event WHERE type IN (" + marks + ") ORDER BY seq", ps -> {
-            for (int i = 0; i < list.size(); i++) {
-                ps.setString(i + 1, list.get(i).name());
-            }
-        }, "the incident list");
+        return query(
+                "SELECT " + COLUMNS + " FROM event WHERE type IN (" + marks + ") ORDER BY seq",
+                ps -> {
+                    for (int i = 0; i < list.size(); i++) {
+                        ps.setString(i + 1, list.get(i).name());
+                    }
+                },
+                "the incident list");
     }
 
     @Override
@@ -199,7 +210,8 @@ final class JdbcEventStore implements EventStore {
         }
         String marks = types.stream().map(t -> "?").collect(Collectors.joining(", "));
         List<EventType> list = List.copyOf(types);
-        return query("SELECT " + COLUMNS + " FROM event WHERE incident_id = ? AND type IN (" + marks + ") ORDER BY seq",
+        return query(
+                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ? AND type IN (" + marks + ") ORDER BY seq",
                 ps -> {
                     ps.setObject(1, incidentId.value());
                     for (int i = 0; i < list.size(); i++) {
@@ -237,7 +249,8 @@ final class JdbcEventStore implements EventStore {
     @Override
     public void setActiveIncident(IncidentId incidentId) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("MERGE INTO console_state (name, val) KEY (name) VALUES (?, ?)")) {
+                PreparedStatement ps =
+                        c.prepareStatement("MERGE INTO console_state (name, val) KEY (name) VALUES (?, ?)")) {
             ps.setString(1, ACTIVE_INCIDENT);
             ps.setString(2, incidentId.toString());
             ps.executeUpdate();
@@ -273,8 +286,8 @@ final class JdbcEventStore implements EventStore {
         try {
             type = EventType.valueOf(typeName);
         } catch (IllegalArgumentException e) {
-            throw new SQLException("event " + rs.getObject(2) + " has unknown type " + typeName
-                    + " (written by a newer Conn?)", e);
+            throw new SQLException(
+                    "event " + rs.getObject(2) + " has unknown type " + typeName + " (written by a newer Conn?)", e);
         }
         return new Event(
                 rs.getObject(2, UUID.class),

@@ -40,7 +40,7 @@ public enum Status {
                         + "; type more of it");
             }
         }
-        throw new IllegalArgumentException("Unknown status '" + text
-                + "': use investigating, identified, monitoring or resolved");
+        throw new IllegalArgumentException(
+                "Unknown status '" + text + "': use investigating, identified, monitoring or resolved");
     }
 }

@@ -58,8 +58,11 @@ public final class DataDirectory {
         } catch (FileAlreadyExistsException e) {
             throw new ConfigException(dir, "cannot be created: " + e.getFile() + " is a file in the way", e);
         } catch (IOException e) {
-            throw new ConfigException(dir, "cannot be created (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); choose another --data-dir or set " + ENV, e);
+            throw new ConfigException(
+                    dir,
+                    "cannot be created (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); choose another --data-dir or set " + ENV,
+                    e);
         }
         Path probe = dir.resolve(".write-test-" + ProcessHandle.current().pid());
         try {

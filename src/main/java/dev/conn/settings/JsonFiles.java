@@ -25,8 +25,11 @@ final class JsonFiles {
     static <T> T read(ObjectMapper mapper, Path file, Class<T> type) {
         try {
             if (Files.size(file) > dev.conn.platform.json.Json.MAX_DOCUMENT_BYTES) {
-                throw new ConfigException(file, "the file is larger than "
-                        + dev.conn.platform.json.Json.MAX_DOCUMENT_BYTES / (1024 * 1024) + " MiB", null);
+                throw new ConfigException(
+                        file,
+                        "the file is larger than " + dev.conn.platform.json.Json.MAX_DOCUMENT_BYTES / (1024 * 1024)
+                                + " MiB",
+                        null);
             }
             T value = mapper.readValue(file.toFile(), type);
             if (value == null) {
@@ -183,8 +186,11 @@ final class JsonFiles {
     }
 
     private static ConfigException cannotWrite(Path file, IOException e) {
-        return new ConfigException(file, "cannot be written (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                + "); check the directory's permissions and free space", e);
+        return new ConfigException(
+                file,
+                "cannot be written (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                        + "); check the directory's permissions and free space",
+                e);
     }
 
     static String describe(JsonProcessingException e) {
@@ -195,11 +201,17 @@ final class JsonFiles {
         }
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + path(u) + "'" + where + "; known fields here: "
-                    + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+                    + u.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", "));
         }
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+        if (e instanceof InvalidFormatException f
+                && f.getTargetType() != null
+                && f.getTargetType().isEnum()) {
             return "field '" + path(f) + "' has '" + f.getValue() + "'" + where + "; use one of "
-                    + Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)
+                    + Arrays.stream(f.getTargetType().getEnumConstants())
+                            .map(Object::toString)
                             .collect(Collectors.joining(", "));
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {

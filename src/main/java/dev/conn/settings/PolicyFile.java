@@ -114,7 +114,8 @@ public final class PolicyFile {
                     problems.add("field '" + at + ".level' repeats " + d.level());
                 }
                 if (d.definition() == null || d.definition().isBlank()) {
-                    problems.add("field '" + at + ".definition' is empty; say in one line what " + d.level() + " means");
+                    problems.add(
+                            "field '" + at + ".definition' is empty; say in one line what " + d.level() + " means");
                 }
                 if (d.name() == null || d.name().isBlank()) {
                     problems.add("field '" + at + ".name' is empty");

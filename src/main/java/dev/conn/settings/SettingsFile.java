@@ -44,8 +44,10 @@ public final class SettingsFile {
         }
         Settings s = JsonFiles.read(mapper, file, Settings.class);
         if (s.version() > Settings.VERSION) {
-            throw new ConfigException(file, "written by a newer Conn (version " + s.version() + "; this one reads "
-                    + Settings.VERSION + ")", null);
+            throw new ConfigException(
+                    file,
+                    "written by a newer Conn (version " + s.version() + "; this one reads " + Settings.VERSION + ")",
+                    null);
         }
         return s;
     }

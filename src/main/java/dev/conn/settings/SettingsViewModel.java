@@ -60,8 +60,11 @@ public final class SettingsViewModel {
      */
     public void update(UnaryOperator<Settings> change, Consumer<String> onError) {
         settings.set(Objects.requireNonNull(change.apply(settings.get()), "change returned no settings"));
-        tasks.run(() -> file.update(change), saved -> {}, e -> onError.accept("Settings not saved: "
-                + (e instanceof ConfigException ? e.getMessage() : file.path() + ": " + e.getMessage())));
+        tasks.run(
+                () -> file.update(change),
+                saved -> {},
+                e -> onError.accept("Settings not saved: "
+                        + (e instanceof ConfigException ? e.getMessage() : file.path() + ": " + e.getMessage())));
     }
 
     /**

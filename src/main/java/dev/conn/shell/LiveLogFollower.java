@@ -56,24 +56,27 @@ public final class LiveLogFollower {
         }
         polling = true;
         long from = Math.max(0, position - WINDOW);
-        tasks.run(() -> store.readAfter(from, BATCH), batch -> {
-            polling = false;
-            List<Event> fresh = new ArrayList<>();
-            for (Event e : batch.events()) {
-                if (seen.add(e.id())) {
-                    fresh.add(e);
-                }
-            }
-            while (seen.size() > REMEMBERED_IDS) {
-                seen.remove(seen.iterator().next());
-            }
-            position = Math.max(position, batch.lastSequence());
-            if (!fresh.isEmpty()) {
-                incident.accept(fresh);
-            }
-        }, e -> {
-            polling = false;
-            onError.accept("Cannot read the event log: " + e.getMessage());
-        });
+        tasks.run(
+                () -> store.readAfter(from, BATCH),
+                batch -> {
+                    polling = false;
+                    List<Event> fresh = new ArrayList<>();
+                    for (Event e : batch.events()) {
+                        if (seen.add(e.id())) {
+                            fresh.add(e);
+                        }
+                    }
+                    while (seen.size() > REMEMBERED_IDS) {
+                        seen.remove(seen.iterator().next());
+                    }
+                    position = Math.max(position, batch.lastSequence());
+                    if (!fresh.isEmpty()) {
+                        incident.accept(fresh);
+                    }
+                },
+                e -> {
+                    polling = false;
+                    onError.accept("Cannot read the event log: " + e.getMessage());
+                });
     }
 }

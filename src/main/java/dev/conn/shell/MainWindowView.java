@@ -39,7 +39,8 @@ import javafx.util.Duration;
  * events.
  */
 public final class MainWindowView {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final IncidentViewModel incident;
     private final SettingsViewModel settings;
@@ -49,19 +50,44 @@ public final class MainWindowView {
     private final Clock clock;
     private Timeline ticker;
 
-    @FXML private BorderPane root;
-    @FXML private ListView<IncidentState> incidentList;
-    @FXML private VBox incidentPane;
-    @FXML private VBox emptyState;
-    @FXML private Label emptyTitle;
-    @FXML private Label emptyHint;
-    @FXML private Label savedLabel;
-    @FXML private Label errorLabel;
-    @FXML private Label dataDirLabel;
-    @FXML private Label clockLabel;
-    @FXML private CheckMenuItem lightThemeItem;
-    @FXML private IncidentHeaderView headerController;
-    @FXML private TimelineView timelineController;
+    @FXML
+    private BorderPane root;
+
+    @FXML
+    private ListView<IncidentState> incidentList;
+
+    @FXML
+    private VBox incidentPane;
+
+    @FXML
+    private VBox emptyState;
+
+    @FXML
+    private Label emptyTitle;
+
+    @FXML
+    private Label emptyHint;
+
+    @FXML
+    private Label savedLabel;
+
+    @FXML
+    private Label errorLabel;
+
+    @FXML
+    private Label dataDirLabel;
+
+    @FXML
+    private Label clockLabel;
+
+    @FXML
+    private CheckMenuItem lightThemeItem;
+
+    @FXML
+    private IncidentHeaderView headerController;
+
+    @FXML
+    private TimelineView timelineController;
 
     /**
      * @param incident the open incident and the incident list
@@ -71,8 +97,13 @@ public final class MainWindowView {
      * @param dataDirectory shown in the status bar
      * @param clock the clock the status bar shows
      */
-    public MainWindowView(IncidentViewModel incident, SettingsViewModel settings, TimelineViewModel timelineModel,
-            LiveLogFollower follower, Path dataDirectory, Clock clock) {
+    public MainWindowView(
+            IncidentViewModel incident,
+            SettingsViewModel settings,
+            TimelineViewModel timelineModel,
+            LiveLogFollower follower,
+            Path dataDirectory,
+            Clock clock) {
         this.incident = incident;
         this.settings = settings;
         this.timelineModel = timelineModel;
@@ -114,7 +145,8 @@ public final class MainWindowView {
             follower.start();
             if (error != null) {
                 emptyTitle.setText("Could not read the incidents");
-                emptyHint.setText((error.getMessage() == null ? error.toString() : error.getMessage()) + "\nNothing was changed. Close Conn and start it"
+                emptyHint.setText((error.getMessage() == null ? error.toString() : error.getMessage())
+                        + "\nNothing was changed. Close Conn and start it"
                         + " again; if this repeats, check the data directory " + dataDirectory + ".");
             } else if (incident.current().isEmpty()) {
                 emptyTitle.setText("No incident open");
@@ -161,7 +193,9 @@ public final class MainWindowView {
 
             @Override
             public void invalidated(javafx.beans.Observable o) {
-                if (!fired && incident.completeProperty().get() && !timelineModel.rebuildingProperty().get()) {
+                if (!fired
+                        && incident.completeProperty().get()
+                        && !timelineModel.rebuildingProperty().get()) {
                     fired = true;
                     incident.completeProperty().removeListener(this);
                     timelineModel.rebuildingProperty().removeListener(this);
@@ -223,14 +257,22 @@ public final class MainWindowView {
     /** Opens the declare dialog; after a refused save it opens again with what was typed. */
     private void declare(Optional<DeclareIncidentDialog.Answer> previous, String problem) {
         CaptureParser parser = new CaptureParser(clock);
-        new DeclareIncidentDialog(root.getScene().getWindow(), incident.severityDefinitions(), settings.settings().author(),
-                        parser::parseWhen, timelineModel.displayZone(), previous, problem)
+        new DeclareIncidentDialog(
+                        root.getScene().getWindow(),
+                        incident.severityDefinitions(),
+                        settings.settings().author(),
+                        parser::parseWhen,
+                        timelineModel.displayZone(),
+                        previous,
+                        problem)
                 .showAndWait()
                 .ifPresent(answer -> {
                     if (settings.settings().author().isEmpty()) {
                         settings.update(st -> st.withAuthorName(answer.authorName()), incident::reportError);
                     }
-                    incident.declare(answer.declaration(), answer.authorName(),
+                    incident.declare(
+                            answer.declaration(),
+                            answer.authorName(),
                             error -> declare(Optional.of(answer), "Not declared: " + error));
                     Platform.runLater(timelineController::focusCapture);
                 });
@@ -257,7 +299,8 @@ public final class MainWindowView {
     }
 
     private void askName(String header) {
-        TextInputDialog d = new TextInputDialog(settings.settings().author().orElse(System.getProperty("user.name", "")));
+        TextInputDialog d =
+                new TextInputDialog(settings.settings().author().orElse(System.getProperty("user.name", "")));
         d.initOwner(root.getScene().getWindow());
         d.setTitle("Your name");
         d.setHeaderText(header);
@@ -265,7 +308,9 @@ public final class MainWindowView {
         d.getEditor().setId("name-field");
         ((javafx.scene.control.Button) d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK))
                 .setText("Save name");
-        d.showAndWait().map(String::strip).filter(s -> !s.isEmpty())
+        d.showAndWait()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .ifPresent(name -> settings.update(st -> st.withAuthorName(name), incident::reportError));
     }
 
@@ -291,7 +336,9 @@ public final class MainWindowView {
 
     @FXML
     private void onToggleOrder() {
-        timelineModel.newestFirstProperty().set(!timelineModel.newestFirstProperty().get());
+        timelineModel
+                .newestFirstProperty()
+                .set(!timelineModel.newestFirstProperty().get());
     }
 
     @FXML

@@ -84,9 +84,10 @@ public final class CaptureParser {
                     case "resolved", "resolve" -> type = EventType.RESOLVED;
                     case "status", "sev", "severity" -> {
                         if (rest.isEmpty()) {
-                            return new Capture.Invalid(command.equals("status")
-                                    ? "Say which status: /status investigating, identified, monitoring or resolved"
-                                    : "Say which severity: /sev 1, 2, 3 or 4");
+                            return new Capture.Invalid(
+                                    command.equals("status")
+                                            ? "Say which status: /status investigating, identified, monitoring or resolved"
+                                            : "Say which severity: /sev 1, 2, 3 or 4");
                         }
                         argument = firstWord(rest);
                         rest = rest.substring(argument.length()).strip();
@@ -110,7 +111,9 @@ public final class CaptureParser {
                 }
                 continue;
             }
-            if (!sawWhen && rest.startsWith("@") && looksLikeTime(firstWord(rest).substring(1))) {
+            if (!sawWhen
+                    && rest.startsWith("@")
+                    && looksLikeTime(firstWord(rest).substring(1))) {
                 sawWhen = true;
                 String word = firstWord(rest);
                 rest = rest.substring(word.length()).strip();
@@ -126,12 +129,13 @@ public final class CaptureParser {
         if (type.isFreeText() && rest.isEmpty()) {
             return new Capture.Invalid("Type the " + type.label().toLowerCase(Locale.ROOT) + " after the command");
         }
-        Payload payload = switch (type) {
-            case STATUS_CHANGED -> Payload.of("status", argument, "text", blankToNull(rest));
-            case SEVERITY_CHANGED -> Payload.of("severity", argument, "text", blankToNull(rest));
-            case MITIGATED, RESOLVED -> Payload.of("text", blankToNull(rest));
-            default -> Payload.of("text", rest);
-        };
+        Payload payload =
+                switch (type) {
+                    case STATUS_CHANGED -> Payload.of("status", argument, "text", blankToNull(rest));
+                    case SEVERITY_CHANGED -> Payload.of("severity", argument, "text", blankToNull(rest));
+                    case MITIGATED, RESOLVED -> Payload.of("text", blankToNull(rest));
+                    default -> Payload.of("text", rest);
+                };
         return new Capture.Entry(type, payload, when);
     }
 
@@ -165,9 +169,11 @@ public final class CaptureParser {
         Matcher r = RELATIVE.matcher(text);
         if (r.matches() && text.length() > 1) {
             try {
-                long seconds = Math.addExact(Math.addExact(
-                        Math.multiplyExact(parse(r.group(1)), 3600L),
-                        Math.multiplyExact(parse(r.group(2)), 60L)), parse(r.group(3)));
+                long seconds = Math.addExact(
+                        Math.addExact(
+                                Math.multiplyExact(parse(r.group(1)), 3600L),
+                                Math.multiplyExact(parse(r.group(2)), 60L)),
+                        parse(r.group(3)));
                 return now.minus(Duration.ofSeconds(seconds));
             } catch (ArithmeticException | DateTimeException | NumberFormatException e) {
                 throw new IllegalArgumentException("@" + text + " is too far back; use a time within the incident");

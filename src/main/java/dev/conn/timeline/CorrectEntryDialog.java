@@ -21,12 +21,14 @@ public final class CorrectEntryDialog extends Dialog<String> {
     public CorrectEntryDialog(Window owner, TimelineEntry entry) {
         initOwner(owner);
         setTitle("Correct entry");
-        setHeaderText("Correct this " + entry.type().label().toLowerCase(java.util.Locale.ROOT) + ". The original text stays on record.");
+        setHeaderText("Correct this " + entry.type().label().toLowerCase(java.util.Locale.ROOT)
+                + ". The original text stays on record.");
         TextArea text = new TextArea(entry.text());
         text.setId("correct-text");
         text.setWrapText(true);
         text.setPrefRowCount(4);
-        Label note = new Label("Recorded by " + entry.event().author() + " at " + entry.event().recordedAt());
+        Label note = new Label(
+                "Recorded by " + entry.event().author() + " at " + entry.event().recordedAt());
         note.getStyleClass().add(Styles.MUTED);
         VBox box = new VBox(8, text, note);
         box.setPadding(new Insets(10));
@@ -36,7 +38,9 @@ public final class CorrectEntryDialog extends Dialog<String> {
         getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
         Button saveButton = (Button) getDialogPane().lookupButton(save);
         saveButton.setId("correct-save");
-        saveButton.disableProperty().bind(text.textProperty().map(t -> t.isBlank() || t.strip().equals(entry.text())));
+        saveButton
+                .disableProperty()
+                .bind(text.textProperty().map(t -> t.isBlank() || t.strip().equals(entry.text())));
         setResultConverter(b -> b == save ? text.getText().strip() : null);
         Platform.runLater(text::requestFocus);
     }

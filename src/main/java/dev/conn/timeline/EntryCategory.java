@@ -49,9 +49,20 @@ public enum EntryCategory {
             case ACTION_TAKEN -> ACTIONS;
             case INCIDENT_DECLARED, SEVERITY_CHANGED, STATUS_CHANGED, MITIGATED, RESOLVED -> MILESTONES;
             case CHECKLIST_ITEM_DONE, CHECKLIST_ITEM_SKIPPED, MESSAGE_QUEUED, MESSAGE_SENT, MESSAGE_FAILED -> COMMS;
-            case RESPONDER_JOINED, RESPONDER_LEFT, BREAK_STARTED, BREAK_ENDED, ROLE_ASSIGNED, HANDOFF_OFFERED,
-                    HANDOFF_ACKNOWLEDGED, HANDOFF_DECLINED, HANDOFF_EXPIRED -> PEOPLE;
-            case METRIC_SNAPSHOT, ACTION_ITEM_ADDED, ACTION_ITEM_UPDATED, POSTMORTEM_FIELD_SET, EVENT_CORRECTED,
+            case RESPONDER_JOINED,
+                    RESPONDER_LEFT,
+                    BREAK_STARTED,
+                    BREAK_ENDED,
+                    ROLE_ASSIGNED,
+                    HANDOFF_OFFERED,
+                    HANDOFF_ACKNOWLEDGED,
+                    HANDOFF_DECLINED,
+                    HANDOFF_EXPIRED -> PEOPLE;
+            case METRIC_SNAPSHOT,
+                    ACTION_ITEM_ADDED,
+                    ACTION_ITEM_UPDATED,
+                    POSTMORTEM_FIELD_SET,
+                    EVENT_CORRECTED,
                     EVENT_RETRACTED -> OTHER;
         };
     }

@@ -51,9 +51,13 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
         setPrefWidth(0);
         // Long entries wrap: a Text node wraps at the width the row leaves over (a Label in a
         // ListCell would be cut with an ellipsis instead, as its height is computed unwrapped).
-        text.wrappingWidthProperty().bind(widthProperty()
-                .subtract(time.widthProperty()).subtract(badge.widthProperty())
-                .subtract(mark.widthProperty()).subtract(author.widthProperty()).subtract(100));
+        text.wrappingWidthProperty()
+                .bind(widthProperty()
+                        .subtract(time.widthProperty())
+                        .subtract(badge.widthProperty())
+                        .subtract(mark.widthProperty())
+                        .subtract(author.widthProperty())
+                        .subtract(100));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         row.getChildren().add(3, spacer);
@@ -73,7 +77,8 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
         ZoneId first = showUtc ? ZoneOffset.UTC : ZoneId.systemDefault();
         ZoneId other = showUtc ? ZoneId.systemDefault() : ZoneOffset.UTC;
         time.setText(dev.conn.incident.DisplayTime.seconds(entry.event().occurredAt(), first, today.get()));
-        badge.setText(EntryCategory.of(entry.type()).glyph() + " " + entry.type().label());
+        badge.setText(
+                EntryCategory.of(entry.type()).glyph() + " " + entry.type().label());
         badge.getStyleClass().removeIf(c -> c.startsWith("type-") && !c.equals(Styles.TYPE_BADGE));
         badge.getStyleClass().add(Styles.entryType(entry.type().name()));
         text.setText(entry.text());
@@ -88,12 +93,18 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
         StringBuilder tip = new StringBuilder();
         tip.append(DATE_TIME.format(entry.event().occurredAt().atZone(other)))
                 .append(showUtc ? " local" : " UTC")
-                .append("\nHappened ").append(entry.event().occurredAt())
-                .append("\nRecorded ").append(entry.event().recordedAt())
-                .append(" by ").append(entry.event().author());
-        entry.originalText().ifPresent(o -> tip.append("\n\nOriginal text: ").append(o)
-                .append("\nCorrected by ").append(entry.correctedBy().orElse("?"))
-                .append(" at ").append(entry.correctedAt().map(Object::toString).orElse("?")));
+                .append("\nHappened ")
+                .append(entry.event().occurredAt())
+                .append("\nRecorded ")
+                .append(entry.event().recordedAt())
+                .append(" by ")
+                .append(entry.event().author());
+        entry.originalText().ifPresent(o -> tip.append("\n\nOriginal text: ")
+                .append(o)
+                .append("\nCorrected by ")
+                .append(entry.correctedBy().orElse("?"))
+                .append(" at ")
+                .append(entry.correctedAt().map(Object::toString).orElse("?")));
         tooltip.setText(tip.toString());
         setTooltip(tooltip);
         setGraphic(row);

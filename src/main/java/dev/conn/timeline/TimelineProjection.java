@@ -103,7 +103,8 @@ public final class TimelineProjection {
     }
 
     private static UUID target(Event a) {
-        String field = a.type() == dev.conn.incident.EventType.EVENT_CORRECTED ? "correctedEventId" : "retractedEventId";
+        String field =
+                a.type() == dev.conn.incident.EventType.EVENT_CORRECTED ? "correctedEventId" : "retractedEventId";
         try {
             return a.payload().text(field).map(UUID::fromString).orElse(null);
         } catch (IllegalArgumentException e) {

@@ -21,15 +21,32 @@ import org.controlsfx.control.CheckComboBox;
 public final class TimelineView {
     private final TimelineViewModel model;
 
-    @FXML private BorderPane root;
-    @FXML private TextField searchField;
-    @FXML private CheckComboBox<EntryCategory> categoryFilter;
-    @FXML private ToggleButton newestFirstToggle;
-    @FXML private ToggleButton utcToggle;
-    @FXML private Label countLabel;
-    @FXML private ListView<TimelineEntry> timelineList;
-    @FXML private TextField captureField;
-    @FXML private Label captureMessage;
+    @FXML
+    private BorderPane root;
+
+    @FXML
+    private TextField searchField;
+
+    @FXML
+    private CheckComboBox<EntryCategory> categoryFilter;
+
+    @FXML
+    private ToggleButton newestFirstToggle;
+
+    @FXML
+    private ToggleButton utcToggle;
+
+    @FXML
+    private Label countLabel;
+
+    @FXML
+    private ListView<TimelineEntry> timelineList;
+
+    @FXML
+    private TextField captureField;
+
+    @FXML
+    private Label captureMessage;
 
     /** @param model the timeline's view model */
     public TimelineView(TimelineViewModel model) {
@@ -71,8 +88,10 @@ public final class TimelineView {
             Set<EntryCategory> shown = EnumSet.noneOf(EntryCategory.class);
             shown.addAll(categoryFilter.getCheckModel().getCheckedItems());
             model.shownCategoriesProperty().set(shown);
-            categoryFilter.setTitle(shown.size() == EntryCategory.values().length
-                    ? "Show: all entries" : "Show: " + shown.size() + " of " + EntryCategory.values().length + " kinds");
+            categoryFilter.setTitle(
+                    shown.size() == EntryCategory.values().length
+                            ? "Show: all entries"
+                            : "Show: " + shown.size() + " of " + EntryCategory.values().length + " kinds");
         });
         newestFirstToggle.selectedProperty().bindBidirectional(model.newestFirstProperty());
         utcToggle.selectedProperty().bindBidirectional(model.showUtcProperty());
@@ -104,7 +123,8 @@ public final class TimelineView {
         if (model.visibleRows().isEmpty()) {
             return;
         }
-        timelineList.scrollTo(model.newestFirstProperty().get() ? 0 : model.visibleRows().size() - 1);
+        timelineList.scrollTo(
+                model.newestFirstProperty().get() ? 0 : model.visibleRows().size() - 1);
     }
 
     private void onCapture() {
@@ -118,10 +138,12 @@ public final class TimelineView {
 
     private void onCorrectEntry(TimelineEntry entry) {
         if (!entry.type().isFreeText()) {
-            model.captureMessageProperty().set("Only notes, decisions and actions can be corrected; record a new entry instead.");
+            model.captureMessageProperty()
+                    .set("Only notes, decisions and actions can be corrected; record a new entry instead.");
             return;
         }
-        new CorrectEntryDialog(root.getScene().getWindow(), entry).showAndWait()
+        new CorrectEntryDialog(root.getScene().getWindow(), entry)
+                .showAndWait()
                 .ifPresent(text -> model.correct(entry, text, model.captureMessageProperty()::set));
     }
 

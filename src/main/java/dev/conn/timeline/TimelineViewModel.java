@@ -48,7 +48,8 @@ public final class TimelineViewModel {
     private String pendingLine;
     private UUID pendingId;
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
-    private final javafx.beans.property.IntegerProperty scrollRequests = new javafx.beans.property.SimpleIntegerProperty();
+    private final javafx.beans.property.IntegerProperty scrollRequests =
+            new javafx.beans.property.SimpleIntegerProperty();
 
     private final ObservableList<TimelineEntry> rows = FXCollections.observableArrayList();
     private final Map<UUID, Integer> rowIndex = new HashMap<>();
@@ -112,24 +113,27 @@ public final class TimelineViewModel {
         int gen = ++generation;
         rebuilding.set(true);
         List<Event> snapshot = List.copyOf(all);
-        tasks.run(() -> Rebuilt.of(snapshot), built -> {
-            if (gen != generation) {
-                return; // a newer incident was opened meanwhile
-            }
-            projection = built.projection();
-            rowIndex.clear();
-            rowIndex.putAll(built.index());
-            rows.setAll(built.rows());
-            rebuilding.set(false);
-            List<Event> now = incident.events();
-            if (now.size() > snapshot.size()) {
-                apply(now.subList(snapshot.size(), now.size()));
-            }
-            scrollRequests.set(scrollRequests.get() + 1);
-        }, e -> {
-            rebuilding.set(false);
-            incident.reportError("Could not show the timeline: " + e.getMessage());
-        });
+        tasks.run(
+                () -> Rebuilt.of(snapshot),
+                built -> {
+                    if (gen != generation) {
+                        return; // a newer incident was opened meanwhile
+                    }
+                    projection = built.projection();
+                    rowIndex.clear();
+                    rowIndex.putAll(built.index());
+                    rows.setAll(built.rows());
+                    rebuilding.set(false);
+                    List<Event> now = incident.events();
+                    if (now.size() > snapshot.size()) {
+                        apply(now.subList(snapshot.size(), now.size()));
+                    }
+                    scrollRequests.set(scrollRequests.get() + 1);
+                },
+                e -> {
+                    rebuilding.set(false);
+                    incident.reportError("Could not show the timeline: " + e.getMessage());
+                });
     }
 
     /** The rows of a log, in timeline order, with their projection: computed in the background. */
@@ -256,16 +260,22 @@ public final class TimelineViewModel {
             pendingId = Event.newId();
         }
         saving.set(true);
-        incident.record(pendingId, entry.type(), entry.payload(), entry.occurredAt(), saved -> {
-            saving.set(false);
-            pendingLine = null;
-            pendingId = null;
-            scrollRequests.set(scrollRequests.get() + 1);
-            onSaved.run();
-        }, message -> {
-            saving.set(false);
-            captureMessage.set(message);
-        });
+        incident.record(
+                pendingId,
+                entry.type(),
+                entry.payload(),
+                entry.occurredAt(),
+                saved -> {
+                    saving.set(false);
+                    pendingLine = null;
+                    pendingId = null;
+                    scrollRequests.set(scrollRequests.get() + 1);
+                    onSaved.run();
+                },
+                message -> {
+                    saving.set(false);
+                    captureMessage.set(message);
+                });
     }
 
     /** @return false while the older entries of a long incident are still being loaded */

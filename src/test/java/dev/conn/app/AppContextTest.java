@@ -87,8 +87,8 @@ class AppContextTest {
         Files.writeString(dir.resolve("policy.json"), policyWithBadSeverity());
         Map<String, byte[]> before = snapshot();
 
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> AppContext.open(dir, Clock.systemUTC(), new DirectTaskRunner()));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> AppContext.open(dir, Clock.systemUTC(), new DirectTaskRunner()));
 
         assertThat(e.getMessage()).contains("policy.json").contains("SEV5");
         assertEveryFileAsBefore(before);

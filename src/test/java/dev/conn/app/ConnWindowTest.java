@@ -75,7 +75,8 @@ class ConnWindowTest {
         capture(robot, "payments-api error rate at 14 percent");
 
         waitUntil(() -> texts(robot).contains("payments-api error rate at 14 percent"));
-        assertThat(robot.lookup("#captureField").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#captureField").queryAs(TextField.class).getText())
+                .isEmpty();
     }
 
     @Test
@@ -111,7 +112,8 @@ class ConnWindowTest {
 
         waitUntil(() -> !label(robot, "#captureMessage").getText().isEmpty());
         assertThat(label(robot, "#captureMessage").getText()).contains("Unknown command /rollback");
-        assertThat(robot.lookup("#captureField").queryAs(TextField.class).getText()).isEqualTo("/rollback now");
+        assertThat(robot.lookup("#captureField").queryAs(TextField.class).getText())
+                .isEqualTo("/rollback now");
         assertThat(texts(robot)).hasSize(1);
     }
 
@@ -134,12 +136,14 @@ class ConnWindowTest {
         context.close();
         context = AppContext.open(dataDir, clock, new FxTaskRunner());
         WaitForAsyncUtils.asyncFx(() -> {
-            stage.setScene(null);
-            context.showIn(stage);
-            stage.show();
-        }).get(10, TimeUnit.SECONDS);
+                    stage.setScene(null);
+                    context.showIn(stage);
+                    stage.show();
+                })
+                .get(10, TimeUnit.SECONDS);
 
-        waitUntil(() -> "Checkout errors in EU".equals(label(robot, "#titleLabel").getText()));
+        waitUntil(
+                () -> "Checkout errors in EU".equals(label(robot, "#titleLabel").getText()));
         waitUntil(() -> texts(robot).contains("roll back payments-api to v41"));
     }
 
@@ -148,9 +152,19 @@ class ConnWindowTest {
         declare(robot, "Checkout errors in EU");
         // the GUI holds the database open; the CLI joins it through H2's mixed mode
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process cli = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                        Launcher.class.getName(), "--data-dir", dataDir.toString(),
-                        "log", "--type", "action", "--author", "deploy-bot", "deployed payments-api v42")
+        Process cli = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Launcher.class.getName(),
+                        "--data-dir",
+                        dataDir.toString(),
+                        "log",
+                        "--type",
+                        "action",
+                        "--author",
+                        "deploy-bot",
+                        "deployed payments-api v42")
                 .redirectErrorStream(true)
                 .start();
         assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as("CLI finished").isTrue();
@@ -173,12 +187,15 @@ class ConnWindowTest {
         });
         robot.type(KeyCode.E);
         waitUntil(() -> robot.lookup("#correct-text").tryQuery().isPresent());
-        robot.interact(() -> robot.lookup("#correct-text").queryTextInputControl().setText("db failover to replica-3"));
+        robot.interact(
+                () -> robot.lookup("#correct-text").queryTextInputControl().setText("db failover to replica-3"));
         robot.clickOn("#correct-save");
 
         waitUntil(() -> texts(robot).contains("db failover to replica-3"));
         TimelineEntry row = list.getItems().stream()
-                .filter(r -> r.text().equals("db failover to replica-3")).findFirst().orElseThrow();
+                .filter(r -> r.text().equals("db failover to replica-3"))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.originalText()).contains("db failover to replica-2");
         assertThat(texts(robot)).doesNotContain("db failover to replica-2");
     }
@@ -186,10 +203,12 @@ class ConnWindowTest {
     // --- helpers -------------------------------------------------------------------------------
 
     private void declare(FxRobot robot, String title) throws TimeoutException {
-        waitUntil(() -> robot.lookup("#emptyTitle").queryAs(Label.class).getText().equals("No incident open"));
+        waitUntil(
+                () -> robot.lookup("#emptyTitle").queryAs(Label.class).getText().equals("No incident open"));
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#declare-title").tryQuery().isPresent());
-        robot.interact(() -> robot.lookup("#declare-title").queryTextInputControl().setText(title));
+        robot.interact(
+                () -> robot.lookup("#declare-title").queryTextInputControl().setText(title));
         robot.clickOn("#declare-confirm");
         waitUntil(() -> title.equals(label(robot, "#titleLabel").getText()));
         waitUntil(() -> texts(robot).size() == 1);
@@ -201,7 +220,8 @@ class ConnWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         robot.interact(() -> field.setText(line));
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> field.getText().isEmpty() || !label(robot, "#captureMessage").getText().isEmpty()
+        waitUntil(() -> field.getText().isEmpty()
+                || !label(robot, "#captureMessage").getText().isEmpty()
                 || texts(robot).size() > before);
     }
 
@@ -212,7 +232,8 @@ class ConnWindowTest {
 
     private static List<String> texts(FxRobot robot) {
         AtomicReference<List<String>> out = new AtomicReference<>();
-        robot.interact(() -> out.set(timeline(robot).getItems().stream().map(TimelineEntry::text).toList()));
+        robot.interact(() -> out.set(
+                timeline(robot).getItems().stream().map(TimelineEntry::text).toList()));
         return out.get();
     }
 

@@ -232,8 +232,12 @@ class HeaderAndIncidentsViewTest {
         protected void beforeCall(String method) {
             calls.incrementAndGet();
             if (Platform.isFxApplicationThread()) {
-                violations.add(method + " on the FX thread, from " + Arrays.stream(new Throwable().getStackTrace())
-                        .skip(2).limit(8).map(StackTraceElement::toString).collect(Collectors.joining(" < ")));
+                violations.add(method + " on the FX thread, from "
+                        + Arrays.stream(new Throwable().getStackTrace())
+                                .skip(2)
+                                .limit(8)
+                                .map(StackTraceElement::toString)
+                                .collect(Collectors.joining(" < ")));
             }
         }
     }
@@ -259,7 +263,8 @@ class HeaderAndIncidentsViewTest {
         robot.clickOn(incidentCell(robot, "DNS outage"));
         waitUntil(() -> "DNS outage".equals(label(robot, "#titleLabel").getText()));
         robot.clickOn(incidentCell(robot, "Checkout errors in EU"));
-        waitUntil(() -> "Checkout errors in EU".equals(label(robot, "#titleLabel").getText()));
+        waitUntil(
+                () -> "Checkout errors in EU".equals(label(robot, "#titleLabel").getText()));
         waitUntil(() -> texts(robot).size() == 5);
         correct(robot, "db failover to replica-2", "db failover to replica-3");
         waitUntil(() -> texts(robot).contains("db failover to replica-3"));
@@ -283,10 +288,11 @@ class HeaderAndIncidentsViewTest {
         context.decorateStore(decorate);
         AtomicBoolean ready = new AtomicBoolean();
         WaitForAsyncUtils.asyncFx(() -> {
-            stage.setScene(null);
-            context.showIn(stage, () -> ready.set(true));
-            stage.show();
-        }).get(10, TimeUnit.SECONDS);
+                    stage.setScene(null);
+                    context.showIn(stage, () -> ready.set(true));
+                    stage.show();
+                })
+                .get(10, TimeUnit.SECONDS);
         waitUntil(ready::get);
     }
 
@@ -328,7 +334,8 @@ class HeaderAndIncidentsViewTest {
         });
         robot.type(KeyCode.E);
         waitFor(robot, "#correct-text");
-        robot.interact(() -> robot.lookup("#correct-text").queryTextInputControl().setText(newText));
+        robot.interact(
+                () -> robot.lookup("#correct-text").queryTextInputControl().setText(newText));
         robot.clickOn("#correct-save");
     }
 
@@ -373,12 +380,16 @@ class HeaderAndIncidentsViewTest {
 
     private static List<String> texts(FxRobot robot) {
         AtomicReference<List<String>> out = new AtomicReference<>();
-        robot.interact(() -> out.set(timeline(robot).getItems().stream().map(TimelineEntry::text).toList()));
+        robot.interact(() -> out.set(
+                timeline(robot).getItems().stream().map(TimelineEntry::text).toList()));
         return out.get();
     }
 
     private static TimelineEntry row(FxRobot robot, String text) {
-        return timeline(robot).getItems().stream().filter(r -> r.text().equals(text)).findFirst().orElseThrow();
+        return timeline(robot).getItems().stream()
+                .filter(r -> r.text().equals(text))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Label label(FxRobot robot, String query) {

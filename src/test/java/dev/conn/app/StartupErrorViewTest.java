@@ -52,7 +52,9 @@ class StartupErrorViewTest {
     void policyWithBadSeverityNamesTheField(FxRobot robot) throws Exception {
         Path dir = Files.createTempDirectory("conn-bad-policy");
         robot.interact(() -> app.open(stage, dir, Clock.systemUTC()));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#captureField").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#captureField")
+                .tryQuery()
+                .isPresent());
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
         String policy = Files.readString(dir.resolve("policy.json")).replaceFirst("\"SEV2\"", "\"SEV5\"");
         Files.writeString(dir.resolve("policy.json"), policy);
@@ -63,7 +65,10 @@ class StartupErrorViewTest {
             second.open(stage, dir, Clock.systemUTC());
         });
 
-        assertThat(errorText(robot)).contains("policy.json").contains("severities[1].level").contains("SEV5");
+        assertThat(errorText(robot))
+                .contains("policy.json")
+                .contains("severities[1].level")
+                .contains("SEV5");
         assertThat(Files.readString(dir.resolve("policy.json"))).isEqualTo(policy);
     }
 
@@ -77,8 +82,9 @@ class StartupErrorViewTest {
     }
 
     private static String errorText(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#startup-error").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#startup-error")
+                .tryQuery()
+                .isPresent());
         return robot.lookup("#startup-error").queryAs(TextArea.class).getText();
     }
-
 }

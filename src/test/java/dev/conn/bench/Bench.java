@@ -106,7 +106,8 @@ public final class Bench {
         try (Database db = Database.open(dir)) {
             EventStore store = EventStore.jdbc(db.dataSource());
             IncidentId incident = new IncidentService(store, Clock.systemUTC())
-                    .declare(new Declaration("Bench: durable append", Severity.SEV2, "", Optional.empty(), "bench"),
+                    .declare(
+                            new Declaration("Bench: durable append", Severity.SEV2, "", Optional.empty(), "bench"),
                             "bench")
                     .incidentId();
             for (int i = 0; i < APPEND_WARMUP; i++) {
@@ -147,8 +148,14 @@ public final class Bench {
             EventStore store = EventStore.jdbc(db.dataSource());
             Instant start = Instant.now().minus(INCIDENT_SPAN).truncatedTo(ChronoUnit.SECONDS);
             IncidentId incident = new IncidentService(store, Clock.fixed(start, ZoneOffset.UTC))
-                    .declare(new Declaration("Bench: 100k-event incident", Severity.SEV1, "Synthetic load",
-                            Optional.of(start.minus(Duration.ofMinutes(7))), "bench"), "bench")
+                    .declare(
+                            new Declaration(
+                                    "Bench: 100k-event incident",
+                                    Severity.SEV1,
+                                    "Synthetic load",
+                                    Optional.of(start.minus(Duration.ofMinutes(7))),
+                                    "bench"),
+                            "bench")
                     .incidentId();
             List<Event> generated = largeIncident(incident, start, INCIDENT_EVENTS - 1);
             for (int i = 0; i < generated.size(); i += APPEND_CHUNK) {
@@ -173,10 +180,12 @@ public final class Bench {
                 long t2 = System.nanoTime();
                 rows = TimelineProjection.project(events);
                 long t3 = System.nanoTime();
-                if (events.size() != INCIDENT_EVENTS || rows.isEmpty() || !state.isOpen()
+                if (events.size() != INCIDENT_EVENTS
+                        || rows.isEmpty()
+                        || !state.isOpen()
                         || !state.title().equals("Bench: 100k-event incident")) {
-                    throw new IllegalStateException("unexpected result: " + events.size() + " events, "
-                            + rows.size() + " rows, state " + state);
+                    throw new IllegalStateException("unexpected result: " + events.size() + " events, " + rows.size()
+                            + " rows, state " + state);
                 }
                 if (run >= 0) {
                     load[run] = t1 - t0;
@@ -194,7 +203,10 @@ public final class Bench {
             return List.of(
                     new Row("load 100k events (readIncident)", millis(median(load)), "ms", NO_TARGET),
                     new Row("fold 100k events (IncidentState.fold)", millis(median(fold)), "ms", NO_TARGET),
-                    new Row("project 100k timeline rows (TimelineProjection)", millis(median(project)), "ms",
+                    new Row(
+                            "project 100k timeline rows (TimelineProjection)",
+                            millis(median(project)),
+                            "ms",
                             NO_TARGET),
                     new Row("open 100k-event incident (load + fold + project)", millis(median(total)), "ms", 1_000),
                     new Row("heap used, 100k events + rows held (after GC)", usedMb, "MB", NO_TARGET));
@@ -293,9 +305,15 @@ public final class Bench {
             }
         }
         return List.of(
-                new Row("open 100k-event incident in the window: header + newest rows on screen", median(open), "ms",
+                new Row(
+                        "open 100k-event incident in the window: header + newest rows on screen",
+                        median(open),
+                        "ms",
                         1_000),
-                new Row("open 100k-event incident in the window: whole history on screen", median(complete), "ms",
+                new Row(
+                        "open 100k-event incident in the window: whole history on screen",
+                        median(complete),
+                        "ms",
                         NO_TARGET));
     }
 
@@ -310,7 +328,8 @@ public final class Bench {
         ProcessBuilder pb = new ProcessBuilder(
                         java,
                         APP_JVM_OPTION,
-                        "-cp", classPath,
+                        "-cp",
+                        classPath,
                         "-Dconn.bench.startup=true",
                         "-Dglass.platform=Monocle",
                         "-Dmonocle.platform=Headless",
@@ -319,7 +338,8 @@ public final class Bench {
                         "-Djava.awt.headless=true",
                         "-Djavafx.cachedir=" + cache,
                         "dev.conn.app.Launcher",
-                        "--data-dir", data.toString())
+                        "--data-dir",
+                        data.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Process child = pb.start();
@@ -334,8 +354,12 @@ public final class Bench {
                 throw new IllegalStateException("the app exited with code " + child.exitValue()
                         + " without printing 'conn.bench firstFrameMs=N readyMs=M'; its output:\n" + out);
             }
-            return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                Long.parseLong(m.group(4))};
+            return new long[] {
+                Long.parseLong(m.group(1)),
+                Long.parseLong(m.group(2)),
+                Long.parseLong(m.group(3)),
+                Long.parseLong(m.group(4))
+            };
         } finally {
             if (child.isAlive()) {
                 child.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -353,14 +377,20 @@ public final class Bench {
         out.append("|---|---:|---:|---:|\n");
         for (Row r : rows) {
             boolean hasTarget = !Double.isNaN(r.target());
-            out.append("| ").append(r.measure())
-                    .append(" | ").append(format(r.result(), r.unit()))
-                    .append(" | ").append(hasTarget ? "≤ " + format(r.target(), r.unit()) : "—")
-                    .append(" | ").append(hasTarget ? String.format(Locale.ROOT, "%.2f×", r.result() / r.target()) : "—")
+            out.append("| ")
+                    .append(r.measure())
+                    .append(" | ")
+                    .append(format(r.result(), r.unit()))
+                    .append(" | ")
+                    .append(hasTarget ? "≤ " + format(r.target(), r.unit()) : "—")
+                    .append(" | ")
+                    .append(hasTarget ? String.format(Locale.ROOT, "%.2f×", r.result() / r.target()) : "—")
                     .append(" |\n");
         }
         Runtime rt = Runtime.getRuntime();
-        out.append(String.format(Locale.ROOT, "%nMachine: %d cores, Java %s (%s), max heap %,d MB, %s %s%n",
+        out.append(String.format(
+                Locale.ROOT,
+                "%nMachine: %d cores, Java %s (%s), max heap %,d MB, %s %s%n",
                 rt.availableProcessors(),
                 System.getProperty("java.version"),
                 System.getProperty("java.vm.name"),

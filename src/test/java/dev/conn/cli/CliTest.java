@@ -55,8 +55,12 @@ class CliTest {
         all.addAll(List.of(args));
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        int code = ConnCommand.run(all.toArray(String[]::new), p -> fail("the window must not open"), clock,
-                new PrintWriter(o), new PrintWriter(e));
+        int code = ConnCommand.run(
+                all.toArray(String[]::new),
+                p -> fail("the window must not open"),
+                clock,
+                new PrintWriter(o),
+                new PrintWriter(e));
         out = o.toString();
         err = e.toString();
         return code;
@@ -75,7 +79,9 @@ class CliTest {
     }
 
     private static List<Event> notesAndDecisions(IncidentService service, IncidentId id) {
-        return service.timeline(id).stream().filter(e -> e.type() != EventType.INCIDENT_DECLARED).toList();
+        return service.timeline(id).stream()
+                .filter(e -> e.type() != EventType.INCIDENT_DECLARED)
+                .toList();
     }
 
     @Test
@@ -94,8 +100,12 @@ class CliTest {
 
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        int code = ConnCommand.run(new String[] {"--data-dir", typo.toString(), "log", "deployed v2"},
-                p -> fail("the window must not open"), clock, new PrintWriter(o), new PrintWriter(e));
+        int code = ConnCommand.run(
+                new String[] {"--data-dir", typo.toString(), "log", "deployed v2"},
+                p -> fail("the window must not open"),
+                clock,
+                new PrintWriter(o),
+                new PrintWriter(e));
 
         assertThat(code).isEqualTo(1);
         assertThat(e.toString()).contains("No Conn database in " + typo).contains("--data-dir");
@@ -136,7 +146,10 @@ class CliTest {
         assertThat(code).isZero();
         assertThat(out).contains("Checkout errors in EU").contains("Older incident");
         assertThat(out.lines().filter(l -> l.startsWith("*")).toList())
-                .singleElement().asString().contains(active.shortForm()).contains("Checkout errors in EU");
+                .singleElement()
+                .asString()
+                .contains(active.shortForm())
+                .contains("Checkout errors in EU");
     }
 
     @Test
@@ -166,7 +179,8 @@ class CliTest {
         int code = conn("log", "--author", "deploy-bot", "deployed v2");
 
         assertThat(code).as(err).isZero();
-        assertThat(notesAndDecisions(console(), id)).extracting(e -> e.payload().textOrEmpty("text"))
+        assertThat(notesAndDecisions(console(), id))
+                .extracting(e -> e.payload().textOrEmpty("text"))
                 .containsExactly("deployed v2");
     }
 
@@ -197,14 +211,21 @@ class CliTest {
         IncidentService console = console();
         EventStore store = EventStore.jdbc(open.get(0).dataSource());
         IncidentId target = new IncidentId(UUID.fromString("aaaa1111-0000-7000-8000-000000000001"));
-        store.append(new Event(Event.newId(), target, T0, T0, "alice", EventType.INCIDENT_DECLARED,
+        store.append(new Event(
+                Event.newId(),
+                target,
+                T0,
+                T0,
+                "alice",
+                EventType.INCIDENT_DECLARED,
                 Payload.of("title", "Older", "severity", "SEV3", "commander", "alice")));
         IncidentId active = declare(console, "Active one");
 
         int code = conn("log", "--incident", "aaaa11", "--author", "bot", "for the older incident");
 
         assertThat(code).as(err).isZero();
-        assertThat(notesAndDecisions(console, target)).extracting(e -> e.payload().textOrEmpty("text"))
+        assertThat(notesAndDecisions(console, target))
+                .extracting(e -> e.payload().textOrEmpty("text"))
                 .containsExactly("for the older incident");
         assertThat(notesAndDecisions(console, active)).isEmpty();
     }
@@ -298,8 +319,12 @@ class CliTest {
     void noSubcommandOpensTheWindowOnTheDataDirectory() {
         AtomicReference<Path> opened = new AtomicReference<>();
 
-        int code = ConnCommand.run(new String[] {"--data-dir", dir.toString()}, opened::set, clock,
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        int code = ConnCommand.run(
+                new String[] {"--data-dir", dir.toString()},
+                opened::set,
+                clock,
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
 
         assertThat(code).isZero();
         assertThat(opened.get()).isEqualTo(dir.toAbsolutePath());
@@ -314,15 +339,25 @@ class CliTest {
 
         Process cli = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
                         "dev.conn.app.Launcher",
-                        "--data-dir", dir.toString(), "log", "--author", "deploy-bot", "hello")
+                        "--data-dir",
+                        dir.toString(),
+                        "log",
+                        "--author",
+                        "deploy-bot",
+                        "hello")
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
         try {
-            assertThat(cli.waitFor(30, TimeUnit.SECONDS)).as("the CLI finishes within 30 s").isTrue();
-            assertThat(cli.exitValue()).as(Files.readString(stderr, StandardCharsets.UTF_8)).isZero();
+            assertThat(cli.waitFor(30, TimeUnit.SECONDS))
+                    .as("the CLI finishes within 30 s")
+                    .isTrue();
+            assertThat(cli.exitValue())
+                    .as(Files.readString(stderr, StandardCharsets.UTF_8))
+                    .isZero();
         } finally {
             cli.destroyForcibly();
             cli.waitFor(30, TimeUnit.SECONDS);

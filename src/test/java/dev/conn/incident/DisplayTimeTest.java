@@ -38,7 +38,8 @@ class DisplayTimeTest {
     void utcTimesCarryZ(String zone) {
         Instant t = Instant.parse("2026-11-21T14:32:05Z");
 
-        assertThat(DisplayTime.seconds(t, ZoneId.of(zone), LocalDate.of(2026, 11, 21))).isEqualTo("14:32:05Z");
+        assertThat(DisplayTime.seconds(t, ZoneId.of(zone), LocalDate.of(2026, 11, 21)))
+                .isEqualTo("14:32:05Z");
     }
 
     @Test

@@ -32,7 +32,13 @@ public final class DurabilityChild {
         while (true) {
             n++;
             Instant now = Instant.now();
-            store.append(new Event(Event.newId(), INCIDENT, now, now, "durability-child", EventType.NOTE,
+            store.append(new Event(
+                    Event.newId(),
+                    INCIDENT,
+                    now,
+                    now,
+                    "durability-child",
+                    EventType.NOTE,
                     Payload.parse("{\"n\":" + n + "}")));
             out.println("ACK " + n);
             out.flush();

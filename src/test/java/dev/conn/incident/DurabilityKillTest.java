@@ -44,7 +44,8 @@ class DurabilityKillTest {
             List<Long> stored = storedNumbers();
             assertThat(stored)
                     .as("round %d: stored n values must be 1..max with no gaps or duplicates", round)
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, stored.size()).boxed().toList());
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, stored.size()).boxed().toList());
             assertThat(stored.size())
                     .as("round %d: every ACKed append (up to %d) must be stored", round, highestAcked)
                     .isGreaterThanOrEqualTo((int) highestAcked);
@@ -57,7 +58,8 @@ class DurabilityKillTest {
         Path stderr = dir.resolve("child-" + round + ".err");
         Process child = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
                         DurabilityChild.class.getName(),
                         dir.resolve("data").toString())
                 .redirectError(stderr.toFile())
@@ -76,11 +78,13 @@ class DurabilityKillTest {
             while (acks < ACKS_BEFORE_KILL) {
                 String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (line == null || line.equals(EOF)) {
-                    fail("round %d: child gave %d ACKs before %s; stderr:%n%s", round, acks,
-                            line == null ? "the deadline" : "exiting", Files.readString(stderr));
+                    fail(
+                            "round %d: child gave %d ACKs before %s; stderr:%n%s",
+                            round, acks, line == null ? "the deadline" : "exiting", Files.readString(stderr));
                 }
                 if (line.startsWith("READY ")) {
-                    assertThat(Long.parseLong(line.substring(6))).as("child resumes after what is stored")
+                    assertThat(Long.parseLong(line.substring(6)))
+                            .as("child resumes after what is stored")
                             .isEqualTo(storedBefore);
                 } else if (line.startsWith("ACK ")) {
                     long n = Long.parseLong(line.substring(4));
@@ -90,7 +94,9 @@ class DurabilityKillTest {
                 }
             }
             child.destroyForcibly(); // SIGKILL while it is still appending
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child exits after SIGKILL").isTrue();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS))
+                    .as("child exits after SIGKILL")
+                    .isTrue();
             // ACKs printed after the last one read but before the kill count too
             String line;
             while ((line = lines.poll(10, TimeUnit.SECONDS)) != null && !line.equals(EOF)) {
@@ -107,8 +113,8 @@ class DurabilityKillTest {
     }
 
     private static void pump(Process child, BlockingQueue<String> lines) {
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 lines.add(line);

@@ -32,7 +32,8 @@ class EventTest {
         IncidentId incident = new IncidentId(Event.newId());
         List<Event> created = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            created.add(new Event(Event.newId(), incident, T0, T0, "alice", EventType.NOTE, Payload.of("text", "n" + i)));
+            created.add(
+                    new Event(Event.newId(), incident, T0, T0, "alice", EventType.NOTE, Payload.of("text", "n" + i)));
         }
         List<Event> sorted = new ArrayList<>(created);
         java.util.Collections.reverse(sorted);
@@ -44,7 +45,8 @@ class EventTest {
 
     @Test
     void missingFieldIsRefused() {
-        assertThrows(NullPointerException.class,
+        assertThrows(
+                NullPointerException.class,
                 () -> new Event(Event.newId(), null, T0, T0, "alice", EventType.NOTE, Payload.empty()));
     }
 }

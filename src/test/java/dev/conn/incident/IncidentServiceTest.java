@@ -57,7 +57,13 @@ class IncidentServiceTest {
 
     /** Stores a declaration under a chosen id, so id prefixes are known in advance. */
     private void declareWithId(IncidentId id) {
-        store.append(new Event(Event.newId(), id, T0, T0, "alice", EventType.INCIDENT_DECLARED,
+        store.append(new Event(
+                Event.newId(),
+                id,
+                T0,
+                T0,
+                "alice",
+                EventType.INCIDENT_DECLARED,
                 Payload.of("title", "Incident " + id.shortForm(), "severity", "SEV3", "commander", "alice")));
     }
 
@@ -71,22 +77,31 @@ class IncidentServiceTest {
 
     @Test
     void declaringWithoutACommanderMakesTheDeclarerTheCommanderOfRecord() {
-        IncidentId id = service.declare(declaration("Checkout errors in EU", "  "), "alice").incidentId();
+        IncidentId id = service.declare(declaration("Checkout errors in EU", "  "), "alice")
+                .incidentId();
 
         assertThat(service.state(id).commander()).isEqualTo("alice");
     }
 
     @Test
     void declaringWithACommanderMakesThemTheCommanderOfRecord() {
-        IncidentId id = service.declare(declaration("Checkout errors in EU", " bob "), "alice").incidentId();
+        IncidentId id = service.declare(declaration("Checkout errors in EU", " bob "), "alice")
+                .incidentId();
 
         assertThat(service.state(id).commander()).isEqualTo("bob");
     }
 
     @Test
     void declaredIncidentIsOpenInvestigatingAtTheDeclaredSeverity() {
-        IncidentId id = service.declare(new Declaration("  Checkout errors  ", Severity.SEV1, "Card payments fail",
-                Optional.of(T0.minus(Duration.ofMinutes(15))), "alice"), "alice").incidentId();
+        IncidentId id = service.declare(
+                        new Declaration(
+                                "  Checkout errors  ",
+                                Severity.SEV1,
+                                "Card payments fail",
+                                Optional.of(T0.minus(Duration.ofMinutes(15))),
+                                "alice"),
+                        "alice")
+                .incidentId();
 
         IncidentState s = service.state(id);
         assertThat(s.title()).isEqualTo("Checkout errors");
@@ -104,8 +119,8 @@ class IncidentServiceTest {
 
     @Test
     void declaringImpactInTheFutureIsRefused() {
-        Declaration d = new Declaration("Checkout errors", Severity.SEV1, "",
-                Optional.of(T0.plus(Duration.ofMinutes(10))), "alice");
+        Declaration d = new Declaration(
+                "Checkout errors", Severity.SEV1, "", Optional.of(T0.plus(Duration.ofMinutes(10))), "alice");
 
         assertThrows(IllegalArgumentException.class, () -> service.declare(d, "alice"));
     }
@@ -145,8 +160,12 @@ class IncidentServiceTest {
         IncidentId id = declare("Checkout errors");
         clock.advance(Duration.ofMinutes(30));
 
-        Event e = service.record(id, EventType.NOTE, Payload.of("text", "Paged the DBA"),
-                Optional.of(T0.plus(Duration.ofMinutes(5))), "alice");
+        Event e = service.record(
+                id,
+                EventType.NOTE,
+                Payload.of("text", "Paged the DBA"),
+                Optional.of(T0.plus(Duration.ofMinutes(5))),
+                "alice");
 
         assertThat(e.occurredAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
         assertThat(e.recordedAt()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
@@ -157,7 +176,8 @@ class IncidentServiceTest {
         IncidentId id = declare("Checkout errors");
         Optional<Instant> future = Optional.of(T0.plus(Duration.ofMinutes(5)));
 
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> service.record(id, EventType.NOTE, Payload.of("text", "x"), future, "alice"));
         assertThat(service.timeline(id)).hasSize(1);
     }
@@ -176,8 +196,14 @@ class IncidentServiceTest {
     void recordRefusesAStatusTheIncidentAlreadyHas() {
         IncidentId id = declare("Checkout errors");
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> service.record(
-                id, EventType.STATUS_CHANGED, Payload.of("status", "investigating"), Optional.empty(), "alice"));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> service.record(
+                        id,
+                        EventType.STATUS_CHANGED,
+                        Payload.of("status", "investigating"),
+                        Optional.empty(),
+                        "alice"));
         assertThat(e.getMessage()).contains("already investigating");
     }
 
@@ -185,8 +211,10 @@ class IncidentServiceTest {
     void recordRefusesTheSeverityTheIncidentAlreadyHas() {
         IncidentId id = declare("Checkout errors");
 
-        assertThrows(IllegalStateException.class, () -> service.record(
-                id, EventType.SEVERITY_CHANGED, Payload.of("severity", "SEV2"), Optional.empty(), "alice"));
+        assertThrows(
+                IllegalStateException.class,
+                () -> service.record(
+                        id, EventType.SEVERITY_CHANGED, Payload.of("severity", "SEV2"), Optional.empty(), "alice"));
     }
 
     @Test
@@ -213,16 +241,19 @@ class IncidentServiceTest {
     void recordRefusesASecondDeclaration() {
         IncidentId id = declare("Checkout errors");
 
-        assertThrows(IllegalArgumentException.class, () -> service.record(id, EventType.INCIDENT_DECLARED,
-                Payload.of("title", "again"), Optional.empty(), "alice"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> service.record(
+                        id, EventType.INCIDENT_DECLARED, Payload.of("title", "again"), Optional.empty(), "alice"));
     }
 
     @Test
     void recordRefusesABlankAuthor() {
         IncidentId id = declare("Checkout errors");
 
-        assertThrows(IllegalArgumentException.class, () -> service.record(
-                id, EventType.NOTE, Payload.of("text", "x"), Optional.empty(), " "));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> service.record(id, EventType.NOTE, Payload.of("text", "x"), Optional.empty(), " "));
     }
 
     @Test
@@ -234,7 +265,8 @@ class IncidentServiceTest {
         Event correction = service.correct(original, "Rolled back checkout-api", "bob");
 
         assertThat(correction.type()).isEqualTo(EventType.EVENT_CORRECTED);
-        assertThat(correction.payload().text("correctedEventId")).contains(original.id().toString());
+        assertThat(correction.payload().text("correctedEventId"))
+                .contains(original.id().toString());
         assertThat(correction.payload().text("text")).contains("Rolled back checkout-api");
         assertThat(correction.author()).isEqualTo("bob");
         assertThat(service.timeline(id)).last().isEqualTo(correction);
@@ -247,7 +279,9 @@ class IncidentServiceTest {
 
         service.correct(original, "Rolled back checkout-api", "bob");
 
-        assertThat(store.readIncident(id)).filteredOn(e -> e.id().equals(original.id())).containsExactly(original);
+        assertThat(store.readIncident(id))
+                .filteredOn(e -> e.id().equals(original.id()))
+                .containsExactly(original);
     }
 
     @Test
@@ -299,7 +333,8 @@ class IncidentServiceTest {
     void resolveIncidentIdIgnoresCaseAndSurroundingSpace() {
         declareWithId(incident("aaaa1111-0000-7000-8000-000000000001"));
 
-        assertThat(service.resolveIncidentId("  AAAA1111 ")).isEqualTo(incident("aaaa1111-0000-7000-8000-000000000001"));
+        assertThat(service.resolveIncidentId("  AAAA1111 "))
+                .isEqualTo(incident("aaaa1111-0000-7000-8000-000000000001"));
     }
 
     @Test
@@ -315,7 +350,8 @@ class IncidentServiceTest {
         declareWithId(incident("aaaa1111-0000-7000-8000-000000000001"));
         declareWithId(incident("aaaa2222-0000-7000-8000-000000000002"));
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> service.resolveIncidentId("aaaa"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> service.resolveIncidentId("aaaa"));
         assertThat(e.getMessage()).contains("'aaaa' matches 2 incidents").contains("give more of the id");
     }
 
@@ -323,7 +359,8 @@ class IncidentServiceTest {
     void unknownPrefixIsRefusedPointingToTheIncidentList() {
         declareWithId(incident("aaaa1111-0000-7000-8000-000000000001"));
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> service.resolveIncidentId("bbbb"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> service.resolveIncidentId("bbbb"));
         assertThat(e.getMessage()).contains("No incident matches 'bbbb'").contains("conn incidents");
     }
 
@@ -331,7 +368,8 @@ class IncidentServiceTest {
     void prefixShorterThanFourCharactersIsRefused() {
         declareWithId(incident("aaaa1111-0000-7000-8000-000000000001"));
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> service.resolveIncidentId("aaa"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> service.resolveIncidentId("aaa"));
         assertThat(e.getMessage()).contains("at least 4 characters");
     }
 

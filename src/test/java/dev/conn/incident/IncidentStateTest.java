@@ -58,8 +58,8 @@ class IncidentStateTest {
 
     @Test
     void statusChangeSetsStatus() {
-        IncidentState s = IncidentState.fold(List.of(
-                declared(incident, T0, Severity.SEV2, "alice"), statusChanged(5, "identified")));
+        IncidentState s = IncidentState.fold(
+                List.of(declared(incident, T0, Severity.SEV2, "alice"), statusChanged(5, "identified")));
 
         assertThat(s.status()).isEqualTo(Status.IDENTIFIED);
     }
@@ -68,7 +68,10 @@ class IncidentStateTest {
     void commanderRoleAssignmentMakesThatPersonCommander() {
         IncidentState s = IncidentState.fold(List.of(
                 declared(incident, T0, Severity.SEV2, "alice"),
-                event(incident, EventType.ROLE_ASSIGNED, at(5),
+                event(
+                        incident,
+                        EventType.ROLE_ASSIGNED,
+                        at(5),
                         Payload.of("role", IncidentState.COMMANDER_ROLE, "person", "bob"))));
 
         assertThat(s.commander()).isEqualTo("bob");
@@ -87,9 +90,15 @@ class IncidentStateTest {
     void acknowledgedCommanderHandoffMakesReceiverCommander() {
         IncidentState s = IncidentState.fold(List.of(
                 declared(incident, T0, Severity.SEV2, "alice"),
-                event(incident, EventType.ROLE_ASSIGNED, at(5),
+                event(
+                        incident,
+                        EventType.ROLE_ASSIGNED,
+                        at(5),
                         Payload.of("role", IncidentState.COMMANDER_ROLE, "person", "bob")),
-                event(incident, EventType.HANDOFF_ACKNOWLEDGED, at(60),
+                event(
+                        incident,
+                        EventType.HANDOFF_ACKNOWLEDGED,
+                        at(60),
                         Payload.of("role", IncidentState.COMMANDER_ROLE, "to", "carol"))));
 
         assertThat(s.commander()).isEqualTo("carol");
@@ -97,9 +106,19 @@ class IncidentStateTest {
 
     @Test
     void elapsedSinceImpactStartCountsFromTheGivenImpactStart() {
-        Event declaration = event(incident, EventType.INCIDENT_DECLARED, T0, Payload.of(
-                "title", "Checkout errors", "severity", "SEV1", "commander", "alice",
-                "impactStartedAt", T0.minus(Duration.ofMinutes(20))));
+        Event declaration = event(
+                incident,
+                EventType.INCIDENT_DECLARED,
+                T0,
+                Payload.of(
+                        "title",
+                        "Checkout errors",
+                        "severity",
+                        "SEV1",
+                        "commander",
+                        "alice",
+                        "impactStartedAt",
+                        T0.minus(Duration.ofMinutes(20))));
         IncidentState s = IncidentState.fold(List.of(declaration));
         clock.advance(Duration.ofMinutes(10));
 
@@ -147,8 +166,8 @@ class IncidentStateTest {
 
     @Test
     void statusChangeToResolvedSetsResolvedAt() {
-        IncidentState s = IncidentState.fold(List.of(
-                declared(incident, T0, Severity.SEV1, "alice"), statusChanged(30, "resolved")));
+        IncidentState s = IncidentState.fold(
+                List.of(declared(incident, T0, Severity.SEV1, "alice"), statusChanged(30, "resolved")));
 
         assertThat(s.resolvedAt()).contains(at(30));
     }
@@ -177,8 +196,8 @@ class IncidentStateTest {
         Event monitoring = statusChanged(30, "monitoring");
         Event backDatedIdentified = statusChanged(10, "identified"); // recorded after, happened before
 
-        IncidentState s = IncidentState.fold(List.of(
-                declared(incident, T0, Severity.SEV1, "alice"), monitoring, backDatedIdentified));
+        IncidentState s = IncidentState.fold(
+                List.of(declared(incident, T0, Severity.SEV1, "alice"), monitoring, backDatedIdentified));
 
         assertThat(s.status()).isEqualTo(Status.MONITORING);
     }
@@ -191,7 +210,10 @@ class IncidentStateTest {
                 statusChanged(5, "identified"),
                 event(incident, EventType.MITIGATED, at(20), Payload.empty()),
                 statusChanged(25, "monitoring"),
-                event(incident, EventType.ROLE_ASSIGNED, at(26),
+                event(
+                        incident,
+                        EventType.ROLE_ASSIGNED,
+                        at(26),
                         Payload.of("role", IncidentState.COMMANDER_ROLE, "person", "bob")),
                 note(incident, at(27), "Error rate back to baseline")));
         IncidentState inOrder = IncidentState.fold(events);
@@ -216,8 +238,8 @@ class IncidentStateTest {
 
     @Test
     void foldRefusesEventsOfTwoIncidents() {
-        List<Event> events = List.of(
-                declared(incident, T0, Severity.SEV1, "alice"), note(newIncident(), at(1), "elsewhere"));
+        List<Event> events =
+                List.of(declared(incident, T0, Severity.SEV1, "alice"), note(newIncident(), at(1), "elsewhere"));
 
         assertThrows(IllegalArgumentException.class, () -> IncidentState.fold(events));
     }

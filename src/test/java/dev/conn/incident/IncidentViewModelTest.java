@@ -46,7 +46,8 @@ class IncidentViewModelTest {
     /** Declares through the service, as the CLI or another console would; a minute after the last. */
     private IncidentId declared(String title) {
         clock.advance(Duration.ofMinutes(1));
-        return service.declare(new Declaration(title, Severity.SEV2, "", Optional.empty(), ""), "Ana Ops").incidentId();
+        return service.declare(new Declaration(title, Severity.SEV2, "", Optional.empty(), ""), "Ana Ops")
+                .incidentId();
     }
 
     private Event recordedElsewhere(IncidentId id, EventType type, Payload payload) {
@@ -55,7 +56,10 @@ class IncidentViewModelTest {
     }
 
     private IncidentState listed(IncidentId id) {
-        return model.incidents().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        return model.incidents().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private void loadInitial() {
@@ -99,7 +103,8 @@ class IncidentViewModelTest {
 
         assertThat(model.current()).map(IncidentState::id).contains(old);
         assertThat(model.current().orElseThrow().status()).isEqualTo(Status.RESOLVED);
-        assertThat(model.events()).extracting(Event::type)
+        assertThat(model.events())
+                .extracting(Event::type)
                 .containsExactly(EventType.INCIDENT_DECLARED, EventType.RESOLVED);
     }
 

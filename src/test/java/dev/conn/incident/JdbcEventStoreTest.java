@@ -100,8 +100,8 @@ class JdbcEventStoreTest {
         Event e = note(incident, T0, "original");
         store.append(e);
 
-        store.append(new Event(e.id(), e.incidentId(), at(5), at(5), "mallory", EventType.DECISION,
-                Payload.of("text", "rewritten")));
+        store.append(new Event(
+                e.id(), e.incidentId(), at(5), at(5), "mallory", EventType.DECISION, Payload.of("text", "rewritten")));
 
         assertThat(store.readIncident(incident)).containsExactly(e);
     }
@@ -198,7 +198,8 @@ class JdbcEventStoreTest {
         java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (Connection slowWriter = db.dataSource().getConnection()) {
             slowWriter.setAutoCommit(false);
-            try (PreparedStatement lock = slowWriter.prepareStatement("SELECT id FROM append_lock WHERE id = 1 FOR UPDATE")) {
+            try (PreparedStatement lock =
+                    slowWriter.prepareStatement("SELECT id FROM append_lock WHERE id = 1 FOR UPDATE")) {
                 lock.executeQuery().close();
             }
             try (PreparedStatement ps = slowWriter.prepareStatement("INSERT INTO event"
@@ -213,7 +214,8 @@ class JdbcEventStoreTest {
             assertThat(fastAppend).isNotDone();
             assertThat(store.readAfter(position, 100).events()).isEmpty();
             slowWriter.commit();
-            assertThat(fastAppend.get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(fastAppend.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
         } finally {
             other.shutdownNow();
         }
@@ -317,8 +319,8 @@ class JdbcEventStoreTest {
     void instantsRoundTripToTheNanosecond() {
         Instant occurred = Instant.parse("2026-11-21T09:12:03.123456789Z");
         Instant recorded = Instant.parse("2026-11-21T09:15:00.000000001Z");
-        Event e = new Event(Event.newId(), incident, occurred, recorded, "alice", EventType.NOTE,
-                Payload.of("text", "precise"));
+        Event e = new Event(
+                Event.newId(), incident, occurred, recorded, "alice", EventType.NOTE, Payload.of("text", "precise"));
         store.append(e);
 
         reopen();
@@ -358,7 +360,10 @@ class JdbcEventStoreTest {
 
     @Test
     void parsedPayloadIsEqualAfterStorage() {
-        Event e = event(incident, EventType.NOTE, T0,
+        Event e = event(
+                incident,
+                EventType.NOTE,
+                T0,
                 Payload.parse("{\"text\":\"with numbers\",\"n\":42,\"big\":9007199254740993,\"ratio\":0.5}"));
         store.append(e);
 
@@ -371,12 +376,19 @@ class JdbcEventStoreTest {
         Event e = note(incident, T0, big);
         store.append(e);
 
-        assertThat(store.readIncident(incident).get(0).payload().textOrEmpty("text")).isEqualTo(big);
+        assertThat(store.readIncident(incident).get(0).payload().textOrEmpty("text"))
+                .isEqualTo(big);
     }
 
     @Test
     void everyFieldOfAnEventRoundTrips() {
-        Event e = new Event(Event.newId(), incident, at(3), at(4), "Zoë O'Brien", EventType.HANDOFF_ACKNOWLEDGED,
+        Event e = new Event(
+                Event.newId(),
+                incident,
+                at(3),
+                at(4),
+                "Zoë O'Brien",
+                EventType.HANDOFF_ACKNOWLEDGED,
                 Payload.of("role", "INCIDENT_COMMANDER", "to", "bob"));
         store.append(e);
 

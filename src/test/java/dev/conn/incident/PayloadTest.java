@@ -24,7 +24,10 @@ class PayloadTest {
     void longValueKeepsEveryDigit() {
         long beyondDoublePrecision = 9_007_199_254_740_993L; // 2^53 + 1
 
-        assertThat(Payload.of("bytes", beyondDoublePrecision).toNode().get("bytes").asLong())
+        assertThat(Payload.of("bytes", beyondDoublePrecision)
+                        .toNode()
+                        .get("bytes")
+                        .asLong())
                 .isEqualTo(beyondDoublePrecision);
     }
 

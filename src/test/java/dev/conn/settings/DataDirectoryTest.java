@@ -22,7 +22,9 @@ class DataDirectoryTest {
     @Test
     void overrideWinsOverEnvironmentAndHome() {
         Path chosen = DataDirectory.resolve(
-                Optional.of(tmp.resolve("override")), Map.of("CONN_HOME", tmp.resolve("env").toString()), home());
+                Optional.of(tmp.resolve("override")),
+                Map.of("CONN_HOME", tmp.resolve("env").toString()),
+                home());
 
         assertThat(chosen).isEqualTo(tmp.resolve("override"));
     }

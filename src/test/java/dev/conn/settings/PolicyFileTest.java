@@ -132,7 +132,10 @@ class PolicyFileTest {
 
         ConfigException e = loadFails();
 
-        assertThat(e.getMessage()).contains("policy.json").contains("severities[0].level").contains("SEV5");
+        assertThat(e.getMessage())
+                .contains("policy.json")
+                .contains("severities[0].level")
+                .contains("SEV5");
     }
 
     @Test
@@ -163,7 +166,9 @@ class PolicyFileTest {
             ((ArrayNode) p.get("severities")).remove(3);
         });
 
-        assertThat(loadFails().getMessage()).contains("handoff.ackTimeoutMinutes").contains("has no SEV4");
+        assertThat(loadFails().getMessage())
+                .contains("handoff.ackTimeoutMinutes")
+                .contains("has no SEV4");
     }
 
     @Test

@@ -132,7 +132,8 @@ class SettingsFileTest {
         }
 
         assertThat(failures).isEmpty();
-        assertThat(new SettingsFile(dir).read().author()).hasValueSatisfying(a -> assertThat(a).endsWith(" 49"));
+        assertThat(new SettingsFile(dir).read().author())
+                .hasValueSatisfying(a -> assertThat(a).endsWith(" 49"));
         assertThat(filesInDir()).containsExactly(dir.resolve("settings.json"));
     }
 
@@ -152,8 +153,8 @@ class SettingsFileTest {
         Path file = write("{\"version\": 1,,}");
         byte[] before = Files.readAllBytes(file);
 
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new SettingsFile(dir).update(s -> s.withTheme(Settings.Theme.LIGHT)));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> new SettingsFile(dir).update(s -> s.withTheme(Settings.Theme.LIGHT)));
 
         assertThat(e.file()).isEqualTo(file);
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
@@ -189,7 +190,9 @@ class SettingsFileTest {
     @Test
     void savedSettingsLoadBack() {
         SettingsFile file = new SettingsFile(dir);
-        Settings changed = Settings.defaults().withAuthorName(" Alice Ng ").withTheme(Settings.Theme.LIGHT)
+        Settings changed = Settings.defaults()
+                .withAuthorName(" Alice Ng ")
+                .withTheme(Settings.Theme.LIGHT)
                 .withTimeDisplay(Settings.TimeDisplay.UTC);
 
         file.save(changed);
@@ -249,7 +252,10 @@ class SettingsFileTest {
     void badThemeIsReportedListingTheAllowedValues() throws IOException {
         write("{\"version\": 1, \"theme\": \"PURPLE\"}");
 
-        assertThat(loadFails().getMessage()).contains("'theme'").contains("PURPLE").contains("DARK, LIGHT");
+        assertThat(loadFails().getMessage())
+                .contains("'theme'")
+                .contains("PURPLE")
+                .contains("DARK, LIGHT");
     }
 
     @Test

@@ -62,7 +62,8 @@ class SettingsViewModelTest {
         model.update(model.settings().withTheme(Settings.Theme.LIGHT), errors::add);
 
         assertThat(inFile()).isEqualTo(new Settings(1, "Ana Edited", Settings.TimeDisplay.UTC, Settings.Theme.LIGHT));
-        assertThat(model.settings()).isEqualTo(Settings.defaults().withAuthorName("Ana").withTheme(Settings.Theme.LIGHT));
+        assertThat(model.settings())
+                .isEqualTo(Settings.defaults().withAuthorName("Ana").withTheme(Settings.Theme.LIGHT));
     }
 
     @Test
@@ -84,7 +85,9 @@ class SettingsViewModelTest {
         model.update(s -> s.withTheme(Settings.Theme.LIGHT), errors::add);
 
         assertThat(Files.readString(dir.resolve(SettingsFile.NAME))).isEqualTo(damaged);
-        assertThat(errors).singleElement().asString()
+        assertThat(errors)
+                .singleElement()
+                .asString()
                 .startsWith("Settings not saved")
                 .contains(dir.resolve(SettingsFile.NAME).toString());
         assertThat(model.settings().theme()).isEqualTo(Settings.Theme.LIGHT);

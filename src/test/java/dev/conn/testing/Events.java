@@ -26,7 +26,10 @@ public final class Events {
 
     /** @return an {@code INCIDENT_DECLARED} event titled "Checkout errors" */
     public static Event declared(IncidentId incident, Instant at, Severity severity, String commander) {
-        return event(incident, EventType.INCIDENT_DECLARED, at,
+        return event(
+                incident,
+                EventType.INCIDENT_DECLARED,
+                at,
                 Payload.of("title", "Checkout errors", "severity", severity, "commander", commander));
     }
 
@@ -37,13 +40,22 @@ public final class Events {
 
     /** @return an {@code EVENT_CORRECTED} of {@code target} by {@code author}, recorded at {@code at} */
     public static Event correction(Event target, Instant at, String author, String newText) {
-        return new Event(Event.newId(), target.incidentId(), at, at, author, EventType.EVENT_CORRECTED,
+        return new Event(
+                Event.newId(),
+                target.incidentId(),
+                at,
+                at,
+                author,
+                EventType.EVENT_CORRECTED,
                 Payload.of("correctedEventId", target.id(), "text", newText));
     }
 
     /** @return an {@code EVENT_RETRACTED} of {@code target} */
     public static Event retraction(Event target, Instant at) {
-        return event(target.incidentId(), EventType.EVENT_RETRACTED, at,
+        return event(
+                target.incidentId(),
+                EventType.EVENT_RETRACTED,
+                at,
                 Payload.of("retractedEventId", target.id(), "reason", "wrong incident"));
     }
 

@@ -136,12 +136,13 @@ class CaptureParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "@-999999999999999h text", // before Instant.MIN
-        "@-99999999999999999m text", // before Instant.MIN
-        "@-1152921504606846975h text", // (2^60 - 1) h: seconds overflow a long and wrap to an hour ahead
-        "@-9999999999999999999s text", // more digits than a long holds
-    })
+    @ValueSource(
+            strings = {
+                "@-999999999999999h text", // before Instant.MIN
+                "@-99999999999999999m text", // before Instant.MIN
+                "@-1152921504606846975h text", // (2^60 - 1) h: seconds overflow a long and wrap to an hour ahead
+                "@-9999999999999999999s text", // more digits than a long holds
+            })
     void absurdlyFarBackRelativeTimeIsInvalid(String line) {
         assertThat(parser.parse(line, BERLIN)).isInstanceOf(Capture.Invalid.class);
     }
@@ -178,7 +179,8 @@ class CaptureParserTest {
 
     @Test
     void unknownStatusIsInvalidAndListsTheStatuses() {
-        assertThat(invalid("/status nonsense").message()).contains("investigating", "identified", "monitoring", "resolved");
+        assertThat(invalid("/status nonsense").message())
+                .contains("investigating", "identified", "monitoring", "resolved");
     }
 
     @Test

@@ -186,8 +186,8 @@ class TimelineProjectionTest {
 
     @Test
     void amendmentWithAMalformedTargetIdChangesNothing() {
-        Event bad = event(incident, EventType.EVENT_CORRECTED, at(5),
-                Payload.of("correctedEventId", "not-a-uuid", "text", "x"));
+        Event bad = event(
+                incident, EventType.EVENT_CORRECTED, at(5), Payload.of("correctedEventId", "not-a-uuid", "text", "x"));
 
         assertThat(projection.apply(bad)).isInstanceOf(Change.None.class);
     }

@@ -95,11 +95,16 @@ class TimelineViewModelTest {
     }
 
     private TimelineEntry row(String text) {
-        return timeline.visibleRows().stream().filter(r -> r.text().equals(text)).findFirst().orElseThrow();
+        return timeline.visibleRows().stream()
+                .filter(r -> r.text().equals(text))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<Event> storedNotes(IncidentId id) {
-        return service.timeline(id).stream().filter(e -> e.type() == EventType.NOTE).toList();
+        return service.timeline(id).stream()
+                .filter(e -> e.type() == EventType.NOTE)
+                .toList();
     }
 
     // --- filter and search -----------------------------------------------------------------------
@@ -204,7 +209,9 @@ class TimelineViewModelTest {
         ManualTaskRunner tasks = new ManualTaskRunner();
         build(store, tasks);
         tasks.runAll();
-        incident.declare(new Declaration("Checkout errors in EU", Severity.SEV2, "", Optional.empty(), ""), "Ana Ops",
+        incident.declare(
+                new Declaration("Checkout errors in EU", Severity.SEV2, "", Optional.empty(), ""),
+                "Ana Ops",
                 errors::add);
         tasks.runAll();
         IncidentId id = incident.current().orElseThrow().id();
@@ -216,7 +223,9 @@ class TimelineViewModelTest {
         tasks.runAll();
 
         assertThat(saved).containsExactly("first");
-        assertThat(storedNotes(id)).extracting(e -> e.payload().textOrEmpty("text")).containsExactly("first");
+        assertThat(storedNotes(id))
+                .extracting(e -> e.payload().textOrEmpty("text"))
+                .containsExactly("first");
         assertThat(timeline.savingProperty().get()).isFalse();
     }
 
@@ -314,7 +323,8 @@ class TimelineViewModelTest {
         timeline.submit("db failover to replica-2", () -> {});
         timeline.submit("db failover to replica-3", () -> {});
 
-        assertThat(storedNotes(id)).extracting(e -> e.payload().textOrEmpty("text"))
+        assertThat(storedNotes(id))
+                .extracting(e -> e.payload().textOrEmpty("text"))
                 .containsExactly("db failover to replica-2", "db failover to replica-3");
     }
 
@@ -340,7 +350,8 @@ class TimelineViewModelTest {
     @Test
     void eventsArrivingWhileTheRowsAreRebuiltAreCaughtUpAfterwards() {
         IncidentService direct = new IncidentService(store, clock);
-        IncidentId first = direct.declare(new Declaration("DNS outage", Severity.SEV1, "", Optional.empty(), ""), "Ana Ops")
+        IncidentId first = direct.declare(
+                        new Declaration("DNS outage", Severity.SEV1, "", Optional.empty(), ""), "Ana Ops")
                 .incidentId();
         clock.advance(Duration.ofMinutes(1));
         direct.declare(new Declaration("Checkout errors in EU", Severity.SEV2, "", Optional.empty(), ""), "Ana Ops");
@@ -353,8 +364,12 @@ class TimelineViewModelTest {
         tasks.runNext(); // the incident is read and shown; its rows are now being rebuilt
         assertThat(timeline.rebuildingProperty().get()).isTrue();
         clock.advance(Duration.ofMinutes(1));
-        Event fromCli = direct.record(first, EventType.ACTION_TAKEN, Payload.of("text", "deployed payments-api v42"),
-                Optional.empty(), "deploy-bot");
+        Event fromCli = direct.record(
+                first,
+                EventType.ACTION_TAKEN,
+                Payload.of("text", "deployed payments-api v42"),
+                Optional.empty(),
+                "deploy-bot");
         incident.accept(List.of(fromCli));
         tasks.runAll();
 
@@ -426,8 +441,13 @@ class TimelineViewModelTest {
         IncidentId id = declare("Checkout errors in EU");
         int before = timeline.scrollRequests().get();
         clock.advance(Duration.ofMinutes(1));
-        Event fromCli = new IncidentService(store, clock).record(id, EventType.ACTION_TAKEN,
-                Payload.of("text", "deployed payments-api v42"), Optional.empty(), "deploy-bot");
+        Event fromCli = new IncidentService(store, clock)
+                .record(
+                        id,
+                        EventType.ACTION_TAKEN,
+                        Payload.of("text", "deployed payments-api v42"),
+                        Optional.empty(),
+                        "deploy-bot");
 
         incident.accept(List.of(fromCli));
 

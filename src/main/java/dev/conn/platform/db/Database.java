@@ -73,9 +73,11 @@ public final class Database implements AutoCloseable {
             c.isValid(1);
         } catch (SQLException e) {
             pool.dispose();
-            throw new DatabaseException("Cannot open the database " + file + ": " + firstLine(e.getMessage())
-                    + ". Nothing was changed. If another program holds it, close that program; if the file "
-                    + "is damaged, move it aside and restore a backup.", e);
+            throw new DatabaseException(
+                    "Cannot open the database " + file + ": " + firstLine(e.getMessage())
+                            + ". Nothing was changed. If another program holds it, close that program; if the file "
+                            + "is damaged, move it aside and restore a backup.",
+                    e);
         }
         Database db = new Database(file, pool);
         try {
@@ -110,14 +112,17 @@ public final class Database implements AutoCloseable {
                         .reduce((a, b) -> b)
                         .map(m -> m.getVersion().getVersion())
                         .orElse("none");
-                throw new DatabaseException("The database " + file + " was written by a newer version of Conn "
-                        + "(schema version " + newest + "; this version understands up to " + known + "). "
-                        + "Nothing was changed. Run the newer Conn, or choose another data directory.", null);
+                throw new DatabaseException(
+                        "The database " + file + " was written by a newer version of Conn "
+                                + "(schema version " + newest + "; this version understands up to " + known + "). "
+                                + "Nothing was changed. Run the newer Conn, or choose another data directory.",
+                        null);
             }
             flyway.migrate();
         } catch (FlywayException e) {
-            throw new DatabaseException("Cannot prepare the database " + file + ": " + firstLine(e.getMessage())
-                    + ". Nothing was deleted.", e);
+            throw new DatabaseException(
+                    "Cannot prepare the database " + file + ": " + firstLine(e.getMessage()) + ". Nothing was deleted.",
+                    e);
         }
     }
 

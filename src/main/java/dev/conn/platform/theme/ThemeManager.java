@@ -16,8 +16,8 @@ public final class ThemeManager {
     private static final String BASE = "/dev/conn/platform/theme/";
     private static final String TOKENS = BASE + "tokens.css";
     private static final String TOKENS_LIGHT = BASE + "tokens-light.css";
-    private static final List<String> FEATURE_SHEETS = List.of(
-            BASE + "base.css", "/dev/conn/incident/incident.css", "/dev/conn/timeline/timeline.css");
+    private static final List<String> FEATURE_SHEETS =
+            List.of(BASE + "base.css", "/dev/conn/incident/incident.css", "/dev/conn/timeline/timeline.css");
 
     private ThemeManager() {}
 
@@ -44,6 +44,7 @@ public final class ThemeManager {
     }
 
     private static String url(String resource) {
-        return Objects.requireNonNull(ThemeManager.class.getResource(resource), resource).toExternalForm();
+        return Objects.requireNonNull(ThemeManager.class.getResource(resource), resource)
+                .toExternalForm();
     }
 }

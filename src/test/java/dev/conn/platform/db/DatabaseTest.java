@@ -48,13 +48,17 @@ class DatabaseTest {
     private void createDatabaseFromTheFuture() throws SQLException {
         try (Database db = Database.open(dir);
                 Connection c = db.dataSource().getConnection()) {
-            execute(c, "INSERT INTO event (id, incident_id, occurred_at, recorded_at, author, type, payload) VALUES ("
-                    + "RANDOM_UUID(), RANDOM_UUID(), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'alice', 'NOTE',"
-                    + " '{\"text\":\"keep me\"}')");
-            execute(c, "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
-                    + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                    + " VALUES (999, '999', 'from a newer conn', 'SQL', 'V999__from_a_newer_conn.sql', 12345,"
-                    + " 'conn', 1, TRUE)");
+            execute(
+                    c,
+                    "INSERT INTO event (id, incident_id, occurred_at, recorded_at, author, type, payload) VALUES ("
+                            + "RANDOM_UUID(), RANDOM_UUID(), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'alice', 'NOTE',"
+                            + " '{\"text\":\"keep me\"}')");
+            execute(
+                    c,
+                    "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
+                            + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                            + " VALUES (999, '999', 'from a newer conn', 'SQL', 'V999__from_a_newer_conn.sql', 12345,"
+                            + " 'conn', 1, TRUE)");
         }
     }
 
@@ -80,7 +84,8 @@ class DatabaseTest {
                 Connection b = second.dataSource().getConnection()) {
             execute(a, "INSERT INTO console_state (name, val) VALUES ('k', 'v')");
 
-            assertThat(column(b, "SELECT val FROM console_state WHERE name = 'k'")).containsExactly("v");
+            assertThat(column(b, "SELECT val FROM console_state WHERE name = 'k'"))
+                    .containsExactly("v");
         }
     }
 
@@ -90,7 +95,9 @@ class DatabaseTest {
 
         DatabaseException e = assertThrows(DatabaseException.class, () -> Database.open(dir));
 
-        assertThat(e.getMessage()).contains(dir.resolve("conn.mv.db").toAbsolutePath().toString()).contains("newer");
+        assertThat(e.getMessage())
+                .contains(dir.resolve("conn.mv.db").toAbsolutePath().toString())
+                .contains("newer");
     }
 
     @Test
@@ -101,8 +108,11 @@ class DatabaseTest {
 
         try (Connection c = plainJdbc()) {
             assertThat(column(c, "SELECT payload FROM event")).containsExactly("{\"text\":\"keep me\"}");
-            assertThat(column(c, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
-                    + " ORDER BY \"installed_rank\"")).containsExactly("1", "2", "999");
+            assertThat(column(
+                            c,
+                            "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
+                                    + " ORDER BY \"installed_rank\""))
+                    .containsExactly("1", "2", "999");
         }
     }
 
