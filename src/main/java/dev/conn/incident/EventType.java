@@ -24,16 +24,39 @@ public enum EventType {
     MESSAGE_QUEUED("Message"),
     MESSAGE_SENT("Message"),
     MESSAGE_FAILED("Message"),
+    /**
+     * {@code responderId} (stable id, e.g. a UUID, minted when first added), {@code name},
+     * optional {@code handle} (chat or phone), optional {@code timeZone} (IANA id). Joining again
+     * after leaving reuses the id.
+     */
     RESPONDER_JOINED("Responder"),
+    /** {@code responderId}. */
     RESPONDER_LEFT("Responder"),
+    /** {@code responderId}. */
     BREAK_STARTED("Break"),
+    /** {@code responderId}. */
     BREAK_ENDED("Break"),
-    /** {@code role} (e.g. INCIDENT_COMMANDER), {@code person}. */
+    /**
+     * {@code role} (a {@code command.Role} name, e.g. INCIDENT_COMMANDER), {@code person} (display
+     * name), optional {@code responderId}. A direct assignment with no hand-off (first holder, or
+     * the IC delegating a role it holds by default).
+     */
     ROLE_ASSIGNED("Role"),
+    /**
+     * {@code offerId}, {@code role}, {@code from} and optional {@code fromId} (the holder),
+     * {@code to} and {@code toId} (the receiver), {@code readBackCode} (e.g. K7-DELTA), optional
+     * {@code brief} (the hand-off brief as sent or read aloud).
+     */
     HANDOFF_OFFERED("Hand-off"),
-    /** {@code role}, {@code to}: the receiver who acknowledged and now holds the role. */
+    /**
+     * {@code offerId}, {@code role}, {@code to} (display name), optional {@code toId},
+     * {@code method} (READ_BACK, IN_PERSON or VOICE_WITHOUT_CODE): the receiver acknowledged and
+     * now holds the role.
+     */
     HANDOFF_ACKNOWLEDGED("Hand-off"),
+    /** {@code offerId}, optional {@code reason}. */
     HANDOFF_DECLINED("Hand-off"),
+    /** {@code offerId}: the ACK timeout passed; the holder keeps the role. */
     HANDOFF_EXPIRED("Hand-off"),
     METRIC_SNAPSHOT("Snapshot"),
     /** optional {@code text}. Sets the mitigated milestone. */
@@ -46,7 +69,27 @@ public enum EventType {
     /** {@code correctedEventId}, {@code text}: the new text of an earlier entry. */
     EVENT_CORRECTED("Correction"),
     /** {@code retractedEventId}, optional {@code reason}: an earlier entry withdrawn. */
-    EVENT_RETRACTED("Retraction");
+    EVENT_RETRACTED("Retraction"),
+    /** {@code offerId}, optional {@code reason}: the holder took the offer back before an ACK. */
+    HANDOFF_WITHDRAWN("Hand-off"),
+    /** {@code responderId}, {@code person}: who takes command next if the IC must hand off. */
+    NEXT_IC_DESIGNATED("Role"),
+    /**
+     * {@code taskId}, {@code responderId}, {@code person}, {@code text}, {@code checkBackAt}
+     * (UTC instant): a time-boxed task ("Bob: check the DB failover, back to me in 3 min").
+     */
+    TASK_ASSIGNED("Task"),
+    /** {@code taskId}: the assignee confirmed the task. */
+    TASK_ACKNOWLEDGED("Task"),
+    /** {@code taskId}, optional {@code text} (the result). */
+    TASK_DONE("Task"),
+    /** {@code taskId}, optional {@code reason}. */
+    TASK_CANCELLED("Task"),
+    /**
+     * {@code responderId}, {@code person}, {@code level} (a {@code fatigue.FatigueLevel} name):
+     * a fatigue threshold was crossed and the IC was alerted.
+     */
+    FATIGUE_ALERTED("Fatigue");
 
     private final String label;
 

@@ -57,7 +57,14 @@ public enum EntryCategory {
                     HANDOFF_OFFERED,
                     HANDOFF_ACKNOWLEDGED,
                     HANDOFF_DECLINED,
-                    HANDOFF_EXPIRED -> PEOPLE;
+                    HANDOFF_EXPIRED,
+                    HANDOFF_WITHDRAWN,
+                    NEXT_IC_DESIGNATED,
+                    TASK_ASSIGNED,
+                    TASK_ACKNOWLEDGED,
+                    TASK_DONE,
+                    TASK_CANCELLED,
+                    FATIGUE_ALERTED -> PEOPLE;
             case METRIC_SNAPSHOT,
                     ACTION_ITEM_ADDED,
                     ACTION_ITEM_UPDATED,
