@@ -1,0 +1,77 @@
+package dev.conn.fatigue;
+
+import dev.conn.settings.Policy;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How tired a responder is likely to be, from their duty time. The natural order of the constants
+ * ({@link #compareTo}) is the order of severity, least severe first.
+ *
+ * <p>Thresholds come from {@link Policy.Fatigue}; the shipped defaults follow CDC/NIOSH work-hour
+ * guidance (https://www.cdc.gov/niosh/work-hour-training-for-nurses/): brief breaks every 1 to 2
+ * hours in demanding work, and at least 10 hours off in every 24. Night hours weigh more, after
+ * incident.io's on-call workload model.
+ */
+public enum FatigueLevel {
+    /** Below every threshold. */
+    RESTED("Rested"),
+    /** Continuous duty of at least {@code breakAfterMinutes} (default 90). */
+    BREAK_SUGGESTED("Break suggested"),
+    /** Continuous duty of at least {@code handoffAfterMinutes} (default 240). */
+    HANDOFF_URGED("Hand-off urged"),
+    /** Night-weighted duty in the last 24 h of at least {@code criticalHoursIn24h} (default 12). */
+    CRITICAL("Critical");
+
+    private final String label;
+
+    FatigueLevel(String label) {
+        this.label = label;
+    }
+
+    /** @return a short human label, e.g. "Hand-off urged" */
+    public String label() {
+        return label;
+    }
+
+    /** @return true if this level is {@code other} or more severe */
+    public boolean isAtLeast(FatigueLevel other) {
+        return compareTo(other) >= 0;
+    }
+
+    /** @return true for the levels reached by continuous duty ({@link #BREAK_SUGGESTED}, {@link #HANDOFF_URGED}) */
+    public boolean isContinuous() {
+        return this == BREAK_SUGGESTED || this == HANDOFF_URGED;
+    }
+
+    /**
+     * The duty that reaches this level under a policy: continuous duty for {@link #BREAK_SUGGESTED}
+     * and {@link #HANDOFF_URGED}, night-weighted duty in the last 24 h for {@link #CRITICAL}.
+     *
+     * @param policy the fatigue thresholds (validated by {@code PolicyFile})
+     * @return the threshold, or empty for {@link #RESTED}
+     */
+    public Optional<Duration> threshold(Policy.Fatigue policy) {
+        return switch (this) {
+            case RESTED -> Optional.empty();
+            case BREAK_SUGGESTED -> Optional.of(Duration.ofMinutes(policy.breakAfterMinutes()));
+            case HANDOFF_URGED -> Optional.of(Duration.ofMinutes(policy.handoffAfterMinutes()));
+            case CRITICAL -> Optional.of(Duration.ofHours(policy.criticalHoursIn24h()));
+        };
+    }
+
+    /**
+     * Reads a level by name, as stored in a {@code FATIGUE_ALERTED} payload.
+     *
+     * @param name a constant name, case-insensitive, e.g. "BREAK_SUGGESTED"
+     * @return the level, or empty if the name is unknown (a log written by a newer version)
+     */
+    public static Optional<FatigueLevel> parse(String name) {
+        try {
+            return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
