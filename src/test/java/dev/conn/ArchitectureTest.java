@@ -89,7 +89,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainNeverWaitsOnFxThread = noClasses()
             .that()
-            .resideInAnyPackage("dev.conn.incident..", "dev.conn.timeline..", "dev.conn.settings..")
+            .resideInAnyPackage(
+                    "dev.conn.incident..",
+                    "dev.conn.timeline..",
+                    "dev.conn.settings..",
+                    "dev.conn.command..",
+                    "dev.conn.fatigue..")
             .and(DescribedPredicate.not(SCREEN_CLASSES))
             .should()
             .dependOnClassesThat()

@@ -56,7 +56,10 @@ public enum EventType {
     HANDOFF_ACKNOWLEDGED("Hand-off"),
     /** {@code offerId}, optional {@code reason}. */
     HANDOFF_DECLINED("Hand-off"),
-    /** {@code offerId}: the ACK timeout passed; the holder keeps the role. */
+    /**
+     * {@code offerId}: the ACK timeout passed; the holder keeps the role. Its {@code occurredAt} is
+     * the expiry time (offer time plus the policy timeout), not the moment Conn noticed.
+     */
     HANDOFF_EXPIRED("Hand-off"),
     METRIC_SNAPSHOT("Snapshot"),
     /** optional {@code text}. Sets the mitigated milestone. */

@@ -280,6 +280,17 @@ public final class IncidentService {
 
     /**
      * @param incidentId an incident
+     * @param types the event types wanted
+     * @return that incident's events of those types, in storage order (a fold that reads only
+     *     some types need not load a 100,000-event timeline)
+     * @throws StoreException if the database cannot be read
+     */
+    public List<Event> events(IncidentId incidentId, java.util.Set<EventType> types) {
+        return store.readIncident(incidentId, types);
+    }
+
+    /**
+     * @param incidentId an incident
      * @param limit the most events to return
      * @return its newest {@code limit} events, in storage order
      * @throws StoreException if the database cannot be read

@@ -1,0 +1,23 @@
+package dev.conn.command;
+
+/**
+ * The states of a hand-off offer: {@code OFFERED -> ACKNOWLEDGED | DECLINED | EXPIRED | WITHDRAWN}.
+ * Only {@link #OFFERED} is pending; the others are final.
+ */
+public enum HandoffState {
+    /** Offered and waiting for the receiver's acknowledgement; the holder keeps the role. */
+    OFFERED,
+    /** The receiver acknowledged and holds the role from the acknowledgement time. */
+    ACKNOWLEDGED,
+    /** The receiver declined; the holder keeps the role. */
+    DECLINED,
+    /** The policy ACK timeout passed without an acknowledgement; the holder keeps the role. */
+    EXPIRED,
+    /** The holder took the offer back before an acknowledgement. */
+    WITHDRAWN;
+
+    /** @return true for every state but {@link #OFFERED} */
+    public boolean isFinal() {
+        return this != OFFERED;
+    }
+}
