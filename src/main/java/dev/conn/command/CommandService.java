@@ -443,7 +443,11 @@ public final class CommandService {
                         "readBackCode",
                         code.value(),
                         "brief",
-                        brief.text()),
+                        brief.text(),
+                        // stored, so a later policy change or another console's policy cannot
+                        // turn this offer back to pending or to expired after the fact
+                        "expiresAt",
+                        now.plus(ackTimeout)),
                 now,
                 author);
         Handoff h = Handoff.offer(

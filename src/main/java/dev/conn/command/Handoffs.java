@@ -1,6 +1,7 @@
 package dev.conn.command;
 
 import dev.conn.incident.Event;
+import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.Payload;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class Handoffs {
         sorted.sort(Event.BY_OCCURRENCE);
         Map<String, Handoff> byId = new LinkedHashMap<>();
         IncidentId incident = null;
-        for (Event e : sorted) {
+        for (Event e : sorted) { // pass 1: every offer, so an outcome dated before its offer still finds it
             if (incident == null) {
                 incident = e.incidentId();
             } else if (!incident.equals(e.incidentId())) {
@@ -58,8 +59,9 @@ public final class Handoffs {
             }
             Payload p = e.payload();
             String offerId = p.textOrEmpty("offerId");
-            switch (e.type()) {
-                case HANDOFF_OFFERED -> Role.fromName(p.textOrEmpty("role")).ifPresent(role -> {
+            if (e.type() == EventType.HANDOFF_OFFERED) {
+                Duration timeout = storedTimeout(p, e.occurredAt()).orElse(ackTimeout);
+                Role.fromName(p.textOrEmpty("role")).ifPresent(role -> {
                     if (!offerId.isEmpty() && !byId.containsKey(offerId)) {
                         byId.put(
                                 offerId,
@@ -73,31 +75,42 @@ public final class Handoffs {
                                         new ReadBackCode(p.textOrEmpty("readBackCode")),
                                         p.textOrEmpty("brief"),
                                         e.occurredAt(),
-                                        ackTimeout));
+                                        timeout));
                     }
                 });
-                case HANDOFF_ACKNOWLEDGED -> byId.computeIfPresent(
-                        offerId,
-                        (id, h) -> h.closedByEvent(
-                                HandoffState.ACKNOWLEDGED, e.occurredAt(), method(p), Optional.empty()));
-                case HANDOFF_DECLINED -> byId.computeIfPresent(
-                        offerId,
-                        (id, h) -> h.closedByEvent(
-                                HandoffState.DECLINED, e.occurredAt(), Optional.empty(), p.text("reason")));
-                case HANDOFF_WITHDRAWN -> byId.computeIfPresent(
-                        offerId,
-                        (id, h) -> h.closedByEvent(
-                                HandoffState.WITHDRAWN, e.occurredAt(), Optional.empty(), p.text("reason")));
-                case HANDOFF_EXPIRED -> byId.computeIfPresent(
-                        offerId,
-                        (id, h) -> h.closedByEvent(
-                                HandoffState.EXPIRED, e.occurredAt(), Optional.empty(), Optional.empty()));
-                default -> {
-                    // not a hand-off event
-                }
             }
         }
+        // pass 2: each offer closes with its first outcome (the rule every role fold shares)
+        dev.conn.incident.HandoffOutcomes outcomes = dev.conn.incident.HandoffOutcomes.of(sorted);
+        byId.replaceAll((id, h) ->
+                outcomes.firstOutcome(id).map(e -> close(h, e, outcomes)).orElse(h));
         return new Handoffs(new ArrayList<>(byId.values()), ackTimeout);
+    }
+
+    /** The timeout an offer was made with, if it recorded its {@code expiresAt}. */
+    private static Optional<Duration> storedTimeout(Payload p, java.time.Instant offeredAt) {
+        try {
+            return p.instant("expiresAt")
+                    .map(at -> Duration.between(offeredAt, at))
+                    .filter(d -> !d.isNegative() && !d.isZero());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Handoff close(Handoff h, Event e, dev.conn.incident.HandoffOutcomes outcomes) {
+        Payload p = e.payload();
+        java.time.Instant at = e.occurredAt().isBefore(h.offeredAt()) ? h.offeredAt() : e.occurredAt();
+        return switch (e.type()) {
+            case HANDOFF_ACKNOWLEDGED -> outcomes.transfers(e)
+                    ? h.closedByEvent(HandoffState.ACKNOWLEDGED, at, method(p), Optional.empty())
+                    // acknowledged too late: it had expired, and the holder kept the role
+                    : h.closedByEvent(HandoffState.EXPIRED, h.expiresAt(), Optional.empty(), Optional.empty());
+            case HANDOFF_DECLINED -> h.closedByEvent(HandoffState.DECLINED, at, Optional.empty(), p.text("reason"));
+            case HANDOFF_WITHDRAWN -> h.closedByEvent(HandoffState.WITHDRAWN, at, Optional.empty(), p.text("reason"));
+            case HANDOFF_EXPIRED -> h.closedByEvent(HandoffState.EXPIRED, at, Optional.empty(), Optional.empty());
+            default -> h;
+        };
     }
 
     private static Optional<AckMethod> method(Payload p) {

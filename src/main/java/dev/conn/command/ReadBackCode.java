@@ -74,8 +74,14 @@ public record ReadBackCode(String value) {
         return spoken != null && !expected.isEmpty() && expected.equals(normalize(spoken));
     }
 
+    /**
+     * Compatibility-normalises (NFKC: full-width letters and digits become plain ones), then drops
+     * every kind of space (including no-break spaces) and dash (including U+2212 minus), so a code
+     * typed from a phone or pasted from chat still matches.
+     */
     private static String normalize(String s) {
-        return s.replaceAll("[\\s\\-\\u2010-\\u2015]", "").toUpperCase(Locale.ROOT);
+        String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+        return n.replaceAll("[\\s\\p{Z}\\p{Pd}\\u2212]", "").toUpperCase(Locale.ROOT);
     }
 
     @Override

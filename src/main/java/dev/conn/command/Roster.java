@@ -96,13 +96,14 @@ public final class Roster {
     public static Roster fold(Collection<Event> events) {
         List<Event> sorted = new ArrayList<>(events);
         sorted.sort(Event.BY_OCCURRENCE);
-        Folder f = new Folder();
+        Folder f = new Folder(dev.conn.incident.HandoffOutcomes.of(sorted));
         for (int i = 0; i < sorted.size(); i++) {
             Event e = sorted.get(i);
             f.apply(e);
             boolean lastAtThisInstant =
                     i + 1 == sorted.size() || !sorted.get(i + 1).occurredAt().equals(e.occurredAt());
-            if (lastAtThisInstant) {
+            // no gap before the incident exists: a back-dated entry is not a leaderless moment
+            if (lastAtThisInstant && f.declared) {
                 f.checkLeadership(e.occurredAt());
             }
         }
@@ -257,8 +258,11 @@ public final class Roster {
         private final List<LeaderlessInterval> intervals = new ArrayList<>();
         private Instant gapStart;
         private LeaderlessInterval.Reason gapReason;
+        private final dev.conn.incident.HandoffOutcomes handoffs;
+        private boolean declared;
 
-        Folder() {
+        Folder(dev.conn.incident.HandoffOutcomes handoffs) {
+            this.handoffs = handoffs;
             for (Role r : Role.values()) {
                 delegated.put(r, new ArrayList<>());
             }
@@ -275,6 +279,7 @@ public final class Roster {
             Instant at = e.occurredAt();
             switch (e.type()) {
                 case INCIDENT_DECLARED -> {
+                    declared = true;
                     String who = p.text("commander").orElse(e.author()).strip();
                     commander = who.isEmpty() ? null : new Holding(who, null, at);
                 }
@@ -298,6 +303,7 @@ public final class Roster {
                                 new OfferFrom(
                                         p.textOrEmpty("from"), p.text("fromId").orElse(null))));
                 case HANDOFF_ACKNOWLEDGED -> Role.fromName(p.textOrEmpty("role"))
+                        .filter(role -> handoffs.transfers(e)) // not for a declined, expired or unknown offer
                         .ifPresent(role -> {
                             String to = p.textOrEmpty("to").strip();
                             if (!to.isEmpty()) {

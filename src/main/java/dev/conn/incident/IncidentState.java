@@ -48,7 +48,11 @@ public record IncidentState(
                     EventType.MITIGATED,
                     EventType.RESOLVED,
                     EventType.ROLE_ASSIGNED,
-                    EventType.HANDOFF_ACKNOWLEDGED));
+                    EventType.HANDOFF_OFFERED,
+                    EventType.HANDOFF_ACKNOWLEDGED,
+                    EventType.HANDOFF_DECLINED,
+                    EventType.HANDOFF_WITHDRAWN,
+                    EventType.HANDOFF_EXPIRED));
 
     /** @return true until the incident is resolved */
     public boolean isOpen() {
@@ -96,7 +100,7 @@ public record IncidentState(
     public static IncidentState fold(Collection<Event> events) {
         List<Event> sorted = new ArrayList<>(events);
         sorted.sort(Event.BY_OCCURRENCE);
-        Folder f = new Folder();
+        Folder f = new Folder(HandoffOutcomes.of(sorted));
         for (Event e : sorted) {
             f.apply(e);
         }
@@ -105,6 +109,16 @@ public record IncidentState(
 
     /** Applies events one at a time; the mutable half of {@link #fold}. */
     private static final class Folder {
+        private final HandoffOutcomes handoffs;
+
+        Folder(HandoffOutcomes handoffs) {
+            this.handoffs = handoffs;
+        }
+
+        private static boolean isCommanderRole(String role) {
+            return COMMANDER_ROLE.equalsIgnoreCase(role.strip());
+        }
+
         private IncidentId id;
         private String title;
         private String summary = "";
@@ -149,12 +163,13 @@ public record IncidentState(
                     }
                 }
                 case ROLE_ASSIGNED -> {
-                    if (COMMANDER_ROLE.equals(p.textOrEmpty("role"))) {
+                    if (isCommanderRole(p.textOrEmpty("role"))) {
                         p.text("person").ifPresent(who -> commander = who);
                     }
                 }
                 case HANDOFF_ACKNOWLEDGED -> {
-                    if (COMMANDER_ROLE.equals(p.textOrEmpty("role"))) {
+                    // only the acknowledgement of a still-pending offer hands over command
+                    if (isCommanderRole(p.textOrEmpty("role")) && handoffs.transfers(e)) {
                         p.text("to").ifPresent(who -> commander = who);
                     }
                 }

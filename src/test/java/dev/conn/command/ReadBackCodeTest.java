@@ -46,4 +46,11 @@ class ReadBackCodeTest {
     void nullReadBackDoesNotMatch() {
         assertThat(new ReadBackCode("K7-DELTA").matches(null)).isFalse();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"K7\u00a0DELTA", "K7\u2212DELTA", "k7\u202fdelta", "\uff2b\uff17-DELTA"})
+    void codeTypedWithNoBreakSpacesMinusSignsOrFullWidthCharactersStillMatches(String spoken) {
+        assertThat(new ReadBackCode("K7-DELTA").matches(spoken)).isTrue();
+    }
 }

@@ -289,11 +289,60 @@ class RosterTest {
     }
 
     @Test
-    void logWithoutACommanderIsLeaderlessFromItsFirstEvent() {
-        s.joined(at(1), "b", "Bob");
+    void entryBackDatedBeforeTheDeclarationIsNoLeaderlessGap() {
+        s.joined(at(1), "b", "Bob"); // e.g. a note back-dated to before the incident was declared
+        s.declared(at(5), "Alice");
 
-        assertThat(Roster.fold(s.events()).currentLeaderlessInterval())
-                .contains(new LeaderlessInterval(at(1), Optional.empty(), LeaderlessInterval.Reason.NO_COMMANDER));
+        assertThat(Roster.fold(s.events()).leaderlessIntervals()).isEmpty();
+    }
+
+    @Test
+    void acknowledgementOfADeclinedOfferHandsNothingOver() {
+        s.declared(at(0), "Alice");
+        s.joined(at(1), "b", "Bob");
+        List<Event> events = new ArrayList<>(s.events());
+        Event declared = events.get(0);
+        events.add(withType(
+                declared,
+                EventType.HANDOFF_OFFERED,
+                at(2),
+                dev.conn.incident.Payload.of(
+                        "offerId",
+                        "o1",
+                        "role",
+                        "INCIDENT_COMMANDER",
+                        "from",
+                        "Alice",
+                        "to",
+                        "Bob",
+                        "toId",
+                        "b",
+                        "readBackCode",
+                        "K7-DELTA")));
+        events.add(
+                withType(declared, EventType.HANDOFF_DECLINED, at(3), dev.conn.incident.Payload.of("offerId", "o1")));
+        events.add(withType(
+                declared,
+                EventType.HANDOFF_ACKNOWLEDGED,
+                at(4),
+                dev.conn.incident.Payload.of(
+                        "offerId",
+                        "o1",
+                        "role",
+                        "INCIDENT_COMMANDER",
+                        "to",
+                        "Bob",
+                        "toId",
+                        "b",
+                        "method",
+                        "IN_PERSON")));
+
+        assertThat(Roster.fold(events).commander()).map(RoleHolder::person).contains("Alice");
+        assertThat(dev.conn.incident.IncidentState.fold(events).commander()).isEqualTo("Alice");
+    }
+
+    private static Event withType(Event like, EventType type, java.time.Instant at, dev.conn.incident.Payload p) {
+        return new Event(Event.newId(), like.incidentId(), at, at, "test", type, p);
     }
 
     @Test

@@ -97,11 +97,58 @@ class IncidentStateTest {
                         Payload.of("role", IncidentState.COMMANDER_ROLE, "person", "bob")),
                 event(
                         incident,
+                        EventType.HANDOFF_OFFERED,
+                        at(50),
+                        Payload.of(
+                                "offerId", "o1", "role", IncidentState.COMMANDER_ROLE, "from", "bob", "to", "carol")),
+                event(
+                        incident,
                         EventType.HANDOFF_ACKNOWLEDGED,
                         at(60),
-                        Payload.of("role", IncidentState.COMMANDER_ROLE, "to", "carol"))));
+                        Payload.of("offerId", "o1", "role", IncidentState.COMMANDER_ROLE, "to", "carol"))));
 
         assertThat(s.commander()).isEqualTo("carol");
+    }
+
+    @Test
+    void acknowledgementWithoutAKnownOfferDoesNotChangeTheCommander() {
+        IncidentState s = IncidentState.fold(List.of(
+                declared(incident, T0, Severity.SEV2, "alice"),
+                event(
+                        incident,
+                        EventType.HANDOFF_ACKNOWLEDGED,
+                        at(60),
+                        Payload.of("offerId", "nope", "role", IncidentState.COMMANDER_ROLE, "to", "carol"))));
+
+        assertThat(s.commander()).isEqualTo("alice");
+    }
+
+    @Test
+    void acknowledgementAfterTheStoredExpiryDoesNotChangeTheCommander() {
+        IncidentState s = IncidentState.fold(List.of(
+                declared(incident, T0, Severity.SEV2, "alice"),
+                event(
+                        incident,
+                        EventType.HANDOFF_OFFERED,
+                        at(10),
+                        Payload.of(
+                                "offerId",
+                                "o1",
+                                "role",
+                                IncidentState.COMMANDER_ROLE,
+                                "from",
+                                "alice",
+                                "to",
+                                "carol",
+                                "expiresAt",
+                                at(15))),
+                event(
+                        incident,
+                        EventType.HANDOFF_ACKNOWLEDGED,
+                        at(20),
+                        Payload.of("offerId", "o1", "role", IncidentState.COMMANDER_ROLE, "to", "carol"))));
+
+        assertThat(s.commander()).isEqualTo("alice");
     }
 
     @Test
