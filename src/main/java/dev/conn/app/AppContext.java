@@ -1,5 +1,9 @@
 package dev.conn.app;
 
+import dev.conn.command.CommandBannerView;
+import dev.conn.command.CommandService;
+import dev.conn.command.PeopleView;
+import dev.conn.command.PeopleViewModel;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.IncidentHeaderView;
 import dev.conn.incident.IncidentService;
@@ -19,7 +23,9 @@ import dev.conn.shell.MainWindowView;
 import dev.conn.timeline.TimelineView;
 import dev.conn.timeline.TimelineViewModel;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneId;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -126,7 +132,17 @@ public final class AppContext implements AutoCloseable {
         incidentModel.showUtcProperty().bind(timelineModel.showUtcProperty());
         LiveLogFollower follower =
                 new LiveLogFollower(store, tasks, incidentModel, incidentModel.lastErrorProperty()::set);
+        CommandService commands = new CommandService(incidents, policy.handoff(), new SecureRandom());
+        PeopleViewModel peopleModel =
+                new PeopleViewModel(incidentModel, incidents, commands, tasks, policy, ZoneId.systemDefault());
+        PeopleView peopleView = new PeopleView(peopleModel);
         ViewLoader loader = new ViewLoader(type -> {
+            if (type == PeopleView.class) {
+                return peopleView;
+            }
+            if (type == CommandBannerView.class) {
+                return new CommandBannerView(peopleModel, peopleView);
+            }
             if (type == MainWindowView.class) {
                 return new MainWindowView(incidentModel, settingsModel, timelineModel, follower, dataDirectory, clock);
             }

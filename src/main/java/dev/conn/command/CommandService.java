@@ -197,7 +197,12 @@ public final class CommandService {
         if (r.presence() == Presence.LEFT) {
             throw new IllegalStateException(r.name() + " already left at " + UtcTime.hhmm(r.since()));
         }
-        Event e = record(incident, EventType.RESPONDER_LEFT, Payload.of("responderId", r.id()), now(), author);
+        Event e = record(
+                incident,
+                EventType.RESPONDER_LEFT,
+                Payload.of("responderId", r.id(), "person", r.name()),
+                now(),
+                author);
         return after(events, e).responder(responderId).orElseThrow();
     }
 
@@ -218,7 +223,12 @@ public final class CommandService {
             throw new IllegalStateException(
                     r.name() + " is not on duty (" + r.presence().label() + " since " + UtcTime.hhmm(r.since()) + ")");
         }
-        Event e = record(incident, EventType.BREAK_STARTED, Payload.of("responderId", r.id()), now(), author);
+        Event e = record(
+                incident,
+                EventType.BREAK_STARTED,
+                Payload.of("responderId", r.id(), "person", r.name()),
+                now(),
+                author);
         return after(events, e).responder(responderId).orElseThrow();
     }
 
@@ -238,7 +248,8 @@ public final class CommandService {
             throw new IllegalStateException(
                     r.name() + " is not on a break (" + r.presence().label() + ")");
         }
-        Event e = record(incident, EventType.BREAK_ENDED, Payload.of("responderId", r.id()), now(), author);
+        Event e = record(
+                incident, EventType.BREAK_ENDED, Payload.of("responderId", r.id(), "person", r.name()), now(), author);
         return after(events, e).responder(responderId).orElseThrow();
     }
 

@@ -30,11 +30,11 @@ public enum EventType {
      * after leaving reuses the id.
      */
     RESPONDER_JOINED("Responder"),
-    /** {@code responderId}. */
+    /** {@code responderId}, optional {@code person} (display name, for the timeline). */
     RESPONDER_LEFT("Responder"),
-    /** {@code responderId}. */
+    /** {@code responderId}, optional {@code person}. */
     BREAK_STARTED("Break"),
-    /** {@code responderId}. */
+    /** {@code responderId}, optional {@code person}. */
     BREAK_ENDED("Break"),
     /**
      * {@code role} (a {@code command.Role} name, e.g. INCIDENT_COMMANDER), {@code person} (display

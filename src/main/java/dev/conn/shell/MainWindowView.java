@@ -1,5 +1,6 @@
 package dev.conn.shell;
 
+import dev.conn.command.PeopleView;
 import dev.conn.incident.DeclareIncidentDialog;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentCell;
@@ -89,6 +90,16 @@ public final class MainWindowView {
     @FXML
     private TimelineView timelineController;
 
+    @FXML
+    private PeopleView peopleController;
+
+    @FXML
+    private javafx.scene.Node people;
+
+    /** The user's choice; the panel also shows while something in it needs attention. */
+    private final javafx.beans.property.BooleanProperty peopleShown =
+            new javafx.beans.property.SimpleBooleanProperty(false);
+
     /**
      * @param incident the open incident and the incident list
      * @param settings console settings
@@ -122,6 +133,10 @@ public final class MainWindowView {
                 incident.open(st.id());
             }
         });
+        // a narrow window stays readable: the people panel opens on demand (Ctrl+Shift+P, any
+        // People action) and on its own while a fatigue alert or an overdue check-back waits
+        people.visibleProperty().bind(peopleShown.or(peopleController.needsAttention()));
+        people.managedProperty().bind(people.visibleProperty());
         incident.currentProperty().subscribe(this::showCurrent);
         incident.incidents().subscribe(this::selectCurrentInList);
         incident.lastErrorProperty().subscribe(errorLabel::setText); // the one error channel
@@ -346,5 +361,63 @@ public final class MainWindowView {
         boolean light = lightThemeItem.isSelected();
         ThemeManager.apply(root.getScene(), !light);
         settings.update(st -> st.withTheme(light ? Settings.Theme.LIGHT : Settings.Theme.DARK), incident::reportError);
+    }
+
+    @FXML
+    private void onFocusPeople() {
+        boolean show = !people.isVisible();
+        peopleShown.set(show);
+        if (show) {
+            Platform.runLater(peopleController::focusRoster);
+        }
+    }
+
+    private void showPeople() {
+        peopleShown.set(true);
+    }
+
+    @FXML
+    private void onAddResponder() {
+        showPeople();
+        peopleController.addResponder();
+    }
+
+    @FXML
+    private void onAssignRole() {
+        showPeople();
+        peopleController.assignRole(Optional.empty());
+    }
+
+    @FXML
+    private void onOfferHandoff() {
+        showPeople();
+        peopleController.offerHandoff(Optional.empty(), Optional.empty());
+    }
+
+    @FXML
+    private void onAcknowledgeHandoff() {
+        peopleController.acknowledgeHandoff();
+    }
+
+    @FXML
+    private void onDeclineHandoff() {
+        peopleController.declineHandoff();
+    }
+
+    @FXML
+    private void onWithdrawHandoff() {
+        peopleController.withdrawHandoff();
+    }
+
+    @FXML
+    private void onToggleBreak() {
+        showPeople();
+        peopleController.toggleBreak();
+    }
+
+    @FXML
+    private void onAssignTask() {
+        showPeople();
+        peopleController.assignTask();
     }
 }

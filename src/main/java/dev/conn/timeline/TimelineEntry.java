@@ -93,8 +93,46 @@ public record TimelineEntry(
             case RESOLVED -> "Incident resolved" + suffix;
             case ROLE_ASSIGNED -> p.textOrEmpty("person") + " assigned as " + roleLabel(p.textOrEmpty("role"));
             case HANDOFF_ACKNOWLEDGED -> roleLabel(p.textOrEmpty("role")) + " handed to " + p.textOrEmpty("to")
-                    + suffix;
+                    + ackMethod(p.textOrEmpty("method")) + suffix;
+            case HANDOFF_OFFERED -> p.textOrEmpty("from") + " offered " + roleLabel(p.textOrEmpty("role")) + " to "
+                    + p.textOrEmpty("to")
+                    + p.text("readBackCode")
+                            .map(c -> " (read-back code " + c + ")")
+                            .orElse("");
+            case HANDOFF_DECLINED -> "Hand-off declined"
+                    + p.text("reason").map(r -> ": " + r).orElse("");
+            case HANDOFF_WITHDRAWN -> "Hand-off offer withdrawn"
+                    + p.text("reason").map(r -> ": " + r).orElse("");
+            case HANDOFF_EXPIRED -> "Hand-off offer expired without acknowledgement; the holder keeps the role";
+            case RESPONDER_JOINED -> p.textOrEmpty("name") + " joined the response"
+                    + p.text("handle").map(h -> " (" + h + ")").orElse("");
+            case RESPONDER_LEFT -> p.text("person").orElse("A responder") + " left the response";
+            case BREAK_STARTED -> p.text("person").orElse("A responder") + " started a break";
+            case BREAK_ENDED -> p.text("person").orElse("A responder") + " is back from a break";
+            case NEXT_IC_DESIGNATED -> p.textOrEmpty("person") + " designated next incident commander";
+            case TASK_ASSIGNED -> "Task for " + p.textOrEmpty("person") + ": " + text
+                    + p.instant("checkBackAt")
+                            .map(t -> " (check back by " + CHECK_BACK.format(t) + ")")
+                            .orElse("");
+            case TASK_ACKNOWLEDGED -> "Task acknowledged by its assignee";
+            case TASK_DONE -> "Task done" + suffix;
+            case TASK_CANCELLED -> "Task cancelled"
+                    + p.text("reason").map(r -> ": " + r).orElse("");
+            case FATIGUE_ALERTED -> "Fatigue: " + p.textOrEmpty("person") + ", "
+                    + p.textOrEmpty("level").replace('_', ' ').toLowerCase(Locale.ROOT);
             default -> text.isBlank() ? e.type().label() : text;
+        };
+    }
+
+    private static final java.time.format.DateTimeFormatter CHECK_BACK =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    private static String ackMethod(String method) {
+        return switch (method) {
+            case "READ_BACK" -> " (read back the code)";
+            case "IN_PERSON" -> " (confirmed in person)";
+            case "VOICE_WITHOUT_CODE" -> " (voice, without code: weaker)";
+            default -> "";
         };
     }
 

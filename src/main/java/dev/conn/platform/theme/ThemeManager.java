@@ -16,8 +16,11 @@ public final class ThemeManager {
     private static final String BASE = "/dev/conn/platform/theme/";
     private static final String TOKENS = BASE + "tokens.css";
     private static final String TOKENS_LIGHT = BASE + "tokens-light.css";
-    private static final List<String> FEATURE_SHEETS =
-            List.of(BASE + "base.css", "/dev/conn/incident/incident.css", "/dev/conn/timeline/timeline.css");
+    private static final List<String> FEATURE_SHEETS = List.of(
+            BASE + "base.css",
+            "/dev/conn/incident/incident.css",
+            "/dev/conn/timeline/timeline.css",
+            "/dev/conn/command/people.css");
 
     private ThemeManager() {}
 

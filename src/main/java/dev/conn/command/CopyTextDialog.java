@@ -1,0 +1,48 @@
+package dev.conn.command;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Window;
+
+/**
+ * Shows a text to read out or post (a hand-off brief, an announcement) with a button that copies
+ * it to the clipboard and keeps the dialog open.
+ */
+public final class CopyTextDialog extends Dialog<Void> {
+
+    /**
+     * @param owner the main window
+     * @param title window title
+     * @param header what to do with the text
+     * @param text the text
+     * @param copyLabel the copy button's text, e.g. "Copy announcement"
+     */
+    public CopyTextDialog(Window owner, String title, String header, String text, String copyLabel) {
+        initOwner(owner);
+        setTitle(title);
+        setHeaderText(header);
+        TextArea area = new TextArea(text);
+        area.setId("copy-text");
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefRowCount(Math.min(18, Math.max(3, (int) text.lines().count() + 1)));
+        getDialogPane().setContent(area);
+        ButtonType copy = new ButtonType(copyLabel, ButtonBar.ButtonData.LEFT);
+        ButtonType close = new ButtonType("Close", ButtonBar.ButtonData.CANCEL_CLOSE);
+        getDialogPane().getButtonTypes().addAll(copy, close);
+        Button copyButton = (Button) getDialogPane().lookupButton(copy);
+        copyButton.setId("copy-button");
+        copyButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+            copyButton.setText("Copied ✓");
+            e.consume();
+        });
+    }
+}

@@ -1,0 +1,78 @@
+package dev.conn.command;
+
+import dev.conn.fatigue.FatigueLevel;
+import dev.conn.platform.theme.Styles;
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * One roster line: name, presence (text and colour), roles held, continuous duty and fatigue level
+ * (text and colour). Every state is spelled out, never shown by colour alone.
+ */
+public final class ResponderCell extends ListCell<PeopleViewModel.ResponderRow> {
+    private final Label name = new Label();
+    private final Label presence = new Label();
+    private final Label nextIc = new Label("NEXT IC");
+    private final Label roles = new Label();
+    private final Label duty = new Label();
+    private final Label fatigue = new Label();
+    private final VBox box;
+
+    /** Builds the cell's nodes once; {@link #updateItem} only fills them. */
+    public ResponderCell() {
+        name.getStyleClass().add("responder-name");
+        presence.getStyleClass().add("presence-badge");
+        nextIc.getStyleClass().addAll("presence-badge", Styles.MUTED);
+        roles.getStyleClass().add(Styles.MUTED);
+        roles.setWrapText(true);
+        duty.getStyleClass().add(Styles.TIME_STAMP);
+        fatigue.getStyleClass().add("fatigue-badge");
+        setPrefWidth(0); // fit the list's width: long role lists wrap instead of scrolling sideways
+        roles.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        duty.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        box = new VBox(2, new HBox(8, name, presence, nextIc), roles, new HBox(8, duty, fatigue));
+        listViewProperty().addListener((o, was, list) -> {
+            box.prefWidthProperty().unbind();
+            if (list != null) {
+                box.prefWidthProperty().bind(list.widthProperty().subtract(28));
+            }
+        });
+    }
+
+    @Override
+    protected void updateItem(PeopleViewModel.ResponderRow row, boolean empty) {
+        super.updateItem(row, empty);
+        if (empty || row == null) {
+            setGraphic(null);
+            setText(null);
+            return;
+        }
+        name.setText(row.responder().name());
+        presence.setText(row.presence());
+        Styles.swap(
+                presence.getStyleClass(),
+                c -> c.startsWith("presence-") && !c.equals("presence-badge"),
+                "presence-"
+                        + row.responder()
+                                .presence()
+                                .name()
+                                .toLowerCase(Locale.ROOT)
+                                .replace('_', '-'));
+        nextIc.setVisible(row.nextIc());
+        nextIc.setManaged(row.nextIc());
+        roles.setText(row.roles().isEmpty() ? "No role" : row.roles());
+        boolean present = row.responder().presence().isPresent();
+        duty.setText(present ? "Duty " + row.continuousDuty() : "");
+        FatigueLevel level = row.level();
+        fatigue.setText(present && level != FatigueLevel.RESTED ? "⚠ " + level.label() : present ? "Rested" : "");
+        Styles.swap(
+                fatigue.getStyleClass(),
+                c -> c.startsWith("fatigue-") && !c.equals("fatigue-badge"),
+                "fatigue-" + level.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        setText(null);
+        setGraphic(box);
+    }
+}

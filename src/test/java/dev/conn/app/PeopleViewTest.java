@@ -1,0 +1,251 @@
+package dev.conn.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conn.command.PeopleViewModel;
+import dev.conn.command.Responder;
+import dev.conn.incident.EventType;
+import dev.conn.platform.fx.FxTaskRunner;
+import dev.conn.settings.Settings;
+import dev.conn.settings.SettingsFile;
+import dev.conn.testing.MutableClock;
+import dev.conn.timeline.TimelineEntry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The People panel and the command banners, in the real window on a real H2 data directory. */
+@ExtendWith(ApplicationExtension.class)
+class PeopleViewTest {
+    static final Instant T0 = Instant.parse("2026-11-21T14:00:00Z");
+
+    @TempDir
+    Path dataDir;
+
+    private final MutableClock clock = new MutableClock(T0);
+    private AppContext context;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void commandPassesToBobOnceHeReadsBackTheCode(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        addResponder(robot, "Bob");
+
+        offerCommandTo(robot, "Bob");
+        closeDialog(robot, "Close");
+        waitUntil(() -> robot.lookup("#handoffBanner").query().isVisible());
+        clock.advance(Duration.ofMillis(500));
+        waitUntil(() -> List.of("4:59", "5:00").contains(text(robot, "#handoffCountdown")));
+        String code = text(robot, "#handoffCode").replaceAll(".*read-back code (\\S+).*", "$1");
+
+        robot.clickOn("#acknowledgeButton");
+        TextField field = (TextField) waitFor(robot, "#ack-code");
+        robot.interact(() -> field.setText(code));
+        robot.clickOn("#ack-confirm");
+
+        waitFor(robot, "#announcement-dialog");
+        assertThat(dialogButton(robot, "Copy announcement")).isNotNull();
+        closeDialog(robot, "Close");
+        waitUntil(() -> text(robot, "#commanderLabel").contains("Bob"));
+        waitUntil(() -> timelineTypes(robot).contains(EventType.HANDOFF_ACKNOWLEDGED));
+        assertThat(timelineTypes(robot)).contains(EventType.HANDOFF_OFFERED);
+        assertThat(robot.lookup("#handoffBanner").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void anOfferNotAcknowledgedInFiveMinutesExpiresAndTheCommanderStays(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        addResponder(robot, "Bob");
+        offerCommandTo(robot, "Bob");
+        closeDialog(robot, "Close");
+        waitUntil(() -> robot.lookup("#handoffBanner").query().isVisible());
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+        waitUntil(() -> robot.lookup("#expiredBanner").query().isVisible());
+        assertThat(text(robot, "#expiredText")).contains("Hand-off to Bob expired at 14:05 UTC");
+        assertThat(robot.lookup("#handoffBanner").query().isVisible()).isFalse();
+        assertThat(text(robot, "#commanderLabel")).contains("Ana Ops");
+        waitUntil(() -> timelineTypes(robot).contains(EventType.HANDOFF_EXPIRED));
+    }
+
+    @Test
+    void theCommanderLeavingWithoutHandOffRaisesTheLeaderlessBanner(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        addResponder(robot, "Ana Ops");
+        assertThat(robot.lookup("#leaderlessBanner").query().isVisible()).isFalse();
+
+        ListView<PeopleViewModel.ResponderRow> roster = roster(robot);
+        robot.interact(() -> roster.getSelectionModel().select(0));
+        robot.clickOn("#leaveButton");
+
+        waitUntil(() -> robot.lookup("#leaderlessBanner").query().isVisible());
+        assertThat(text(robot, "#leaderlessText"))
+                .startsWith("No incident commander since 14:00 UTC")
+                .endsWith("Assign command or hand off.");
+    }
+
+    @Test
+    void ninetyOneMinutesOnDutyPromptsABreak(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        addResponder(robot, "Bob");
+
+        clock.advance(Duration.ofMinutes(91));
+
+        waitUntil(() -> robot.lookup(".fatigue-alert-text").tryQuery().isPresent());
+        String alert = robot.lookup(".fatigue-alert-text").queryAs(Label.class).getText();
+        assertThat(alert).contains("Bob").contains("Break suggested");
+        waitUntil(() -> timelineTypes(robot).contains(EventType.FATIGUE_ALERTED));
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    private void launchAs(String author) throws Exception {
+        new SettingsFile(dataDir).save(Settings.defaults().withAuthorName(author));
+        context = AppContext.open(dataDir, clock, new FxTaskRunner());
+        AtomicBoolean ready = new AtomicBoolean();
+        WaitForAsyncUtils.asyncFx(() -> {
+                    stage.setScene(null);
+                    context.showIn(stage, () -> ready.set(true));
+                    stage.show();
+                })
+                .get(10, TimeUnit.SECONDS);
+        waitUntil(ready::get);
+    }
+
+    private void declare(FxRobot robot, String title) throws TimeoutException {
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        TextField field = (TextField) waitFor(robot, "#declare-title");
+        robot.interact(() -> field.setText(title));
+        robot.clickOn("#declare-confirm");
+        waitUntil(() -> title.equals(text(robot, "#titleLabel")));
+        // the people panel opens on demand, as an IC would open it
+        assertThat(shown(robot.lookup("#addResponderButton").query())).isFalse();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> shown(robot.lookup("#addResponderButton").query()));
+    }
+
+    /** True if the node and every ancestor are visible (Node#isVisible looks at the node alone). */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void addResponder(FxRobot robot, String name) throws TimeoutException {
+        robot.clickOn("#addResponderButton");
+        TextField field = (TextField) waitFor(robot, "#responder-name");
+        robot.interact(() -> field.setText(name));
+        robot.clickOn("#responder-add");
+        waitUntil(() -> roster(robot).getItems().stream()
+                .anyMatch(r -> r.responder().name().equals(name)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void offerCommandTo(FxRobot robot, String name) throws TimeoutException {
+        robot.clickOn("#offerHandoffButton");
+        ComboBox<Responder> person = (ComboBox<Responder>) waitFor(robot, "#choice-person");
+        robot.interact(() -> person.setValue(person.getItems().stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow()));
+        robot.clickOn("#choice-confirm");
+        waitFor(robot, "#brief-dialog");
+    }
+
+    private void closeDialog(FxRobot robot, String buttonText) throws TimeoutException {
+        Button b = dialogButton(robot, buttonText);
+        robot.interact(b::fire);
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<PeopleViewModel.ResponderRow> roster(FxRobot robot) {
+        return robot.lookup("#rosterList").queryAs(ListView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<EventType> timelineTypes(FxRobot robot) {
+        AtomicReference<List<EventType>> out = new AtomicReference<>();
+        robot.interact(() -> out.set(robot.lookup("#timelineList").queryAs(ListView.class).getItems().stream()
+                .map(e -> ((TimelineEntry) e).event().type())
+                .toList()));
+        return out.get();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        AtomicReference<String> out = new AtomicReference<>();
+        robot.interact(() -> out.set(robot.lookup(query).queryAs(Label.class).getText()));
+        return out.get();
+    }
+
+    private static Node waitFor(FxRobot robot, String query) throws TimeoutException {
+        waitUntil(() -> robot.lookup(query).tryQuery().isPresent());
+        return robot.lookup(query).query();
+    }
+
+    private static Button dialogButton(FxRobot robot, String text) throws TimeoutException {
+        AtomicReference<Button> found = new AtomicReference<>();
+        waitUntil(() -> {
+            robot.interact(() -> {
+                for (DialogPane pane : robot.lookup(".dialog-pane").queryAllAs(DialogPane.class)) {
+                    for (ButtonType type : pane.getButtonTypes()) {
+                        if (pane.lookupButton(type) instanceof Button b && text.equals(b.getText())) {
+                            found.set(b);
+                        }
+                    }
+                }
+            });
+            return found.get() != null;
+        });
+        return found.get();
+    }
+
+    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::get);
+    }
+}
