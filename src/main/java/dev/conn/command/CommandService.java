@@ -489,7 +489,8 @@ public final class CommandService {
      * @return the acknowledged hand-off and the announcement to propose
      * @throws IllegalArgumentException if the method is READ_BACK and the code is missing or wrong
      * @throws IllegalStateException if the offer is unknown or not pending (acknowledged,
-     *     declined, withdrawn, expired), or the receiver has left or is on a break
+     *     declined, withdrawn, expired), the receiver has left or is on a break, or the offering
+     *     holder no longer holds the role
      */
     public synchronized Acknowledgement acknowledge(
             IncidentId incident, String offerId, AckMethod method, String spokenCode, String author) {
@@ -505,6 +506,16 @@ public final class CommandService {
                     + receiver.get().presence().label() + ") and cannot take the "
                     + offered.role().label()
                     + " role; offer it to someone on duty");
+        }
+        boolean stillHolds = roster.holders(offered.role()).stream()
+                .anyMatch(h -> offered.fromId().isPresent() && h.responderId().isPresent()
+                        ? h.responderId().get().equals(offered.fromId().get())
+                        : h.person().strip().equalsIgnoreCase(offered.from().strip()));
+        if (!stillHolds) {
+            // e.g. the holder left and the role went back to the IC: the IC never agreed to this offer
+            throw new IllegalStateException(
+                    offered.from() + " no longer holds the " + offered.role().label()
+                            + " role, so this offer cannot be acknowledged; the current holder must offer it again");
         }
         record(
                 incident,

@@ -312,6 +312,22 @@ class CommandServiceTest {
     }
 
     @Test
+    void acknowledgementAfterTheOfferingHolderLeftIsRefused() {
+        command.assignRole(incident, Role.SCRIBE, carol, "Alice");
+        HandoffOffer offer = command.offerHandoff(incident, Role.SCRIBE, bob, "Carol");
+        minutes(1);
+        command.leave(incident, carol, "Carol"); // the Scribe role goes back to Alice, the IC
+
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> command.acknowledge(incident, offer.handoff().offerId(), AckMethod.IN_PERSON, null, "Bob"));
+
+        assertThat(e.getMessage()).contains("Carol no longer holds the Scribe role");
+        assertThat(command.roster(incident).holder(Role.SCRIBE).orElseThrow().person())
+                .isEqualTo("Alice");
+    }
+
+    @Test
     void acknowledgingAnUnknownOfferIsRefused() {
         assertThrows(
                 IllegalStateException.class,
