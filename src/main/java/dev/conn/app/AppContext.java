@@ -136,6 +136,7 @@ public final class AppContext implements AutoCloseable {
         PeopleViewModel peopleModel =
                 new PeopleViewModel(incidentModel, incidents, commands, tasks, policy, ZoneId.systemDefault());
         PeopleView peopleView = new PeopleView(peopleModel);
+        ViewLoader[] loaderRef = new ViewLoader[1];
         ViewLoader loader = new ViewLoader(type -> {
             if (type == PeopleView.class) {
                 return peopleView;
@@ -144,7 +145,15 @@ public final class AppContext implements AutoCloseable {
                 return new CommandBannerView(peopleModel, peopleView);
             }
             if (type == MainWindowView.class) {
-                return new MainWindowView(incidentModel, settingsModel, timelineModel, follower, dataDirectory, clock);
+                return new MainWindowView(
+                        incidentModel,
+                        settingsModel,
+                        timelineModel,
+                        follower,
+                        dataDirectory,
+                        clock,
+                        peopleView,
+                        () -> loaderRef[0].load(PeopleView.class));
             }
             if (type == IncidentHeaderView.class) {
                 return new IncidentHeaderView(incidentModel);
@@ -154,6 +163,7 @@ public final class AppContext implements AutoCloseable {
             }
             throw new IllegalArgumentException("no controller for " + type);
         });
+        loaderRef[0] = loader;
         incidentModel.preload(); // the disk read overlaps building the window
         Parent root = loader.load(MainWindowView.class);
         Scene scene = stage.getScene();

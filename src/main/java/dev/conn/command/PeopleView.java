@@ -98,6 +98,8 @@ public final class PeopleView {
             }
         });
         renderAlerts();
+        // alerts raised before this panel was built (it loads when first needed) still pop up
+        model.fatigueAlerts().forEach(this::notifyAlert);
         renderResponderActions();
         renderTaskActions();
     }
@@ -182,7 +184,7 @@ public final class PeopleView {
     }
 
     private Window window() {
-        return root.getScene() == null ? null : root.getScene().getWindow();
+        return root == null || root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     private Optional<Responder> selectedResponder() {
@@ -209,13 +211,24 @@ public final class PeopleView {
      *     this panel even if the user closed it, so nothing important hides behind it
      */
     public javafx.beans.binding.BooleanBinding needsAttention() {
-        return javafx.beans.binding.Bindings.isNotEmpty(model.fatigueAlerts())
-                .or(javafx.beans.binding.Bindings.createBooleanBinding(
-                        () -> model.tasks().stream().anyMatch(PeopleViewModel.TaskRow::overdue), model.tasks()));
+        return model.needsAttention();
+    }
+
+    private Runnable ensureLoaded = () -> {};
+
+    /**
+     * The window builds this panel only when it is first shown (start-up stays fast); actions
+     * called before that (from the banner or a menu) load it first through this hook.
+     *
+     * @param ensureLoaded loads and shows the panel if it is not yet
+     */
+    public void setLoader(Runnable ensureLoaded) {
+        this.ensureLoaded = ensureLoaded;
     }
 
     /** Moves the keyboard focus to the roster. */
     public void focusRoster() {
+        ensureLoaded.run();
         rosterList.requestFocus();
         if (rosterList.getSelectionModel().isEmpty() && !rosterList.getItems().isEmpty()) {
             rosterList.getSelectionModel().select(0);
@@ -224,6 +237,7 @@ public final class PeopleView {
 
     /** Asks for a new responder and adds them; after a refusal it asks again. */
     public void addResponder() {
+        ensureLoaded.run();
         new AddResponderDialog(window())
                 .showAndWait()
                 .ifPresent(a -> model.addResponder(a.name(), a.handle(), a.timeZone(), model::reportError));
@@ -235,6 +249,7 @@ public final class PeopleView {
      * @param role the role preselected, if any
      */
     public void assignRole(Optional<Role> role) {
+        ensureLoaded.run();
         new RoleChoiceDialog(
                         window(),
                         "Assign role",
@@ -257,6 +272,7 @@ public final class PeopleView {
      * @param to the receiver preselected, if any
      */
     public void offerHandoff(Optional<Role> role, Optional<Responder> to) {
+        ensureLoaded.run();
         List<Role> roles = java.util.Arrays.stream(Role.values())
                 .filter(r -> !r.allowsSeveralHolders())
                 .toList();
@@ -289,6 +305,7 @@ public final class PeopleView {
 
     /** Opens the acknowledgement dialog for the first pending hand-off. */
     public void acknowledgeHandoff() {
+        ensureLoaded.run();
         Handoff h = model.pendingHandoffProperty().get();
         if (h == null) {
             model.reportError("No hand-off is waiting for acknowledgement; offer one first (Ctrl+Shift+H)");
@@ -322,6 +339,7 @@ public final class PeopleView {
 
     /** The receiver declines the first pending hand-off. */
     public void declineHandoff() {
+        ensureLoaded.run();
         Handoff h = model.pendingHandoffProperty().get();
         if (h == null) {
             model.reportError("No hand-off is waiting for an answer");
@@ -332,6 +350,7 @@ public final class PeopleView {
 
     /** The holder withdraws the first pending hand-off. */
     public void withdrawHandoff() {
+        ensureLoaded.run();
         Handoff h = model.pendingHandoffProperty().get();
         if (h == null) {
             model.reportError("No hand-off is waiting for an answer");
@@ -342,6 +361,7 @@ public final class PeopleView {
 
     /** Starts or ends the break of the selected responder. */
     public void toggleBreak() {
+        ensureLoaded.run();
         requireSelected().ifPresent(r -> {
             if (r.presence() == Presence.ON_BREAK) {
                 model.endBreak(r.id());
@@ -353,6 +373,7 @@ public final class PeopleView {
 
     /** Asks for a task for a responder (the selected one preselected) and assigns it. */
     public void assignTask() {
+        ensureLoaded.run();
         new AssignTaskDialog(window(), onDuty(), selectedResponder())
                 .showAndWait()
                 .ifPresent(a -> model.assignTask(a.responder().id(), a.text(), a.checkBackIn(), model::reportError));

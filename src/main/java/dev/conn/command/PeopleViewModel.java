@@ -195,6 +195,16 @@ public final class PeopleViewModel {
         return taskRows;
     }
 
+    /**
+     * @return true while a fatigue alert or an overdue check-back is waiting: the window then shows
+     *     the people panel even if the user closed it, so nothing important hides behind it
+     */
+    public javafx.beans.binding.BooleanBinding needsAttention() {
+        return javafx.beans.binding.Bindings.isNotEmpty(fatigueAlerts())
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> tasks().stream().anyMatch(TaskRow::overdue), tasks()));
+    }
+
     /** @return fatigue alerts raised by this console, newest last, until dismissed */
     public ObservableList<FatigueAlertRow> fatigueAlerts() {
         return fatigueAlerts;

@@ -90,11 +90,12 @@ public final class MainWindowView {
     @FXML
     private TimelineView timelineController;
 
-    @FXML
-    private PeopleView peopleController;
+    private final PeopleView peopleController;
+    private final java.util.function.Supplier<javafx.scene.Parent> loadPeopleView;
+    private boolean peopleLoaded;
 
     @FXML
-    private javafx.scene.Node people;
+    private javafx.scene.layout.StackPane people;
 
     /** The user's choice; the panel also shows while something in it needs attention. */
     private final javafx.beans.property.BooleanProperty peopleShown =
@@ -107,6 +108,8 @@ public final class MainWindowView {
      * @param follower follows the log for other processes' events
      * @param dataDirectory shown in the status bar
      * @param clock the clock the status bar shows
+     * @param peopleView the people panel's controller (its view is built on first show)
+     * @param loadPeopleView builds the people panel's view (FXML) when it is first shown
      */
     public MainWindowView(
             IncidentViewModel incident,
@@ -114,13 +117,26 @@ public final class MainWindowView {
             TimelineViewModel timelineModel,
             LiveLogFollower follower,
             Path dataDirectory,
-            Clock clock) {
+            Clock clock,
+            PeopleView peopleView,
+            java.util.function.Supplier<javafx.scene.Parent> loadPeopleView) {
         this.incident = incident;
         this.settings = settings;
         this.timelineModel = timelineModel;
         this.follower = follower;
         this.dataDirectory = dataDirectory;
         this.clock = clock;
+        this.peopleController = peopleView;
+        this.loadPeopleView = loadPeopleView;
+    }
+
+    /** Builds the people panel the first time it is needed, and shows it. */
+    private void ensurePeopleLoaded() {
+        if (!peopleLoaded) {
+            peopleLoaded = true;
+            people.getChildren().setAll(loadPeopleView.get());
+        }
+        peopleShown.set(true);
     }
 
     @FXML
@@ -135,8 +151,15 @@ public final class MainWindowView {
         });
         // a narrow window stays readable: the people panel opens on demand (Ctrl+Shift+P, any
         // People action) and on its own while a fatigue alert or an overdue check-back waits
+        peopleController.setLoader(this::ensurePeopleLoaded);
         people.visibleProperty().bind(peopleShown.or(peopleController.needsAttention()));
         people.managedProperty().bind(people.visibleProperty());
+        people.visibleProperty().subscribe(visible -> {
+            if (visible && !peopleLoaded) {
+                peopleLoaded = true;
+                people.getChildren().setAll(loadPeopleView.get());
+            }
+        });
         incident.currentProperty().subscribe(this::showCurrent);
         incident.incidents().subscribe(this::selectCurrentInList);
         incident.lastErrorProperty().subscribe(errorLabel::setText); // the one error channel
