@@ -197,13 +197,7 @@ public final class CommandService {
         if (r.presence() == Presence.LEFT) {
             throw new IllegalStateException(r.name() + " already left at " + UtcTime.hhmm(r.since()));
         }
-        Event e = record(
-                incident,
-                EventType.RESPONDER_LEFT,
-                Payload.of("responderId", r.id(), "person", r.name()),
-                now(),
-                author);
-        return after(events, e).responder(responderId).orElseThrow();
+        return recordPresence(incident, events, r, EventType.RESPONDER_LEFT, author);
     }
 
     /**
@@ -223,13 +217,7 @@ public final class CommandService {
             throw new IllegalStateException(
                     r.name() + " is not on duty (" + r.presence().label() + " since " + UtcTime.hhmm(r.since()) + ")");
         }
-        Event e = record(
-                incident,
-                EventType.BREAK_STARTED,
-                Payload.of("responderId", r.id(), "person", r.name()),
-                now(),
-                author);
-        return after(events, e).responder(responderId).orElseThrow();
+        return recordPresence(incident, events, r, EventType.BREAK_STARTED, author);
     }
 
     /**
@@ -248,9 +236,14 @@ public final class CommandService {
             throw new IllegalStateException(
                     r.name() + " is not on a break (" + r.presence().label() + ")");
         }
-        Event e = record(
-                incident, EventType.BREAK_ENDED, Payload.of("responderId", r.id(), "person", r.name()), now(), author);
-        return after(events, e).responder(responderId).orElseThrow();
+        return recordPresence(incident, events, r, EventType.BREAK_ENDED, author);
+    }
+
+    /** Records a leave or break event for a responder and returns them as they are after it. */
+    private Responder recordPresence(
+            IncidentId incident, List<Event> events, Responder r, EventType type, String author) {
+        Event e = record(incident, type, Payload.of("responderId", r.id(), "person", r.name()), now(), author);
+        return after(events, e).responder(r.id()).orElseThrow();
     }
 
     // ---- roles ----------------------------------------------------------------------------------
@@ -729,8 +722,11 @@ public final class CommandService {
         return clock.instant();
     }
 
-    /** What the roster, hand-off, task and brief folds read: not the notes of a long incident. */
-    private static final java.util.Set<EventType> COMMAND_TYPES;
+    /**
+     * The event types the roster, hand-off, task and brief folds read (not the notes of a long
+     * incident); views that fold the same state use this set too.
+     */
+    public static final java.util.Set<EventType> EVENT_TYPES;
 
     static {
         java.util.Set<EventType> types = java.util.EnumSet.copyOf(IncidentState.HEADER_TYPES);
@@ -753,11 +749,11 @@ public final class CommandService {
                 EventType.DECISION,
                 EventType.EVENT_CORRECTED,
                 EventType.EVENT_RETRACTED));
-        COMMAND_TYPES = java.util.Collections.unmodifiableSet(types);
+        EVENT_TYPES = java.util.Collections.unmodifiableSet(types);
     }
 
     private List<Event> events(IncidentId incident) {
-        List<Event> events = incidents.events(incident, COMMAND_TYPES);
+        List<Event> events = incidents.events(incident, EVENT_TYPES);
         if (events.stream().noneMatch(e -> e.type() == EventType.INCIDENT_DECLARED)) {
             throw new IllegalStateException("No incident " + incident.shortForm());
         }

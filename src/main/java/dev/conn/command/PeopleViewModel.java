@@ -52,26 +52,9 @@ public final class PeopleViewModel {
     static final Set<EventType> TYPES;
 
     static {
-        Set<EventType> t = EnumSet.copyOf(IncidentState.HEADER_TYPES);
+        Set<EventType> t = EnumSet.copyOf(CommandService.EVENT_TYPES);
         t.addAll(DutyLog.TYPES);
-        t.addAll(EnumSet.of(
-                EventType.RESPONDER_JOINED,
-                EventType.RESPONDER_LEFT,
-                EventType.BREAK_STARTED,
-                EventType.BREAK_ENDED,
-                EventType.ROLE_ASSIGNED,
-                EventType.NEXT_IC_DESIGNATED,
-                EventType.HANDOFF_OFFERED,
-                EventType.HANDOFF_ACKNOWLEDGED,
-                EventType.HANDOFF_DECLINED,
-                EventType.HANDOFF_EXPIRED,
-                EventType.HANDOFF_WITHDRAWN,
-                EventType.TASK_ASSIGNED,
-                EventType.TASK_ACKNOWLEDGED,
-                EventType.TASK_DONE,
-                EventType.TASK_CANCELLED,
-                EventType.FATIGUE_ALERTED,
-                EventType.EVENT_RETRACTED));
+        t.add(EventType.FATIGUE_ALERTED);
         TYPES = Collections.unmodifiableSet(t);
     }
 

@@ -202,19 +202,7 @@ public final class MainWindowView {
 
     /** Runs {@code then} once the timeline's rows are on screen (they are built in the background). */
     private void whenTimelineBuilt(Runnable then) {
-        if (!timelineModel.rebuildingProperty().get()) {
-            then.run();
-            return;
-        }
-        timelineModel.rebuildingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
-                if (!now) {
-                    o.removeListener(this);
-                    then.run();
-                }
-            }
-        });
+        once(() -> !timelineModel.rebuildingProperty().get(), then, timelineModel.rebuildingProperty());
     }
 
     /**
@@ -224,25 +212,38 @@ public final class MainWindowView {
      * @param then run once, on the FX thread
      */
     public void whenHistoryComplete(Runnable then) {
-        // plain listeners, removed once fired: a Bindings.create* object held only by a local
-        // variable can be garbage-collected and would then never fire
+        once(
+                () -> incident.completeProperty().get()
+                        && !timelineModel.rebuildingProperty().get(),
+                then,
+                incident.completeProperty(),
+                timelineModel.rebuildingProperty());
+    }
+
+    /**
+     * Runs {@code then} once, as soon as {@code condition} holds (now, or after one of
+     * {@code dependencies} changes). Plain listeners removed once fired: a {@code Bindings.create*}
+     * object held only by a local variable can be garbage-collected and would never fire.
+     */
+    private static void once(
+            java.util.function.BooleanSupplier condition, Runnable then, javafx.beans.Observable... dependencies) {
         javafx.beans.InvalidationListener check = new javafx.beans.InvalidationListener() {
             private boolean fired;
 
             @Override
             public void invalidated(javafx.beans.Observable o) {
-                if (!fired
-                        && incident.completeProperty().get()
-                        && !timelineModel.rebuildingProperty().get()) {
+                if (!fired && condition.getAsBoolean()) {
                     fired = true;
-                    incident.completeProperty().removeListener(this);
-                    timelineModel.rebuildingProperty().removeListener(this);
+                    for (javafx.beans.Observable d : dependencies) {
+                        d.removeListener(this);
+                    }
                     then.run();
                 }
             }
         };
-        incident.completeProperty().addListener(check);
-        timelineModel.rebuildingProperty().addListener(check);
+        for (javafx.beans.Observable d : dependencies) {
+            d.addListener(check);
+        }
         check.invalidated(null);
     }
 

@@ -1,5 +1,6 @@
 package dev.conn.app;
 
+import static dev.conn.testing.Ui.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.platform.fx.FxTaskRunner;
@@ -12,11 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -223,25 +221,5 @@ class ConnWindowTest {
         waitUntil(() -> field.getText().isEmpty()
                 || !label(robot, "#captureMessage").getText().isEmpty()
                 || texts(robot).size() > before);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ListView<TimelineEntry> timeline(FxRobot robot) {
-        return robot.lookup("#timelineList").queryAs(ListView.class);
-    }
-
-    private static List<String> texts(FxRobot robot) {
-        AtomicReference<List<String>> out = new AtomicReference<>();
-        robot.interact(() -> out.set(
-                timeline(robot).getItems().stream().map(TimelineEntry::text).toList()));
-        return out.get();
-    }
-
-    private static Label label(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class);
-    }
-
-    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::get);
     }
 }

@@ -1,5 +1,6 @@
 package dev.conn.app;
 
+import static dev.conn.testing.Ui.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.incident.Event;
@@ -25,15 +26,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -339,28 +334,6 @@ class HeaderAndIncidentsViewTest {
         robot.clickOn("#correct-save");
     }
 
-    private static Node waitFor(FxRobot robot, String query) throws TimeoutException {
-        waitUntil(() -> robot.lookup(query).tryQuery().isPresent());
-        return robot.lookup(query).query();
-    }
-
-    private static Button dialogButton(FxRobot robot, String text) throws TimeoutException {
-        AtomicReference<Button> found = new AtomicReference<>();
-        waitUntil(() -> {
-            robot.interact(() -> {
-                for (DialogPane pane : robot.lookup(".dialog-pane").queryAllAs(DialogPane.class)) {
-                    for (ButtonType type : pane.getButtonTypes()) {
-                        if (pane.lookupButton(type) instanceof Button b && text.equals(b.getText())) {
-                            found.set(b);
-                        }
-                    }
-                }
-            });
-            return found.get() != null;
-        });
-        return found.get();
-    }
-
     private static IncidentCell incidentCell(FxRobot robot, String title) throws TimeoutException {
         AtomicReference<IncidentCell> found = new AtomicReference<>();
         waitUntil(() -> {
@@ -373,30 +346,10 @@ class HeaderAndIncidentsViewTest {
         return found.get();
     }
 
-    @SuppressWarnings("unchecked")
-    private static ListView<TimelineEntry> timeline(FxRobot robot) {
-        return robot.lookup("#timelineList").queryAs(ListView.class);
-    }
-
-    private static List<String> texts(FxRobot robot) {
-        AtomicReference<List<String>> out = new AtomicReference<>();
-        robot.interact(() -> out.set(
-                timeline(robot).getItems().stream().map(TimelineEntry::text).toList()));
-        return out.get();
-    }
-
     private static TimelineEntry row(FxRobot robot, String text) {
         return timeline(robot).getItems().stream()
                 .filter(r -> r.text().equals(text))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static Label label(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class);
-    }
-
-    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::get);
     }
 }

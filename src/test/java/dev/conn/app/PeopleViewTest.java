@@ -1,5 +1,6 @@
 package dev.conn.app;
 
+import static dev.conn.testing.Ui.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.command.PeopleViewModel;
@@ -9,6 +10,7 @@ import dev.conn.platform.fx.FxTaskRunner;
 import dev.conn.settings.Settings;
 import dev.conn.settings.SettingsFile;
 import dev.conn.testing.MutableClock;
+import dev.conn.testing.Ui;
 import dev.conn.timeline.TimelineEntry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,12 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -162,23 +160,11 @@ class PeopleViewTest {
         waitUntil(() -> title.equals(text(robot, "#titleLabel")));
         // the people panel opens on demand, as an IC would open it
         // not built until first shown (start-up stays fast), or built but hidden
-        assertThat(robot.lookup("#addResponderButton").tryQuery().map(PeopleViewTest::shown))
+        assertThat(robot.lookup("#addResponderButton").tryQuery().map(Ui::shown))
                 .isNotEqualTo(java.util.Optional.of(true));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("#addResponderButton")
-                .tryQuery()
-                .map(PeopleViewTest::shown)
-                .orElse(false));
-    }
-
-    /** True if the node and every ancestor are visible (Node#isVisible looks at the node alone). */
-    private static boolean shown(javafx.scene.Node node) {
-        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
+        waitUntil(() ->
+                robot.lookup("#addResponderButton").tryQuery().map(Ui::shown).orElse(false));
     }
 
     private void addResponder(FxRobot robot, String name) throws TimeoutException {
@@ -226,31 +212,5 @@ class PeopleViewTest {
         AtomicReference<String> out = new AtomicReference<>();
         robot.interact(() -> out.set(robot.lookup(query).queryAs(Label.class).getText()));
         return out.get();
-    }
-
-    private static Node waitFor(FxRobot robot, String query) throws TimeoutException {
-        waitUntil(() -> robot.lookup(query).tryQuery().isPresent());
-        return robot.lookup(query).query();
-    }
-
-    private static Button dialogButton(FxRobot robot, String text) throws TimeoutException {
-        AtomicReference<Button> found = new AtomicReference<>();
-        waitUntil(() -> {
-            robot.interact(() -> {
-                for (DialogPane pane : robot.lookup(".dialog-pane").queryAllAs(DialogPane.class)) {
-                    for (ButtonType type : pane.getButtonTypes()) {
-                        if (pane.lookupButton(type) instanceof Button b && text.equals(b.getText())) {
-                            found.set(b);
-                        }
-                    }
-                }
-            });
-            return found.get() != null;
-        });
-        return found.get();
-    }
-
-    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::get);
     }
 }

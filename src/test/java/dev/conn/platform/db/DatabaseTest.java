@@ -72,8 +72,12 @@ class DatabaseTest {
     }
 
     @Test
-    void freshDirectoryHasNoDatabase() {
+    void aDirectoryHoldsADatabaseOnlyOnceItWasOpened() {
         assertThat(Database.existsIn(dir)).isFalse();
+
+        Database.open(dir).close();
+
+        assertThat(Database.existsIn(dir)).isTrue();
     }
 
     @Test
