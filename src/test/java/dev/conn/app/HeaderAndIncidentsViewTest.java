@@ -8,22 +8,17 @@ import dev.conn.incident.EventStore;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentCell;
 import dev.conn.incident.IncidentId;
-import dev.conn.platform.fx.FxTaskRunner;
 import dev.conn.settings.Settings;
 import dev.conn.settings.SettingsFile;
 import dev.conn.testing.ForwardingEventStore;
-import dev.conn.testing.MutableClock;
 import dev.conn.timeline.TimelineEntry;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -32,40 +27,12 @@ import javafx.application.Platform;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The incident header's controls and the incident list, in the real window on a real H2 data directory. */
-@ExtendWith(ApplicationExtension.class)
-class HeaderAndIncidentsViewTest {
-    static final Instant T0 = Instant.parse("2026-11-21T14:00:00Z");
-
-    @TempDir
-    Path dataDir;
-
-    private final MutableClock clock = new MutableClock(T0);
-    private AppContext context;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void closeApp() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
-        if (context != null) {
-            context.close();
-        }
-    }
+class HeaderAndIncidentsViewTest extends WindowTest {
 
     // --- header ----------------------------------------------------------------------------------
 
@@ -271,25 +238,6 @@ class HeaderAndIncidentsViewTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------
-
-    private void launchAs(String author) throws Exception {
-        new SettingsFile(dataDir).save(Settings.defaults().withAuthorName(author));
-        launch(UnaryOperator.identity());
-    }
-
-    /** Opens the data directory off the FX thread, shows the window and waits until it is ready. */
-    private void launch(UnaryOperator<EventStore> decorate) throws Exception {
-        context = AppContext.open(dataDir, clock, new FxTaskRunner());
-        context.decorateStore(decorate);
-        AtomicBoolean ready = new AtomicBoolean();
-        WaitForAsyncUtils.asyncFx(() -> {
-                    stage.setScene(null);
-                    context.showIn(stage, () -> ready.set(true));
-                    stage.show();
-                })
-                .get(10, TimeUnit.SECONDS);
-        waitUntil(ready::get);
-    }
 
     private void restart() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);

@@ -6,19 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conn.command.PeopleViewModel;
 import dev.conn.command.Responder;
 import dev.conn.incident.EventType;
-import dev.conn.platform.fx.FxTaskRunner;
-import dev.conn.settings.Settings;
-import dev.conn.settings.SettingsFile;
-import dev.conn.testing.MutableClock;
 import dev.conn.testing.Ui;
 import dev.conn.timeline.TimelineEntry;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -26,40 +18,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The People panel and the command banners, in the real window on a real H2 data directory. */
-@ExtendWith(ApplicationExtension.class)
-class PeopleViewTest {
-    static final Instant T0 = Instant.parse("2026-11-21T14:00:00Z");
-
-    @TempDir
-    Path dataDir;
-
-    private final MutableClock clock = new MutableClock(T0);
-    private AppContext context;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void closeApp() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
-        if (context != null) {
-            context.close();
-        }
-    }
+class PeopleViewTest extends WindowTest {
 
     @Test
     void commandPassesToBobOnceHeReadsBackTheCode(FxRobot robot) throws Exception {
@@ -138,19 +101,6 @@ class PeopleViewTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------
-
-    private void launchAs(String author) throws Exception {
-        new SettingsFile(dataDir).save(Settings.defaults().withAuthorName(author));
-        context = AppContext.open(dataDir, clock, new FxTaskRunner());
-        AtomicBoolean ready = new AtomicBoolean();
-        WaitForAsyncUtils.asyncFx(() -> {
-                    stage.setScene(null);
-                    context.showIn(stage, () -> ready.set(true));
-                    stage.show();
-                })
-                .get(10, TimeUnit.SECONDS);
-        waitUntil(ready::get);
-    }
 
     private void declare(FxRobot robot, String title) throws TimeoutException {
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
