@@ -1,13 +1,8 @@
 package dev.conn.shell;
 
-import dev.conn.incident.Event;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.IncidentViewModel;
 import dev.conn.platform.fx.TaskRunner;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -15,19 +10,17 @@ import java.util.function.Consumer;
  * console) appears on screen: each {@link #poll()} (once a second from the UI ticker) reads what
  * was stored since the last one, off the FX thread.
  *
- * <p>It re-reads a small window behind its last position, because with two writers a lower
- * sequence number can commit after a higher one was read; ids already passed on are dropped.
+ * <p>Reading strictly after the last position is enough: every writer takes its turn on the
+ * store's append lock, so events commit in sequence order and none can appear behind the
+ * position later. The view model ignores events it already has (its own, just recorded).
  */
 public final class LiveLogFollower {
-    private static final int WINDOW = 64;
     private static final int BATCH = 5_000;
-    private static final int REMEMBERED_IDS = 20_000;
 
     private final EventStore store;
     private final TaskRunner tasks;
     private final IncidentViewModel incident;
     private final Consumer<String> onError;
-    private final LinkedHashSet<UUID> seen = new LinkedHashSet<>();
     private long position = -1;
     private boolean polling;
 
@@ -55,23 +48,14 @@ public final class LiveLogFollower {
             return;
         }
         polling = true;
-        long from = Math.max(0, position - WINDOW);
+        long from = position;
         tasks.run(
                 () -> store.readAfter(from, BATCH),
                 batch -> {
                     polling = false;
-                    List<Event> fresh = new ArrayList<>();
-                    for (Event e : batch.events()) {
-                        if (seen.add(e.id())) {
-                            fresh.add(e);
-                        }
-                    }
-                    while (seen.size() > REMEMBERED_IDS) {
-                        seen.remove(seen.iterator().next());
-                    }
                     position = Math.max(position, batch.lastSequence());
-                    if (!fresh.isEmpty()) {
-                        incident.accept(fresh);
+                    if (!batch.events().isEmpty()) {
+                        incident.accept(batch.events());
                     }
                 },
                 e -> {
