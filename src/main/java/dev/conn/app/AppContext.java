@@ -153,7 +153,8 @@ public final class AppContext implements AutoCloseable {
                         dataDirectory,
                         clock,
                         peopleView,
-                        () -> loaderRef[0].load(PeopleView.class));
+                        () -> loaderRef[0].load(PeopleView.class),
+                        contributions());
             }
             if (type == IncidentHeaderView.class) {
                 return new IncidentHeaderView(incidentModel);
@@ -178,6 +179,15 @@ public final class AppContext implements AutoCloseable {
         mainWindow = (MainWindowView) loader.lastController();
         mainWindow.start(onReady);
         return mainWindow;
+    }
+
+    /**
+     * The features' additions to the main window (workspace panels, menus, status items), in the
+     * order they appear. Each feature builds its own contribution from the services here.
+     */
+    private java.util.List<dev.conn.platform.fx.ShellContribution> contributions() {
+        java.util.List<dev.conn.platform.fx.ShellContribution> list = new java.util.ArrayList<>();
+        return list;
     }
 
     /**

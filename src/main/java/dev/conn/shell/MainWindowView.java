@@ -85,6 +85,23 @@ public final class MainWindowView {
     private CheckMenuItem lightThemeItem;
 
     @FXML
+    private javafx.scene.control.MenuBar menuBar;
+
+    @FXML
+    private javafx.scene.control.Menu viewMenu;
+
+    @FXML
+    private javafx.scene.control.SplitPane workspaceSplit;
+
+    @FXML
+    private javafx.scene.control.TabPane workspace;
+
+    @FXML
+    private javafx.scene.layout.HBox statusItems;
+
+    private final java.util.List<dev.conn.platform.fx.ShellContribution> contributions;
+
+    @FXML
     private IncidentHeaderView headerController;
 
     @FXML
@@ -110,6 +127,7 @@ public final class MainWindowView {
      * @param clock the clock the status bar shows
      * @param peopleView the people panel's controller (its view is built on first show)
      * @param loadPeopleView builds the people panel's view (FXML) when it is first shown
+     * @param contributions the features' workspace panels, menus and status items
      */
     public MainWindowView(
             IncidentViewModel incident,
@@ -119,7 +137,9 @@ public final class MainWindowView {
             Path dataDirectory,
             Clock clock,
             PeopleView peopleView,
-            java.util.function.Supplier<javafx.scene.Parent> loadPeopleView) {
+            java.util.function.Supplier<javafx.scene.Parent> loadPeopleView,
+            java.util.List<dev.conn.platform.fx.ShellContribution> contributions) {
+        this.contributions = java.util.List.copyOf(contributions);
         this.incident = incident;
         this.settings = settings;
         this.timelineModel = timelineModel;
@@ -160,6 +180,7 @@ public final class MainWindowView {
                 people.getChildren().setAll(loadPeopleView.get());
             }
         });
+        installContributions();
         incident.currentProperty().subscribe(this::showCurrent);
         incident.incidents().subscribe(this::selectCurrentInList);
         incident.lastErrorProperty().subscribe(errorLabel::setText); // the one error channel
@@ -171,6 +192,65 @@ public final class MainWindowView {
         renderClock(clock.instant());
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
+    }
+
+    /**
+     * Adds the features' menus (before View), status items, and workspace tabs. A tab's view is
+     * built the first time it is selected; each tab's shortcut is listed in the View menu.
+     */
+    private void installContributions() {
+        int viewIndex = menuBar.getMenus().indexOf(viewMenu);
+        boolean firstPanel = true;
+        for (dev.conn.platform.fx.ShellContribution c : contributions) {
+            menuBar.getMenus().addAll(viewIndex, c.menus());
+            viewIndex += c.menus().size();
+            statusItems.getChildren().addAll(c.statusItems());
+            for (dev.conn.platform.fx.ShellContribution.WorkspacePanel p : c.panels()) {
+                javafx.scene.control.Tab tab = new javafx.scene.control.Tab(p.title());
+                tab.setId(p.id() + "-tab");
+                tab.setUserData(p);
+                tab.selectedProperty().subscribe(selected -> {
+                    if (selected && tab.getContent() == null) {
+                        tab.setContent(p.view().get());
+                    }
+                });
+                workspace.getTabs().add(tab);
+                if (firstPanel) {
+                    viewMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+                    firstPanel = false;
+                }
+                javafx.scene.control.MenuItem show = new javafx.scene.control.MenuItem("Show " + p.title());
+                show.setAccelerator(p.shortcut());
+                show.setOnAction(e -> showPanel(p.id()));
+                viewMenu.getItems().add(show);
+            }
+        }
+        if (workspace.getTabs().isEmpty()) {
+            workspaceSplit.getItems().remove(workspace);
+        } else {
+            workspaceSplit.setDividerPositions(0.55);
+        }
+    }
+
+    /**
+     * Selects a workspace tab (building its view if needed).
+     *
+     * @param id the panel's id
+     * @return whether a panel with that id exists
+     */
+    public boolean showPanel(String id) {
+        for (javafx.scene.control.Tab tab : workspace.getTabs()) {
+            if (tab.getUserData() instanceof dev.conn.platform.fx.ShellContribution.WorkspacePanel p
+                    && p.id().equals(id)) {
+                workspace.getSelectionModel().select(tab);
+                if (tab.getContent() == null) {
+                    tab.setContent(p.view().get());
+                }
+                tab.getContent().requestFocus();
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,0 +1,124 @@
+package dev.conn.settings;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns a {@link SecretRef} into the secret, at the moment of use. The secret is never cached in
+ * settings, written to disk by Conn, or put in a message; callers keep it only as long as a
+ * request needs it.
+ *
+ * <p>Blocking (a keychain may prompt or call D-Bus): call off the JavaFX thread.
+ */
+public final class SecretResolver {
+    private final Map<String, String> environment;
+    private final SecretStore keyring;
+
+    /**
+     * @param environment the process environment (tests pass their own map)
+     * @param keyring the OS keychain adapter
+     */
+    public SecretResolver(Map<String, String> environment, SecretStore keyring) {
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        this.keyring = Objects.requireNonNull(keyring, "keyring");
+    }
+
+    /** @return a resolver of this process's environment, with no keychain */
+    public static SecretResolver environmentOnly() {
+        return new SecretResolver(System.getenv(), SecretStore.unavailable());
+    }
+
+    /**
+     * @param ref the reference
+     * @return the secret
+     * @throws SecretUnavailableException naming the reference (never the secret) if it cannot be read
+     */
+    public String resolve(SecretRef ref) {
+        Objects.requireNonNull(ref, "ref");
+        return switch (ref.kind()) {
+            case ENV -> {
+                String v = environment.get(ref.name());
+                if (v == null || v.isBlank()) {
+                    throw new SecretUnavailableException(
+                            ref,
+                            "the environment variable " + ref.name()
+                                    + " is not set for Conn; set it before starting Conn, or use keyring:"
+                                    + ref.name());
+                }
+                yield v;
+            }
+            case KEYRING -> keyring.read(ref.name())
+                    .orElseThrow(() -> new SecretUnavailableException(
+                            ref, "the OS keychain has no entry " + ref.name() + " (" + keyring.describe() + ")"));
+        };
+    }
+
+    /** @return the keychain adapter (to store a secret typed in settings) */
+    public SecretStore keyring() {
+        return keyring;
+    }
+
+    /** An OS keychain: where a secret typed into settings is stored, under a name. */
+    public interface SecretStore {
+        /**
+         * @param name the entry name
+         * @return the secret, if present
+         * @throws SecretUnavailableException if the keychain cannot be reached
+         */
+        Optional<String> read(String name);
+
+        /**
+         * Stores or replaces an entry.
+         *
+         * @param name the entry name
+         * @param secret the secret
+         * @throws SecretUnavailableException if the keychain cannot be reached
+         */
+        void write(String name, String secret);
+
+        /** @return a short description for messages, e.g. "Secret Service (libsecret)" */
+        String describe();
+
+        /** @return a store that has no keychain: every read is empty, every write refused */
+        static SecretStore unavailable() {
+            return new SecretStore() {
+                @Override
+                public Optional<String> read(String name) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public void write(String name, String secret) {
+                    throw new SecretUnavailableException(
+                            SecretRef.keyring(name), "no OS keychain is available here; use an environment variable");
+                }
+
+                @Override
+                public String describe() {
+                    return "no OS keychain available";
+                }
+            };
+        }
+    }
+
+    /** A secret could not be read; the message names the reference and what to do, never the secret. */
+    public static final class SecretUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient SecretRef ref;
+
+        /**
+         * @param ref the reference that failed
+         * @param message what is wrong and what to do
+         */
+        public SecretUnavailableException(SecretRef ref, String message) {
+            super(message);
+            this.ref = ref;
+        }
+
+        /** @return the reference that failed */
+        public SecretRef ref() {
+            return ref;
+        }
+    }
+}
