@@ -70,12 +70,15 @@ public final class Bench {
     private static final long STARTUP_TIMEOUT_SECONDS = 60;
     private static final Pattern STARTUP_LINE =
             Pattern.compile("conn\\.bench firstFrameMs=(\\d+) readyMs=(\\d+) openMs=(\\d+) completeMs=(\\d+)");
-    private static final double NO_TARGET = Double.NaN;
+    static final double NO_TARGET = Double.NaN;
 
     private Bench() {}
 
-    /** One line of the table; {@code target} is {@link #NO_TARGET} when there is none. */
-    private record Row(String measure, double result, String unit, double target) {}
+    /**
+     * One line of the table; {@code target} is {@link #NO_TARGET} when there is none. Feature
+     * benches (e.g. {@code ImpactBench}) live beside this class and return their own rows.
+     */
+    record Row(String measure, double result, String unit, double target) {}
 
     /**
      * @param args ignored
@@ -92,6 +95,7 @@ public final class Bench {
             rows.addAll(startup(Files.createDirectories(root.resolve("startup"))));
             rows.addAll(openInWindow(root.resolve("incident")));
             rows.add(incident.get(incident.size() - 1)); // heap, measured while the incident was held
+            // feature benches: one line each, below
         } finally {
             deleteRecursively(root);
         }
