@@ -102,7 +102,7 @@ public record CheckBackTask(
      * @throws IllegalArgumentException if the events belong to more than one incident
      */
     public static List<CheckBackTask> fold(Collection<Event> events) {
-        List<Event> sorted = new ArrayList<>(events);
+        List<Event> sorted = new ArrayList<>(dev.conn.incident.Retractions.withoutRetracted(List.copyOf(events)));
         sorted.sort(Event.BY_OCCURRENCE);
         Map<String, CheckBackTask> byId = new LinkedHashMap<>();
         IncidentId incident = null;

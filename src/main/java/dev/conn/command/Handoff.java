@@ -125,17 +125,21 @@ public record Handoff(
     }
 
     /**
-     * The state at a given time: the recorded state, except that an offer still recorded as
-     * offered is {@link HandoffState#EXPIRED} from {@link #expiresAt()} on (inclusive).
+     * The state at a given time, read off the log: from {@link #closedAt()} on, the recorded final
+     * state; before it, offered until {@link #expiresAt()} and {@link HandoffState#EXPIRED} from
+     * then on (inclusive). A time before {@link #offeredAt()} (a console whose clock runs behind)
+     * counts as the offer time.
      *
      * @param now the instant to evaluate at (UTC), from the caller's clock
      * @return the state then
      */
     public HandoffState stateAt(Instant now) {
-        if (recordedState == HandoffState.OFFERED && !now.isBefore(expiresAt)) {
-            return HandoffState.EXPIRED;
+        // another console's clock may run a little behind: before the offer, it is just offered
+        Instant at = now.isBefore(offeredAt) ? offeredAt : now;
+        if (closedAt.isPresent() && !at.isBefore(closedAt.get())) {
+            return recordedState;
         }
-        return recordedState;
+        return at.isBefore(expiresAt) ? HandoffState.OFFERED : HandoffState.EXPIRED;
     }
 
     /**

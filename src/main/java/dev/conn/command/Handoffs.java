@@ -46,7 +46,7 @@ public final class Handoffs {
         if (ackTimeout.isNegative() || ackTimeout.isZero()) {
             throw new IllegalArgumentException("The hand-off ACK timeout must be positive, not " + ackTimeout);
         }
-        List<Event> sorted = new ArrayList<>(events);
+        List<Event> sorted = new ArrayList<>(dev.conn.incident.Retractions.withoutRetracted(List.copyOf(events)));
         sorted.sort(Event.BY_OCCURRENCE);
         Map<String, Handoff> byId = new LinkedHashMap<>();
         IncidentId incident = null;

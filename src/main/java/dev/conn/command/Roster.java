@@ -94,7 +94,7 @@ public final class Roster {
      * @throws IllegalArgumentException if the events belong to more than one incident
      */
     public static Roster fold(Collection<Event> events) {
-        List<Event> sorted = new ArrayList<>(events);
+        List<Event> sorted = new ArrayList<>(dev.conn.incident.Retractions.withoutRetracted(List.copyOf(events)));
         sorted.sort(Event.BY_OCCURRENCE);
         Folder f = new Folder(dev.conn.incident.HandoffOutcomes.of(sorted));
         for (int i = 0; i < sorted.size(); i++) {

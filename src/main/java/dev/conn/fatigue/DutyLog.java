@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,7 @@ public final class DutyLog {
     public static DutyLog fold(Collection<Event> events) {
         List<Event> sorted = new ArrayList<>(events);
         sorted.sort(Event.BY_OCCURRENCE);
-        Set<UUID> retracted = new HashSet<>();
+        Set<UUID> retracted = dev.conn.incident.Retractions.retractedIds(sorted);
         IncidentId incident = null;
         for (Event e : sorted) {
             if (incident == null) {
@@ -80,9 +79,6 @@ public final class DutyLog {
             } else if (!incident.equals(e.incidentId())) {
                 throw new IllegalArgumentException(
                         "events of incidents " + incident + " and " + e.incidentId() + " mixed");
-            }
-            if (e.type() == EventType.EVENT_RETRACTED) {
-                e.payload().text("retractedEventId").flatMap(DutyLog::uuid).ifPresent(retracted::add);
             }
         }
         Folder f = new Folder();
@@ -92,14 +88,6 @@ public final class DutyLog {
             }
         }
         return new DutyLog(f.result());
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /** @return every responder who ever joined, in order of first joining */

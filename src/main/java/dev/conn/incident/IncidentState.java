@@ -52,7 +52,8 @@ public record IncidentState(
                     EventType.HANDOFF_ACKNOWLEDGED,
                     EventType.HANDOFF_DECLINED,
                     EventType.HANDOFF_WITHDRAWN,
-                    EventType.HANDOFF_EXPIRED));
+                    EventType.HANDOFF_EXPIRED,
+                    EventType.EVENT_RETRACTED));
 
     /** @return true until the incident is resolved */
     public boolean isOpen() {
@@ -98,7 +99,7 @@ public record IncidentState(
      *     to more than one incident
      */
     public static IncidentState fold(Collection<Event> events) {
-        List<Event> sorted = new ArrayList<>(events);
+        List<Event> sorted = new ArrayList<>(Retractions.withoutRetracted(List.copyOf(events)));
         sorted.sort(Event.BY_OCCURRENCE);
         Folder f = new Folder(HandoffOutcomes.of(sorted));
         for (Event e : sorted) {

@@ -46,6 +46,16 @@ class HandoffTest {
     }
 
     @Test
+    void stateAtATimeBeforeTheOutcomeIsStillOfferedAndBeforeTheOfferCountsAsTheOffer() {
+        Handoff acked = offeredAtTen().acknowledge(AckMethod.READ_BACK, "K7-DELTA", at(12));
+
+        assertThat(acked.stateAt(at(11))).isEqualTo(HandoffState.OFFERED);
+        assertThat(acked.stateAt(at(12))).isEqualTo(HandoffState.ACKNOWLEDGED);
+        assertThat(acked.stateAt(at(9))).isEqualTo(HandoffState.OFFERED);
+        assertThat(offeredAtTen().stateAt(at(9))).isEqualTo(HandoffState.OFFERED);
+    }
+
+    @Test
     void acknowledgementWithTheReadBackCodeIsRecordedWithItsTimeAndMethod() {
         Handoff acked = offeredAtTen().acknowledge(AckMethod.READ_BACK, "K7-DELTA", at(12));
 
