@@ -386,7 +386,13 @@ public final class PeopleViewModel {
         taskList.stream()
                 .sorted(java.util.Comparator.comparing(CheckBackTask::checkBackAt))
                 .forEach(t -> {
-                    if (t.isOpen()) {
+                    boolean assigneeLeft = roster.responder(t.responderId())
+                            .map(r -> r.presence() == Presence.LEFT)
+                            .orElse(false);
+                    if (t.isOpen() && assigneeLeft) {
+                        // nobody will check back: the IC must reassign or cancel it, now
+                        open.add(new TaskRow(t, "UNOWNED: " + t.person() + " left; reassign or cancel", true));
+                    } else if (t.isOpen()) {
                         boolean overdue = t.isOverdue(now);
                         String countdown = overdue
                                 ? "OVERDUE " + minutesSeconds(t.overdueBy(now))

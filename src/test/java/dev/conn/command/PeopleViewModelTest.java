@@ -250,6 +250,23 @@ class PeopleViewModelTest {
     }
 
     @Test
+    void aTaskWhoseAssigneeLeftIsFlaggedUnownedNotJustOverdue() {
+        String bob = add("Bob");
+        people.assignTask(bob, "check the DB failover", Duration.ofMinutes(3), errors::add);
+
+        people.leave(bob);
+        tick(Duration.ofSeconds(1));
+
+        assertThat(people.tasks()).singleElement().satisfies(t -> {
+            assertThat(t.countdown()).isEqualTo("UNOWNED: Bob left; reassign or cancel");
+            assertThat(t.overdue()).isTrue(); // the IC is alerted straight away, not at check-back time
+        });
+        people.cancelTask(people.tasks().get(0).task().taskId());
+        assertThat(people.tasks().get(0).countdown()).isEqualTo("CANCELLED");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void formatsCountdownsAndDuty() {
         assertThat(PeopleViewModel.minutesSeconds(Duration.ofSeconds(299))).isEqualTo("4:59");
         assertThat(PeopleViewModel.minutesSeconds(Duration.ofSeconds(-3))).isEqualTo("0:00");
