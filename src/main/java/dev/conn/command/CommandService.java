@@ -354,15 +354,71 @@ public final class CommandService {
      *     the receiver is unknown, has left, is on a break, or already holds the role
      */
     public synchronized HandoffOffer offerHandoff(IncidentId incident, Role role, String toResponderId, String author) {
+        return offerHandoff(incident, role, toResponderId, Optional.empty(), author);
+    }
+
+    /**
+     * Offers a role as {@link #offerHandoff(IncidentId, Role, String, String)}, keeping the
+     * read-back code of a brief the holder has already previewed ({@link #previewHandoff}), so a
+     * brief read aloud from the preview is the one the receiver reads back. The brief is composed
+     * again from the log as it is now.
+     *
+     * @param incident the incident
+     * @param role a role with one holder
+     * @param toResponderId the receiver
+     * @param code the previewed code, or empty for a fresh one
+     * @param author the person at the keyboard
+     * @return the offer with its brief and code
+     * @throws IllegalArgumentException for {@link Role#SUBJECT_MATTER_EXPERT}
+     * @throws IllegalStateException as {@link #offerHandoff(IncidentId, Role, String, String)}
+     */
+    public synchronized HandoffOffer offerHandoff(
+            IncidentId incident, Role role, String toResponderId, Optional<ReadBackCode> code, String author) {
+        List<Event> events = expireDueAndRead(incident, author);
+        Prepared p = prepare(events, singleHolder(Roster.fold(events), role), toResponderId, code);
+        return offer(incident, p, author);
+    }
+
+    /**
+     * Composes the brief an offer of a role would carry, with a fresh read-back code, and checks
+     * the offer would be accepted, without recording anything: the holder reads it before
+     * offering. Pass its code to {@link #offerHandoff(IncidentId, Role, String, Optional,
+     * String)}.
+     *
+     * @param incident the incident
+     * @param role a role with one holder
+     * @param toResponderId the receiver
+     * @return the brief, whose last line carries the code, and the code
+     * @throws IllegalArgumentException for {@link Role#SUBJECT_MATTER_EXPERT}
+     * @throws IllegalStateException as {@link #offerHandoff(IncidentId, Role, String, String)}
+     */
+    public synchronized BriefPreview previewHandoff(IncidentId incident, Role role, String toResponderId) {
+        List<Event> events = events(incident);
+        Prepared p = prepare(events, singleHolder(Roster.fold(events), role), toResponderId, Optional.empty());
+        return new BriefPreview(p.brief(), p.code());
+    }
+
+    /**
+     * A brief shown before the offer.
+     *
+     * @param brief the brief as it would be sent
+     * @param code its read-back code
+     */
+    public record BriefPreview(HandoffBrief brief, ReadBackCode code) {
+        /** @throws NullPointerException if a field is null */
+        public BriefPreview {
+            java.util.Objects.requireNonNull(brief, "brief");
+            java.util.Objects.requireNonNull(code, "code");
+        }
+    }
+
+    private static RoleHolder singleHolder(Roster roster, Role role) {
         if (role.allowsSeveralHolders()) {
             throw new IllegalArgumentException("Say which " + role.label() + " hands off");
         }
-        List<Event> events = expireDueAndRead(incident, author);
-        Roster roster = Roster.fold(events);
-        RoleHolder holder = roster.holder(role)
+        return roster.holder(role)
                 .orElseThrow(() -> new IllegalStateException(
                         "Nobody holds the " + role.label() + " role, so there is nothing to hand off; assign it"));
-        return offer(incident, events, roster, holder, toResponderId, author);
     }
 
     /**
@@ -388,11 +444,14 @@ public final class CommandService {
                 .findFirst()
                 .orElseThrow(
                         () -> new IllegalStateException(from.name() + " does not hold the " + role.label() + " role"));
-        return offer(incident, events, roster, holder, toResponderId, author);
+        return offer(incident, prepare(events, holder, toResponderId, Optional.empty()), author);
     }
 
-    private HandoffOffer offer(
-            IncidentId incident, List<Event> events, Roster roster, RoleHolder holder, String toId, String author) {
+    /** An offer checked against the log, with its brief: all but the recording. */
+    private record Prepared(RoleHolder holder, Responder to, ReadBackCode code, HandoffBrief brief, Instant now) {}
+
+    private Prepared prepare(List<Event> events, RoleHolder holder, String toId, Optional<ReadBackCode> previewed) {
+        Roster roster = Roster.fold(events);
         Role role = holder.role();
         Responder to = requireResponder(roster, toId);
         if (to.presence() == Presence.LEFT) {
@@ -417,7 +476,7 @@ public final class CommandService {
                         + UtcTime.hhmm(p.expiresAt()) + "); wait for the answer or withdraw it first");
             }
         }
-        ReadBackCode code = ReadBackCode.generate(random);
+        ReadBackCode code = previewed.orElseGet(() -> ReadBackCode.generate(random));
         IncidentState state = IncidentState.fold(events);
         HandoffBrief brief = HandoffBrief.compose(
                 new HandoffBrief.Subject(role, holder.person(), to.name(), code),
@@ -427,6 +486,16 @@ public final class CommandService {
                 HandoffBrief.recentDecisions(events, HandoffBrief.RECENT_DECISIONS),
                 deadlines.upcoming(state, events, now),
                 now);
+        return new Prepared(holder, to, code, brief, now);
+    }
+
+    private HandoffOffer offer(IncidentId incident, Prepared p, String author) {
+        RoleHolder holder = p.holder();
+        Role role = holder.role();
+        Responder to = p.to();
+        ReadBackCode code = p.code();
+        HandoffBrief brief = p.brief();
+        Instant now = p.now();
         String offerId = Event.newId().toString();
         record(
                 incident,

@@ -13,7 +13,9 @@ import javafx.stage.Window;
  * Shows a text to read out or post (a hand-off brief, an announcement) with a button that copies
  * it to the clipboard and keeps the dialog open.
  */
-public final class CopyTextDialog extends Dialog<Void> {
+public final class CopyTextDialog extends Dialog<ButtonType> {
+    /** The confirm button, when the dialog asks for one (e.g. "Offer hand-off"). */
+    public static final ButtonType CONFIRM = new ButtonType("Confirm", ButtonBar.ButtonData.OK_DONE);
 
     /**
      * @param owner the main window
@@ -23,6 +25,27 @@ public final class CopyTextDialog extends Dialog<Void> {
      * @param copyLabel the copy button's text, e.g. "Copy announcement"
      */
     public CopyTextDialog(Window owner, String title, String header, String text, String copyLabel) {
+        this(owner, title, header, text, copyLabel, java.util.Optional.empty());
+    }
+
+    /**
+     * A text to read before confirming an action: the result is {@link #CONFIRM} when the user
+     * confirms, another button type otherwise (Esc or Cancel).
+     *
+     * @param owner the main window
+     * @param title window title
+     * @param header what to do with the text
+     * @param text the text
+     * @param copyLabel the copy button's text
+     * @param confirmLabel the confirm button's text, e.g. "Offer hand-off"; empty for none
+     */
+    public CopyTextDialog(
+            Window owner,
+            String title,
+            String header,
+            String text,
+            String copyLabel,
+            java.util.Optional<String> confirmLabel) {
         initOwner(owner);
         setTitle(title);
         setHeaderText(header);
@@ -33,8 +56,16 @@ public final class CopyTextDialog extends Dialog<Void> {
         area.setPrefRowCount(Math.min(18, Math.max(3, (int) text.lines().count() + 1)));
         getDialogPane().setContent(area);
         ButtonType copy = new ButtonType(copyLabel, ButtonBar.ButtonData.LEFT);
-        ButtonType close = new ButtonType("Close", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType close =
+                new ButtonType(confirmLabel.isPresent() ? "Cancel" : "Close", ButtonBar.ButtonData.CANCEL_CLOSE);
         getDialogPane().getButtonTypes().addAll(copy, close);
+        confirmLabel.ifPresent(label -> {
+            getDialogPane().getButtonTypes().add(CONFIRM);
+            Button confirm = (Button) getDialogPane().lookupButton(CONFIRM);
+            confirm.setText(label);
+            confirm.setId("copy-confirm");
+            confirm.setDefaultButton(true);
+        });
         Button copyButton = (Button) getDialogPane().lookupButton(copy);
         copyButton.setId("copy-button");
         copyButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {

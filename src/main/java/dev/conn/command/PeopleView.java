@@ -288,18 +288,25 @@ public final class PeopleView {
                         to.or(() -> model.roster().nextCommander().flatMap(n -> model.roster()
                                 .responder(n.responderId()))))
                 .showAndWait()
-                .ifPresent(a -> model.offerHandoff(a.role(), a.responder().id(), offer -> {
+                .ifPresent(a -> model.previewHandoff(a.role(), a.responder().id(), preview -> {
+                    // the holder reads the brief before offering; the offer keeps this code, so a
+                    // brief read aloud from here is the one the receiver reads back
                     CopyTextDialog brief = new CopyTextDialog(
                             window(),
-                            "Hand-off offered",
-                            "Read this brief to " + offer.handoff().to() + ". They acknowledge by reading back "
-                                    + offer.code().value() + " before "
-                                    + UtcTime.hhmm(offer.handoff().expiresAt())
-                                    + ".",
-                            offer.brief().text(),
-                            "Copy brief");
+                            "Hand-off brief for " + a.responder().name(),
+                            "Read this brief to " + a.responder().name() + ", then offer. "
+                                    + a.responder().name()
+                                    + " acknowledges by reading back "
+                                    + preview.code().value()
+                                    + "; you keep the role until then.",
+                            preview.brief().text(),
+                            "Copy brief",
+                            Optional.of("Offer hand-off"));
                     brief.getDialogPane().setId("brief-dialog");
-                    brief.show();
+                    brief.showAndWait()
+                            .filter(CopyTextDialog.CONFIRM::equals)
+                            .ifPresent(ok -> model.offerHandoff(
+                                    a.role(), a.responder().id(), Optional.of(preview.code()), offer -> {}));
                 }));
     }
 

@@ -573,7 +573,33 @@ public final class PeopleViewModel {
      * @param onOffered given the offer (brief and code) on the FX thread
      */
     public void offerHandoff(Role role, String toResponderId, Consumer<HandoffOffer> onOffered) {
-        run((id, who) -> commands.offerHandoff(id, role, toResponderId, who), onOffered, incident::reportError);
+        offerHandoff(role, toResponderId, Optional.empty(), onOffered);
+    }
+
+    /**
+     * Offers a role with the code of a brief already previewed ({@link #previewHandoff}).
+     *
+     * @param role the role (one holder)
+     * @param toResponderId the receiver
+     * @param code the previewed read-back code, or empty for a fresh one
+     * @param onOffered given the offer (brief and code) on the FX thread
+     */
+    public void offerHandoff(
+            Role role, String toResponderId, Optional<ReadBackCode> code, Consumer<HandoffOffer> onOffered) {
+        run((id, who) -> commands.offerHandoff(id, role, toResponderId, code, who), onOffered, incident::reportError);
+    }
+
+    /**
+     * Composes the brief an offer would carry, without recording anything, so the holder reads it
+     * before offering. A refusal (nobody holds the role, a pending offer...) is reported as an
+     * error, as the offer itself would be.
+     *
+     * @param role the role (one holder)
+     * @param toResponderId the receiver
+     * @param onPreview given the brief and its code on the FX thread
+     */
+    public void previewHandoff(Role role, String toResponderId, Consumer<CommandService.BriefPreview> onPreview) {
+        run((id, who) -> commands.previewHandoff(id, role, toResponderId), onPreview, incident::reportError);
     }
 
     /**

@@ -31,7 +31,6 @@ class PeopleViewTest extends WindowTest {
         addResponder(robot, "Bob");
 
         offerCommandTo(robot, "Bob");
-        closeDialog(robot, "Close");
         waitUntil(() -> robot.lookup("#handoffBanner").query().isVisible());
         clock.advance(Duration.ofMillis(500));
         waitUntil(() -> List.of("4:59", "5:00").contains(text(robot, "#handoffCountdown")));
@@ -57,7 +56,6 @@ class PeopleViewTest extends WindowTest {
         declare(robot, "Checkout errors in EU");
         addResponder(robot, "Bob");
         offerCommandTo(robot, "Bob");
-        closeDialog(robot, "Close");
         waitUntil(() -> robot.lookup("#handoffBanner").query().isVisible());
 
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
@@ -136,6 +134,16 @@ class PeopleViewTest extends WindowTest {
                 .orElseThrow()));
         robot.clickOn("#choice-confirm");
         waitFor(robot, "#brief-dialog");
+        // the brief is read before the offer: nothing is recorded until the holder offers
+        assertThat(timelineTypes(robot)).doesNotContain(EventType.HANDOFF_OFFERED);
+        String brief = robot.lookup("#copy-text")
+                .queryAs(javafx.scene.control.TextArea.class)
+                .getText();
+        robot.clickOn("#copy-confirm");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        waitUntil(() -> robot.lookup("#handoffBanner").query().isVisible());
+        String code = text(robot, "#handoffCode").replaceAll(".*read-back code (\\S+).*", "$1");
+        assertThat(brief).contains(code); // the code read aloud from the preview is the one to read back
     }
 
     private void closeDialog(FxRobot robot, String buttonText) throws TimeoutException {

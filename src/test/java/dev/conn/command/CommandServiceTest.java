@@ -1,6 +1,7 @@
 package dev.conn.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.conn.incident.Declaration;
@@ -135,6 +136,36 @@ class CommandServiceTest {
         assertThat(incidents.state(incident).commander())
                 .isEqualTo(commanderName())
                 .isEqualTo("Bob");
+    }
+
+    @Test
+    void previewRecordsNothingAndTheOfferKeepsThePreviewedCode() {
+        CommandService.BriefPreview preview = command.previewHandoff(incident, Role.INCIDENT_COMMANDER, bob);
+        assertThat(typesRecorded()).doesNotContain(EventType.HANDOFF_OFFERED);
+        assertThat(preview.brief().text()).contains(preview.code().value());
+
+        HandoffOffer offer =
+                command.offerHandoff(incident, Role.INCIDENT_COMMANDER, bob, Optional.of(preview.code()), "Alice");
+
+        assertThat(offer.code()).isEqualTo(preview.code());
+        assertThat(command.acknowledge(
+                                incident,
+                                offer.handoff().offerId(),
+                                AckMethod.READ_BACK,
+                                preview.code().value(),
+                                "Bob")
+                        .handoff()
+                        .to())
+                .isEqualTo("Bob");
+    }
+
+    @Test
+    void previewIsRefusedForTheSameReasonsAsTheOffer() {
+        offerCommandToBob();
+
+        assertThatThrownBy(() -> command.previewHandoff(incident, Role.INCIDENT_COMMANDER, bob))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already pending");
     }
 
     @Test
