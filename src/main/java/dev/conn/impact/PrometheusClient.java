@@ -78,6 +78,7 @@ public final class PrometheusClient implements MetricSource {
 
     static JsonFactory jsonFactory(long maxBodyBytes) {
         return JsonFactory.builder()
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxDocumentLength(maxBodyBytes)
                         .maxStringLength(1024 * 1024)
@@ -339,10 +340,8 @@ public final class PrometheusClient implements MetricSource {
         if (t == JsonToken.VALUE_NUMBER_INT) {
             return p.getLongValue() * 1000;
         }
-        return p.getDecimalValue()
-                .movePointRight(3)
-                .setScale(0, java.math.RoundingMode.HALF_UP)
-                .longValueExact();
+        // seconds with up to 3 decimals; a double holds 1.7e12 ms exactly, so rounding is exact
+        return Math.round(p.getDoubleValue() * 1000);
     }
 
     private static double readValue(JsonParser p) throws IOException {
@@ -368,7 +367,7 @@ public final class PrometheusClient implements MetricSource {
             case "NaN" -> Double.NaN;
             case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
             case "-Inf" -> Double.NEGATIVE_INFINITY;
-            default -> Double.parseDouble(s);
+            default -> com.fasterxml.jackson.core.io.NumberInput.parseDouble(s, true); // FastDoubleParser
         };
     }
 
