@@ -104,8 +104,16 @@ public final class ImpactService {
             try {
                 SeriesResult parsed =
                         parser(cached.get().sourceKind()).parse(cached.get().rawJson());
+                // offline only when the source is out of reach; a refused query shows the last data
+                // with the refusal beside it
                 return draw(
-                        query, window, parsed, width, Optional.of(cached.get().fetchedAt()), true, Optional.of(error));
+                        query,
+                        window,
+                        parsed,
+                        width,
+                        Optional.of(cached.get().fetchedAt()),
+                        offline,
+                        Optional.of(error));
             } catch (MetricSourceException unreadable) {
                 // fall through: show the error without data
             }
