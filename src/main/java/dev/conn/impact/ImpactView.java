@@ -88,8 +88,9 @@ public final class ImpactView extends VBox {
         sceneProperty().addListener(visibility);
         visibleProperty().addListener(visibility);
         cards.widthProperty().subscribe(w -> {
-            int plot = (int) Math.max(50, w.doubleValue() - 16 - 68);
-            model.plotWidthProperty().set(plot);
+            if (w.doubleValue() >= 150) { // 0 until laid out: keep the model's default meanwhile
+                model.plotWidthProperty().set((int) (w.doubleValue() - 16 - 68));
+            }
         });
     }
 
@@ -219,7 +220,12 @@ public final class ImpactView extends VBox {
             remove.setOnAction(e -> model.removeQuery(query.queryId(), model.messageProperty()::set));
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
-            HBox header = new HBox(8, title, badge, grow, snap, edit, remove);
+            for (Button b : List.of(snap, edit, remove)) {
+                b.getStyleClass().add("small"); // AtlantaFX compact button
+                b.setMinWidth(Region.USE_PREF_SIZE); // the title is cut, never the buttons
+            }
+            title.setMinWidth(40);
+            HBox header = new HBox(6, title, badge, grow, snap, edit, remove);
             header.setAlignment(Pos.CENTER_LEFT);
             chart.setMarkers(model.markers());
             chart.setOnMarkerClicked(model::selectInTimeline);

@@ -63,6 +63,7 @@ public final class ImpactViewModel {
     private final IntegerProperty plotWidth = new SimpleIntegerProperty(800);
     private final StringProperty message = new SimpleStringProperty("");
     private Instant lastRefresh = Instant.MIN;
+    private int fetchedWidth = 800;
     private Object shownIncident;
 
     /**
@@ -104,6 +105,12 @@ public final class ImpactViewModel {
         incident.events().addListener((ListChangeListener<Event>) c -> onEventsChanged());
         incident.currentProperty().subscribe(s -> onEventsChanged());
         incident.nowProperty().subscribe(now -> onTick());
+        plotWidth.subscribe(w -> {
+            // a much wider or narrower chart needs another step: fetch again rather than stretch
+            if (showing.get() && Math.abs(w.intValue() - fetchedWidth) > fetchedWidth / 4) {
+                refresh();
+            }
+        });
         showing.subscribe(v -> {
             if (v) {
                 refresh();
@@ -200,6 +207,7 @@ public final class ImpactViewModel {
         ImpactWindow window = ImpactWindow.of(st, lastRefresh);
         markers.setAll(window.markers(incident.events()));
         int width = plotWidth.get();
+        fetchedWidth = width;
         for (ImpactQuery q : List.copyOf(queries)) {
             if (!inFlight.add(q.queryId())) {
                 continue;
