@@ -65,6 +65,7 @@ class ImpactViewTest {
     final MutableClock clock = new MutableClock(NOW);
     Database db;
     IncidentViewModel incident;
+    SettingsViewModel settingsModel;
     ImpactViewModel model;
     ImpactView view;
     final List<UUID> selected = new ArrayList<>();
@@ -143,7 +144,16 @@ class ImpactViewTest {
         incident.loadInitial(e -> {});
         FakeSource fake = new FakeSource();
         ImpactService impact = new ImpactService(SeriesCache.jdbc(db.dataSource()), s -> fake, clock);
-        model = new ImpactViewModel(incident, settingsModel, selected::add, impact, s -> fake, direct, clock);
+        this.settingsModel = settingsModel;
+        // "Test connection" uses the real clients (against a local MockWebServer)
+        model = new ImpactViewModel(
+                incident,
+                settingsModel,
+                selected::add,
+                impact,
+                ImpactService.realClients(dev.conn.settings.SecretResolver.environmentOnly()),
+                direct,
+                clock);
         clock.set(DECLARED);
         incident.declare(
                 new Declaration("Checkout errors", Severity.SEV1, "", Optional.empty(), "ana"), "ana", e -> {});
@@ -313,5 +323,63 @@ class ImpactViewTest {
         clock.advance(Duration.ofMinutes(5));
         robot.interact(incident::tick);
         assertThat(fetches.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void clickingAPointOffersANoteAtThatTime(FxRobot robot) throws Exception {
+        ImpactChartView chart = chart(robot);
+        waitUntil(() -> chart.data() != null && chart.data().hasData());
+        ChartScale sc = chart.scale().orElseThrow();
+        Instant at = Instant.parse("2026-11-21T13:47:00Z"); // in the spike, away from the markers
+        Point2D onScreen = chart.localToScreen(sc.x(at), sc.y(14.2));
+
+        robot.moveTo(onScreen).clickOn(onScreen);
+        javafx.scene.control.TextField text =
+                (javafx.scene.control.TextField) dev.conn.testing.Ui.waitFor(robot, ".dialog-pane .text-field");
+        assertThat(text.getText()).startsWith("Error ratio at 13:4").contains(": 14.2 % ({service=\"checkout\"}");
+        robot.clickOn(dev.conn.testing.Ui.dialogButton(robot, "Add note"));
+
+        waitUntil(() -> incident.events().stream().anyMatch(e -> e.type() == EventType.NOTE));
+        Event note = incident.events().stream()
+                .filter(e -> e.type() == EventType.NOTE)
+                .findFirst()
+                .orElseThrow();
+        // one pixel is about 7 s of this 82-minute window
+        assertThat(Duration.between(at, note.occurredAt()).abs()).isLessThan(Duration.ofSeconds(20));
+        assertThat(note.payload().textOrEmpty("text")).startsWith("Error ratio at 13:4");
+    }
+
+    @Test
+    void testConnectionSaysInWordsWhatIsWrongAndSourcesAreSaved(FxRobot robot) throws Exception {
+        okhttp3.mockwebserver.MockWebServer server = new okhttp3.mockwebserver.MockWebServer();
+        server.enqueue(new okhttp3.mockwebserver.MockResponse()
+                .setHeader("Content-Type", "text/html")
+                .setBody("<!DOCTYPE html><html>Sign in to the proxy</html>"));
+        server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+        try {
+            org.testfx.util.WaitForAsyncUtils.asyncFx(view::onManageSources);
+            javafx.scene.control.TextField id =
+                    (javafx.scene.control.TextField) dev.conn.testing.Ui.waitFor(robot, "#source-id");
+            javafx.scene.control.TextField url =
+                    robot.lookup("#source-url").queryAs(javafx.scene.control.TextField.class);
+            robot.interact(() -> {
+                id.setText("edge");
+                url.setText(server.url("/").toString());
+            });
+            robot.clickOn("#source-test");
+            Label result = robot.lookup("#source-test-result").queryAs(Label.class);
+            waitUntil(() -> result.getText().startsWith("not a Prometheus API"));
+            assertThat(result.getText()).startsWith("not a Prometheus API: the server answered with an HTML page");
+
+            robot.clickOn("#source-save");
+            robot.clickOn(dev.conn.testing.Ui.dialogButton(robot, "Apply sources"));
+            waitUntil(() ->
+                    settingsModel.settings().impactSettings().source("edge").isPresent());
+            assertThat(settingsModel.settings().impactSettings().sources())
+                    .extracting(MonitoringSource::id)
+                    .containsExactly("prod", "edge");
+        } finally {
+            server.shutdown();
+        }
     }
 }
