@@ -382,4 +382,22 @@ class ImpactViewTest {
             server.shutdown();
         }
     }
+
+    @Test
+    void hoverShowsExactValuesWithLabelsOrTheMarkersEntry(FxRobot robot) throws Exception {
+        ImpactChartView chart = chart(robot);
+        waitUntil(() -> chart.data() != null && chart.data().hasData());
+        ChartScale sc = chart.scale().orElseThrow();
+
+        List<String> atSpike = chart.hoverLines(sc, sc.x(Instant.parse("2026-11-21T13:47:00Z")));
+        assertThat(atSpike.get(0)).startsWith("13:4").endsWith(" UTC");
+        assertThat(atSpike).contains("{service=\"checkout\"} = 14.2 %");
+
+        List<String> atAction = chart.hoverLines(sc, sc.x(Instant.parse("2026-11-21T13:50:00Z")) + 2);
+        assertThat(atAction)
+                .containsExactly(
+                        "13:50:00 UTC · Action · ana",
+                        "rolled back checkout to v41",
+                        "click to select it in the timeline");
+    }
 }
