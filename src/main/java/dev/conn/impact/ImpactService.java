@@ -99,7 +99,9 @@ public final class ImpactService {
 
     private ChartData fromCache(
             IncidentId incident, ImpactQuery query, ImpactWindow window, int width, String error, boolean offline) {
-        Optional<CachedSeries> cached = cache.get(incident, query.queryId());
+        // an edited query's old answer is not its data: show it only for the same query text
+        Optional<CachedSeries> cached =
+                cache.get(incident, query.queryId()).filter(c -> c.query().equals(query.query()));
         if (cached.isPresent()) {
             try {
                 SeriesResult parsed =

@@ -141,4 +141,30 @@ class ImpactServiceTest {
             assertThat(c.from()).isEqualTo(window.from());
         });
     }
+
+    @Test
+    void anEditedQueryNeverShowsTheOldQuerysCachedAnswer() throws Exception {
+        next.set(pods(2));
+        service.refresh(incident, query, settings, window, 900);
+        ImpactQuery edited = new ImpactQuery(
+                query.queryId(), query.name(), "prod", "sum by (pod) (other_errors)", "", OptionalDouble.empty());
+        next.set(new MetricSourceException(MetricSourceException.Kind.UNREACHABLE, "cannot reach host x (DNS)", null));
+
+        ChartData d = service.refresh(incident, edited, settings, window, 900);
+
+        assertThat(d.hasData()).isFalse();
+        assertThat(d.error()).contains("cannot reach host x (DNS)");
+    }
+
+    @Test
+    void anUnreachableSourceShowsTheCachedAnswerAsOffline() throws Exception {
+        next.set(pods(2));
+        service.refresh(incident, query, settings, window, 900);
+        next.set(new MetricSourceException(MetricSourceException.Kind.UNREACHABLE, "cannot reach host x (DNS)", null));
+
+        ChartData d = service.refresh(incident, query, settings, window, 900);
+
+        assertThat(d.series()).hasSize(2);
+        assertThat(d.badge()).contains("data as of 10:30 UTC (offline)");
+    }
 }
