@@ -63,10 +63,10 @@ class ImpactPanelWindowTest extends WindowTest {
 
         waitUntil(() -> robot.lookup(".impact-chart").tryQuery().isPresent());
         ImpactChartView chart = robot.lookup(".impact-chart").queryAs(ImpactChartView.class);
+        String expected = "no monitoring source 'not-configured' in settings; add it under Impact > Manage sources";
+        waitUntil(() -> robot.lookup(".impact-error").queryAllAs(Label.class).stream()
+                .anyMatch(l -> expected.equals(l.getText())));
         waitUntil(() -> chart.data() != null && chart.scale().isPresent());
-        assertThat(robot.lookup(".impact-error").queryAllAs(Label.class))
-                .extracting(Label::getText)
-                .contains("no monitoring source 'not-configured' in settings; add it under Impact > Manage sources");
         ChartScale sc = chart.scale().orElseThrow();
         Point2D marker = chart.localToScreen(sc.x(action.occurredAt()), sc.top() + sc.height() / 2);
 
