@@ -47,6 +47,11 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock;
     private final TaskRunner tasks;
     private MainWindowView mainWindow;
+    // impact graphs: fetches run on a runner of their own, so a slow source never delays an append
+    private final TaskRunner network;
+    private IncidentViewModel incidentModel;
+    private SettingsViewModel settingsModel;
+    private TimelineViewModel timelineModel;
 
     private AppContext(
             Path dataDirectory,
@@ -65,6 +70,8 @@ public final class AppContext implements AutoCloseable {
         this.policy = policy;
         this.clock = clock;
         this.tasks = tasks;
+        this.network =
+                tasks instanceof dev.conn.platform.fx.FxTaskRunner ? new dev.conn.platform.fx.FxTaskRunner() : tasks;
     }
 
     /**
@@ -136,6 +143,9 @@ public final class AppContext implements AutoCloseable {
         PeopleViewModel peopleModel =
                 new PeopleViewModel(incidentModel, incidents, commands, tasks, policy, ZoneId.systemDefault());
         PeopleView peopleView = new PeopleView(peopleModel);
+        this.incidentModel = incidentModel;
+        this.settingsModel = settingsModel;
+        this.timelineModel = timelineModel;
         ViewLoader[] loaderRef = new ViewLoader[1];
         ViewLoader loader = new ViewLoader(type -> {
             if (type == PeopleView.class) {
@@ -187,7 +197,52 @@ public final class AppContext implements AutoCloseable {
      */
     private java.util.List<dev.conn.platform.fx.ShellContribution> contributions() {
         java.util.List<dev.conn.platform.fx.ShellContribution> list = new java.util.ArrayList<>();
+        list.add(impactContribution());
         return list;
+    }
+
+    /** The impact graphs: the "impact" workspace tab (Shortcut+Shift+I) and the Impact menu. */
+    private dev.conn.platform.fx.ShellContribution impactContribution() {
+        var clients = dev.conn.impact.ImpactService.realClients(dev.conn.settings.SecretResolver.environmentOnly());
+        var service = new dev.conn.impact.ImpactService(
+                dev.conn.impact.SeriesCache.jdbc(database.dataSource()), clients, clock);
+        var model = new dev.conn.impact.ImpactViewModel(
+                incidentModel, settingsModel, timelineModel, service, clients, network, clock);
+        dev.conn.impact.ImpactView[] view = new dev.conn.impact.ImpactView[1];
+        java.util.function.Supplier<dev.conn.impact.ImpactView> shown = () -> {
+            if (view[0] == null) {
+                view[0] = new dev.conn.impact.ImpactView(model);
+            }
+            if (mainWindow != null) {
+                mainWindow.showPanel("impact");
+            }
+            return view[0];
+        };
+        javafx.scene.control.Menu menu = new javafx.scene.control.Menu("Impact");
+        menu.setId("impact-menu");
+        javafx.scene.control.MenuItem add = new javafx.scene.control.MenuItem("Add impact query…");
+        add.setOnAction(e -> shown.get().onAddQuery());
+        javafx.scene.control.MenuItem refresh = new javafx.scene.control.MenuItem("Refresh impact graphs");
+        refresh.setAccelerator(javafx.scene.input.KeyCombination.valueOf("F5"));
+        refresh.setOnAction(e -> {
+            shown.get();
+            model.refresh();
+        });
+        javafx.scene.control.MenuItem snapshot = new javafx.scene.control.MenuItem("Snapshot all impact graphs");
+        snapshot.setOnAction(e -> shown.get().onSnapshotAll());
+        javafx.scene.control.MenuItem sources = new javafx.scene.control.MenuItem("Manage monitoring sources…");
+        sources.setOnAction(e -> shown.get().onManageSources());
+        menu.getItems().addAll(add, refresh, snapshot, sources);
+        return new dev.conn.platform.fx.ShellContribution(
+                java.util.List.of(new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
+                        "impact", "Impact", javafx.scene.input.KeyCombination.valueOf("Shortcut+Shift+I"), () -> {
+                            if (view[0] == null) {
+                                view[0] = new dev.conn.impact.ImpactView(model);
+                            }
+                            return view[0];
+                        })),
+                java.util.List.of(menu),
+                java.util.List.of());
     }
 
     /**
@@ -226,6 +281,7 @@ public final class AppContext implements AutoCloseable {
         }
         tasks.run(
                 () -> {
+                    closeNetwork(); // off the FX thread: waits up to 5 s for a fetch in flight
                     database.close();
                     return null;
                 },
@@ -245,7 +301,14 @@ public final class AppContext implements AutoCloseable {
         if (mainWindow != null) {
             mainWindow.stop();
         }
+        closeNetwork();
         tasks.close();
         database.close();
+    }
+
+    private void closeNetwork() {
+        if (network != tasks) {
+            network.close();
+        }
     }
 }

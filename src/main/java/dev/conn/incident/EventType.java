@@ -61,6 +61,13 @@ public enum EventType {
      * the expiry time (offer time plus the policy timeout), not the moment Conn noticed.
      */
     HANDOFF_EXPIRED("Hand-off"),
+    /**
+     * A chart of the impact panel as the IC saw it: {@code queryId}, {@code name}, {@code sourceId},
+     * {@code query}, optional {@code unit}, {@code from} and {@code to} (UTC instants of the charted
+     * window), {@code fetchedAt} (UTC instant the data was fetched), {@code raw} (the source's
+     * response body exactly as returned, a JSON string; omitted with {@code rawOmitted: true} when
+     * over 4 MiB), {@code png} (base64 PNG of the chart, at most 2 MiB encoded).
+     */
     METRIC_SNAPSHOT("Snapshot"),
     /** optional {@code text}. Sets the mitigated milestone. */
     MITIGATED("Mitigated"),
@@ -92,7 +99,16 @@ public enum EventType {
      * {@code responderId}, {@code person}, {@code level} (a {@code fatigue.FatigueLevel} name):
      * a fatigue threshold was crossed and the IC was alerted.
      */
-    FATIGUE_ALERTED("Fatigue");
+    FATIGUE_ALERTED("Fatigue"),
+    /**
+     * An impact query added or edited for this incident: {@code queryId} (stable, minted when
+     * added), {@code name}, {@code sourceId} (a monitoring source id from settings), {@code query}
+     * (PromQL or Datadog query), optional {@code unit} (e.g. "%", "ms", "req/s"), optional
+     * {@code threshold} (number, drawn as the SLO line). The latest event per {@code queryId} wins.
+     */
+    IMPACT_QUERY_SET("Impact query"),
+    /** {@code queryId}: the impact query was removed from the incident's panel. */
+    IMPACT_QUERY_REMOVED("Impact query");
 
     private final String label;
 

@@ -11,9 +11,12 @@ import java.util.Optional;
  *     asked once
  * @param timeDisplay whether the timeline shows local time or UTC first
  * @param theme dark (default, for a war room at 3 a.m.) or light
+ * @param impact monitoring sources and refresh interval of the impact graphs; null means the
+ *     defaults ({@link ImpactSettings#defaults()})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Settings(Integer version, String authorName, TimeDisplay timeDisplay, Theme theme) {
+public record Settings(
+        Integer version, String authorName, TimeDisplay timeDisplay, Theme theme, ImpactSettings impact) {
     /** Format version this build writes. */
     public static final int VERSION = 1;
 
@@ -37,6 +40,11 @@ public record Settings(Integer version, String authorName, TimeDisplay timeDispl
         authorName = authorName == null || authorName.isBlank() ? null : authorName.strip();
     }
 
+    /** Settings without impact configuration (the defaults apply). */
+    public Settings(Integer version, String authorName, TimeDisplay timeDisplay, Theme theme) {
+        this(version, authorName, timeDisplay, theme, null);
+    }
+
     /** @return the settings of a first launch */
     public static Settings defaults() {
         return new Settings(VERSION, null, TimeDisplay.LOCAL, Theme.DARK);
@@ -49,16 +57,26 @@ public record Settings(Integer version, String authorName, TimeDisplay timeDispl
 
     /** @return a copy with the author name set */
     public Settings withAuthorName(String name) {
-        return new Settings(version, name, timeDisplay, theme);
+        return new Settings(version, name, timeDisplay, theme, impact);
     }
 
     /** @return a copy with the time display set */
     public Settings withTimeDisplay(TimeDisplay display) {
-        return new Settings(version, authorName, display, theme);
+        return new Settings(version, authorName, display, theme, impact);
     }
 
     /** @return a copy with the theme set */
     public Settings withTheme(Theme t) {
-        return new Settings(version, authorName, timeDisplay, t);
+        return new Settings(version, authorName, timeDisplay, t, impact);
+    }
+
+    /** @return the impact settings, or the defaults when none are stored */
+    public ImpactSettings impactSettings() {
+        return impact == null ? ImpactSettings.defaults() : impact;
+    }
+
+    /** @return a copy with the impact settings set */
+    public Settings withImpact(ImpactSettings i) {
+        return new Settings(version, authorName, timeDisplay, theme, i);
     }
 }

@@ -66,6 +66,8 @@ public enum EntryCategory {
                     TASK_CANCELLED,
                     FATIGUE_ALERTED -> PEOPLE;
             case METRIC_SNAPSHOT,
+                    IMPACT_QUERY_SET,
+                    IMPACT_QUERY_REMOVED,
                     ACTION_ITEM_ADDED,
                     ACTION_ITEM_UPDATED,
                     POSTMORTEM_FIELD_SET,

@@ -120,6 +120,13 @@ public record TimelineEntry(
                     + p.text("reason").map(r -> ": " + r).orElse("");
             case FATIGUE_ALERTED -> "Fatigue: " + p.textOrEmpty("person") + ", "
                     + p.textOrEmpty("level").replace('_', ' ').toLowerCase(Locale.ROOT);
+            case IMPACT_QUERY_SET -> "Impact query \"" + p.textOrEmpty("name") + "\": " + p.textOrEmpty("query")
+                    + p.text("threshold")
+                            .map(t -> " (threshold " + t + p.textOrEmpty("unit") + ")")
+                            .orElse("");
+            case IMPACT_QUERY_REMOVED -> "Impact query removed";
+            case METRIC_SNAPSHOT -> "Snapshot of \"" + p.textOrEmpty("name") + "\""
+                    + p.text("fetchedAt").map(t -> ", data as of " + t).orElse("");
             default -> text.isBlank() ? e.type().label() : text;
         };
     }

@@ -110,6 +110,21 @@ public final class TimelineView {
         model.historyCompleteProperty().subscribe(c -> updateCount());
         updateCount();
         model.scrollRequests().subscribe(n -> scrollToNewest());
+        model.selectionRequestProperty().subscribe(this::select);
+    }
+
+    private void select(java.util.UUID eventId) {
+        if (eventId == null) {
+            return;
+        }
+        var rows = model.visibleRows();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).event().id().equals(eventId)) {
+                timelineList.getSelectionModel().clearAndSelect(i);
+                timelineList.scrollTo(i);
+                return;
+            }
+        }
     }
 
     private void updateCount() {

@@ -293,6 +293,25 @@ public final class TimelineViewModel {
         return saving;
     }
 
+    private final javafx.beans.property.ObjectProperty<java.util.UUID> selectionRequest =
+            new javafx.beans.property.SimpleObjectProperty<>();
+
+    /**
+     * Asks the timeline to select and show the entry of an event (a marker clicked on an impact
+     * chart). Asking again for the same event selects it again.
+     *
+     * @param eventId the event's id
+     */
+    public void requestSelection(java.util.UUID eventId) {
+        selectionRequest.set(null);
+        selectionRequest.set(eventId);
+    }
+
+    /** @return the id of the event the timeline was last asked to select, or null */
+    public javafx.beans.value.ObservableValue<java.util.UUID> selectionRequestProperty() {
+        return selectionRequest;
+    }
+
     /**
      * @return a counter that goes up when the list should show its newest entry: after the user's
      *     own entry is saved and after an incident is opened, never for entries others append

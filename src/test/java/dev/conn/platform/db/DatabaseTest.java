@@ -116,7 +116,7 @@ class DatabaseTest {
                             c,
                             "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
                                     + " ORDER BY \"installed_rank\""))
-                    .containsExactly("1", "2", "999");
+                    .containsExactly("1", "2", "3", "999");
         }
     }
 
@@ -170,7 +170,8 @@ class DatabaseTest {
         try (Database db = Database.open(dir);
                 Connection c = db.dataSource().getConnection()) {
             execute(c, "DROP TABLE append_lock");
-            execute(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
+            execute(c, "DROP TABLE impact_series_cache");
+            execute(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('2', '3')");
         }
 
         try (Database db = Database.open(dir);

@@ -1,0 +1,112 @@
+package dev.conn.impact;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps chart coordinates: time (UTC, ms) to x pixels and value to y pixels, inside a plot area.
+ * Pure, so where a marker or a point lands is tested without a stage.
+ *
+ * @param fromMs left edge time, ms since the epoch
+ * @param toMs right edge time, ms since the epoch, after {@code fromMs}
+ * @param yMin bottom value
+ * @param yMax top value, above {@code yMin}
+ * @param left plot area left x, px
+ * @param top plot area top y, px
+ * @param width plot area width, px
+ * @param height plot area height, px
+ */
+public record ChartScale(
+        long fromMs, long toMs, double yMin, double yMax, double left, double top, double width, double height) {
+
+    /** @return the x pixel of an instant (may lie outside the plot when outside the range) */
+    public double x(Instant t) {
+        return x(t.toEpochMilli());
+    }
+
+    /** @return the x pixel of a time in ms since the epoch */
+    public double x(long ms) {
+        return left + (double) (ms - fromMs) / (toMs - fromMs) * width;
+    }
+
+    /** @return the time at an x pixel, ms since the epoch */
+    public long time(double x) {
+        return fromMs + Math.round((x - left) / width * (toMs - fromMs));
+    }
+
+    /** @return the y pixel of a value */
+    public double y(double v) {
+        return top + height - (v - yMin) / (yMax - yMin) * height;
+    }
+
+    /**
+     * @param min smallest finite value drawn (or threshold)
+     * @param max largest finite value drawn
+     * @return a {yMin, yMax} pair of round numbers around the values, starting at 0 for
+     *     non-negative data, never empty
+     */
+    public static double[] niceRange(double min, double max) {
+        if (!Double.isFinite(min) || !Double.isFinite(max)) {
+            return new double[] {0, 1};
+        }
+        double lo = min >= 0 ? 0 : min;
+        double hi = max <= lo ? lo + 1 : max;
+        double step = niceStep((hi - lo) / 4);
+        return new double[] {Math.floor(lo / step) * step, Math.ceil(hi / step) * step};
+    }
+
+    /** @return the y-axis tick values: about 5 round numbers between yMin and yMax */
+    public List<Double> yTicks() {
+        double step = niceStep((yMax - yMin) / 4);
+        List<Double> ticks = new ArrayList<>();
+        for (double v = Math.ceil(yMin / step) * step; v <= yMax + step / 1e6; v += step) {
+            ticks.add(Math.abs(v) < step / 1e6 ? 0 : v);
+        }
+        return ticks;
+    }
+
+    /** @return the time-axis ticks (ms): a clean interval giving about {@code width / 110} ticks */
+    public List<Long> xTicks() {
+        long span = toMs - fromMs;
+        long target = Math.max(1, (long) (span / Math.max(1, width / 110)));
+        long[] ladder = {
+            1_000,
+            5_000,
+            15_000,
+            30_000,
+            60_000,
+            300_000,
+            600_000,
+            900_000,
+            1_800_000,
+            3_600_000,
+            7_200_000,
+            21_600_000,
+            43_200_000,
+            86_400_000
+        };
+        long step = ladder[ladder.length - 1];
+        for (long l : ladder) {
+            if (l >= target) {
+                step = l;
+                break;
+            }
+        }
+        List<Long> ticks = new ArrayList<>();
+        for (long t = (fromMs / step + 1) * step; t < toMs; t += step) {
+            ticks.add(t);
+        }
+        return ticks;
+    }
+
+    static double niceStep(double raw) {
+        if (raw <= 0 || !Double.isFinite(raw)) {
+            return 1;
+        }
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double n = raw / mag;
+        double nice = n <= 1 ? 1 : n <= 2 ? 2 : n <= 2.5 ? 2.5 : n <= 5 ? 5 : 10;
+        return nice * mag;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.conn.app;
+
+import static dev.conn.testing.Ui.timeline;
+import static dev.conn.testing.Ui.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conn.impact.ChartScale;
+import dev.conn.impact.ImpactChartView;
+import dev.conn.impact.ImpactQuery;
+import dev.conn.incident.Declaration;
+import dev.conn.incident.Event;
+import dev.conn.incident.EventStore;
+import dev.conn.incident.EventType;
+import dev.conn.incident.IncidentService;
+import dev.conn.incident.Payload;
+import dev.conn.incident.Severity;
+import dev.conn.platform.db.Database;
+import dev.conn.testing.MutableClock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * The impact tab in the real main window: an incident whose query names a source that is not
+ * configured still gets its time axis and timeline markers, says what to do, and a click on a
+ * marker selects that entry in the timeline beside it.
+ */
+class ImpactPanelWindowTest extends WindowTest {
+    @Test
+    void clickingAMarkerSelectsTheEntryInTheTimeline(FxRobot robot) throws Exception {
+        Event action;
+        try (Database db = Database.open(dataDir)) {
+            MutableClock at = new MutableClock(T0.minus(Duration.ofMinutes(40)));
+            IncidentService s = new IncidentService(EventStore.jdbc(db.dataSource()), at);
+            Event declared =
+                    s.declare(new Declaration("Checkout errors", Severity.SEV2, "", Optional.empty(), "ana"), "ana");
+            at.advance(Duration.ofMinutes(20));
+            action = s.record(
+                    declared.incidentId(),
+                    EventType.ACTION_TAKEN,
+                    Payload.of("text", "rolled back payments-api to v41"),
+                    Optional.empty(),
+                    "ana");
+            s.record(
+                    declared.incidentId(),
+                    EventType.NOTE,
+                    Payload.of("text", "a later note, selected by nobody"),
+                    Optional.empty(),
+                    "ana");
+            s.record(
+                    declared.incidentId(),
+                    EventType.IMPACT_QUERY_SET,
+                    ImpactQuery.create("Error ratio", "not-configured", "sum(errors)", "%", OptionalDouble.empty())
+                            .toPayload(),
+                    Optional.empty(),
+                    "ana");
+        }
+        launchAs("ana");
+
+        waitUntil(() -> robot.lookup(".impact-chart").tryQuery().isPresent());
+        ImpactChartView chart = robot.lookup(".impact-chart").queryAs(ImpactChartView.class);
+        String expected = "no monitoring source 'not-configured' in settings; add it under Impact > Manage sources";
+        waitUntil(() -> robot.lookup(".impact-error").queryAllAs(Label.class).stream()
+                .anyMatch(l -> expected.equals(l.getText())));
+        waitUntil(() -> chart.data() != null && chart.scale().isPresent());
+        ChartScale sc = chart.scale().orElseThrow();
+        Point2D marker = chart.localToScreen(sc.x(action.occurredAt()), sc.top() + sc.height() / 2);
+
+        robot.moveTo(marker).clickOn(marker);
+
+        waitUntil(() -> timeline(robot).getSelectionModel().getSelectedItem() != null);
+        assertThat(timeline(robot).getSelectionModel().getSelectedItem().event().id())
+                .isEqualTo(action.id());
+    }
+}

@@ -1,0 +1,119 @@
+package dev.conn.impact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.conn.incident.Event;
+import dev.conn.incident.EventType;
+import dev.conn.incident.IncidentId;
+import dev.conn.incident.IncidentState;
+import dev.conn.incident.Payload;
+import dev.conn.incident.Severity;
+import dev.conn.testing.Events;
+import dev.conn.timeline.TimelineEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class ImpactQueryTest {
+    static final Instant T = Instant.parse("2025-03-14T09:50:00Z");
+    final IncidentId incident = Events.newIncident();
+
+    Event set(ImpactQuery q, int minute) {
+        return Events.event(incident, EventType.IMPACT_QUERY_SET, T.plusSeconds(60L * minute), q.toPayload());
+    }
+
+    @Test
+    void latestSetWinsAndRemovedQueriesDisappearInFirstAddedOrder() {
+        ImpactQuery errors = ImpactQuery.create("Error ratio", "prod", "errors", "%", OptionalDouble.of(1));
+        ImpactQuery latency = ImpactQuery.create("p99", "prod", "latency", "ms", OptionalDouble.empty());
+        ImpactQuery rate = ImpactQuery.create("Rate", "prod", "rate", "", OptionalDouble.empty());
+        ImpactQuery errorsEdited =
+                new ImpactQuery(errors.queryId(), "Error ratio (EU)", "prod", "errors_eu", "%", OptionalDouble.of(2));
+
+        List<ImpactQuery> now = ImpactQuery.fold(List.of(
+                set(errors, 0),
+                set(latency, 1),
+                set(rate, 2),
+                Events.note(incident, T, "unrelated"),
+                set(errorsEdited, 3),
+                Events.event(
+                        incident,
+                        EventType.IMPACT_QUERY_REMOVED,
+                        T.plusSeconds(240),
+                        Payload.of("queryId", latency.queryId()))));
+
+        assertThat(now).containsExactly(errorsEdited, rate);
+    }
+
+    @Test
+    void payloadRoundTripKeepsThresholdAndUnit() {
+        ImpactQuery q = ImpactQuery.create("Error ratio", "prod", "sum(x)", "%", OptionalDouble.of(1.5));
+        assertThat(ImpactQuery.fromPayload(Payload.parse(q.toPayload().json()))).isEqualTo(q);
+    }
+
+    @Test
+    void aQueryNeedsNameSourceAndText() {
+        assertThatThrownBy(() -> ImpactQuery.create(" ", "prod", "x", "", OptionalDouble.empty()))
+                .hasMessage("An impact query needs a name");
+        assertThatThrownBy(() -> ImpactQuery.create("n", "prod", "", "", OptionalDouble.empty()))
+                .hasMessage("Type the query (PromQL or Datadog)");
+    }
+
+    @Test
+    void timelineDescribesQueryEvents() {
+        ImpactQuery q = ImpactQuery.create("Error ratio", "prod", "sum(errors)", "%", OptionalDouble.of(1));
+        assertThat(TimelineEntry.describe(set(q, 0)))
+                .isEqualTo("Impact query \"Error ratio\": sum(errors) (threshold 1.0%)");
+    }
+
+    @Test
+    void presetsAreValidQueriesIncludingHistogramQuantile() {
+        assertThat(ImpactPresets.prometheus())
+                .extracting(ImpactPresets.Preset::name)
+                .containsExactly("Error ratio", "p99 latency", "Request rate");
+        assertThat(ImpactPresets.prometheus().get(1).toQuery("prod").query()).contains("histogram_quantile(0.99");
+    }
+
+    @Test
+    void windowRunsFromAnHourBeforeImpactToNowThenToHalfAnHourAfterResolution() {
+        Instant declared = Instant.parse("2025-03-14T09:45:00Z");
+        Instant impact = Instant.parse("2025-03-14T09:40:00Z");
+        IncidentState open = IncidentState.fold(List.of(Events.event(
+                incident,
+                EventType.INCIDENT_DECLARED,
+                declared,
+                Payload.of(
+                        "title",
+                        "Checkout errors",
+                        "severity",
+                        "SEV1",
+                        "commander",
+                        "ana",
+                        "impactStartedAt",
+                        impact.toString()))));
+        ImpactWindow w = ImpactWindow.of(open, Instant.parse("2025-03-14T10:30:00Z"));
+        assertThat(w.from()).isEqualTo(Instant.parse("2025-03-14T08:40:00Z"));
+        assertThat(w.to()).isEqualTo(Instant.parse("2025-03-14T10:30:00Z"));
+
+        Instant resolvedAt = Instant.parse("2025-03-14T10:10:00Z");
+        IncidentState resolved = IncidentState.fold(List.of(
+                Events.declared(incident, declared, Severity.SEV2, "ana"),
+                Events.event(incident, EventType.RESOLVED, resolvedAt, Payload.empty())));
+        ImpactWindow after = ImpactWindow.of(resolved, Instant.parse("2025-03-15T00:00:00Z"));
+        assertThat(after.from()).isEqualTo(Instant.parse("2025-03-14T08:45:00Z"));
+        assertThat(after.to()).isEqualTo(Instant.parse("2025-03-14T10:40:00Z"));
+    }
+
+    @Test
+    void markersAreMilestonesActionsAndHandoffsInsideTheWindow() {
+        ImpactWindow w = new ImpactWindow(T.minusSeconds(3600), T.plusSeconds(3600));
+        Event declared = Events.declared(incident, T, Severity.SEV1, "ana");
+        Event action =
+                Events.event(incident, EventType.ACTION_TAKEN, T.plusSeconds(600), Payload.of("text", "rollback"));
+        Event note = Events.note(incident, T.plusSeconds(700), "just a note");
+        Event tooLate = Events.event(incident, EventType.MITIGATED, T.plusSeconds(7200), Payload.empty());
+        assertThat(w.markers(List.of(action, note, declared, tooLate))).containsExactly(declared, action);
+    }
+}
