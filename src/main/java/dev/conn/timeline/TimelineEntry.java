@@ -120,6 +120,16 @@ public record TimelineEntry(
                     + p.text("reason").map(r -> ": " + r).orElse("");
             case FATIGUE_ALERTED -> "Fatigue: " + p.textOrEmpty("person") + ", "
                     + p.textOrEmpty("level").replace('_', ' ').toLowerCase(Locale.ROOT);
+            case MILESTONE_SET -> "Milestone "
+                    + p.textOrEmpty("milestone").replace('_', ' ').toLowerCase(Locale.ROOT)
+                    + " set to " + p.textOrEmpty("at")
+                    + p.text("reason").map(r -> ". " + r).orElse("");
+            case INCIDENT_TAGGED -> "Tagged: services " + e.payload().toNode().path("services")
+                    + ", root-cause categories " + e.payload().toNode().path("categories");
+            case ACTION_ITEM_ADDED -> "Action item: " + text;
+            case ACTION_ITEM_UPDATED -> "Action item updated"
+                    + p.text("status").map(st -> ": " + st).orElse("");
+            case POSTMORTEM_FIELD_SET -> "Postmortem " + p.textOrEmpty("field") + " edited";
             default -> text.isBlank() ? e.type().label() : text;
         };
     }
