@@ -106,6 +106,8 @@ public record PostmortemReport(
             Event e = r.event();
             var p = e.payload();
             switch (e.type()) {
+                case INCIDENT_DECLARED -> addRole(
+                        roles, IncidentState.COMMANDER_ROLE, p.text("commander").orElse(e.author()));
                 case RESPONDER_JOINED -> p.text("name").ifPresent(responders::add);
                 case ROLE_ASSIGNED -> p.text("person").ifPresent(who -> addRole(roles, p.textOrEmpty("role"), who));
                 case HANDOFF_ACKNOWLEDGED -> {
