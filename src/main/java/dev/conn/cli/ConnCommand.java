@@ -26,7 +26,14 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = ConnCommand.Version.class,
         description = "Conn: the incident commander's console. Without a command, opens the window.",
-        subcommands = {IncidentsCommand.class, DeclareCommand.class, LogCommand.class})
+        subcommands = {
+            IncidentsCommand.class,
+            DeclareCommand.class,
+            LogCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            StatsCommand.class
+        })
 public final class ConnCommand implements Callable<Integer> {
     /** Exit code for a request Conn refused or could not carry out. */
     public static final int REFUSED = 1;
