@@ -47,6 +47,8 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock;
     private final TaskRunner tasks;
     private MainWindowView mainWindow;
+    private dev.conn.platform.fx.ShellContribution postmortemContribution;
+    private dev.conn.postmortem.PostmortemView.FileChoice postmortemFiles;
 
     private AppContext(
             Path dataDirectory,
@@ -136,6 +138,7 @@ public final class AppContext implements AutoCloseable {
         PeopleViewModel peopleModel =
                 new PeopleViewModel(incidentModel, incidents, commands, tasks, policy, ZoneId.systemDefault());
         PeopleView peopleView = new PeopleView(peopleModel);
+        postmortemContribution = postmortemContribution(incidentModel, stage);
         ViewLoader[] loaderRef = new ViewLoader[1];
         ViewLoader loader = new ViewLoader(type -> {
             if (type == PeopleView.class) {
@@ -187,7 +190,45 @@ public final class AppContext implements AutoCloseable {
      */
     private java.util.List<dev.conn.platform.fx.ShellContribution> contributions() {
         java.util.List<dev.conn.platform.fx.ShellContribution> list = new java.util.ArrayList<>();
+        if (postmortemContribution != null) {
+            list.add(postmortemContribution);
+        }
         return list;
+    }
+
+    /** The postmortem tab, the incident history tab, the Export menu and the TTx status item. */
+    private dev.conn.platform.fx.ShellContribution postmortemContribution(
+            IncidentViewModel incidentModel, Stage stage) {
+        dev.conn.postmortem.MetricSeriesArchive archive = dev.conn.postmortem.MetricSeriesArchive.none();
+        dev.conn.postmortem.PostmortemViewModel model = new dev.conn.postmortem.PostmortemViewModel(
+                incidentModel,
+                new dev.conn.postmortem.PostmortemExports(incidents, archive, clock),
+                new dev.conn.postmortem.BundleImporter(incidents, archive),
+                tasks,
+                clock);
+        dev.conn.postmortem.PostmortemView.FileChoice files = postmortemFiles != null
+                ? postmortemFiles
+                : dev.conn.postmortem.PostmortemView.FileChoice.dialogs(() -> stage);
+        javafx.scene.control.Label ttx = new javafx.scene.control.Label();
+        ttx.setId("ttx-status");
+        ttx.textProperty().bind(model.ttxProperty());
+        return new dev.conn.platform.fx.ShellContribution(
+                java.util.List.of(new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
+                        "postmortem",
+                        "Postmortem",
+                        javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+E"),
+                        new dev.conn.postmortem.PostmortemView(model)::build)),
+                java.util.List.of(dev.conn.postmortem.PostmortemView.exportMenu(model, files)),
+                java.util.List.of(ttx));
+    }
+
+    /**
+     * Replaces the Export menu's file dialogs (tests choose files without a native dialog).
+     *
+     * @param files the file choice
+     */
+    void usePostmortemFiles(dev.conn.postmortem.PostmortemView.FileChoice files) {
+        this.postmortemFiles = files;
     }
 
     /**

@@ -4,11 +4,7 @@ import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentState;
 import dev.conn.postmortem.MetricSeriesArchive;
 import dev.conn.postmortem.PostmortemExports;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,28 +60,10 @@ final class ExportCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
                 spec.commandLine().getOut().flush();
             } else {
-                write(output, bytes);
+                dev.conn.postmortem.ExportFiles.write(output, bytes);
                 spec.commandLine().getErr().println("Exported " + id.shortForm() + " to " + output);
             }
             return 0;
-        }
-    }
-
-    /** Writes beside the target, then moves it into place, so a crash never leaves half a file. */
-    static void write(Path target, byte[] bytes) {
-        try {
-            Path abs = target.toAbsolutePath();
-            Path tmp = Files.createTempFile(abs.getParent(), ".conn-export-", ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot write " + target + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new IllegalStateException("Cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 }
