@@ -127,4 +127,20 @@ class PostmortemViewTest extends WindowTest {
         assertThat(List.of(robot.lookup("#ttx-status").queryAs(Label.class).getText()))
                 .allMatch(t -> t.startsWith("TTD 15m"));
     }
+
+    @Test
+    void theEmptyStateOpensTheSampleIncident(FxRobot robot) throws Exception {
+        launchAs("alice");
+        waitUntil(() -> robot.lookup("#sampleButton")
+                .tryQuery()
+                .map(dev.conn.testing.Ui::shown)
+                .orElse(false));
+
+        robot.clickOn("#sampleButton");
+
+        waitUntil(
+                () -> dev.conn.testing.Ui.label(robot, "#titleLabel").getText().startsWith("[Sample]"));
+        waitUntil(
+                () -> robot.lookup("#ttx-status").queryAs(Label.class).getText().contains("TTM 1h 42m"));
+    }
 }
