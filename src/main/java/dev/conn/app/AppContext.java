@@ -213,11 +213,18 @@ public final class AppContext implements AutoCloseable {
         ttx.setId("ttx-status");
         ttx.textProperty().bind(model.ttxProperty());
         return new dev.conn.platform.fx.ShellContribution(
-                java.util.List.of(new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
-                        "postmortem",
-                        "Postmortem",
-                        javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+E"),
-                        new dev.conn.postmortem.PostmortemView(model)::build)),
+                java.util.List.of(
+                        new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
+                                "postmortem",
+                                "Postmortem",
+                                javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+E"),
+                                new dev.conn.postmortem.PostmortemView(model)::build),
+                        new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
+                                "history",
+                                "History",
+                                javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+Y"),
+                                new dev.conn.postmortem.HistoryView(new dev.conn.postmortem.HistoryViewModel(
+                                        incidents, incidentModel, tasks))::build)),
                 java.util.List.of(dev.conn.postmortem.PostmortemView.exportMenu(model, files)),
                 java.util.List.of(ttx));
     }

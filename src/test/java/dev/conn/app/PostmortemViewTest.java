@@ -143,4 +143,17 @@ class PostmortemViewTest extends WindowTest {
         waitUntil(
                 () -> robot.lookup("#ttx-status").queryAs(Label.class).getText().contains("TTM 1h 42m"));
     }
+
+    @Test
+    void theHistoryTabSummarisesEveryIncident(FxRobot robot) throws Exception {
+        launchWithIncident();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Y).release(KeyCode.Y, KeyCode.SHIFT, KeyCode.CONTROL);
+
+        waitUntil(() -> robot.lookup("#history-summary").tryQuery().isPresent()
+                && robot.lookup("#history-summary")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Incidents: 1 (SEV1 1, SEV2 0, SEV3 0, SEV4 0)"));
+    }
 }
