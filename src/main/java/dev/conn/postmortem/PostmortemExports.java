@@ -13,7 +13,7 @@ import java.util.Locale;
  * Exports an incident in each format, reading its log through {@link IncidentService}. The one
  * entry point for the CLI, the window and the bench. Blocks on the store: call from a background
  * task. Nothing but the event log and the metric archive is read, so settings and their secrets
- * can never reach an export.
+ * can never reach an export; the events pass through {@link SecretScrubber} on the way out.
  */
 public final class PostmortemExports {
     /** The export formats. */
@@ -76,10 +76,11 @@ public final class PostmortemExports {
      * @throws IllegalStateException if the incident does not exist
      */
     public byte[] export(IncidentId id, Format format) {
-        List<Event> events = incidents.timeline(id);
-        if (events.isEmpty()) {
+        List<Event> stored = incidents.timeline(id);
+        if (stored.isEmpty()) {
             throw new IllegalStateException("No incident " + id.shortForm());
         }
+        List<Event> events = SecretScrubber.scrub(stored);
         String text =
                 switch (format) {
                     case JSON -> new IncidentBundle(id, events, archive.list(id)).toJson();

@@ -166,6 +166,7 @@ public final class PostmortemView {
         ScrollPane scroll = new ScrollPane(root);
         scroll.setFitToWidth(true);
         scroll.setId("postmortem-view");
+        model.activate();
         scroll.focusedProperty().subscribe(focused -> {
             if (!focused) {
                 model.flush();

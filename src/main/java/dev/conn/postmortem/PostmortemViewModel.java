@@ -66,6 +66,7 @@ public final class PostmortemViewModel {
     private final ObservableList<Event> changesMade = FXCollections.observableArrayList();
     private Milestones milestones;
     private boolean stale = true;
+    private boolean active;
 
     /**
      * @param incident the open incident and its events
@@ -179,9 +180,19 @@ public final class PostmortemViewModel {
                 save(key);
             }
         }
-        if (stale) {
+        if (stale && active) {
             refresh();
         }
+    }
+
+    /**
+     * Tells the model its tab has been built: from then on it keeps the editor, action items and
+     * facts current (once per tick at most). Until then only the TTx line is kept current, so a
+     * console that never opens the tab pays nothing for a 100,000-event timeline.
+     */
+    public void activate() {
+        active = true;
+        refresh();
     }
 
     /** Saves every section with unsaved edits now (before an export, on leaving the tab). */
@@ -222,6 +233,10 @@ public final class PostmortemViewModel {
 
     /** Re-folds the open incident's events into the editor (sections being edited are left alone). */
     public void refresh() {
+        if (!active) {
+            refreshMilestones();
+            return;
+        }
         stale = false;
         List<Event> events = List.copyOf(incident.events());
         refreshMilestones();
@@ -497,7 +512,7 @@ public final class PostmortemViewModel {
                     return file;
                 },
                 f -> message.set("Exported to " + f),
-                e -> message.set("Export failed: " + e.getMessage()));
+                e -> fail("Export failed: " + e.getMessage()));
     }
 
     /**
@@ -506,7 +521,7 @@ public final class PostmortemViewModel {
      * @param file the bundle
      */
     public void importBundle(Path file) {
-        tasks.run(() -> importer.importFile(file), this::imported, e -> message.set("Not imported: " + e.getMessage()));
+        tasks.run(() -> importer.importFile(file), this::imported, e -> fail("Not imported: " + e.getMessage()));
     }
 
     /**
@@ -519,6 +534,12 @@ public final class PostmortemViewModel {
             message.set("The sample could not be opened: " + e.getMessage());
             onError.accept(e.getMessage());
         });
+    }
+
+    /** Shows a failure in the tab and in the status bar (the tab may not be on screen). */
+    private void fail(String text) {
+        message.set(text);
+        incident.reportError(text);
     }
 
     private void imported(BundleImporter.Result r) {
