@@ -172,7 +172,9 @@ public final class BundleReader {
                 throw new BundleException(at + ".payload: expected an object, found " + kind(payload));
             }
             checkPayload(payload, at + ".payload", 1, type == EventType.METRIC_SNAPSHOT);
-            out.add(new Event(eventId, of, occurred, recorded, author, type, Payload.ofNode((ObjectNode) payload)));
+            Payload p = Payload.ofNode((ObjectNode) payload);
+            checkFields(type, p, at + ".payload");
+            out.add(new Event(eventId, of, occurred, recorded, author, type, p));
         }
         if (declared < 0) {
             throw new BundleException("events: no INCIDENT_DECLARED event; the incident cannot be rebuilt");
@@ -187,6 +189,49 @@ public final class BundleReader {
         List<JsonNode> list = new ArrayList<>();
         series.forEach(list::add);
         return new IncidentBundle(id, out, list);
+    }
+
+    /** The fields the postmortem's own folds rely on; other types are checked by their features. */
+    private static void checkFields(EventType type, Payload p, String path) {
+        try {
+            switch (type) {
+                case INCIDENT_DECLARED -> {
+                    requireText(p, "title", path);
+                    requireText(p, "severity", path);
+                    dev.conn.incident.Severity.parse(p.textOrEmpty("severity"));
+                    p.instant("impactStartedAt");
+                }
+                case MILESTONE_SET -> {
+                    Milestone.parse(requireText(p, "milestone", path));
+                    requireText(p, "at", path);
+                    p.instant("at");
+                }
+                case POSTMORTEM_FIELD_SET -> {
+                    String key = requireText(p, "field", path);
+                    if (!PostmortemField.isValidKey(key)) {
+                        throw new BundleException(path + ".field: unknown postmortem field '" + key + "'");
+                    }
+                }
+                case ACTION_ITEM_ADDED -> ActionItem.fromPayload(p);
+                case ACTION_ITEM_UPDATED -> ActionItem.uuid(p);
+                case EVENT_CORRECTED -> UUID.fromString(requireText(p, "correctedEventId", path));
+                case EVENT_RETRACTED -> UUID.fromString(requireText(p, "retractedEventId", path));
+                default -> {
+                    // checked by the feature that owns the type
+                }
+            }
+        } catch (BundleException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage() == null ? "malformed" : e.getMessage();
+            throw new BundleException(path + ": " + m);
+        }
+    }
+
+    private static String requireText(Payload p, String field, String path) {
+        return p.text(field)
+                .filter(t -> !t.isBlank())
+                .orElseThrow(() -> new BundleException(path + "." + field + ": missing"));
     }
 
     private static void checkPayload(JsonNode n, String path, int depth, boolean bigStringsAllowed) {

@@ -155,7 +155,36 @@ class BundleTest {
                         "no declaration",
                         r -> ((ArrayNode) r.get("events")).remove(0),
                         "events: no INCIDENT_DECLARED event"),
-                bad("series type", r -> r.put("metricSeries", 3), "metricSeries: expected an array, found a number"));
+                bad("series type", r -> r.put("metricSeries", 3), "metricSeries: expected an array, found a number"),
+                bad(
+                        "unknown milestone",
+                        r -> ((ObjectNode) ev(r, milestoneSet(r)).get("payload")).put("milestone", "LUNCH"),
+                        "].payload: Unknown milestone 'LUNCH'"),
+                bad(
+                        "unknown postmortem field",
+                        r -> ((ObjectNode) ev(r, fieldSet(r)).get("payload")).put("field", "rootCause.1.why.9"),
+                        "].payload.field: unknown postmortem field 'rootCause.1.why.9'"),
+                bad(
+                        "title missing",
+                        r -> ((ObjectNode) ev(r, 0).get("payload")).remove("title"),
+                        "events[0].payload.title: missing"));
+    }
+
+    private static int milestoneSet(ObjectNode root) {
+        return indexOf(root, "MILESTONE_SET");
+    }
+
+    private static int fieldSet(ObjectNode root) {
+        return indexOf(root, "POSTMORTEM_FIELD_SET");
+    }
+
+    private static int indexOf(ObjectNode root, String type) {
+        for (int i = 0; i < root.get("events").size(); i++) {
+            if (root.get("events").get(i).get("type").asText().equals(type)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no " + type);
     }
 
     private static ObjectNode ev(ObjectNode root, int i) {
