@@ -156,4 +156,34 @@ class PostmortemViewTest extends WindowTest {
                         .getText()
                         .startsWith("Incidents: 1 (SEV1 1, SEV2 0, SEV3 0, SEV4 0)"));
     }
+
+    @Test
+    void anOverdueActionItemStandsOutAndEveryActionIsOnTheCleanUpList(FxRobot robot) throws Exception {
+        launchWithIncident();
+        dev.conn.incident.IncidentId id = context.incidents().incidents().get(0).id();
+        context.incidents()
+                .record(
+                        id,
+                        EventType.ACTION_TAKEN,
+                        dev.conn.incident.Payload.of("text", "failed over db to replica-2"),
+                        Optional.empty(),
+                        "alice");
+        showPostmortem(robot);
+        robot.interact(() -> {
+            robot.lookup("#pm-ai-text").queryAs(TextField.class).setText("Add a memory alert");
+            robot.lookup("#pm-ai-due")
+                    .queryAs(javafx.scene.control.DatePicker.class)
+                    .setValue(java.time.LocalDate.of(2026, 11, 1));
+            robot.lookup("#pm-ai-add")
+                    .queryAs(javafx.scene.control.Button.class)
+                    .fire();
+        });
+
+        waitUntil(() -> robot.lookup(".overdue").queryAll().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.ListCell<?> c
+                        && c.getText() != null
+                        && c.getText().startsWith("⚠ OVERDUE")));
+        waitUntil(() -> robot.lookup("#pm-cleanup .label").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().contains("failed over db to replica-2")));
+    }
 }
