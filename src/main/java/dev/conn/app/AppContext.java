@@ -202,6 +202,7 @@ public final class AppContext implements AutoCloseable {
         dev.conn.postmortem.MetricSeriesArchive archive = dev.conn.postmortem.MetricSeriesArchive.none();
         dev.conn.postmortem.PostmortemViewModel model = new dev.conn.postmortem.PostmortemViewModel(
                 incidentModel,
+                new dev.conn.postmortem.PostmortemService(incidents),
                 new dev.conn.postmortem.PostmortemExports(incidents, archive, clock),
                 new dev.conn.postmortem.BundleImporter(incidents, archive),
                 tasks,

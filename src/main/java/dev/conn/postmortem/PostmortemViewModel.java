@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -48,6 +47,7 @@ public final class PostmortemViewModel {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final IncidentViewModel incident;
+    private final PostmortemService service;
     private final PostmortemExports exports;
     private final BundleImporter importer;
     private final TaskRunner tasks;
@@ -67,9 +67,11 @@ public final class PostmortemViewModel {
     private Milestones milestones;
     private boolean stale = true;
     private boolean active;
+    private boolean refreshScheduled;
 
     /**
      * @param incident the open incident and its events
+     * @param service saves edits left unsaved when the console switches to another incident
      * @param exports the exporters (read the store; run in the background)
      * @param importer the bundle importer
      * @param tasks the one background runner
@@ -77,11 +79,13 @@ public final class PostmortemViewModel {
      */
     public PostmortemViewModel(
             IncidentViewModel incident,
+            PostmortemService service,
             PostmortemExports exports,
             BundleImporter importer,
             TaskRunner tasks,
             Clock clock) {
         this.incident = incident;
+        this.service = service;
         this.exports = exports;
         this.importer = importer;
         this.tasks = tasks;
@@ -89,9 +93,13 @@ public final class PostmortemViewModel {
         incident.events().addListener((ListChangeListener<Event>) c -> {
             stale = true;
             refreshMilestones();
+            scheduleRefresh();
         });
         incident.currentProperty().subscribe((before, after) -> {
             if (before == null || after == null || !before.id().equals(after.id())) {
+                if (before != null) {
+                    saveLeftBehind(before.id());
+                }
                 dirtySince.clear();
                 rootCauseCount.set(1);
                 stale = true;
@@ -186,6 +194,22 @@ public final class PostmortemViewModel {
     }
 
     /**
+     * Re-folds once after the current burst of changes (one pulse later), so a long incident
+     * loading in chunks, or several entries arriving at once, costs one refresh.
+     */
+    private void scheduleRefresh() {
+        if (active && !refreshScheduled) {
+            refreshScheduled = true;
+            javafx.application.Platform.runLater(() -> {
+                refreshScheduled = false;
+                if (stale) {
+                    refresh();
+                }
+            });
+        }
+    }
+
+    /**
      * Tells the model its tab has been built: from then on it keeps the editor, action items and
      * facts current (once per tick at most). Until then only the TTx line is kept current, so a
      * console that never opens the tab pays nothing for a 100,000-event timeline.
@@ -193,6 +217,18 @@ public final class PostmortemViewModel {
     public void activate() {
         active = true;
         refresh();
+    }
+
+    /** Saves what was typed in the incident being left (the editor is about to show another one). */
+    private void saveLeftBehind(IncidentId left) {
+        String who = incident.authorProperty().get();
+        for (String key : List.copyOf(dirtySince.keySet())) {
+            String text = field(key).get();
+            tasks.run(
+                    () -> service.setField(left, key, text, who),
+                    e -> {},
+                    e -> fail("A postmortem edit of the previous incident was not saved: " + e.getMessage()));
+        }
     }
 
     /** Saves every section with unsaved edits now (before an export, on leaving the tab). */
@@ -546,10 +582,5 @@ public final class PostmortemViewModel {
         message.set("Imported \"" + r.title() + "\": " + r.added() + " new events"
                 + (r.alreadyPresent() > 0 ? ", " + r.alreadyPresent() + " already present" : ""));
         incident.open(r.incident());
-    }
-
-    /** @return an id for tests that need to find one change's row */
-    static String rowId(UUID id) {
-        return "cleanup-" + id;
     }
 }

@@ -186,4 +186,34 @@ class PostmortemViewTest extends WindowTest {
         waitUntil(() -> robot.lookup("#pm-cleanup .label").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().contains("failed over db to replica-2")));
     }
+
+    @Test
+    void switchingIncidentsMidSentenceSavesTheTextToTheIncidentItWasTypedFor(FxRobot robot) throws Exception {
+        launchWithIncident();
+        dev.conn.incident.IncidentId first =
+                context.incidents().incidents().get(0).id();
+        showPostmortem(robot);
+        robot.clickOn("#pm-impact").write("batch job");
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
+        // open the sample from the Export menu's action, as a click on it would
+        robot.interact(
+                () -> ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query())
+                        .getMenus().stream()
+                                .flatMap(m -> m.getItems().stream())
+                                .filter(i -> "open-sample".equals(i.getId()))
+                                .findFirst()
+                                .orElseThrow()
+                                .fire());
+
+        waitUntil(
+                () -> dev.conn.testing.Ui.label(robot, "#titleLabel").getText().startsWith("[Sample]"));
+        waitUntil(() -> context.incidents().events(first, java.util.Set.of(EventType.POSTMORTEM_FIELD_SET)).stream()
+                .anyMatch(e -> e.payload().textOrEmpty("field").equals("impact")
+                        && e.payload().textOrEmpty("text").equals("batch job")));
+        TextArea impact = robot.lookup("#pm-impact").queryAs(TextArea.class);
+        waitUntil(() -> impact.getText()
+                .equals("About 38 % of checkout and login requests failed for 1 h 42 min (02:10-03:52 UTC). "
+                        + "No data was lost. (Sample figures.)"));
+    }
 }
