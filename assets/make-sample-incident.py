@@ -9,7 +9,7 @@ Run from the repository root: python3 assets/make-sample-incident.py
 import base64, json, math, struct, zlib
 from datetime import datetime, timedelta, timezone
 
-INCIDENT = "01995a10-0000-7000-8000-000000000000"
+INCIDENT = "01995a10-4a7e-7d2c-9b61-c0ffee5a3b1e"
 DAY = datetime(2025, 9, 16, tzinfo=timezone.utc)
 n = 0
 events = []
