@@ -86,7 +86,7 @@ for i in range(151):
 add("02:31", "Priya", "INCIDENT_DECLARED", {
     "title": "[Sample] Checkout and login failing: DNS cache leak cascading into API rate limits and a DB lock",
     "severity": "SEV1",
-    "summary": "SAMPLE DATA: a fictional incident to show every panel. Names, times and figures are invented.",
+    "summary": "SAMPLE DATA: a fictional incident to show every panel. Names, times and figures are invented",
     "impactStartedAt": iso(at("02:10")),
     "commander": "Priya",
 })

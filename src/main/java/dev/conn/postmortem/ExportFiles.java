@@ -19,9 +19,11 @@ public final class ExportFiles {
     public static void write(Path target, byte[] bytes) {
         try {
             Path abs = target.toAbsolutePath();
-            Path tmp = Files.createTempFile(abs.getParent(), ".conn-export-", ".tmp");
+            // created like any new file (the user's umask), not 0600 as createTempFile would
+            Path tmp = abs.resolveSibling("." + abs.getFileName() + "."
+                    + java.util.UUID.randomUUID().toString().substring(0, 8) + ".tmp");
             try {
-                Files.write(tmp, bytes);
+                Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
