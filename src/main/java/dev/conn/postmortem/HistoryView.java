@@ -12,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -39,6 +38,13 @@ public final class HistoryView {
         severity.getItems().add(null);
         severity.getItems().addAll(Severity.values());
         severity.setPromptText("all severities");
+        severity.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Severity s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? "all severities" : s.name());
+            }
+        });
         severity.valueProperty().bindBidirectional(model.severityProperty());
         TextField service = new TextField();
         service.setId("history-service");
@@ -53,12 +59,18 @@ public final class HistoryView {
         Label summary = new Label();
         summary.setId("history-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.getStyleClass().add("section-title");
         summary.textProperty().bind(model.summaryProperty());
         ListView<IncidentHistory.Row> list = new ListView<>(model.rows());
         list.setId("history-list");
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+            }
+
             @Override
             protected void updateItem(IncidentHistory.Row r, boolean empty) {
                 super.updateItem(r, empty);
@@ -79,8 +91,10 @@ public final class HistoryView {
                 model.open(list.getSelectionModel().getSelectedItem());
             }
         });
-        HBox filters = new HBox(6, severity, service, since, refresh);
-        HBox.setHgrow(service, Priority.ALWAYS);
+        refresh.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        severity.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane filters =
+                new javafx.scene.layout.FlowPane(6, 6, severity, service, since, refresh);
         VBox root = new VBox(8, filters, summary, list);
         root.getStyleClass().add("postmortem");
         root.getStylesheets()

@@ -91,17 +91,21 @@ public final class PostmortemView {
         Label ttx = new Label();
         ttx.setId("pm-ttx");
         ttx.getStyleClass().add("ttx");
+        ttx.setWrapText(true);
+        ttx.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ttx.textProperty().bind(model.ttxProperty());
         Label message = new Label();
         message.setId("pm-message");
         message.getStyleClass().add("pm-message");
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
         root.getChildren().addAll(ttx, message);
 
         ComboBox<Milestone> milestone = new ComboBox<>();
         milestone.setId("pm-milestone");
         milestone.getItems().setAll(Milestone.values());
+        milestone.setPromptText("milestone");
         TextField at = new TextField();
         at.setId("pm-milestone-at");
         at.setPromptText("2026-11-21 09:12 (UTC)");
@@ -121,7 +125,9 @@ public final class PostmortemView {
                 model.setMilestone(milestone.getValue(), at.getText(), reason.getText(), reason::clear);
             }
         });
-        root.getChildren().addAll(title("Milestones"), new HBox(6, milestone, at, reason, setMilestone));
+        setMilestone.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        reason.setPrefColumnCount(24);
+        root.getChildren().addAll(title("Milestones"), new FlowPane(6, 6, milestone, at, reason, setMilestone));
 
         TextField services = new TextField();
         services.setId("pm-services");
@@ -135,7 +141,10 @@ public final class PostmortemView {
         HBox.setHgrow(categories, Priority.ALWAYS);
         Button saveTags = new Button("Save tags");
         saveTags.setOnAction(e -> model.saveTags());
-        root.getChildren().addAll(title("Tags"), new HBox(6, services, categories, saveTags));
+        saveTags.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        services.setPrefColumnCount(22);
+        categories.setPrefColumnCount(22);
+        root.getChildren().addAll(title("Tags"), new FlowPane(6, 6, services, categories, saveTags));
 
         for (PostmortemField f : PostmortemField.SECTIONS.subList(0, 2)) {
             root.getChildren().addAll(title(f.title()), area(f));
@@ -180,6 +189,11 @@ public final class PostmortemView {
         list.setId("pm-action-items");
         list.setPrefHeight(160);
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+            }
+
             @Override
             protected void updateItem(ActionItem a, boolean empty) {
                 super.updateItem(a, empty);

@@ -53,6 +53,13 @@ class PostmortemViewTest extends WindowTest {
         });
     }
 
+    /** Focuses a field (the tab scrolls; it may sit below the fold) and types into it with the keyboard. */
+    private static void typeInto(FxRobot robot, String query, String text) {
+        javafx.scene.Node field = robot.lookup(query).query();
+        robot.interact(field::requestFocus);
+        robot.write(text);
+    }
+
     private static void showPostmortem(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(robot, "#pm-summary");
@@ -62,8 +69,7 @@ class PostmortemViewTest extends WindowTest {
     void fillThePostmortemAddAnActionItemAndExportMarkdown(FxRobot robot) throws Exception {
         launchWithIncident();
         showPostmortem(robot);
-        TextArea summary = robot.lookup("#pm-summary").queryAs(TextArea.class);
-        robot.clickOn(summary).write("Resolver cache leaked");
+        typeInto(robot, "#pm-summary", "Resolver cache leaked");
         TextField why = robot.lookup("#pm-rootCause-1-why-1").queryAs(TextField.class);
         robot.interact(() -> why.setText("pods were OOMKilled | no limit"));
 
@@ -94,7 +100,7 @@ class PostmortemViewTest extends WindowTest {
     void typingIsSavedOnceThePauseHasPassedOnTheClock(FxRobot robot) throws Exception {
         launchWithIncident();
         showPostmortem(robot);
-        robot.clickOn("#pm-impact").write("EU checkout");
+        typeInto(robot, "#pm-impact", "EU checkout");
 
         clock.advance(Duration.ofSeconds(2));
 
@@ -118,7 +124,9 @@ class PostmortemViewTest extends WindowTest {
             robot.lookup("#pm-milestone-at").queryAs(TextField.class).setText("2026-11-21 14:30");
             robot.lookup("#pm-milestone-reason").queryAs(TextField.class).setText("typo");
         });
-        robot.clickOn("#pm-set-milestone");
+        robot.interact(() -> robot.lookup("#pm-set-milestone")
+                .queryAs(javafx.scene.control.Button.class)
+                .fire());
 
         waitUntil(() -> robot.lookup("#pm-message")
                 .queryAs(Label.class)
@@ -193,7 +201,7 @@ class PostmortemViewTest extends WindowTest {
         dev.conn.incident.IncidentId first =
                 context.incidents().incidents().get(0).id();
         showPostmortem(robot);
-        robot.clickOn("#pm-impact").write("batch job");
+        typeInto(robot, "#pm-impact", "batch job");
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
         // open the sample from the Export menu's action, as a click on it would
