@@ -52,6 +52,8 @@ public final class AppContext implements AutoCloseable {
     private IncidentViewModel incidentModel;
     private SettingsViewModel settingsModel;
     private TimelineViewModel timelineModel;
+    private dev.conn.platform.fx.ShellContribution postmortemContribution;
+    private dev.conn.postmortem.PostmortemView.FileChoice postmortemFiles;
 
     private AppContext(
             Path dataDirectory,
@@ -146,6 +148,7 @@ public final class AppContext implements AutoCloseable {
         this.incidentModel = incidentModel;
         this.settingsModel = settingsModel;
         this.timelineModel = timelineModel;
+        postmortemContribution = postmortemContribution(incidentModel, stage);
         ViewLoader[] loaderRef = new ViewLoader[1];
         ViewLoader loader = new ViewLoader(type -> {
             if (type == PeopleView.class) {
@@ -198,6 +201,9 @@ public final class AppContext implements AutoCloseable {
     private java.util.List<dev.conn.platform.fx.ShellContribution> contributions() {
         java.util.List<dev.conn.platform.fx.ShellContribution> list = new java.util.ArrayList<>();
         list.add(impactContribution());
+        if (postmortemContribution != null) {
+            list.add(postmortemContribution);
+        }
         return list;
     }
 
@@ -243,6 +249,50 @@ public final class AppContext implements AutoCloseable {
                         })),
                 java.util.List.of(menu),
                 java.util.List.of());
+    }
+
+    /** The postmortem tab, the incident history tab, the Export menu and the TTx status item. */
+    private dev.conn.platform.fx.ShellContribution postmortemContribution(
+            IncidentViewModel incidentModel, Stage stage) {
+        dev.conn.postmortem.MetricSeriesArchive archive =
+                new dev.conn.impact.SeriesArchive(dev.conn.impact.SeriesCache.jdbc(database.dataSource()));
+        dev.conn.postmortem.PostmortemViewModel model = new dev.conn.postmortem.PostmortemViewModel(
+                incidentModel,
+                new dev.conn.postmortem.PostmortemService(incidents),
+                new dev.conn.postmortem.PostmortemExports(incidents, archive, clock),
+                new dev.conn.postmortem.BundleImporter(incidents, archive),
+                tasks,
+                clock);
+        dev.conn.postmortem.PostmortemView.FileChoice files = postmortemFiles != null
+                ? postmortemFiles
+                : dev.conn.postmortem.PostmortemView.FileChoice.dialogs(() -> stage);
+        javafx.scene.control.Label ttx = new javafx.scene.control.Label();
+        ttx.setId("ttx-status");
+        ttx.textProperty().bind(model.ttxProperty());
+        return new dev.conn.platform.fx.ShellContribution(
+                java.util.List.of(
+                        new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
+                                "postmortem",
+                                "Postmortem",
+                                javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+E"),
+                                new dev.conn.postmortem.PostmortemView(model)::build),
+                        new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
+                                "history",
+                                "History",
+                                javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+Y"),
+                                new dev.conn.postmortem.HistoryView(new dev.conn.postmortem.HistoryViewModel(
+                                        incidents, incidentModel, tasks))::build)),
+                java.util.List.of(dev.conn.postmortem.PostmortemView.exportMenu(model, files)),
+                java.util.List.of(ttx));
+    }
+
+    /**
+     * Replaces the Export menu's file dialogs (tests choose files without a native dialog).
+     *
+     * @param files the file choice
+     */
+    void usePostmortemFiles(dev.conn.postmortem.PostmortemView.FileChoice files) {
+        this.postmortemFiles = files;
     }
 
     /**

@@ -26,7 +26,14 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = ConnCommand.Version.class,
         description = "Conn: the incident commander's console. Without a command, opens the window.",
-        subcommands = {IncidentsCommand.class, DeclareCommand.class, LogCommand.class})
+        subcommands = {
+            IncidentsCommand.class,
+            DeclareCommand.class,
+            LogCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            StatsCommand.class
+        })
 public final class ConnCommand implements Callable<Integer> {
     /** Exit code for a request Conn refused or could not carry out. */
     public static final int REFUSED = 1;
@@ -113,6 +120,11 @@ public final class ConnCommand implements Callable<Integer> {
 
     /** An open database and service, closed when the subcommand ends. */
     record Session(Path dataDirectory, Database database, IncidentService incidents) implements AutoCloseable {
+        /** @return the impact series cache as the JSON bundle carries it */
+        dev.conn.postmortem.MetricSeriesArchive seriesArchive() {
+            return new dev.conn.impact.SeriesArchive(dev.conn.impact.SeriesCache.jdbc(database.dataSource()));
+        }
+
         @Override
         public void close() {
             database.close();

@@ -31,6 +31,12 @@ final class IncidentsCommand implements Callable<Integer> {
     @Option(names = "--open", description = "Only open incidents.")
     boolean openOnly;
 
+    @Option(
+            names = "--since",
+            paramLabel = "DATE",
+            description = "Only incidents declared on or after DATE (2026-11-01, UTC) or an ISO-8601 instant.")
+    String since;
+
     @Override
     public Integer call() {
         try (ConnCommand.Session s = parent.open()) {
@@ -45,8 +51,9 @@ final class IncidentsCommand implements Callable<Integer> {
             out.printf(
                     "  %-8s  %-4s  %-13s  %-17s  %-9s  %-18s  %s%n",
                     "ID", "SEV", "STATUS", "DECLARED (UTC)", "ELAPSED", "COMMANDER", "TITLE");
+            java.time.Instant from = since == null ? java.time.Instant.MIN : parseSince(since);
             for (IncidentState st : all) {
-                if (openOnly && !st.isOpen()) {
+                if (openOnly && !st.isOpen() || st.declaredAt().isBefore(from)) {
                     continue;
                 }
                 String mark = active.map(a -> a.equals(st.id())).orElse(false) ? "*" : " ";
@@ -62,6 +69,27 @@ final class IncidentsCommand implements Callable<Integer> {
                         st.title());
             }
             return 0;
+        }
+    }
+
+    /**
+     * @param text a date ({@code 2026-11-01}, the start of that day in UTC) or an ISO-8601 instant
+     * @return the instant
+     * @throws IllegalArgumentException naming the accepted forms
+     */
+    static java.time.Instant parseSince(String text) {
+        try {
+            return java.time.LocalDate.parse(text.strip())
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+        } catch (java.time.format.DateTimeParseException notADate) {
+            try {
+                return java.time.Instant.parse(text.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(
+                        "--since takes a date like 2026-11-01 (UTC) or an instant like 2026-11-01T09:00:00Z, not '"
+                                + text + "'");
+            }
         }
     }
 

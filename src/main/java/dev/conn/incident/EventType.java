@@ -73,8 +73,20 @@ public enum EventType {
     MITIGATED("Mitigated"),
     /** optional {@code text}. Sets status to resolved and the resolved milestone. */
     RESOLVED("Resolved"),
+    /**
+     * {@code itemId} (stable id), {@code text}, {@code kind} (MITIGATE, PREVENT or PROCESS),
+     * optional {@code owner} (the DRI), optional {@code due} (ISO-8601 date), optional
+     * {@code ticket} (a URL or key), {@code status} (OPEN, IN_PROGRESS, DONE, WONT_DO), optional
+     * {@code rootCause} (the root cause number it answers), optional {@code elsewhere} (true for
+     * items answering "where else could this cause bite?"). See {@code postmortem.ActionItem}.
+     */
     ACTION_ITEM_ADDED("Action item"),
+    /** {@code itemId} and any of the fields of {@link #ACTION_ITEM_ADDED} that changed. */
     ACTION_ITEM_UPDATED("Action item"),
+    /**
+     * {@code field} (a postmortem section key, e.g. {@code summary}, {@code rootCause.1.why.2};
+     * see {@code postmortem.PostmortemField}), {@code text} (the whole new text; empty clears it).
+     */
     POSTMORTEM_FIELD_SET("Postmortem"),
     /** {@code correctedEventId}, {@code text}: the new text of an earlier entry. */
     EVENT_CORRECTED("Correction"),
@@ -108,7 +120,18 @@ public enum EventType {
      */
     IMPACT_QUERY_SET("Impact query"),
     /** {@code queryId}: the impact query was removed from the incident's panel. */
-    IMPACT_QUERY_REMOVED("Impact query");
+    IMPACT_QUERY_REMOVED("Impact query"),
+    /**
+     * {@code milestone} (a {@code postmortem.Milestone} name: IMPACT_STARTED, DETECTED,
+     * ACKNOWLEDGED, MITIGATED, RESOLVED), {@code at} (UTC instant), {@code reason}: sets or edits
+     * one milestone (FireHydrant's milestone model); the latest recorded one wins.
+     */
+    MILESTONE_SET("Milestone"),
+    /**
+     * {@code services} and {@code categories}: JSON arrays of strings, the affected services and
+     * root-cause categories of the incident. Replaces the previous tags as a whole.
+     */
+    INCIDENT_TAGGED("Tags");
 
     private final String label;
 

@@ -64,6 +64,9 @@ public final class MainWindowView {
     private VBox emptyState;
 
     @FXML
+    private javafx.scene.control.Button sampleButton;
+
+    @FXML
     private Label emptyTitle;
 
     @FXML
@@ -225,6 +228,9 @@ public final class MainWindowView {
                 viewMenu.getItems().add(show);
             }
         }
+        boolean sample = sampleItem().isPresent();
+        sampleButton.setVisible(sample);
+        sampleButton.setManaged(sample);
         if (workspace.getTabs().isEmpty()) {
             workspaceSplit.getItems().remove(workspace);
         } else {
@@ -366,6 +372,19 @@ public final class MainWindowView {
                 return;
             }
         }
+    }
+
+    @FXML
+    private void onOpenSample() {
+        sampleItem().ifPresent(javafx.scene.control.MenuItem::fire);
+    }
+
+    /** @return the contributed menu item that opens the sample incident, if a feature offers one */
+    private java.util.Optional<javafx.scene.control.MenuItem> sampleItem() {
+        return menuBar.getMenus().stream()
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> "open-sample".equals(i.getId()))
+                .findFirst();
     }
 
     @FXML

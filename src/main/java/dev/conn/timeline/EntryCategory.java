@@ -47,7 +47,7 @@ public enum EntryCategory {
             case NOTE -> NOTES;
             case DECISION -> DECISIONS;
             case ACTION_TAKEN -> ACTIONS;
-            case INCIDENT_DECLARED, SEVERITY_CHANGED, STATUS_CHANGED, MITIGATED, RESOLVED -> MILESTONES;
+            case INCIDENT_DECLARED, SEVERITY_CHANGED, STATUS_CHANGED, MITIGATED, RESOLVED, MILESTONE_SET -> MILESTONES;
             case CHECKLIST_ITEM_DONE, CHECKLIST_ITEM_SKIPPED, MESSAGE_QUEUED, MESSAGE_SENT, MESSAGE_FAILED -> COMMS;
             case RESPONDER_JOINED,
                     RESPONDER_LEFT,
@@ -71,6 +71,7 @@ public enum EntryCategory {
                     ACTION_ITEM_ADDED,
                     ACTION_ITEM_UPDATED,
                     POSTMORTEM_FIELD_SET,
+                    INCIDENT_TAGGED,
                     EVENT_CORRECTED,
                     EVENT_RETRACTED -> OTHER;
         };

@@ -127,8 +127,24 @@ public record TimelineEntry(
             case IMPACT_QUERY_REMOVED -> "Impact query removed";
             case METRIC_SNAPSHOT -> "Snapshot of \"" + p.textOrEmpty("name") + "\""
                     + p.text("fetchedAt").map(t -> ", data as of " + t).orElse("");
+            case MILESTONE_SET -> "Milestone "
+                    + p.textOrEmpty("milestone").replace('_', ' ').toLowerCase(Locale.ROOT)
+                    + " set to " + p.textOrEmpty("at")
+                    + p.text("reason").map(r -> ". " + r).orElse("");
+            case INCIDENT_TAGGED -> "Tagged: services " + joined(p.toNode().path("services"))
+                    + "; root-cause categories " + joined(p.toNode().path("categories"));
+            case ACTION_ITEM_ADDED -> "Action item: " + text;
+            case ACTION_ITEM_UPDATED -> "Action item updated"
+                    + p.text("status").map(st -> ": " + st).orElse("");
+            case POSTMORTEM_FIELD_SET -> "Postmortem " + p.textOrEmpty("field") + " edited";
             default -> text.isBlank() ? e.type().label() : text;
         };
+    }
+
+    private static String joined(com.fasterxml.jackson.databind.JsonNode array) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out.isEmpty() ? "none" : String.join(", ", out);
     }
 
     private static final java.time.format.DateTimeFormatter CHECK_BACK =

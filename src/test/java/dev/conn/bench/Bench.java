@@ -97,6 +97,7 @@ public final class Bench {
             rows.add(incident.get(incident.size() - 1)); // heap, measured while the incident was held
             // feature benches: one line each, below
             rows.addAll(ImpactBench.run());
+            rows.addAll(PostmortemBench.run(Files.createDirectories(root.resolve("postmortem"))));
         } finally {
             deleteRecursively(root);
         }

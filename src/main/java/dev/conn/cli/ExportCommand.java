@@ -1,0 +1,67 @@
+package dev.conn.cli;
+
+import dev.conn.incident.IncidentId;
+import dev.conn.incident.IncidentState;
+import dev.conn.postmortem.PostmortemExports;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code conn export}: writes an incident's postmortem (md, html), timeline (csv) or bundle (json). */
+@Command(
+        name = "export",
+        description = "Export an incident: md (postmortem), html (self-contained postmortem), csv (timeline) or"
+                + " json (bundle for `conn import`). Works offline.")
+final class ExportCommand implements Callable<Integer> {
+    @ParentCommand
+    ConnCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--incident",
+            paramLabel = "ID",
+            defaultValue = "latest",
+            description = "Incident id or prefix (as `conn incidents` prints it), or `latest` (default: the most"
+                    + " recently declared).")
+    String incident;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "md, html, csv or json.")
+    String format;
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Write to FILE (replaced whole, never half-written); default: standard output.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        PostmortemExports.Format f = PostmortemExports.Format.parse(format);
+        try (ConnCommand.Session s = parent.open()) {
+            IncidentId id;
+            if (incident.equalsIgnoreCase("latest")) {
+                id = s.incidents().incidents().stream()
+                        .max(java.util.Comparator.comparing(IncidentState::declaredAt))
+                        .map(IncidentState::id)
+                        .orElseThrow(() -> new IllegalStateException("No incidents to export in " + s.dataDirectory()));
+            } else {
+                id = s.incidents().resolveIncidentId(incident);
+            }
+            byte[] bytes = new PostmortemExports(s.incidents(), s.seriesArchive(), parent.clock()).export(id, f);
+            if (output == null) {
+                spec.commandLine().getOut().print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                spec.commandLine().getOut().flush();
+            } else {
+                dev.conn.postmortem.ExportFiles.write(output, bytes);
+                spec.commandLine().getErr().println("Exported " + id.shortForm() + " to " + output);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.conn.postmortem;
+
+import dev.conn.timeline.TimelineEntry;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Writes the timeline as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a comma,
+ * quote, CR or LF in double quotes, quotes doubled), one row per timeline entry, oldest first,
+ * times in UTC (ISO-8601).
+ *
+ * <p>Safe against spreadsheet formula injection (OWASP "CSV Injection"): a cell starting with
+ * {@code = + - @}, a tab or a carriage return gets a leading apostrophe, so Excel, LibreOffice and
+ * Google Sheets show it as text instead of evaluating it. Pure: no I/O.
+ */
+public final class CsvExporter {
+    /** The header row. */
+    public static final List<String> HEADER = List.of(
+            "occurred_at_utc",
+            "recorded_at_utc",
+            "author",
+            "kind",
+            "entry",
+            "retracted",
+            "corrected_by",
+            "original_text",
+            "event_id");
+
+    private CsvExporter() {}
+
+    /**
+     * @param r the report (its timeline is written)
+     * @return the CSV text
+     */
+    public static String render(PostmortemReport r) {
+        StringBuilder b = new StringBuilder(r.timeline().size() * 120 + 200);
+        line(b, HEADER);
+        DateTimeFormatter iso = DateTimeFormatter.ISO_INSTANT;
+        for (TimelineEntry e : r.timeline()) {
+            line(
+                    b,
+                    List.of(
+                            iso.format(e.event().occurredAt()),
+                            iso.format(e.event().recordedAt()),
+                            e.event().author(),
+                            e.type().label(),
+                            e.text(),
+                            e.retracted() ? "yes" : "no",
+                            e.correctedBy().orElse(""),
+                            e.originalText().orElse(""),
+                            e.event().id().toString()));
+        }
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(cell(cells.get(i)));
+        }
+        b.append("\r\n");
+    }
+
+    /**
+     * @param value a cell's text
+     * @return the cell neutralised against formula injection and quoted per RFC 4180 where needed
+     */
+    static String cell(String value) {
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            return '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+}

@@ -1,0 +1,296 @@
+package dev.conn.postmortem;
+
+import dev.conn.timeline.TimelineEntry;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a postmortem as one self-contained, printable HTML5 file: inline CSS, metric snapshot
+ * PNGs embedded as {@code data:} URIs (RFC 2397), no scripts, no external resources. Same
+ * sections as {@link MarkdownExporter} (SRE book, Appendix D).
+ *
+ * <p>Every piece of user text is HTML-escaped ({@code & < > " '}); a ticket becomes a link only if
+ * it is an {@code http(s)} URL, so {@code javascript:} and other schemes stay inert text. Pure:
+ * no I/O.
+ */
+public final class HtmlExporter {
+    private static final String CSS =
+            """
+            body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;\
+            max-width:60rem;margin:2rem auto;padding:0 1rem}
+            h1{font-size:1.7rem;border-bottom:2px solid #d0d7de;padding-bottom:.3rem}
+            h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #d0d7de}
+            table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+            th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}
+            th{background:#f6f8fa}
+            .muted{color:#59636e;font-style:italic}
+            .overdue{color:#b42318;font-weight:600}
+            .ttx{font-weight:600;font-size:1.1rem}
+            .retracted{text-decoration:line-through;color:#59636e}
+            .text{white-space:pre-wrap}
+            img{max-width:100%;border:1px solid #d0d7de}
+            @media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}
+            """;
+
+    private HtmlExporter() {}
+
+    /**
+     * @param r the report
+     * @return the HTML document (UTF-8 text)
+     */
+    public static String render(PostmortemReport r) {
+        StringBuilder h = new StringBuilder(64 * 1024 + r.timeline().size() * 200);
+        Postmortem pm = r.postmortem();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Postmortem: ")
+                .append(esc(r.state().title()))
+                .append("</title>\n")
+                .append("<style>\n")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n");
+        h.append("<h1>Postmortem: ").append(esc(r.state().title())).append("</h1>\n");
+        h.append("<table>\n");
+        kv(h, "Id", r.state().id().toString());
+        kv(h, "Severity", r.state().severity().name());
+        kv(h, "Status", r.state().status().label());
+        kv(h, "Incident commander", r.state().commander());
+        kv(h, "Services", String.join(", ", pm.services()));
+        kv(h, "Root-cause categories", String.join(", ", pm.categories()));
+        h.append("</table>\n");
+
+        h.append("<h2>Milestones and TTx</h2>\n<table>\n<tr><th>Milestone</th><th>When (UTC)</th>"
+                + "<th>Edited because</th></tr>\n");
+        for (Milestone m : Milestone.values()) {
+            h.append("<tr><td>")
+                    .append(m.label())
+                    .append("</td><td>")
+                    .append(r.milestones()
+                            .of(m)
+                            .map(MarkdownExporter.STAMP::format)
+                            .orElse("—"))
+                    .append("</td><td>")
+                    .append(esc(r.milestones().edited().getOrDefault(m, "")))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n<p class=\"ttx\">")
+                .append(esc(r.milestones().summaryLine()))
+                .append("</p>\n");
+
+        section(h, "Summary", pm.field("summary"));
+        section(h, "Impact", pm.field("impact"));
+        h.append("<h2>Root causes</h2>\n");
+        if (pm.rootCauses().isEmpty()) {
+            h.append("<p class=\"muted\">Not written yet.</p>\n");
+        }
+        for (int n : pm.rootCauses()) {
+            h.append("<h3>Root cause ")
+                    .append(n)
+                    .append(": ")
+                    .append(esc(pm.field(PostmortemField.rootCause(n))))
+                    .append("</h3>\n<ol>\n");
+            for (int w = 1; w <= 5; w++) {
+                String why = pm.field(PostmortemField.why(n, w));
+                if (!why.isBlank()) {
+                    h.append("<li>").append(esc(why)).append("</li>\n");
+                }
+            }
+            h.append("</ol>\n<p><strong>")
+                    .append(esc(PostmortemField.ELSEWHERE_QUESTION))
+                    .append("</strong></p>\n");
+            text(h, pm.field(PostmortemField.elsewhere(n)));
+        }
+        section(h, "Trigger", pm.field("trigger"));
+        section(h, "Resolution", pm.field("resolution"));
+        section(h, "Detection", pm.field("detection"));
+
+        h.append("<h2>Action items</h2>\n");
+        if (pm.actionItems().isEmpty()) {
+            h.append("<p class=\"muted\">None yet.</p>\n");
+        } else {
+            h.append("<table>\n<tr><th>Action item</th><th>Type</th><th>Owner (DRI)</th><th>Due</th>"
+                    + "<th>Ticket</th><th>Status</th></tr>\n");
+            for (ActionItem a : pm.actionItems()) {
+                String status = a.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+                h.append("<tr><td>").append(esc(a.text()));
+                a.rootCause().ifPresent(c -> h.append(" (root cause ")
+                        .append(c)
+                        .append(a.elsewhere() ? ", where else" : "")
+                        .append(')'));
+                h.append("</td><td>")
+                        .append(a.kind().name().toLowerCase(Locale.ROOT))
+                        .append("</td><td>")
+                        .append(esc(a.owner()))
+                        .append("</td><td>")
+                        .append(a.due().map(Object::toString).orElse(""))
+                        .append("</td><td>")
+                        .append(ticket(a.ticket()))
+                        .append("</td><td>")
+                        .append(a.isOverdue(r.today()) ? "<span class=\"overdue\">⚠ OVERDUE</span>, " + status : status)
+                        .append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+
+        h.append("<h2>Lessons learned</h2>\n");
+        subsection(h, "What went well", pm.field("wentWell"));
+        subsection(h, "What went wrong", pm.field("wentWrong"));
+        subsection(h, "Where we got lucky", pm.field("gotLucky"));
+
+        h.append("<h2>Timeline (UTC)</h2>\n<table>\n<tr><th>Date</th><th>Time</th><th>Author</th>"
+                + "<th>Kind</th><th>Entry</th></tr>\n");
+        for (TimelineEntry e : r.timeline()) {
+            Instant t = e.event().occurredAt();
+            h.append("<tr><td>")
+                    .append(MarkdownExporter.DATE.format(t))
+                    .append("</td><td>")
+                    .append(MarkdownExporter.TIME.format(t))
+                    .append("</td><td>")
+                    .append(esc(e.event().author()))
+                    .append("</td><td>")
+                    .append(esc(e.type().label()))
+                    .append("</td><td>")
+                    .append(entry(e))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+
+        h.append("<h2>Supporting information</h2>\n");
+        if (!pm.field("supporting").isBlank()) {
+            text(h, pm.field("supporting"));
+        }
+        h.append("<h3>Responders and roles</h3>\n");
+        if (!r.responders().isEmpty()) {
+            h.append("<p>Responders: ")
+                    .append(esc(String.join(", ", r.responders())))
+                    .append("</p>\n");
+        }
+        h.append("<ul>\n");
+        for (Map.Entry<String, List<String>> role : r.roles().entrySet()) {
+            h.append("<li>")
+                    .append(esc(MarkdownExporter.roleLabel(role.getKey())))
+                    .append(": ")
+                    .append(esc(String.join(" → ", role.getValue())))
+                    .append("</li>\n");
+        }
+        h.append("</ul>\n");
+        facts(h, "Hand-offs", r.handoffs());
+        facts(h, "Messages sent", r.messagesSent());
+        h.append("<h3>Metric snapshots</h3>\n");
+        if (r.snapshots().isEmpty()) {
+            h.append("<p class=\"muted\">None.</p>\n");
+        }
+        for (PostmortemReport.Snapshot s : r.snapshots()) {
+            h.append("<figure><img alt=\"")
+                    .append(esc(s.title()))
+                    .append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(s.png()))
+                    .append("\"><figcaption>")
+                    .append(MarkdownExporter.STAMP.format(s.at()))
+                    .append(": ")
+                    .append(esc(s.title()))
+                    .append("</figcaption></figure>\n");
+        }
+        h.append("<h3>Clean-up of changes made to production</h3>\n");
+        if (r.cleanup().isEmpty()) {
+            h.append("<p class=\"muted\">No changes were recorded with /action.</p>\n");
+        } else {
+            h.append("<table>\n<tr><th>When (UTC)</th><th>Change</th><th>Clean-up</th></tr>\n");
+            for (PostmortemReport.Cleanup c : r.cleanup()) {
+                h.append("<tr><td>")
+                        .append(MarkdownExporter.STAMP.format(c.entry().event().occurredAt()))
+                        .append("</td><td>")
+                        .append(entry(c.entry()))
+                        .append("</td><td>")
+                        .append(esc(MarkdownExporter.cleanupLabel(c.decision())))
+                        .append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        h.append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static String entry(TimelineEntry e) {
+        String text = "<span class=\"text\">" + esc(e.text()) + "</span>";
+        if (e.retracted()) {
+            text = "<span class=\"retracted\">" + text + "</span> (retracted)";
+        }
+        if (e.isCorrected()) {
+            text += " <span class=\"muted\">(corrected by "
+                    + esc(e.correctedBy().orElse("")) + "; originally: "
+                    + esc(e.originalText().orElse("")) + ")</span>";
+        }
+        return text;
+    }
+
+    private static void facts(StringBuilder h, String title, List<TimelineEntry> rows) {
+        h.append("<h3>").append(title).append("</h3>\n");
+        if (rows.isEmpty()) {
+            h.append("<p class=\"muted\">None.</p>\n");
+            return;
+        }
+        h.append("<ul>\n");
+        for (TimelineEntry e : rows) {
+            h.append("<li>")
+                    .append(MarkdownExporter.STAMP.format(e.event().occurredAt()))
+                    .append(": ")
+                    .append(esc(e.text()))
+                    .append("</li>\n");
+        }
+        h.append("</ul>\n");
+    }
+
+    private static String ticket(String t) {
+        String lower = t.toLowerCase(Locale.ROOT);
+        if ((lower.startsWith("https://") || lower.startsWith("http://")) && !t.contains("\"")) {
+            return "<a href=\"" + esc(t) + "\" rel=\"noopener noreferrer\">" + esc(t) + "</a>";
+        }
+        return esc(t);
+    }
+
+    private static void kv(StringBuilder h, String k, String v) {
+        h.append("<tr><th>").append(k).append("</th><td>").append(esc(v)).append("</td></tr>\n");
+    }
+
+    private static void section(StringBuilder h, String title, String text) {
+        h.append("<h2>").append(title).append("</h2>\n");
+        text(h, text);
+    }
+
+    private static void subsection(StringBuilder h, String title, String text) {
+        h.append("<h3>").append(title).append("</h3>\n");
+        text(h, text);
+    }
+
+    private static void text(StringBuilder h, String text) {
+        if (text.isBlank()) {
+            h.append("<p class=\"muted\">Not written yet.</p>\n");
+        } else {
+            h.append("<p class=\"text\">").append(esc(text.strip())).append("</p>\n");
+        }
+    }
+
+    /**
+     * Escapes text for HTML element content and quoted attribute values (OWASP XSS prevention
+     * cheat sheet, rule 1 and 2).
+     */
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

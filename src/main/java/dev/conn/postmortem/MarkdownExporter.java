@@ -1,0 +1,330 @@
+package dev.conn.postmortem;
+
+import dev.conn.timeline.TimelineEntry;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a postmortem as GitHub-flavoured Markdown (https://github.github.com/gfm/) with the
+ * sections of the Google SRE book's example postmortem (Site Reliability Engineering, Appendix D,
+ * https://sre.google/sre-book/example-postmortem/): summary, impact, root causes (with five whys
+ * and "where else"), trigger, resolution, detection, action items, lessons learned, a timeline
+ * table in UTC with dates, and supporting information.
+ *
+ * <p>All user text is escaped (CommonMark backslash escapes, section 2.4), so pipes, backticks,
+ * HTML and newlines in notes never break a table or inject markup. Pure: no I/O.
+ */
+public final class MarkdownExporter {
+    static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private MarkdownExporter() {}
+
+    /**
+     * @param r the report
+     * @return the Markdown document, lines ending in {@code \n}
+     */
+    public static String render(PostmortemReport r) {
+        StringBuilder md = new StringBuilder(64 * 1024 + r.timeline().size() * 120);
+        Postmortem pm = r.postmortem();
+        md.append("# Postmortem: ").append(inline(r.state().title())).append("\n\n");
+        md.append("| Incident | |\n|---|---|\n");
+        row(md, "Id", code(r.state().id().toString()));
+        row(md, "Severity", r.state().severity().name());
+        row(md, "Status", r.state().status().label());
+        row(md, "Incident commander", cell(r.state().commander()));
+        row(md, "Services", cell(String.join(", ", pm.services())));
+        row(md, "Root-cause categories", cell(String.join(", ", pm.categories())));
+        md.append('\n');
+
+        md.append("## Milestones and TTx\n\n");
+        md.append("| Milestone | When (UTC) | Edited because |\n|---|---|---|\n");
+        for (Milestone m : Milestone.values()) {
+            md.append("| ")
+                    .append(m.label())
+                    .append(" | ")
+                    .append(r.milestones().of(m).map(STAMP::format).orElse("—"))
+                    .append(" | ")
+                    .append(cell(r.milestones().edited().getOrDefault(m, "")))
+                    .append(" |\n");
+        }
+        md.append("\n**").append(r.milestones().summaryLine()).append("** (measured from impact started)\n\n");
+
+        section(md, "Summary", pm.field("summary"));
+        section(md, "Impact", pm.field("impact"));
+
+        md.append("## Root causes\n\n");
+        List<Integer> causes = pm.rootCauses();
+        if (causes.isEmpty()) {
+            md.append("_Not written yet._\n\n");
+        }
+        for (int n : causes) {
+            md.append("### Root cause ")
+                    .append(n)
+                    .append(": ")
+                    .append(inline(oneLine(pm.field(PostmortemField.rootCause(n)))))
+                    .append("\n\n");
+            boolean anyWhy = false;
+            for (int w = 1; w <= 5; w++) {
+                String why = pm.field(PostmortemField.why(n, w));
+                if (!why.isBlank()) {
+                    if (!anyWhy) {
+                        md.append("Five whys:\n\n");
+                        anyWhy = true;
+                    }
+                    md.append(w).append(". ").append(inline(oneLine(why))).append('\n');
+                }
+            }
+            if (anyWhy) {
+                md.append('\n');
+            }
+            md.append("**").append(PostmortemField.ELSEWHERE_QUESTION).append("**\n\n");
+            String elsewhere = pm.field(PostmortemField.elsewhere(n));
+            md.append(elsewhere.isBlank() ? "_Not answered yet._" : block(elsewhere))
+                    .append("\n\n");
+        }
+
+        section(md, "Trigger", pm.field("trigger"));
+        section(md, "Resolution", pm.field("resolution"));
+        section(md, "Detection", pm.field("detection"));
+
+        md.append("## Action items\n\n");
+        if (pm.actionItems().isEmpty()) {
+            md.append("_None yet._\n\n");
+        } else {
+            md.append("| Action item | Type | Owner (DRI) | Due | Ticket | Status |\n|---|---|---|---|---|---|\n");
+            for (ActionItem a : pm.actionItems()) {
+                String what = a.text()
+                        + a.rootCause()
+                                .map(c -> " (root cause " + c + (a.elsewhere() ? ", where else" : "") + ")")
+                                .orElse("");
+                String status = a.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+                if (a.isOverdue(r.today())) {
+                    status = "⚠ OVERDUE, " + status;
+                }
+                md.append("| ")
+                        .append(cell(what))
+                        .append(" | ")
+                        .append(a.kind().name().toLowerCase(Locale.ROOT))
+                        .append(" | ")
+                        .append(cell(a.owner()))
+                        .append(" | ")
+                        .append(a.due().map(Object::toString).orElse(""))
+                        .append(" | ")
+                        .append(cell(a.ticket()))
+                        .append(" | ")
+                        .append(status)
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
+
+        md.append("## Lessons learned\n\n");
+        subsection(md, "What went well", pm.field("wentWell"));
+        subsection(md, "What went wrong", pm.field("wentWrong"));
+        subsection(md, "Where we got lucky", pm.field("gotLucky"));
+
+        md.append("## Timeline (UTC)\n\n");
+        md.append("| Date | Time | Author | Kind | Entry |\n|---|---|---|---|---|\n");
+        for (TimelineEntry e : r.timeline()) {
+            Instant t = e.event().occurredAt();
+            md.append("| ")
+                    .append(DATE.format(t))
+                    .append(" | ")
+                    .append(TIME.format(t))
+                    .append(" | ")
+                    .append(cell(e.event().author()))
+                    .append(" | ")
+                    .append(e.type().label())
+                    .append(" | ")
+                    .append(entryCell(e))
+                    .append(" |\n");
+        }
+        md.append('\n');
+
+        md.append("## Supporting information\n\n");
+        String supporting = pm.field("supporting");
+        if (!supporting.isBlank()) {
+            md.append(block(supporting)).append("\n\n");
+        }
+        md.append("### Responders and roles\n\n");
+        if (r.responders().isEmpty() && r.roles().isEmpty()) {
+            md.append("_No responders recorded._\n\n");
+        } else {
+            if (!r.responders().isEmpty()) {
+                md.append("Responders: ")
+                        .append(inline(String.join(", ", r.responders())))
+                        .append("\n\n");
+            }
+            for (Map.Entry<String, List<String>> role : r.roles().entrySet()) {
+                md.append("- ")
+                        .append(inline(roleLabel(role.getKey())))
+                        .append(": ")
+                        .append(inline(String.join(" → ", role.getValue())))
+                        .append('\n');
+            }
+            md.append('\n');
+        }
+        facts(md, "Hand-offs", r.handoffs());
+        facts(md, "Messages sent", r.messagesSent());
+        md.append("### Metric snapshots\n\n");
+        if (r.snapshots().isEmpty()) {
+            md.append("_None._\n\n");
+        } else {
+            for (PostmortemReport.Snapshot s : r.snapshots()) {
+                md.append("- ")
+                        .append(STAMP.format(s.at()))
+                        .append(": ")
+                        .append(inline(s.title()))
+                        .append(" (image in the HTML export)\n");
+            }
+            md.append('\n');
+        }
+        md.append("### Clean-up of changes made to production\n\n");
+        if (r.cleanup().isEmpty()) {
+            md.append("_No changes were recorded with /action._\n");
+        } else {
+            md.append("| When (UTC) | Change | Clean-up |\n|---|---|---|\n");
+            for (PostmortemReport.Cleanup c : r.cleanup()) {
+                md.append("| ")
+                        .append(STAMP.format(c.entry().event().occurredAt()))
+                        .append(" | ")
+                        .append(entryCell(c.entry()))
+                        .append(" | ")
+                        .append(cleanupLabel(c.decision()))
+                        .append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    static String cleanupLabel(String decision) {
+        return switch (decision) {
+            case "REVERT" -> "revert";
+            case "MAKE_PERMANENT" -> "make permanent";
+            case "DONE" -> "done";
+            default -> "☐ to decide";
+        };
+    }
+
+    static String roleLabel(String role) {
+        String s = role.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static void facts(StringBuilder md, String title, List<TimelineEntry> rows) {
+        md.append("### ").append(title).append("\n\n");
+        if (rows.isEmpty()) {
+            md.append("_None._\n\n");
+            return;
+        }
+        for (TimelineEntry e : rows) {
+            md.append("- ")
+                    .append(STAMP.format(e.event().occurredAt()))
+                    .append(": ")
+                    .append(inline(oneLine(e.text())))
+                    .append('\n');
+        }
+        md.append('\n');
+    }
+
+    private static String entryCell(TimelineEntry e) {
+        String text = cell(e.text());
+        if (e.retracted()) {
+            text = "~~" + text + "~~ (retracted)";
+        }
+        if (e.isCorrected()) {
+            text += " (corrected by " + cell(e.correctedBy().orElse("")) + "; originally: "
+                    + cell(e.originalText().orElse("")) + ")";
+        }
+        return text;
+    }
+
+    private static void row(StringBuilder md, String name, String value) {
+        md.append("| ").append(name).append(" | ").append(value).append(" |\n");
+    }
+
+    private static void section(StringBuilder md, String title, String text) {
+        md.append("## ").append(title).append("\n\n");
+        md.append(text.isBlank() ? "_Not written yet._" : block(text)).append("\n\n");
+    }
+
+    private static void subsection(StringBuilder md, String title, String text) {
+        md.append("### ").append(title).append("\n\n");
+        md.append(text.isBlank() ? "_Not written yet._" : block(text)).append("\n\n");
+    }
+
+    private static String code(String s) {
+        return "`" + s.replace("`", "") + "`";
+    }
+
+    private static String oneLine(String s) {
+        return s.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /**
+     * Escapes text for inline use: every character CommonMark could read as markup is
+     * backslash-escaped, so the text shows literally.
+     */
+    static String inline(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '!', '#' -> b.append('\\')
+                        .append(c);
+                case '\r', '\n', '\t' -> b.append(' ');
+                default -> b.append(c);
+            }
+        }
+        // block markers at the start of a line: list items, setext underlines, ordered lists
+        if (b.length() > 0 && "-+=".indexOf(b.charAt(0)) >= 0) {
+            b.insert(0, '\\');
+        } else {
+            int digits = 0;
+            while (digits < b.length() && Character.isDigit(b.charAt(digits))) {
+                digits++;
+            }
+            if (digits > 0 && digits < b.length() && (b.charAt(digits) == '.' || b.charAt(digits) == ')')) {
+                b.insert(digits, '\\');
+            }
+        }
+        return b.toString();
+    }
+
+    /** Escapes text for a table cell: like {@link #inline} and line breaks become {@code <br>}. */
+    static String cell(String s) {
+        String[] lines = s.strip().split("\\R", -1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                b.append("<br>");
+            }
+            b.append(inline(lines[i]));
+        }
+        return b.toString();
+    }
+
+    /** Escapes a multi-line text as paragraphs; single line breaks stay line breaks. */
+    static String block(String s) {
+        String[] lines = s.strip().split("\\R", -1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (i > 0) {
+                boolean prevBlank = lines[i - 1].isBlank();
+                b.append(line.isEmpty() || prevBlank ? "\n" : "\\\n");
+            }
+            b.append(inline(line));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.conn.postmortem;
+
+import dev.conn.incident.Event;
+import dev.conn.incident.IncidentId;
+import dev.conn.incident.IncidentService;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Exports an incident in each format, reading its log through {@link IncidentService}. The one
+ * entry point for the CLI, the window and the bench. Blocks on the store: call from a background
+ * task. Nothing but the event log and the metric archive is read, so settings and their secrets
+ * can never reach an export; the events pass through {@link SecretScrubber} on the way out.
+ */
+public final class PostmortemExports {
+    /** The export formats. */
+    public enum Format {
+        /** GitHub-flavoured Markdown postmortem. */
+        MD("md"),
+        /** Self-contained HTML postmortem. */
+        HTML("html"),
+        /** CSV timeline. */
+        CSV("csv"),
+        /** JSON bundle (event log and metric series). */
+        JSON("json");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        /** @return the file extension, without the dot */
+        public String extension() {
+            return extension;
+        }
+
+        /**
+         * @param s {@code md}, {@code markdown}, {@code html}, {@code csv} or {@code json}
+         * @return the format
+         * @throws IllegalArgumentException naming the accepted values
+         */
+        public static Format parse(String s) {
+            return switch (s.strip().toLowerCase(Locale.ROOT)) {
+                case "md", "markdown" -> MD;
+                case "html", "htm" -> HTML;
+                case "csv" -> CSV;
+                case "json", "bundle" -> JSON;
+                default -> throw new IllegalArgumentException("Unknown format '" + s + "'; use md, html, csv or json");
+            };
+        }
+    }
+
+    private final IncidentService incidents;
+    private final MetricSeriesArchive archive;
+    private final Clock clock;
+
+    /**
+     * @param incidents the event log
+     * @param archive the cached metric series (for the JSON bundle)
+     * @param clock today's date, for overdue action items (in the clock's zone)
+     */
+    public PostmortemExports(IncidentService incidents, MetricSeriesArchive archive, Clock clock) {
+        this.incidents = incidents;
+        this.archive = archive;
+        this.clock = clock;
+    }
+
+    /**
+     * @param id an incident
+     * @param format the format
+     * @return the export as UTF-8 bytes
+     * @throws IllegalStateException if the incident does not exist
+     */
+    public byte[] export(IncidentId id, Format format) {
+        List<Event> stored = incidents.timeline(id);
+        if (stored.isEmpty()) {
+            throw new IllegalStateException("No incident " + id.shortForm());
+        }
+        List<Event> events = SecretScrubber.scrub(stored);
+        String text =
+                switch (format) {
+                    case JSON -> new IncidentBundle(id, events, archive.list(id)).toJson();
+                    case MD -> MarkdownExporter.render(report(events));
+                    case HTML -> HtmlExporter.render(report(events));
+                    case CSV -> CsvExporter.render(report(events));
+                };
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private PostmortemReport report(List<Event> events) {
+        return PostmortemReport.of(events, LocalDate.now(clock));
+    }
+}

@@ -1,0 +1,227 @@
+package dev.conn.app;
+
+import static dev.conn.testing.Ui.waitFor;
+import static dev.conn.testing.Ui.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conn.incident.Declaration;
+import dev.conn.incident.EventType;
+import dev.conn.incident.Severity;
+import dev.conn.postmortem.ActionItem;
+import dev.conn.postmortem.PostmortemView;
+import dev.conn.settings.Settings;
+import dev.conn.settings.SettingsFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The postmortem tab and the Export menu, in the real window on a real H2 data directory. */
+class PostmortemViewTest extends WindowTest {
+
+    private Path exported;
+
+    private void launchWithIncident() throws Exception {
+        new SettingsFile(dataDir).save(Settings.defaults().withAuthorName("alice"));
+        exported = dataDir.resolve("postmortem.md");
+        launch(store -> {
+            context.usePostmortemFiles(new PostmortemView.FileChoice() {
+                @Override
+                public Optional<Path> saveAs(String title, String extension) {
+                    return Optional.of(dataDir.resolve("postmortem." + extension));
+                }
+
+                @Override
+                public Optional<Path> openBundle() {
+                    return Optional.empty();
+                }
+            });
+            context.incidents()
+                    .declare(
+                            new Declaration(
+                                    "DNS cache leak", Severity.SEV1, "", Optional.of(T0.minusSeconds(900)), "alice"),
+                            "alice");
+            return store;
+        });
+    }
+
+    /** Focuses a field (the tab scrolls; it may sit below the fold) and types into it with the keyboard. */
+    private static void typeInto(FxRobot robot, String query, String text) {
+        javafx.scene.Node field = robot.lookup(query).query();
+        robot.interact(field::requestFocus);
+        robot.write(text);
+    }
+
+    private static void showPostmortem(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(robot, "#pm-summary");
+    }
+
+    @Test
+    void fillThePostmortemAddAnActionItemAndExportMarkdown(FxRobot robot) throws Exception {
+        launchWithIncident();
+        showPostmortem(robot);
+        typeInto(robot, "#pm-summary", "Resolver cache leaked");
+        TextField why = robot.lookup("#pm-rootCause-1-why-1").queryAs(TextField.class);
+        robot.interact(() -> why.setText("pods were OOMKilled | no limit"));
+
+        // the form sits below the fold of the scrolling tab: fill it as typing would
+        robot.interact(() -> {
+            robot.lookup("#pm-ai-text").queryAs(TextField.class).setText("Alert on resolver memory");
+            robot.lookup("#pm-ai-owner").queryAs(TextField.class).setText("Bob");
+            robot.lookup("#pm-ai-add")
+                    .queryAs(javafx.scene.control.Button.class)
+                    .fire();
+        });
+        @SuppressWarnings("unchecked")
+        ListView<ActionItem> items = robot.lookup("#pm-action-items").queryAs(ListView.class);
+        waitUntil(() -> items.getItems().size() == 1);
+
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+
+        waitUntil(() -> Files.exists(exported));
+        String md = Files.readString(exported);
+        assertThat(md)
+                .contains("Resolver cache leaked")
+                .contains("pods were OOMKilled \\| no limit")
+                .contains("| Alert on resolver memory | prevent | Bob |");
+        assertThat(robot.lookup("#pm-message").queryAs(Label.class).getText()).startsWith("Exported to");
+    }
+
+    @Test
+    void typingIsSavedOnceThePauseHasPassedOnTheClock(FxRobot robot) throws Exception {
+        launchWithIncident();
+        showPostmortem(robot);
+        typeInto(robot, "#pm-impact", "EU checkout");
+
+        clock.advance(Duration.ofSeconds(2));
+
+        waitUntil(() -> context.incidents().incidents().stream()
+                .flatMap(st ->
+                        context.incidents().events(st.id(), java.util.Set.of(EventType.POSTMORTEM_FIELD_SET)).stream())
+                .anyMatch(e -> e.payload().textOrEmpty("text").equals("EU checkout")));
+    }
+
+    @Test
+    void ttxShowLiveInTheStatusBarAndAnImpactStartAfterDetectionIsRefused(FxRobot robot) throws Exception {
+        launchWithIncident();
+        waitUntil(
+                () -> robot.lookup("#ttx-status").queryAs(Label.class).getText().startsWith("TTD 15m"));
+        showPostmortem(robot);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<dev.conn.postmortem.Milestone> m =
+                robot.lookup("#pm-milestone").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> {
+            m.setValue(dev.conn.postmortem.Milestone.IMPACT_STARTED);
+            robot.lookup("#pm-milestone-at").queryAs(TextField.class).setText("2026-11-21 14:30");
+            robot.lookup("#pm-milestone-reason").queryAs(TextField.class).setText("typo");
+        });
+        robot.interact(() -> robot.lookup("#pm-set-milestone")
+                .queryAs(javafx.scene.control.Button.class)
+                .fire());
+
+        waitUntil(() -> robot.lookup("#pm-message")
+                .queryAs(Label.class)
+                .getText()
+                .contains("Impact started must be the earliest milestone"));
+        assertThat(List.of(robot.lookup("#ttx-status").queryAs(Label.class).getText()))
+                .allMatch(t -> t.startsWith("TTD 15m"));
+    }
+
+    @Test
+    void theEmptyStateOpensTheSampleIncident(FxRobot robot) throws Exception {
+        launchAs("alice");
+        waitUntil(() -> robot.lookup("#sampleButton")
+                .tryQuery()
+                .map(dev.conn.testing.Ui::shown)
+                .orElse(false));
+
+        robot.clickOn("#sampleButton");
+
+        waitUntil(
+                () -> dev.conn.testing.Ui.label(robot, "#titleLabel").getText().startsWith("[Sample]"));
+        waitUntil(
+                () -> robot.lookup("#ttx-status").queryAs(Label.class).getText().contains("TTM 1h 42m"));
+    }
+
+    @Test
+    void theHistoryTabSummarisesEveryIncident(FxRobot robot) throws Exception {
+        launchWithIncident();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Y).release(KeyCode.Y, KeyCode.SHIFT, KeyCode.CONTROL);
+
+        waitUntil(() -> robot.lookup("#history-summary").tryQuery().isPresent()
+                && robot.lookup("#history-summary")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Incidents: 1 (SEV1 1, SEV2 0, SEV3 0, SEV4 0)"));
+    }
+
+    @Test
+    void anOverdueActionItemStandsOutAndEveryActionIsOnTheCleanUpList(FxRobot robot) throws Exception {
+        launchWithIncident();
+        dev.conn.incident.IncidentId id = context.incidents().incidents().get(0).id();
+        context.incidents()
+                .record(
+                        id,
+                        EventType.ACTION_TAKEN,
+                        dev.conn.incident.Payload.of("text", "failed over db to replica-2"),
+                        Optional.empty(),
+                        "alice");
+        showPostmortem(robot);
+        robot.interact(() -> {
+            robot.lookup("#pm-ai-text").queryAs(TextField.class).setText("Add a memory alert");
+            robot.lookup("#pm-ai-due")
+                    .queryAs(javafx.scene.control.DatePicker.class)
+                    .setValue(java.time.LocalDate.of(2026, 11, 1));
+            robot.lookup("#pm-ai-add")
+                    .queryAs(javafx.scene.control.Button.class)
+                    .fire();
+        });
+
+        waitUntil(() -> robot.lookup(".overdue").queryAll().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.ListCell<?> c
+                        && c.getText() != null
+                        && c.getText().startsWith("⚠ OVERDUE")));
+        waitUntil(() -> robot.lookup("#pm-cleanup .label").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().contains("failed over db to replica-2")));
+    }
+
+    @Test
+    void switchingIncidentsMidSentenceSavesTheTextToTheIncidentItWasTypedFor(FxRobot robot) throws Exception {
+        launchWithIncident();
+        dev.conn.incident.IncidentId first =
+                context.incidents().incidents().get(0).id();
+        showPostmortem(robot);
+        typeInto(robot, "#pm-impact", "batch job");
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
+        // open the sample from the Export menu's action, as a click on it would
+        robot.interact(
+                () -> ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query())
+                        .getMenus().stream()
+                                .flatMap(m -> m.getItems().stream())
+                                .filter(i -> "open-sample".equals(i.getId()))
+                                .findFirst()
+                                .orElseThrow()
+                                .fire());
+
+        waitUntil(
+                () -> dev.conn.testing.Ui.label(robot, "#titleLabel").getText().startsWith("[Sample]"));
+        waitUntil(() -> context.incidents().events(first, java.util.Set.of(EventType.POSTMORTEM_FIELD_SET)).stream()
+                .anyMatch(e -> e.payload().textOrEmpty("field").equals("impact")
+                        && e.payload().textOrEmpty("text").equals("batch job")));
+        TextArea impact = robot.lookup("#pm-impact").queryAs(TextArea.class);
+        waitUntil(() -> impact.getText()
+                .equals("About 38 % of checkout and login requests failed for 1 h 42 min (02:10-03:52 UTC). "
+                        + "No data was lost. (Sample figures.)"));
+    }
+}
