@@ -132,7 +132,8 @@ public final class AppContext implements AutoCloseable {
         incidentModel.showUtcProperty().bind(timelineModel.showUtcProperty());
         LiveLogFollower follower =
                 new LiveLogFollower(store, tasks, incidentModel, incidentModel.lastErrorProperty()::set);
-        CommandService commands = new CommandService(incidents, policy.handoff(), new SecureRandom());
+        CommandService commands = new CommandService(
+                incidents, policy.handoff(), new SecureRandom(), new dev.conn.comms.CommsDeadlines(policy.comms()));
         PeopleViewModel peopleModel =
                 new PeopleViewModel(incidentModel, incidents, commands, tasks, policy, ZoneId.systemDefault());
         PeopleView peopleView = new PeopleView(peopleModel);
