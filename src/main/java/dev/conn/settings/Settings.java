@@ -11,9 +11,15 @@ import java.util.Optional;
  *     asked once
  * @param timeDisplay whether the timeline shows local time or UTC first
  * @param theme dark (default, for a war room at 3 a.m.) or light
+ * @param channels the comms feature's message channels; null means none configured
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Settings(Integer version, String authorName, TimeDisplay timeDisplay, Theme theme) {
+public record Settings(
+        Integer version,
+        String authorName,
+        TimeDisplay timeDisplay,
+        Theme theme,
+        java.util.List<ChannelSettings> channels) {
     /** Format version this build writes. */
     public static final int VERSION = 1;
 
@@ -37,6 +43,28 @@ public record Settings(Integer version, String authorName, TimeDisplay timeDispl
         authorName = authorName == null || authorName.isBlank() ? null : authorName.strip();
     }
 
+    /**
+     * Settings without channels.
+     *
+     * @param version file format version
+     * @param authorName the author name, or null
+     * @param timeDisplay the time display, or null for the default
+     * @param theme the theme, or null for the default
+     */
+    public Settings(Integer version, String authorName, TimeDisplay timeDisplay, Theme theme) {
+        this(version, authorName, timeDisplay, theme, null);
+    }
+
+    /** @return the configured message channels, never null */
+    public java.util.List<ChannelSettings> channelsOrEmpty() {
+        return channels == null ? java.util.List.of() : channels;
+    }
+
+    /** @return a copy with the message channels set (null for none) */
+    public Settings withChannels(java.util.List<ChannelSettings> c) {
+        return new Settings(version, authorName, timeDisplay, theme, c == null ? null : java.util.List.copyOf(c));
+    }
+
     /** @return the settings of a first launch */
     public static Settings defaults() {
         return new Settings(VERSION, null, TimeDisplay.LOCAL, Theme.DARK);
@@ -49,16 +77,16 @@ public record Settings(Integer version, String authorName, TimeDisplay timeDispl
 
     /** @return a copy with the author name set */
     public Settings withAuthorName(String name) {
-        return new Settings(version, name, timeDisplay, theme);
+        return new Settings(version, name, timeDisplay, theme, channels);
     }
 
     /** @return a copy with the time display set */
     public Settings withTimeDisplay(TimeDisplay display) {
-        return new Settings(version, authorName, display, theme);
+        return new Settings(version, authorName, display, theme, channels);
     }
 
     /** @return a copy with the theme set */
     public Settings withTheme(Theme t) {
-        return new Settings(version, authorName, timeDisplay, t);
+        return new Settings(version, authorName, timeDisplay, t, channels);
     }
 }

@@ -116,7 +116,8 @@ class DatabaseTest {
                             c,
                             "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
                                     + " ORDER BY \"installed_rank\""))
-                    .containsExactly("1", "2", "999");
+                    .startsWith("1", "2")
+                    .endsWith("999");
         }
     }
 
@@ -170,12 +171,14 @@ class DatabaseTest {
         try (Database db = Database.open(dir);
                 Connection c = db.dataSource().getConnection()) {
             execute(c, "DROP TABLE append_lock");
-            execute(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
+            execute(c, "DROP TABLE outbox"); // V4: back to a database at V1
+            execute(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('2', '4')");
         }
 
         try (Database db = Database.open(dir);
                 Connection c = db.dataSource().getConnection()) {
             assertThat(column(c, "SELECT id FROM append_lock")).containsExactly("1");
+            assertThat(column(c, "SELECT COUNT(*) FROM outbox")).containsExactly("0");
         }
     }
 }
