@@ -104,7 +104,9 @@ public final class StatuspageClient implements Channel {
             return new Delivery.Retry(e.getMessage(), Optional.empty(), false);
         }
         Optional<String> pageIncident = m.externalRef();
-        if (pageIncident.isEmpty() && m.attempts() > 0) {
+        if (pageIncident.isEmpty()
+                && m.attempts() > 0
+                && m.lastError().filter(StatuspageClient::unclear).isPresent()) {
             // an earlier create may have reached Statuspage: adopt it rather than open a second
             Delivery[] failure = new Delivery[1];
             pageIncident = findUnresolved(key, m.subject(), failure);
@@ -191,6 +193,13 @@ public final class StatuspageClient implements Channel {
             failure[0] = new Delivery.Retry("Statuspage answered unreadable JSON", Optional.empty(), false);
         }
         return Optional.empty();
+    }
+
+    /** @return true if the failed attempt may have reached Statuspage (no or a 5xx answer) */
+    static boolean unclear(String lastError) {
+        return lastError.startsWith("network error")
+                || lastError.startsWith("answer too large")
+                || lastError.startsWith("Statuspage answered HTTP 5");
     }
 
     private static Optional<String> idOf(String body) {
