@@ -47,6 +47,7 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock;
     private final TaskRunner tasks;
     private MainWindowView mainWindow;
+    private dev.conn.comms.OutboxDispatcher outboxDispatcher;
 
     private AppContext(
             Path dataDirectory,
@@ -155,7 +156,7 @@ public final class AppContext implements AutoCloseable {
                         clock,
                         peopleView,
                         () -> loaderRef[0].load(PeopleView.class),
-                        contributions());
+                        contributions(incidentModel, settingsModel, stage));
             }
             if (type == IncidentHeaderView.class) {
                 return new IncidentHeaderView(incidentModel);
@@ -186,9 +187,75 @@ public final class AppContext implements AutoCloseable {
      * The features' additions to the main window (workspace panels, menus, status items), in the
      * order they appear. Each feature builds its own contribution from the services here.
      */
-    private java.util.List<dev.conn.platform.fx.ShellContribution> contributions() {
+    private java.util.List<dev.conn.platform.fx.ShellContribution> contributions(
+            IncidentViewModel incidentModel, SettingsViewModel settingsModel, Stage stage) {
         java.util.List<dev.conn.platform.fx.ShellContribution> list = new java.util.ArrayList<>();
+        list.add(commsContribution(incidentModel, settingsModel, stage));
         return list;
+    }
+
+    /**
+     * The Comms tab (Shortcut+Shift+C), the Comms menu (Compose message, Shortcut+M) and the
+     * outbox status item; starts the outbox dispatcher off the FX thread (after marking sends a
+     * crash interrupted as delivery unknown).
+     */
+    private dev.conn.platform.fx.ShellContribution commsContribution(
+            IncidentViewModel incidentModel, SettingsViewModel settingsModel, Stage stage) {
+        java.util.List<dev.conn.settings.ChannelSettings> channels =
+                settingsModel.settingsProperty().get().channelsOrEmpty();
+        dev.conn.comms.JdbcOutbox outbox = new dev.conn.comms.JdbcOutbox(database.dataSource(), store);
+        dev.conn.comms.CommsService comms = new dev.conn.comms.CommsService(incidents, outbox, policy.comms(), clock);
+        java.util.Map<String, dev.conn.comms.Channel> clients =
+                dev.conn.comms.ChannelClient.all(channels, dev.conn.settings.SecretResolver.environmentOnly(), clock);
+        outboxDispatcher = new dev.conn.comms.OutboxDispatcher(
+                outbox,
+                id -> java.util.Optional.ofNullable(clients.get(id)),
+                clock,
+                dev.conn.comms.Sleeper.REAL,
+                dev.conn.comms.Backoff.standard(new SecureRandom()));
+        dev.conn.comms.OutboxDispatcher dispatcher = outboxDispatcher;
+        tasks.run(
+                () -> {
+                    dispatcher.recover();
+                    dispatcher.start();
+                    return null;
+                },
+                ok -> {},
+                e -> incidentModel.reportError("Could not start sending messages: " + e.getMessage()));
+        dev.conn.comms.CommsViewModel model = new dev.conn.comms.CommsViewModel(
+                incidentModel,
+                comms,
+                policy.comms(),
+                channels,
+                new dev.conn.comms.MessageTemplates(dataDirectory),
+                tasks,
+                dispatcher::offline);
+        Runnable compose = () -> incidentModel
+                .current()
+                .ifPresentOrElse(
+                        st -> new dev.conn.comms.ComposeMessageDialog(stage, model, st).show(),
+                        () -> incidentModel.reportError("Declare or open an incident first (Ctrl+N)"));
+        dev.conn.comms.CommsView[] view = new dev.conn.comms.CommsView[1];
+        javafx.scene.control.MenuItem composeItem = new javafx.scene.control.MenuItem("Compose message…");
+        composeItem.setId("composeMenuItem");
+        composeItem.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+M"));
+        composeItem.setOnAction(e -> compose.run());
+        javafx.scene.control.Menu menu = new javafx.scene.control.Menu("Comms");
+        menu.setId("commsMenu");
+        menu.getItems().add(composeItem);
+        javafx.scene.control.Label waiting = new javafx.scene.control.Label();
+        waiting.setId("outboxStatus");
+        waiting.textProperty().bind(model.waitingProperty());
+        return new dev.conn.platform.fx.ShellContribution(
+                java.util.List.of(new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
+                        "comms", "Comms", javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+C"), () -> {
+                            if (view[0] == null) {
+                                view[0] = new dev.conn.comms.CommsView(model, compose);
+                            }
+                            return view[0];
+                        })),
+                java.util.List.of(menu),
+                java.util.List.of(waiting));
     }
 
     /**
@@ -227,6 +294,9 @@ public final class AppContext implements AutoCloseable {
         }
         tasks.run(
                 () -> {
+                    if (outboxDispatcher != null) {
+                        outboxDispatcher.close();
+                    }
                     database.close();
                     return null;
                 },
@@ -245,6 +315,9 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         if (mainWindow != null) {
             mainWindow.stop();
+        }
+        if (outboxDispatcher != null) {
+            outboxDispatcher.close();
         }
         tasks.close();
         database.close();

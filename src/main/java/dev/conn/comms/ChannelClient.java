@@ -64,6 +64,24 @@ public final class ChannelClient {
         return out;
     }
 
+    /**
+     * Like {@link #all(List, SecretResolver, OkHttpClient, Clock)} with the shared HTTP client,
+     * its OkHttp-internal retries switched off (the outbox decides about retries, so a request
+     * is never repeated behind its back).
+     *
+     * @param all the configured channels
+     * @param secrets resolves secret references
+     * @param clock the clock
+     * @return each channel by id
+     */
+    public static Map<String, Channel> all(List<ChannelSettings> all, SecretResolver secrets, Clock clock) {
+        OkHttpClient http = dev.conn.platform.http.HttpClients.shared()
+                .newBuilder()
+                .retryOnConnectionFailure(false)
+                .build();
+        return all(all, secrets, http, clock);
+    }
+
     private static <T> T required(T value, String where, String field) {
         if (value == null || (value instanceof String str && str.isBlank())) {
             throw new IllegalArgumentException(where + " needs '" + field + "'");

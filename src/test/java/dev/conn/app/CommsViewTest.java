@@ -1,0 +1,106 @@
+package dev.conn.app;
+
+import static dev.conn.testing.Ui.waitFor;
+import static dev.conn.testing.Ui.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conn.comms.ChecklistItem;
+import dev.conn.comms.ItemState;
+import dev.conn.incident.EventType;
+import dev.conn.settings.ChannelSettings;
+import dev.conn.settings.Policy.Audience;
+import dev.conn.settings.SecretRef;
+import dev.conn.settings.Settings;
+import dev.conn.settings.SettingsFile;
+import dev.conn.timeline.TimelineEntry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The Comms tab and composer, in the real window on a real H2 data directory. */
+class CommsViewTest extends WindowTest {
+
+    @Test
+    void sev1ChecklistCountsDownTurnsRedAndSendingTicksTheItem(FxRobot robot) throws Exception {
+        // a Slack channel whose URL variable is not set: the message waits in the outbox
+        new SettingsFile(dataDir)
+                .save(Settings.defaults()
+                        .withAuthorName("Ana Ops")
+                        .withChannels(List.of(ChannelSettings.webhook(
+                                "slack-ops",
+                                ChannelSettings.Type.SLACK,
+                                Audience.RESPONDERS,
+                                SecretRef.env("CONN_TEST_UNSET_SLACK_URL")))));
+        launch(UnaryOperator.identity());
+        declareSev1(robot, "Checkout errors in EU");
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(robot, "#checklist");
+        waitUntil(() -> item(robot, "notify-responders") != null);
+        assertThat(item(robot, "notify-responders").state()).isEqualTo(ItemState.PENDING);
+        waitUntil(() -> text(robot, "#countdown-STATUS_PAGE").contains("Status page: 5:00")
+                || text(robot, "#countdown-STATUS_PAGE").contains("Status page: 4:59"));
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(10));
+        waitUntil(() -> item(robot, "notify-responders").state() == ItemState.OVERDUE);
+        waitUntil(() -> text(robot, "#countdown-RESPONDERS").contains("overdue"));
+        assertThat(text(robot, "#countdown-RESPONDERS")).startsWith("⛔");
+
+        robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+        waitFor(robot, "#compose-dialog");
+        waitUntil(() -> textField(robot, "#subject").getText().contains("Checkout errors in EU"));
+        robot.interact(() -> textField(robot, "#promiseMinutes").setText("30"));
+        robot.clickOn("#sendButton");
+
+        waitUntil(() -> robot.lookup("#compose-dialog").tryQuery().isEmpty());
+        waitUntil(() -> item(robot, "notify-responders").state() == ItemState.DONE);
+        waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_QUEUED));
+        waitUntil(() -> text(robot, "#countdown-RESPONDERS").contains("(promised)"));
+        waitUntil(() -> text(robot, "#outboxStatus").equals("1 message waiting"));
+    }
+
+    private void declareSev1(FxRobot robot, String title) throws TimeoutException {
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        TextField field = (TextField) waitFor(robot, "#declare-title");
+        robot.interact(() -> field.setText(title));
+        robot.clickOn("#declare-sev1");
+        robot.clickOn("#declare-confirm");
+        waitUntil(() -> title.equals(text(robot, "#titleLabel")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ChecklistItem item(FxRobot robot, String id) {
+        AtomicReference<ChecklistItem> out = new AtomicReference<>();
+        robot.interact(() -> out.set(((ListView<ChecklistItem>)
+                        robot.lookup("#checklist").query())
+                .getItems().stream().filter(i -> i.id().equals(id)).findFirst().orElse(null)));
+        return out.get();
+    }
+
+    private static List<EventType> timelineTypes(FxRobot robot) {
+        AtomicReference<List<EventType>> out = new AtomicReference<>();
+        robot.interact(() -> out.set(robot.lookup("#timelineList").queryAs(ListView.class).getItems().stream()
+                .map(e -> ((TimelineEntry) e).event().type())
+                .toList()));
+        return out.get();
+    }
+
+    private static TextField textField(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(TextField.class);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        AtomicReference<String> out = new AtomicReference<>();
+        robot.interact(() -> out.set(
+                robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("")));
+        return out.get();
+    }
+}
