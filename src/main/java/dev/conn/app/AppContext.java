@@ -48,6 +48,7 @@ public final class AppContext implements AutoCloseable {
     private final TaskRunner tasks;
     private MainWindowView mainWindow;
     private dev.conn.comms.OutboxDispatcher outboxDispatcher;
+    private Runnable removeCloseWarning = () -> {};
 
     private AppContext(
             Path dataDirectory,
@@ -214,14 +215,6 @@ public final class AppContext implements AutoCloseable {
                 dev.conn.comms.Sleeper.REAL,
                 dev.conn.comms.Backoff.standard(new SecureRandom()));
         dev.conn.comms.OutboxDispatcher dispatcher = outboxDispatcher;
-        tasks.run(
-                () -> {
-                    dispatcher.recover();
-                    dispatcher.start();
-                    return null;
-                },
-                ok -> {},
-                e -> incidentModel.reportError("Could not start sending messages: " + e.getMessage()));
         dev.conn.comms.CommsViewModel model = new dev.conn.comms.CommsViewModel(
                 incidentModel,
                 comms,
@@ -230,6 +223,14 @@ public final class AppContext implements AutoCloseable {
                 new dev.conn.comms.MessageTemplates(dataDirectory),
                 tasks,
                 dispatcher::offline);
+        tasks.run(
+                () -> {
+                    dispatcher.recover();
+                    dispatcher.start();
+                    return null;
+                },
+                ok -> model.refreshOutbox(),
+                e -> incidentModel.reportError("Could not start sending messages: " + e.getMessage()));
         Runnable compose = () -> incidentModel
                 .current()
                 .ifPresentOrElse(
@@ -243,6 +244,27 @@ public final class AppContext implements AutoCloseable {
         javafx.scene.control.Menu menu = new javafx.scene.control.Menu("Comms");
         menu.setId("commsMenu");
         menu.getItems().add(composeItem);
+        javafx.event.EventHandler<javafx.stage.WindowEvent> warnOnClose = e -> {
+            if (model.waitingCount() > 0) {
+                javafx.scene.control.ButtonType closeAnyway = new javafx.scene.control.ButtonType(
+                        "Close Conn", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+                javafx.scene.control.ButtonType keepOpen = new javafx.scene.control.ButtonType(
+                        "Keep Conn open", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+                javafx.scene.control.Alert warn = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.WARNING,
+                        dev.conn.comms.CommsViewModel.waitingText(model.waitingCount(), dispatcher.offline())
+                                + ". They stay in the outbox and go out when Conn is opened again.",
+                        closeAnyway,
+                        keepOpen);
+                warn.initOwner(stage);
+                warn.setHeaderText("Messages have not been sent yet");
+                if (warn.showAndWait().orElse(keepOpen) != closeAnyway) {
+                    e.consume();
+                }
+            }
+        };
+        stage.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, warnOnClose);
+        removeCloseWarning = () -> stage.removeEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, warnOnClose);
         javafx.scene.control.Label waiting = new javafx.scene.control.Label();
         waiting.setId("outboxStatus");
         waiting.textProperty().bind(model.waitingProperty());
@@ -292,6 +314,7 @@ public final class AppContext implements AutoCloseable {
         if (mainWindow != null) {
             mainWindow.stop();
         }
+        removeCloseWarning.run();
         tasks.run(
                 () -> {
                     if (outboxDispatcher != null) {
@@ -315,6 +338,11 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         if (mainWindow != null) {
             mainWindow.stop();
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                removeCloseWarning.run();
+            } else {
+                javafx.application.Platform.runLater(removeCloseWarning);
+            }
         }
         if (outboxDispatcher != null) {
             outboxDispatcher.close();

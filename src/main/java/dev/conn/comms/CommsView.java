@@ -24,6 +24,7 @@ public final class CommsView extends VBox {
     private final FlowPane countdownBar = new FlowPane(12, 6);
     private final ListView<ChecklistItem> list = new ListView<>();
     private final Label error = new Label();
+    private final ListView<OutboxMessage> unknown = new ListView<>();
     private final Runnable compose;
 
     /**
@@ -65,6 +66,41 @@ public final class CommsView extends VBox {
         heading.getStyleClass().add("title");
         Label checklistHeading = new Label("Communication checklist");
         checklistHeading.getStyleClass().add("title");
+        Label unknownHeading =
+                new Label("Delivery unknown: Conn stopped while sending. Resend, or mark sent if it arrived");
+        unknownHeading.getStyleClass().add("danger-text");
+        unknown.setId("unknownDeliveries");
+        unknown.setItems(model.unknownDeliveries());
+        unknown.setPrefHeight(90);
+        unknown.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(OutboxMessage m, boolean empty) {
+                super.updateItem(m, empty);
+                setText(empty || m == null ? null : m.channel() + ": " + m.subject());
+            }
+        });
+        Button resend = new Button("Resend");
+        resend.setId("resendButton");
+        resend.setOnAction(e -> {
+            OutboxMessage m = unknown.getSelectionModel().getSelectedItem();
+            if (m != null) {
+                model.resend(m, error::setText);
+            }
+        });
+        Button markSent = new Button("Mark sent");
+        markSent.setId("markSentButton");
+        markSent.setOnAction(e -> {
+            OutboxMessage m = unknown.getSelectionModel().getSelectedItem();
+            if (m != null) {
+                model.markSent(m, error::setText);
+            }
+        });
+        resend.disableProperty()
+                .bind(unknown.getSelectionModel().selectedItemProperty().isNull());
+        markSent.disableProperty().bind(resend.disableProperty());
+        VBox unknownBox = new VBox(4, unknownHeading, unknown, new HBox(8, resend, markSent));
+        unknownBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.unknownDeliveries()));
+        unknownBox.managedProperty().bind(unknownBox.visibleProperty());
         getChildren()
                 .addAll(
                         heading,
@@ -72,6 +108,7 @@ public final class CommsView extends VBox {
                         checklistHeading,
                         list,
                         new HBox(8, done, skip, snooze, composeButton),
+                        unknownBox,
                         error);
         model.countdowns().subscribe(this::renderCountdowns);
         model.nowProperty().subscribe(now -> {

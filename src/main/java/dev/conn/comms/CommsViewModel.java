@@ -37,8 +37,10 @@ public final class CommsViewModel {
     private final ObservableList<AudienceCountdown> countdowns = FXCollections.observableArrayList();
     private final ObservableList<MessageTemplates.Template> templates = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper("");
+    private final ObservableList<OutboxMessage> unknown = FXCollections.observableArrayList();
     private int waitingCount;
     private boolean countingOutbox;
+    private boolean countAgain;
 
     /**
      * @param incident the open incident
@@ -63,7 +65,10 @@ public final class CommsViewModel {
         this.channels = List.copyOf(channels);
         this.tasks = tasks;
         this.offline = offline;
-        incident.events().addListener((ListChangeListener<Event>) c -> refresh());
+        incident.events().addListener((ListChangeListener<Event>) c -> {
+            refresh();
+            refreshOutbox(); // message events change what the outbox holds
+        });
         incident.currentProperty().subscribe(s -> refresh());
         incident.nowProperty().subscribe(now -> {
             refresh();
@@ -77,6 +82,7 @@ public final class CommsViewModel {
                 this.templates::setAll,
                 e -> incident.reportError("Could not load message templates: " + e.getMessage()));
         refresh();
+        refreshOutbox();
     }
 
     /** @return the checklist of the open incident, re-evaluated each second */
@@ -139,17 +145,74 @@ public final class CommsViewModel {
     /** Counts the outbox off the FX thread and updates {@link #waitingProperty()}. */
     public void refreshOutbox() {
         if (countingOutbox) {
+            countAgain = true; // the running count may have read before the latest change
             return;
         }
         countingOutbox = true;
+        countAgain = false;
         tasks.run(
-                () -> comms.outbox().waiting(),
-                n -> {
+                () -> new OutboxCount(comms.outbox().waiting(), comms.outbox().unknown()),
+                c -> {
                     countingOutbox = false;
-                    waitingCount = n;
-                    waiting.set(waitingText(n, offline.getAsBoolean()));
+                    if (countAgain) {
+                        refreshOutbox();
+                    }
+                    waitingCount = c.waiting();
+                    waiting.set(waitingText(c.waiting(), offline.getAsBoolean()));
+                    if (!c.unknown().equals(unknown)) {
+                        unknown.setAll(c.unknown());
+                    }
                 },
-                e -> countingOutbox = false);
+                e -> {
+                    countingOutbox = false;
+                    incident.reportError("Could not read the outbox: " + e.getMessage());
+                    if (countAgain) {
+                        refreshOutbox();
+                    }
+                });
+    }
+
+    private record OutboxCount(int waiting, List<OutboxMessage> unknown) {}
+
+    /**
+     * @return messages whose delivery is unknown (Conn stopped mid-send), waiting for the user to
+     *     resend or mark them sent
+     */
+    public ObservableList<OutboxMessage> unknownDeliveries() {
+        return unknown;
+    }
+
+    /**
+     * The user chose to send again a message whose delivery is unknown.
+     *
+     * @param m the row
+     * @param onError told why on the FX thread
+     */
+    public void resend(OutboxMessage m, Consumer<String> onError) {
+        tasks.run(
+                () -> {
+                    comms.resend(m.seq());
+                    return null;
+                },
+                ok -> refreshOutbox(),
+                e -> onError.accept(e.getMessage()));
+    }
+
+    /**
+     * The user confirmed that a message whose delivery is unknown did arrive.
+     *
+     * @param m the row
+     * @param onError told why on the FX thread
+     */
+    public void markSent(OutboxMessage m, Consumer<String> onError) {
+        String who = incident.authorProperty().get();
+        tasks.run(
+                () -> {
+                    comms.markSent(m.seq(), who);
+                    return null;
+                },
+                ok -> refreshOutbox(),
+                e -> onError.accept(e.getMessage()));
     }
 
     /** @return how many messages waited at the last count */

@@ -67,6 +67,59 @@ class CommsViewTest extends WindowTest {
         waitUntil(() -> text(robot, "#outboxStatus").equals("1 message waiting"));
     }
 
+    @Test
+    void aSendInterruptedByACrashAsksTheUserAndMarkSentRecordsIt(FxRobot robot) throws Exception {
+        new SettingsFile(dataDir).save(Settings.defaults().withAuthorName("Ana Ops"));
+        try (dev.conn.platform.db.Database db = dev.conn.platform.db.Database.open(dataDir)) {
+            dev.conn.incident.EventStore store = dev.conn.incident.EventStore.jdbc(db.dataSource());
+            dev.conn.incident.IncidentService incidents = new dev.conn.incident.IncidentService(store, clock);
+            dev.conn.incident.IncidentId id = incidents
+                    .declare(
+                            new dev.conn.incident.Declaration(
+                                    "Checkout errors",
+                                    dev.conn.incident.Severity.SEV1,
+                                    "",
+                                    java.util.Optional.empty(),
+                                    "Ana Ops"),
+                            "Ana Ops")
+                    .incidentId();
+            store.setActiveIncident(id);
+            dev.conn.comms.JdbcOutbox outbox = new dev.conn.comms.JdbcOutbox(db.dataSource(), store);
+            new dev.conn.comms.CommsService(
+                            incidents,
+                            outbox,
+                            dev.conn.settings.PolicyFile.defaults().comms(),
+                            clock)
+                    .queue(
+                            id,
+                            new dev.conn.comms.CommsService.Draft(
+                                    java.util.UUID.randomUUID(),
+                                    Audience.RESPONDERS,
+                                    List.of("slack-ops"),
+                                    "We are investigating",
+                                    "Checkout errors in EU",
+                                    dev.conn.incident.Payload.empty(),
+                                    java.util.Optional.empty(),
+                                    java.util.Optional.empty()),
+                            "Ana Ops");
+            outbox.markInFlight(outbox.queued().get(0).seq()); // Conn died mid-send
+        }
+        launch(UnaryOperator.identity());
+        waitUntil(() -> "Checkout errors".equals(text(robot, "#titleLabel")));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(robot, "#checklist");
+        waitUntil(() -> robot.lookup("#unknownDeliveries").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ListView<dev.conn.comms.OutboxMessage> unknown = (ListView<dev.conn.comms.OutboxMessage>)
+                robot.lookup("#unknownDeliveries").query();
+        waitUntil(() -> unknown.getItems().size() == 1);
+        waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_DELIVERY_UNKNOWN));
+        robot.interact(() -> unknown.getSelectionModel().select(0));
+        robot.clickOn("#markSentButton");
+        waitUntil(() -> unknown.getItems().isEmpty());
+        waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_SENT));
+    }
+
     private void declareSev1(FxRobot robot, String title) throws TimeoutException {
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         TextField field = (TextField) waitFor(robot, "#declare-title");
