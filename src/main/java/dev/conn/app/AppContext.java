@@ -243,7 +243,14 @@ public final class AppContext implements AutoCloseable {
         composeItem.setOnAction(e -> compose.run());
         javafx.scene.control.Menu menu = new javafx.scene.control.Menu("Comms");
         menu.setId("commsMenu");
-        menu.getItems().add(composeItem);
+        javafx.scene.control.MenuItem channelsItem = new javafx.scene.control.MenuItem("Message channels…");
+        channelsItem.setId("channelsMenuItem");
+        channelsItem.setOnAction(e -> new dev.conn.comms.ChannelsDialog(
+                        stage,
+                        new dev.conn.comms.ChannelsViewModel(
+                                settingsModel, dev.conn.settings.SecretResolver.environmentOnly(), tasks, clock))
+                .show());
+        menu.getItems().addAll(composeItem, channelsItem);
         javafx.event.EventHandler<javafx.stage.WindowEvent> warnOnClose = e -> {
             if (model.waitingCount() > 0) {
                 javafx.scene.control.ButtonType closeAnyway = new javafx.scene.control.ButtonType(

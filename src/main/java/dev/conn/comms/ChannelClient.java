@@ -75,11 +75,28 @@ public final class ChannelClient {
      * @return each channel by id
      */
     public static Map<String, Channel> all(List<ChannelSettings> all, SecretResolver secrets, Clock clock) {
-        OkHttpClient http = dev.conn.platform.http.HttpClients.shared()
+        return all(all, secrets, noSilentRetries(), clock);
+    }
+
+    /**
+     * Like {@link #of(ChannelSettings, SecretResolver, OkHttpClient, Clock)} with the shared HTTP
+     * client (OkHttp-internal retries off).
+     *
+     * @param s a channel's settings
+     * @param secrets resolves secret references
+     * @param clock the clock
+     * @return the channel
+     * @throws IllegalArgumentException naming the channel and field if its settings are incomplete
+     */
+    public static Channel of(ChannelSettings s, SecretResolver secrets, Clock clock) {
+        return of(s, secrets, noSilentRetries(), clock);
+    }
+
+    private static OkHttpClient noSilentRetries() {
+        return dev.conn.platform.http.HttpClients.shared()
                 .newBuilder()
                 .retryOnConnectionFailure(false)
                 .build();
-        return all(all, secrets, http, clock);
     }
 
     private static <T> T required(T value, String where, String field) {

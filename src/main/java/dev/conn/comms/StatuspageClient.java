@@ -159,6 +159,35 @@ public final class StatuspageClient implements Channel {
         return d;
     }
 
+    /**
+     * Checks the page id and key without posting anything public: {@code GET
+     * /v1/pages/{page_id}}. Used by "Send test", since a test incident would show on the public
+     * page.
+     *
+     * @return {@link Delivery.Sent} if the page answers, else why not
+     */
+    public Delivery check() {
+        String key;
+        try {
+            key = secrets.resolve(apiKey);
+        } catch (SecretResolver.SecretUnavailableException e) {
+            return new Delivery.Retry(e.getMessage(), Optional.empty(), false);
+        }
+        Request req = new Request.Builder()
+                .url(base.newBuilder()
+                        .addPathSegments("v1/pages")
+                        .addPathSegment(pageId)
+                        .build())
+                .header("Authorization", "OAuth " + key)
+                .get()
+                .build();
+        HttpDeliveryClient.Outcome o = HttpDeliveryClient.call(http, req, clock);
+        if (o instanceof HttpDeliveryClient.NoAnswer n) {
+            return n.retry();
+        }
+        return HttpDeliveryClient.classify(((HttpDeliveryClient.Got) o).answer(), "Statuspage", RATE_LIMITS);
+    }
+
     private Optional<String> findUnresolved(String key, String name, Delivery[] failure) {
         Request req = new Request.Builder()
                 .url(base.newBuilder()
