@@ -238,7 +238,7 @@ public final class CommsViewModel {
      */
     public static String countdownText(Duration remaining) {
         boolean late = remaining.isNegative();
-        long s = Math.abs(remaining.getSeconds()) + (late && remaining.getNano() > 0 ? 0 : 0);
+        long s = Math.abs(remaining.getSeconds());
         String t = String.format("%d:%02d", s / 60, s % 60);
         return late ? t + " overdue" : t;
     }
