@@ -202,15 +202,18 @@ public final class AppContext implements AutoCloseable {
      */
     private dev.conn.platform.fx.ShellContribution commsContribution(
             IncidentViewModel incidentModel, SettingsViewModel settingsModel, Stage stage) {
-        java.util.List<dev.conn.settings.ChannelSettings> channels =
-                settingsModel.settingsProperty().get().channelsOrEmpty();
         dev.conn.comms.JdbcOutbox outbox = new dev.conn.comms.JdbcOutbox(database.dataSource(), store);
         dev.conn.comms.CommsService comms = new dev.conn.comms.CommsService(incidents, outbox, policy.comms(), clock);
-        java.util.Map<String, dev.conn.comms.Channel> clients =
-                dev.conn.comms.ChannelClient.all(channels, dev.conn.settings.SecretResolver.environmentOnly(), clock);
+        // channels saved in the editor take effect at once: the dispatcher reads the current map
+        java.util.concurrent.atomic.AtomicReference<java.util.Map<String, dev.conn.comms.Channel>> clients =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Map.of());
+        settingsModel
+                .settingsProperty()
+                .subscribe(s -> clients.set(dev.conn.comms.ChannelClient.all(
+                        s.channelsOrEmpty(), dev.conn.settings.SecretResolver.environmentOnly(), clock)));
         outboxDispatcher = new dev.conn.comms.OutboxDispatcher(
                 outbox,
-                id -> java.util.Optional.ofNullable(clients.get(id)),
+                id -> java.util.Optional.ofNullable(clients.get().get(id)),
                 clock,
                 dev.conn.comms.Sleeper.REAL,
                 dev.conn.comms.Backoff.standard(new SecureRandom()));
@@ -219,7 +222,7 @@ public final class AppContext implements AutoCloseable {
                 incidentModel,
                 comms,
                 policy.comms(),
-                channels,
+                () -> settingsModel.settingsProperty().get().channelsOrEmpty(),
                 new dev.conn.comms.MessageTemplates(dataDirectory),
                 tasks,
                 dispatcher::offline);

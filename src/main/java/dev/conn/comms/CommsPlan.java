@@ -37,7 +37,8 @@ import java.util.Optional;
  *       or else the open item of that audience due soonest whose anchor has passed.
  *   <li>An audience's next update is due {@code firstWithinMinutes} after the severity took effect
  *       until it gets a message; then at the message's promised {@code nextUpdateAt}, or the
- *       cadence interval after the message.
+ *       cadence interval after the message. The state summary is also due at each hand-off of
+ *       the incident commander role.
  *   <li>After resolution no countdown runs; items anchored on RESOLVED become due.
  * </ul>
  *
@@ -169,6 +170,14 @@ public record CommsPlan(List<ChecklistItem> checklist, List<AudienceCountdown> c
                 } else {
                     due = interval(c, Duration.between(f.declaredAt, last.at)).map(last.at::plus);
                 }
+                if (a == Audience.STATE_SUMMARY
+                        && f.handoffAt != null
+                        && (last == null || last.at.isBefore(f.handoffAt))) {
+                    // a state summary is also due at every hand-off of command (SRE book, ch. 14)
+                    Instant h = f.handoffAt;
+                    due = Optional.of(due.filter(d -> d.isBefore(h)).orElse(h));
+                    promised = false;
+                }
                 ItemState state =
                         due.map(d -> ItemState.byDeadline(d, now, dueSoon)).orElse(ItemState.DONE);
                 countdowns.add(
@@ -265,6 +274,7 @@ public record CommsPlan(List<ChecklistItem> checklist, List<AudienceCountdown> c
         Instant severityAnchor;
         Severity severity;
         Instant resolvedAt;
+        Instant handoffAt;
         final Map<String, Event> done = new HashMap<>();
         final Map<String, Event> skipped = new HashMap<>();
         final Map<String, Instant> snoozedUntil = new HashMap<>();
@@ -287,6 +297,11 @@ public record CommsPlan(List<ChecklistItem> checklist, List<AudienceCountdown> c
                     }
                 }
                 case RESOLVED -> resolvedAt = e.occurredAt();
+                case HANDOFF_ACKNOWLEDGED -> {
+                    if (dev.conn.incident.IncidentState.COMMANDER_ROLE.equals(p.textOrEmpty("role"))) {
+                        handoffAt = e.occurredAt();
+                    }
+                }
                 case STATUS_CHANGED -> {
                     if ("resolved".equalsIgnoreCase(p.textOrEmpty("status")) && resolvedAt == null) {
                         resolvedAt = e.occurredAt();

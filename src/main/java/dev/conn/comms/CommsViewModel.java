@@ -30,7 +30,7 @@ public final class CommsViewModel {
     private final IncidentViewModel incident;
     private final CommsService comms;
     private final Policy.Comms policy;
-    private final List<ChannelSettings> channels;
+    private final java.util.function.Supplier<List<ChannelSettings>> channels;
     private final TaskRunner tasks;
     private final BooleanSupplier offline;
     private final ObservableList<ChecklistItem> checklist = FXCollections.observableArrayList();
@@ -46,7 +46,7 @@ public final class CommsViewModel {
      * @param incident the open incident
      * @param comms the comms service
      * @param policy the comms policy
-     * @param channels the configured channels
+     * @param channels the configured channels now (settings may change while running)
      * @param templates the message templates (installed and read off the FX thread here)
      * @param tasks the background runner
      * @param offline tells whether the dispatcher's last attempt could not reach its server
@@ -55,14 +55,14 @@ public final class CommsViewModel {
             IncidentViewModel incident,
             CommsService comms,
             Policy.Comms policy,
-            List<ChannelSettings> channels,
+            java.util.function.Supplier<List<ChannelSettings>> channels,
             MessageTemplates templates,
             TaskRunner tasks,
             BooleanSupplier offline) {
         this.incident = incident;
         this.comms = comms;
         this.policy = policy;
-        this.channels = List.copyOf(channels);
+        this.channels = channels;
         this.tasks = tasks;
         this.offline = offline;
         incident.events().addListener((ListChangeListener<Event>) c -> {
@@ -102,7 +102,7 @@ public final class CommsViewModel {
 
     /** @return the configured channels */
     public List<ChannelSettings> channels() {
-        return channels;
+        return channels.get();
     }
 
     /** @return the open incident's header, if any */

@@ -174,6 +174,19 @@ class CommsPlanTest {
     }
 
     @Test
+    void aHandoffOfCommandMakesTheStateSummaryDue() {
+        declare(Severity.SEV1);
+        add(EventType.HANDOFF_ACKNOWLEDGED, 50, "offerId", "o1", "role", "INCIDENT_COMMANDER", "to", "Bob");
+        clock.set(at(51));
+        AudienceCountdown c = plan().countdown(Audience.STATE_SUMMARY).orElseThrow();
+        assertThat(c.dueAt()).contains(at(50));
+        assertThat(c.state()).isEqualTo(ItemState.OVERDUE);
+        message(52, Audience.STATE_SUMMARY);
+        assertThat(plan().countdown(Audience.STATE_SUMMARY).orElseThrow().dueAt())
+                .contains(at(292));
+    }
+
+    @Test
     void handoffBriefListsOpenDeadlinesSoonestFirst() {
         declare(Severity.SEV1);
         message(3, Audience.RESPONDERS);
