@@ -120,6 +120,35 @@ class CommsViewTest extends WindowTest {
         waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_SENT));
     }
 
+    @Test
+    void channelsEditorRefusesAPastedSecretAndSendTestNamesTheMissingReference(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        robot.interact(() -> ((javafx.scene.control.MenuItem)
+                        robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                                .filter(m -> "Comms".equals(m.getText()))
+                                .findFirst()
+                                .orElseThrow()
+                                .getItems()
+                                .stream()
+                                .filter(i -> "channelsMenuItem".equals(i.getId()))
+                                .findFirst()
+                                .orElseThrow())
+                .fire());
+        waitFor(robot, "#channels-dialog");
+        robot.interact(() -> {
+            textField(robot, "#channel-id").setText("slack-ops");
+            textField(robot, "#channel-url").setText("https://hooks.slack.com/services/T0/B0/SECRETTOKEN");
+        });
+        robot.clickOn("#channel-test");
+        waitUntil(() -> text(robot, "#channel-result").contains("write a reference"));
+        assertThat(text(robot, "#channel-result")).doesNotContain("SECRETTOKEN");
+
+        robot.interact(() -> textField(robot, "#channel-url").setText("env:CONN_TEST_UNSET_SLACK_URL"));
+        robot.clickOn("#channel-test");
+        waitUntil(() -> text(robot, "#channel-result").startsWith("Not sent"));
+        assertThat(text(robot, "#channel-result")).contains("CONN_TEST_UNSET_SLACK_URL");
+    }
+
     private void declareSev1(FxRobot robot, String title) throws TimeoutException {
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         TextField field = (TextField) waitFor(robot, "#declare-title");
