@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Feeds the hand-off brief with the coming communication deadlines of the {@link CommsPlan}: every
@@ -49,9 +48,5 @@ public final class CommsDeadlines implements CommunicationDeadlines {
             case STAKEHOLDERS -> "Stakeholders";
             case STATE_SUMMARY -> "State summary";
         };
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

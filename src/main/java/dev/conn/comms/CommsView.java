@@ -1,6 +1,5 @@
 package dev.conn.comms;
 
-import dev.conn.settings.Policy.Audience;
 import java.time.Duration;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -162,10 +161,5 @@ public final class CommsView extends VBox {
         if (item != null) {
             model.snooze(item, SNOOZE, error::setText);
         }
-    }
-
-    /** @return the audience shown first, for tests */
-    Audience firstAudience() {
-        return model.countdowns().isEmpty() ? null : model.countdowns().get(0).audience();
     }
 }
