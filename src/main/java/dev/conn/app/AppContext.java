@@ -54,6 +54,8 @@ public final class AppContext implements AutoCloseable {
     private TimelineViewModel timelineModel;
     private dev.conn.platform.fx.ShellContribution postmortemContribution;
     private dev.conn.postmortem.PostmortemView.FileChoice postmortemFiles;
+    private dev.conn.comms.OutboxDispatcher outboxDispatcher;
+    private Runnable removeCloseWarning = () -> {};
 
     private AppContext(
             Path dataDirectory,
@@ -141,7 +143,8 @@ public final class AppContext implements AutoCloseable {
         incidentModel.showUtcProperty().bind(timelineModel.showUtcProperty());
         LiveLogFollower follower =
                 new LiveLogFollower(store, tasks, incidentModel, incidentModel.lastErrorProperty()::set);
-        CommandService commands = new CommandService(incidents, policy.handoff(), new SecureRandom());
+        CommandService commands = new CommandService(
+                incidents, policy.handoff(), new SecureRandom(), new dev.conn.comms.CommsDeadlines(policy.comms()));
         PeopleViewModel peopleModel =
                 new PeopleViewModel(incidentModel, incidents, commands, tasks, policy, ZoneId.systemDefault());
         PeopleView peopleView = new PeopleView(peopleModel);
@@ -167,7 +170,7 @@ public final class AppContext implements AutoCloseable {
                         clock,
                         peopleView,
                         () -> loaderRef[0].load(PeopleView.class),
-                        contributions());
+                        contributions(incidentModel, settingsModel, stage));
             }
             if (type == IncidentHeaderView.class) {
                 return new IncidentHeaderView(incidentModel);
@@ -198,8 +201,11 @@ public final class AppContext implements AutoCloseable {
      * The features' additions to the main window (workspace panels, menus, status items), in the
      * order they appear. Each feature builds its own contribution from the services here.
      */
-    private java.util.List<dev.conn.platform.fx.ShellContribution> contributions() {
+    private java.util.List<dev.conn.platform.fx.ShellContribution> contributions(
+            IncidentViewModel incidentModel, SettingsViewModel settingsModel, Stage stage) {
         java.util.List<dev.conn.platform.fx.ShellContribution> list = new java.util.ArrayList<>();
+        // comms first: the checklist and its countdowns are what the IC watches during the outage
+        list.add(commsContribution(incidentModel, settingsModel, stage));
         list.add(impactContribution());
         if (postmortemContribution != null) {
             list.add(postmortemContribution);
@@ -296,6 +302,101 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
+     * The Comms tab (Shortcut+Shift+C), the Comms menu (Compose message, Shortcut+M) and the
+     * outbox status item; starts the outbox dispatcher off the FX thread (after marking sends a
+     * crash interrupted as delivery unknown).
+     */
+    private dev.conn.platform.fx.ShellContribution commsContribution(
+            IncidentViewModel incidentModel, SettingsViewModel settingsModel, Stage stage) {
+        dev.conn.comms.JdbcOutbox outbox = new dev.conn.comms.JdbcOutbox(database.dataSource(), store);
+        dev.conn.comms.CommsService comms = new dev.conn.comms.CommsService(incidents, outbox, policy.comms(), clock);
+        // channels saved in the editor take effect at once: the dispatcher reads the current map
+        java.util.concurrent.atomic.AtomicReference<java.util.Map<String, dev.conn.comms.Channel>> clients =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Map.of());
+        settingsModel
+                .settingsProperty()
+                .subscribe(s -> clients.set(dev.conn.comms.ChannelClient.all(
+                        s.channelsOrEmpty(), dev.conn.settings.SecretResolver.environmentOnly(), clock)));
+        outboxDispatcher = new dev.conn.comms.OutboxDispatcher(
+                outbox,
+                id -> java.util.Optional.ofNullable(clients.get().get(id)),
+                clock,
+                dev.conn.comms.Sleeper.REAL,
+                dev.conn.comms.Backoff.standard(new SecureRandom()));
+        dev.conn.comms.OutboxDispatcher dispatcher = outboxDispatcher;
+        dev.conn.comms.CommsViewModel model = new dev.conn.comms.CommsViewModel(
+                incidentModel,
+                comms,
+                policy.comms(),
+                () -> settingsModel.settingsProperty().get().channelsOrEmpty(),
+                new dev.conn.comms.MessageTemplates(dataDirectory),
+                tasks,
+                dispatcher::offline);
+        tasks.run(
+                () -> {
+                    dispatcher.recover();
+                    dispatcher.start();
+                    return null;
+                },
+                ok -> model.refreshOutbox(),
+                e -> incidentModel.reportError("Could not start sending messages: " + e.getMessage()));
+        Runnable compose = () -> incidentModel
+                .current()
+                .ifPresentOrElse(
+                        st -> new dev.conn.comms.ComposeMessageDialog(stage, model, st).show(),
+                        () -> incidentModel.reportError("Declare or open an incident first (Ctrl+N)"));
+        dev.conn.comms.CommsView[] view = new dev.conn.comms.CommsView[1];
+        javafx.scene.control.MenuItem composeItem = new javafx.scene.control.MenuItem("Compose message…");
+        composeItem.setId("composeMenuItem");
+        composeItem.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+M"));
+        composeItem.setOnAction(e -> compose.run());
+        javafx.scene.control.Menu menu = new javafx.scene.control.Menu("Comms");
+        menu.setId("commsMenu");
+        javafx.scene.control.MenuItem channelsItem = new javafx.scene.control.MenuItem("Message channels…");
+        channelsItem.setId("channelsMenuItem");
+        channelsItem.setOnAction(e -> new dev.conn.comms.ChannelsDialog(
+                        stage,
+                        new dev.conn.comms.ChannelsViewModel(
+                                settingsModel, dev.conn.settings.SecretResolver.environmentOnly(), tasks, clock))
+                .show());
+        menu.getItems().addAll(composeItem, channelsItem);
+        javafx.event.EventHandler<javafx.stage.WindowEvent> warnOnClose = e -> {
+            if (model.waitingCount() > 0) {
+                javafx.scene.control.ButtonType closeAnyway = new javafx.scene.control.ButtonType(
+                        "Close Conn", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+                javafx.scene.control.ButtonType keepOpen = new javafx.scene.control.ButtonType(
+                        "Keep Conn open", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+                javafx.scene.control.Alert warn = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.WARNING,
+                        dev.conn.comms.CommsViewModel.waitingText(model.waitingCount(), dispatcher.offline())
+                                + ". They stay in the outbox and go out when Conn is opened again.",
+                        closeAnyway,
+                        keepOpen);
+                warn.initOwner(stage);
+                warn.setHeaderText("Messages have not been sent yet");
+                if (warn.showAndWait().orElse(keepOpen) != closeAnyway) {
+                    e.consume();
+                }
+            }
+        };
+        stage.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, warnOnClose);
+        removeCloseWarning = () -> stage.removeEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, warnOnClose);
+        javafx.scene.control.Label waiting = new javafx.scene.control.Label();
+        waiting.setId("outboxStatus");
+        waiting.textProperty().bind(model.waitingProperty());
+        return new dev.conn.platform.fx.ShellContribution(
+                java.util.List.of(new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
+                        "comms", "Comms", javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+C"), () -> {
+                            if (view[0] == null) {
+                                view[0] = new dev.conn.comms.CommsView(model, compose);
+                            }
+                            return view[0];
+                        })),
+                java.util.List.of(menu),
+                java.util.List.of(waiting));
+    }
+
+    /**
      * Wraps the event store before the window is built, so tests can watch every store call (for
      * example, to prove none runs on the FX thread).
      *
@@ -329,9 +430,13 @@ public final class AppContext implements AutoCloseable {
         if (mainWindow != null) {
             mainWindow.stop();
         }
+        removeCloseWarning.run();
         tasks.run(
                 () -> {
                     closeNetwork(); // off the FX thread: waits up to 5 s for a fetch in flight
+                    if (outboxDispatcher != null) {
+                        outboxDispatcher.close();
+                    }
                     database.close();
                     return null;
                 },
@@ -350,6 +455,14 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         if (mainWindow != null) {
             mainWindow.stop();
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                removeCloseWarning.run();
+            } else {
+                javafx.application.Platform.runLater(removeCloseWarning);
+            }
+        }
+        if (outboxDispatcher != null) {
+            outboxDispatcher.close();
         }
         closeNetwork();
         tasks.close();

@@ -35,6 +35,22 @@ public interface EventStore {
     boolean append(Event event);
 
     /**
+     * Stores one event durably and, in the same transaction, runs an extra step (the transactional
+     * outbox pattern: the {@code MESSAGE_QUEUED} event and its outbox rows commit together). If an
+     * event with the same id is already stored, nothing is written and the step does not run.
+     *
+     * @param event the event
+     * @param sameTransaction extra SQL to run after the insert, before the commit
+     * @return true if stored, false if the id was already stored
+     * @throws StoreException if the database cannot be written or the step fails; then neither the
+     *     event nor the step's writes are stored
+     * @throws UnsupportedOperationException if this store is not backed by H2
+     */
+    default boolean append(Event event, JdbcTransactionStep sameTransaction) {
+        throw new UnsupportedOperationException("this event store cannot append with an extra step");
+    }
+
+    /**
      * Stores many events in one transaction and one sync (imports, benchmarks). Events whose id is
      * already stored are skipped.
      *

@@ -19,10 +19,24 @@ public enum EventType {
     DECISION("Decision"),
     /** {@code text}: a change made to production (rollback, restart, failover, config). */
     ACTION_TAKEN("Action"),
+    /** {@code itemId} (a {@code policy.json} checklist id), {@code title}: the user ticked it. */
     CHECKLIST_ITEM_DONE("Checklist"),
+    /** {@code itemId}, {@code title}, {@code reason}: the user decided it does not apply. */
     CHECKLIST_ITEM_SKIPPED("Checklist"),
+    /**
+     * {@code messageId} (UUID), {@code audience} (a {@code settings.Policy.Audience} name),
+     * {@code channels} (comma-separated channel ids), {@code subject}, {@code body}, optional
+     * {@code nextUpdateAt} (UTC instant promised in the message), optional {@code checklistItemId}:
+     * a message handed to the outbox, in the same transaction as its outbox rows.
+     */
     MESSAGE_QUEUED("Message"),
+    /**
+     * {@code messageId}, {@code channel}, {@code sentAt} (UTC instant the request left Conn),
+     * optional {@code externalId} (e.g. the Statuspage incident id), optional {@code markedByUser}
+     * (true when the user confirmed a delivery Conn could not know about).
+     */
     MESSAGE_SENT("Message"),
+    /** {@code messageId}, {@code channel}, {@code reason}: delivery failed for good. */
     MESSAGE_FAILED("Message"),
     /**
      * {@code responderId} (stable id, e.g. a UUID, minted when first added), {@code name},
@@ -131,7 +145,17 @@ public enum EventType {
      * {@code services} and {@code categories}: JSON arrays of strings, the affected services and
      * root-cause categories of the incident. Replaces the previous tags as a whole.
      */
-    INCIDENT_TAGGED("Tags");
+    INCIDENT_TAGGED("Tags"),
+    /**
+     * {@code itemId}, {@code title}, {@code until} (UTC instant): a checklist item put off; it is
+     * due again at {@code until}.
+     */
+    CHECKLIST_ITEM_SNOOZED("Checklist"),
+    /**
+     * {@code messageId}, {@code channel}: Conn was stopped after the request left and before the
+     * answer was stored; the user decides whether to resend or mark it sent.
+     */
+    MESSAGE_DELIVERY_UNKNOWN("Message");
 
     private final String label;
 

@@ -44,6 +44,11 @@ final class JdbcEventStore implements EventStore {
 
     @Override
     public boolean append(Event event) {
+        return append(event, c -> {});
+    }
+
+    @Override
+    public boolean append(Event event, JdbcTransactionStep sameTransaction) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             int inserted;
@@ -51,6 +56,18 @@ final class JdbcEventStore implements EventStore {
                 takeTurn(c);
                 bind(ps, event);
                 inserted = ps.executeUpdate();
+                if (inserted > 0) {
+                    try {
+                        sameTransaction.run(c);
+                    } catch (SQLException e) {
+                        // not a duplicate event: the extra step failed, and with it the append
+                        c.rollback();
+                        throw new StoreException(
+                                "Could not save the " + event.type().label().toLowerCase(Locale.ROOT) + " entry: "
+                                        + e.getMessage(),
+                                e);
+                    }
+                }
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();

@@ -49,6 +49,10 @@ public final class PolicyFile {
             return defaults();
         }
         Policy p = JsonFiles.read(mapper, file, Policy.class);
+        if (p.comms() == null) {
+            // a policy written before the comms section existed keeps the shipped cadence
+            p = p.withComms(defaults().comms());
+        }
         List<String> problems = validate(p);
         if (!problems.isEmpty()) {
             throw new ConfigException(file, String.join("; ", problems), null);
@@ -133,6 +137,7 @@ public final class PolicyFile {
             problems.add("field 'handoff.ackTimeoutMinutes' is " + p.handoff().ackTimeoutMinutes()
                     + "; use 1 to 120 minutes");
         }
+        validateComms(p.comms(), problems);
         Policy.Fatigue f = p.fatigue();
         if (f == null) {
             problems.add("field 'fatigue' is missing");
@@ -157,5 +162,63 @@ public final class PolicyFile {
             }
         }
         return problems;
+    }
+
+    private static void validateComms(Policy.Comms c, List<String> problems) {
+        if (c == null) {
+            problems.add("field 'comms' is missing");
+            return;
+        }
+        if (c.dueSoonMinutes() < 0 || c.dueSoonMinutes() > 60) {
+            problems.add("field 'comms.dueSoonMinutes' is " + c.dueSoonMinutes() + "; use 0 to 60 minutes");
+        }
+        Set<String> pairs = new java.util.HashSet<>();
+        List<Policy.Cadence> cadences = c.cadences() == null ? List.of() : c.cadences();
+        for (int i = 0; i < cadences.size(); i++) {
+            Policy.Cadence k = cadences.get(i);
+            String at = "comms.cadences[" + i + "]";
+            if (k == null || k.severity() == null || k.audience() == null) {
+                problems.add("field '" + at + "' needs a severity and an audience");
+                continue;
+            }
+            if (!pairs.add(k.severity() + "/" + k.audience())) {
+                problems.add("field '" + at + "' repeats " + k.severity() + " " + k.audience());
+            }
+            if (k.firstWithinMinutes() < 0) {
+                problems.add("field '" + at + ".firstWithinMinutes' must not be negative");
+            }
+            if (k.everyMinutes() != null && k.everyMinutes() < 1) {
+                problems.add("field '" + at + ".everyMinutes' must be at least 1");
+            }
+            if (k.thenEveryMinutes() != null && k.thenEveryMinutes() < 1) {
+                problems.add("field '" + at + ".thenEveryMinutes' must be at least 1");
+            }
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        List<Policy.ChecklistTemplateItem> items = c.checklist() == null ? List.of() : c.checklist();
+        for (int i = 0; i < items.size(); i++) {
+            Policy.ChecklistTemplateItem t = items.get(i);
+            String at = "comms.checklist[" + i + "]";
+            if (t == null
+                    || t.id() == null
+                    || t.id().isBlank()
+                    || t.title() == null
+                    || t.title().isBlank()) {
+                problems.add("field '" + at + "' needs an id and a title");
+                continue;
+            }
+            if (t.severities() == null || t.severities().isEmpty() || t.anchor() == null) {
+                problems.add("field '" + at + "' needs severities and an anchor (DECLARED or RESOLVED)");
+                continue;
+            }
+            for (Severity s : t.severities()) {
+                if (!ids.add(t.id() + "/" + s)) {
+                    problems.add("field '" + at + ".id' repeats " + t.id() + " for " + s);
+                }
+            }
+            if (t.dueMinutes() < 0 || (t.dueBusinessDays() != null && t.dueBusinessDays() < 0)) {
+                problems.add("field '" + at + "' has a negative due offset");
+            }
+        }
     }
 }

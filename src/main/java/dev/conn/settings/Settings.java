@@ -13,10 +13,16 @@ import java.util.Optional;
  * @param theme dark (default, for a war room at 3 a.m.) or light
  * @param impact monitoring sources and refresh interval of the impact graphs; null means the
  *     defaults ({@link ImpactSettings#defaults()})
+ * @param channels the comms feature's message channels; null means none configured
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Settings(
-        Integer version, String authorName, TimeDisplay timeDisplay, Theme theme, ImpactSettings impact) {
+        Integer version,
+        String authorName,
+        TimeDisplay timeDisplay,
+        Theme theme,
+        ImpactSettings impact,
+        java.util.List<ChannelSettings> channels) {
     /** Format version this build writes. */
     public static final int VERSION = 1;
 
@@ -40,9 +46,27 @@ public record Settings(
         authorName = authorName == null || authorName.isBlank() ? null : authorName.strip();
     }
 
-    /** Settings without impact configuration (the defaults apply). */
+    /**
+     * Settings without the feature components (impact, channels): their defaults apply.
+     *
+     * @param version file format version
+     * @param authorName the author name, or null
+     * @param timeDisplay the time display, or null for the default
+     * @param theme the theme, or null for the default
+     */
     public Settings(Integer version, String authorName, TimeDisplay timeDisplay, Theme theme) {
-        this(version, authorName, timeDisplay, theme, null);
+        this(version, authorName, timeDisplay, theme, null, null);
+    }
+
+    /** @return the configured message channels, never null */
+    public java.util.List<ChannelSettings> channelsOrEmpty() {
+        return channels == null ? java.util.List.of() : channels;
+    }
+
+    /** @return a copy with the message channels set (null for none) */
+    public Settings withChannels(java.util.List<ChannelSettings> c) {
+        return new Settings(
+                version, authorName, timeDisplay, theme, impact, c == null ? null : java.util.List.copyOf(c));
     }
 
     /** @return the settings of a first launch */
@@ -57,17 +81,17 @@ public record Settings(
 
     /** @return a copy with the author name set */
     public Settings withAuthorName(String name) {
-        return new Settings(version, name, timeDisplay, theme, impact);
+        return new Settings(version, name, timeDisplay, theme, impact, channels);
     }
 
     /** @return a copy with the time display set */
     public Settings withTimeDisplay(TimeDisplay display) {
-        return new Settings(version, authorName, display, theme, impact);
+        return new Settings(version, authorName, display, theme, impact, channels);
     }
 
     /** @return a copy with the theme set */
     public Settings withTheme(Theme t) {
-        return new Settings(version, authorName, timeDisplay, t, impact);
+        return new Settings(version, authorName, timeDisplay, t, impact, channels);
     }
 
     /** @return the impact settings, or the defaults when none are stored */
@@ -77,6 +101,6 @@ public record Settings(
 
     /** @return a copy with the impact settings set */
     public Settings withImpact(ImpactSettings i) {
-        return new Settings(version, authorName, timeDisplay, theme, i);
+        return new Settings(version, authorName, timeDisplay, theme, i, channels);
     }
 }

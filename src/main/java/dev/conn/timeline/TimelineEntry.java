@@ -137,6 +137,17 @@ public record TimelineEntry(
             case ACTION_ITEM_UPDATED -> "Action item updated"
                     + p.text("status").map(st -> ": " + st).orElse("");
             case POSTMORTEM_FIELD_SET -> "Postmortem " + p.textOrEmpty("field") + " edited";
+            case CHECKLIST_ITEM_DONE -> "Checklist: " + p.textOrEmpty("title") + " done";
+            case CHECKLIST_ITEM_SKIPPED -> "Checklist: " + p.textOrEmpty("title") + " skipped ("
+                    + p.textOrEmpty("reason") + ")";
+            case CHECKLIST_ITEM_SNOOZED -> "Checklist: " + p.textOrEmpty("title") + " snoozed until "
+                    + p.textOrEmpty("until");
+            case MESSAGE_QUEUED -> "Message queued to " + p.textOrEmpty("channels") + ": " + p.textOrEmpty("subject");
+            case MESSAGE_SENT -> "Message sent via " + p.textOrEmpty("channel") + " at " + p.textOrEmpty("sentAt")
+                    + (p.text("markedByUser").filter("true"::equals).isPresent() ? " (marked sent by user)" : "");
+            case MESSAGE_FAILED -> "Message via " + p.textOrEmpty("channel") + " failed: " + p.textOrEmpty("reason");
+            case MESSAGE_DELIVERY_UNKNOWN -> "Message via " + p.textOrEmpty("channel")
+                    + ": delivery unknown (Conn stopped mid-send); resend or mark sent";
             default -> text.isBlank() ? e.type().label() : text;
         };
     }

@@ -98,6 +98,7 @@ public final class Bench {
             // feature benches: one line each, below
             rows.addAll(ImpactBench.run());
             rows.addAll(PostmortemBench.run(Files.createDirectories(root.resolve("postmortem"))));
+            rows.addAll(CommsBench.sev1Burst(Files.createDirectories(root.resolve("comms"))));
         } finally {
             deleteRecursively(root);
         }

@@ -35,6 +35,12 @@ public class ForwardingEventStore implements EventStore {
     }
 
     @Override
+    public boolean append(Event event, dev.conn.incident.JdbcTransactionStep sameTransaction) {
+        beforeCall("append");
+        return delegate.append(event, sameTransaction);
+    }
+
+    @Override
     public int appendAll(Collection<Event> events) {
         beforeCall("appendAll");
         return delegate.appendAll(events);

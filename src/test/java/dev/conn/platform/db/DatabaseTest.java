@@ -116,7 +116,7 @@ class DatabaseTest {
                             c,
                             "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
                                     + " ORDER BY \"installed_rank\""))
-                    .containsExactly("1", "2", "3", "999");
+                    .containsExactly("1", "2", "3", "4", "999");
         }
     }
 
@@ -170,13 +170,15 @@ class DatabaseTest {
         try (Database db = Database.open(dir);
                 Connection c = db.dataSource().getConnection()) {
             execute(c, "DROP TABLE append_lock");
-            execute(c, "DROP TABLE impact_series_cache");
-            execute(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('2', '3')");
+            execute(c, "DROP TABLE impact_series_cache"); // V3
+            execute(c, "DROP TABLE outbox"); // V4: back to a database at V1
+            execute(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('2', '3', '4')");
         }
 
         try (Database db = Database.open(dir);
                 Connection c = db.dataSource().getConnection()) {
             assertThat(column(c, "SELECT id FROM append_lock")).containsExactly("1");
+            assertThat(column(c, "SELECT COUNT(*) FROM outbox")).containsExactly("0");
         }
     }
 }

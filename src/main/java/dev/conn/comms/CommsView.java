@@ -1,0 +1,165 @@
+package dev.conn.comms;
+
+import java.time.Duration;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Comms workspace tab: per-audience "next update due" countdowns, the checklist with live
+ * countdowns, and done / skip / snooze / compose buttons. Logic lives in {@link CommsViewModel}.
+ */
+public final class CommsView extends VBox {
+    /** How long "Snooze" puts an item off. */
+    public static final Duration SNOOZE = Duration.ofMinutes(5);
+
+    private final CommsViewModel model;
+    private final FlowPane countdownBar = new FlowPane(12, 6);
+    private final ListView<ChecklistItem> list = new ListView<>();
+    private final Label error = new Label();
+    private final ListView<OutboxMessage> unknown = new ListView<>();
+    private final Runnable compose;
+
+    /**
+     * @param model the view model
+     * @param compose opens the composer
+     */
+    public CommsView(CommsViewModel model, Runnable compose) {
+        this.model = model;
+        this.compose = compose;
+        setId("commsView");
+        getStyleClass().add("comms-view");
+        getStylesheets().add(CommsView.class.getResource("comms.css").toExternalForm());
+        setSpacing(8);
+        setPadding(new Insets(8));
+        countdownBar.setId("countdowns");
+        list.setId("checklist");
+        list.setCellFactory(v -> new ChecklistCell(model::now));
+        list.setItems(model.checklist());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Button done = new Button("Mark done");
+        done.setId("doneButton");
+        done.setOnAction(e -> onDone());
+        Button skip = new Button("Skip…");
+        skip.setId("skipButton");
+        skip.setOnAction(e -> onSkip());
+        Button snooze = new Button("Snooze 5 min");
+        snooze.setId("snoozeButton");
+        snooze.setOnAction(e -> onSnooze());
+        Button composeButton = new Button("Compose message…");
+        composeButton.setId("composeButton");
+        composeButton.setOnAction(e -> compose.run());
+        done.disableProperty()
+                .bind(list.getSelectionModel().selectedItemProperty().isNull());
+        skip.disableProperty().bind(done.disableProperty());
+        snooze.disableProperty().bind(done.disableProperty());
+        error.setId("commsError");
+        error.getStyleClass().add("danger-text");
+        Label heading = new Label("Next update due");
+        heading.getStyleClass().add("title");
+        Label checklistHeading = new Label("Communication checklist");
+        checklistHeading.getStyleClass().add("title");
+        Label unknownHeading =
+                new Label("Delivery unknown: Conn stopped while sending. Resend, or mark sent if it arrived");
+        unknownHeading.getStyleClass().add("danger-text");
+        unknown.setId("unknownDeliveries");
+        unknown.setItems(model.unknownDeliveries());
+        unknown.setPrefHeight(90);
+        unknown.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(OutboxMessage m, boolean empty) {
+                super.updateItem(m, empty);
+                setText(empty || m == null ? null : m.channel() + ": " + m.subject());
+            }
+        });
+        Button resend = new Button("Resend");
+        resend.setId("resendButton");
+        resend.setOnAction(e -> {
+            OutboxMessage m = unknown.getSelectionModel().getSelectedItem();
+            if (m != null) {
+                model.resend(m, error::setText);
+            }
+        });
+        Button markSent = new Button("Mark sent");
+        markSent.setId("markSentButton");
+        markSent.setOnAction(e -> {
+            OutboxMessage m = unknown.getSelectionModel().getSelectedItem();
+            if (m != null) {
+                model.markSent(m, error::setText);
+            }
+        });
+        resend.disableProperty()
+                .bind(unknown.getSelectionModel().selectedItemProperty().isNull());
+        markSent.disableProperty().bind(resend.disableProperty());
+        VBox unknownBox = new VBox(4, unknownHeading, unknown, new HBox(8, resend, markSent));
+        unknownBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.unknownDeliveries()));
+        unknownBox.managedProperty().bind(unknownBox.visibleProperty());
+        getChildren()
+                .addAll(
+                        heading,
+                        countdownBar,
+                        checklistHeading,
+                        list,
+                        new HBox(8, done, skip, snooze, composeButton),
+                        unknownBox,
+                        error);
+        model.countdowns().subscribe(this::renderCountdowns);
+        model.nowProperty().subscribe(now -> {
+            renderCountdowns();
+            list.refresh();
+        });
+        renderCountdowns();
+    }
+
+    private void renderCountdowns() {
+        countdownBar.getChildren().clear();
+        for (AudienceCountdown c : model.countdowns()) {
+            Label l = new Label();
+            l.setId("countdown-" + c.audience().name());
+            String what = CommsDeadlines.audienceLabel(c.audience());
+            String when =
+                    c.remaining(model.now()).map(CommsViewModel::countdownText).orElse("no further update due");
+            l.setText(ChecklistCell.icon(c.state()) + " " + what + ": " + when + (c.promised() ? " (promised)" : ""));
+            l.getStyleClass().addAll("comms-countdown", ChecklistCell.styleClass(c.state()));
+            countdownBar.getChildren().add(l);
+        }
+    }
+
+    private ChecklistItem selected() {
+        return list.getSelectionModel().getSelectedItem();
+    }
+
+    private void onDone() {
+        ChecklistItem item = selected();
+        if (item != null) {
+            model.done(item, error::setText);
+        }
+    }
+
+    private void onSkip() {
+        ChecklistItem item = selected();
+        if (item == null) {
+            return;
+        }
+        TextInputDialog ask = new TextInputDialog();
+        ask.setTitle("Skip checklist item");
+        ask.setHeaderText("Why is \"" + item.title() + "\" skipped?");
+        ask.getDialogPane().setId("skip-dialog");
+        ask.getEditor().setId("skip-reason");
+        ask.initOwner(getScene() == null ? null : getScene().getWindow());
+        ask.showAndWait().ifPresent(reason -> model.skip(item, reason, error::setText));
+    }
+
+    private void onSnooze() {
+        ChecklistItem item = selected();
+        if (item != null) {
+            model.snooze(item, SNOOZE, error::setText);
+        }
+    }
+}

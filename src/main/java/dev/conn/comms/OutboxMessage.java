@@ -1,0 +1,62 @@
+package dev.conn.comms;
+
+import dev.conn.incident.IncidentId;
+import dev.conn.incident.Payload;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One outbox row: a message on its way to one channel.
+ *
+ * @param seq the row's position; rows of one channel are delivered in this order
+ * @param messageId the message (shared by its rows for each channel; with the channel, the
+ *     idempotency key sent where the API takes one)
+ * @param incidentId the incident
+ * @param channel the channel id from settings
+ * @param author who queued it
+ * @param subject the subject or headline
+ * @param body the text
+ * @param extras channel-specific fields (e.g. {@code status}, {@code impact}, {@code components}
+ *     for Statuspage)
+ * @param state where delivery stands
+ * @param attempts how many requests have been started
+ * @param nextAttemptAt not before this instant (UTC)
+ * @param lastError the last retryable error, if any
+ * @param externalRef for Statuspage, the page incident id created earlier for this incident and
+ *     channel, so updates go to the same page incident
+ */
+public record OutboxMessage(
+        long seq,
+        UUID messageId,
+        IncidentId incidentId,
+        String channel,
+        String author,
+        String subject,
+        String body,
+        Payload extras,
+        State state,
+        int attempts,
+        Instant nextAttemptAt,
+        Optional<String> lastError,
+        Optional<String> externalRef) {
+
+    /** Delivery state of a row. */
+    public enum State {
+        /** Waiting for its next attempt. */
+        QUEUED,
+        /** A request may have left; stored durably before sending. */
+        IN_FLIGHT,
+        /** Delivered. */
+        SENT,
+        /** Refused for good (a terminal error). */
+        FAILED,
+        /** Found in flight after a crash: the user decides to resend or mark it sent. */
+        UNKNOWN
+    }
+
+    /** @return the idempotency key for this message on this channel */
+    public String idempotencyKey() {
+        return messageId + ":" + channel;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.conn.comms;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conn.platform.json.Json;
+import dev.conn.settings.SecretRef;
+import dev.conn.settings.SecretResolver;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * Posts to a Slack incoming webhook (https://api.slack.com/messaging/webhooks): {@code {"text":
+ * ...}} as JSON; success is HTTP 200 with body {@code ok}. Errors follow Slack's list
+ * (https://api.slack.com/changelog/2016-05-17-changes-to-errors-for-incoming-webhooks): 400 {@code
+ * invalid_payload}, 403 {@code action_prohibited}, 404 {@code channel_not_found} / {@code
+ * no_service}, 410 {@code channel_is_archived} are terminal; 429 is retried after {@code
+ * Retry-After} (https://api.slack.com/apis/rate-limits: 1 message per second per webhook); 5xx is
+ * retried with backoff. Slack webhooks take no idempotency key. The webhook URL is a secret
+ * reference, resolved per send and never put in a message or log.
+ */
+public final class SlackWebhookClient implements Channel {
+    private static final JsonMapper MAPPER = Json.newMapper();
+
+    private final String id;
+    private final SecretRef url;
+    private final SecretResolver secrets;
+    private final OkHttpClient http;
+    private final Clock clock;
+
+    /**
+     * @param id the channel id
+     * @param url reference to the webhook URL
+     * @param secrets resolves the reference
+     * @param http the HTTP client (the shared one in the app)
+     * @param clock for {@code Retry-After} dates
+     */
+    public SlackWebhookClient(String id, SecretRef url, SecretResolver secrets, OkHttpClient http, Clock clock) {
+        this.id = id;
+        this.url = url;
+        this.secrets = secrets;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String rateKey() {
+        return "slack:" + url;
+    }
+
+    @Override
+    public Duration minInterval() {
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public Delivery deliver(OutboxMessage m) {
+        String target;
+        try {
+            target = secrets.resolve(url);
+        } catch (SecretResolver.SecretUnavailableException e) {
+            return new Delivery.Retry(e.getMessage(), Optional.empty(), false);
+        }
+        ObjectNode payload = MAPPER.createObjectNode();
+        payload.put("text", "*" + m.subject() + "*\n" + m.body());
+        Request request;
+        try {
+            request = new Request.Builder()
+                    .url(target)
+                    .post(RequestBody.create(payload.toString(), HttpDeliveryClient.JSON))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return new Delivery.Failed("the webhook URL in " + url + " is not a valid URL");
+        }
+        HttpDeliveryClient.Outcome o = HttpDeliveryClient.call(http, request, clock);
+        if (o instanceof HttpDeliveryClient.NoAnswer n) {
+            return n.retry();
+        }
+        HttpDeliveryClient.Answer a = ((HttpDeliveryClient.Got) o).answer();
+        return HttpDeliveryClient.classify(a, "Slack", Set.of(429));
+    }
+}

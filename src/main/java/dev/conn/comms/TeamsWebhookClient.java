@@ -1,0 +1,119 @@
+package dev.conn.comms;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conn.platform.json.Json;
+import dev.conn.settings.SecretRef;
+import dev.conn.settings.SecretResolver;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * Posts an Adaptive Card to a Microsoft Teams incoming webhook
+ * (https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook):
+ * {@code {"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive",
+ * "content":{...AdaptiveCard...}}]}}. 2xx is success, except the legacy connector's 200 whose body
+ * reports "HTTP error 429" (retried); 429 and 5xx are retried, other 4xx are terminal. The webhook
+ * URL is a secret reference.
+ */
+public final class TeamsWebhookClient implements Channel {
+    private static final JsonMapper MAPPER = Json.newMapper();
+
+    private final String id;
+    private final SecretRef url;
+    private final SecretResolver secrets;
+    private final OkHttpClient http;
+    private final Clock clock;
+
+    /**
+     * @param id the channel id
+     * @param url reference to the webhook URL
+     * @param secrets resolves the reference
+     * @param http the HTTP client
+     * @param clock for {@code Retry-After} dates
+     */
+    public TeamsWebhookClient(String id, SecretRef url, SecretResolver secrets, OkHttpClient http, Clock clock) {
+        this.id = id;
+        this.url = url;
+        this.secrets = secrets;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String rateKey() {
+        return "teams:" + url;
+    }
+
+    @Override
+    public Duration minInterval() {
+        return Duration.ofSeconds(1);
+    }
+
+    /**
+     * @param subject the headline
+     * @param body the text
+     * @return the Teams message JSON
+     */
+    static ObjectNode card(String subject, String body) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("type", "message");
+        ArrayNode attachments = root.putArray("attachments");
+        ObjectNode att = attachments.addObject();
+        att.put("contentType", "application/vnd.microsoft.card.adaptive");
+        ObjectNode content = att.putObject("content");
+        content.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        content.put("type", "AdaptiveCard");
+        content.put("version", "1.4");
+        ArrayNode blocks = content.putArray("body");
+        ObjectNode title = blocks.addObject();
+        title.put("type", "TextBlock");
+        title.put("text", subject);
+        title.put("weight", "Bolder");
+        title.put("wrap", true);
+        ObjectNode text = blocks.addObject();
+        text.put("type", "TextBlock");
+        text.put("text", body);
+        text.put("wrap", true);
+        return root;
+    }
+
+    @Override
+    public Delivery deliver(OutboxMessage m) {
+        String target;
+        try {
+            target = secrets.resolve(url);
+        } catch (SecretResolver.SecretUnavailableException e) {
+            return new Delivery.Retry(e.getMessage(), Optional.empty(), false);
+        }
+        Request request;
+        try {
+            request = new Request.Builder()
+                    .url(target)
+                    .post(RequestBody.create(card(m.subject(), m.body()).toString(), HttpDeliveryClient.JSON))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return new Delivery.Failed("the webhook URL in " + url + " is not a valid URL");
+        }
+        HttpDeliveryClient.Outcome o = HttpDeliveryClient.call(http, request, clock);
+        if (o instanceof HttpDeliveryClient.NoAnswer n) {
+            return n.retry();
+        }
+        HttpDeliveryClient.Answer a = ((HttpDeliveryClient.Got) o).answer();
+        if (a.code() == 200 && a.body().contains("HTTP error 429")) {
+            return new Delivery.Retry("Teams answered: rate limited", a.retryAfter(), false);
+        }
+        return HttpDeliveryClient.classify(a, "Teams", Set.of(429));
+    }
+}

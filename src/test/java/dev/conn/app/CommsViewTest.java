@@ -1,0 +1,188 @@
+package dev.conn.app;
+
+import static dev.conn.testing.Ui.waitFor;
+import static dev.conn.testing.Ui.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conn.comms.ChecklistItem;
+import dev.conn.comms.ItemState;
+import dev.conn.incident.EventType;
+import dev.conn.settings.ChannelSettings;
+import dev.conn.settings.Policy.Audience;
+import dev.conn.settings.SecretRef;
+import dev.conn.settings.Settings;
+import dev.conn.settings.SettingsFile;
+import dev.conn.timeline.TimelineEntry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The Comms tab and composer, in the real window on a real H2 data directory. */
+class CommsViewTest extends WindowTest {
+
+    @Test
+    void sev1ChecklistCountsDownTurnsRedAndSendingTicksTheItem(FxRobot robot) throws Exception {
+        // a Slack channel whose URL variable is not set: the message waits in the outbox
+        new SettingsFile(dataDir)
+                .save(Settings.defaults()
+                        .withAuthorName("Ana Ops")
+                        .withChannels(List.of(ChannelSettings.webhook(
+                                "slack-ops",
+                                ChannelSettings.Type.SLACK,
+                                Audience.RESPONDERS,
+                                SecretRef.env("CONN_TEST_UNSET_SLACK_URL")))));
+        launch(UnaryOperator.identity());
+        declareSev1(robot, "Checkout errors in EU");
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(robot, "#checklist");
+        waitUntil(() -> item(robot, "notify-responders") != null);
+        assertThat(item(robot, "notify-responders").state()).isEqualTo(ItemState.PENDING);
+        waitUntil(() -> text(robot, "#countdown-STATUS_PAGE").contains("Status page: 5:00")
+                || text(robot, "#countdown-STATUS_PAGE").contains("Status page: 4:59"));
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(10));
+        waitUntil(() -> item(robot, "notify-responders").state() == ItemState.OVERDUE);
+        waitUntil(() -> text(robot, "#countdown-RESPONDERS").contains("overdue"));
+        assertThat(text(robot, "#countdown-RESPONDERS")).startsWith("⛔");
+
+        robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+        waitFor(robot, "#compose-dialog");
+        waitUntil(() -> textField(robot, "#subject").getText().contains("Checkout errors in EU"));
+        robot.interact(() -> textField(robot, "#promiseMinutes").setText("30"));
+        robot.clickOn("#sendButton");
+
+        waitUntil(() -> robot.lookup("#compose-dialog").tryQuery().isEmpty());
+        waitUntil(() -> item(robot, "notify-responders").state() == ItemState.DONE);
+        waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_QUEUED));
+        waitUntil(() -> text(robot, "#countdown-RESPONDERS").contains("(promised)"));
+        waitUntil(() -> text(robot, "#outboxStatus").equals("1 message waiting"));
+    }
+
+    @Test
+    void aSendInterruptedByACrashAsksTheUserAndMarkSentRecordsIt(FxRobot robot) throws Exception {
+        new SettingsFile(dataDir).save(Settings.defaults().withAuthorName("Ana Ops"));
+        try (dev.conn.platform.db.Database db = dev.conn.platform.db.Database.open(dataDir)) {
+            dev.conn.incident.EventStore store = dev.conn.incident.EventStore.jdbc(db.dataSource());
+            dev.conn.incident.IncidentService incidents = new dev.conn.incident.IncidentService(store, clock);
+            dev.conn.incident.IncidentId id = incidents
+                    .declare(
+                            new dev.conn.incident.Declaration(
+                                    "Checkout errors",
+                                    dev.conn.incident.Severity.SEV1,
+                                    "",
+                                    java.util.Optional.empty(),
+                                    "Ana Ops"),
+                            "Ana Ops")
+                    .incidentId();
+            store.setActiveIncident(id);
+            dev.conn.comms.JdbcOutbox outbox = new dev.conn.comms.JdbcOutbox(db.dataSource(), store);
+            new dev.conn.comms.CommsService(
+                            incidents,
+                            outbox,
+                            dev.conn.settings.PolicyFile.defaults().comms(),
+                            clock)
+                    .queue(
+                            id,
+                            new dev.conn.comms.CommsService.Draft(
+                                    java.util.UUID.randomUUID(),
+                                    Audience.RESPONDERS,
+                                    List.of("slack-ops"),
+                                    "We are investigating",
+                                    "Checkout errors in EU",
+                                    dev.conn.incident.Payload.empty(),
+                                    java.util.Optional.empty(),
+                                    java.util.Optional.empty()),
+                            "Ana Ops");
+            outbox.markInFlight(outbox.queued().get(0).seq()); // Conn died mid-send
+        }
+        launch(UnaryOperator.identity());
+        waitUntil(() -> "Checkout errors".equals(text(robot, "#titleLabel")));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(robot, "#checklist");
+        waitUntil(() -> robot.lookup("#unknownDeliveries").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ListView<dev.conn.comms.OutboxMessage> unknown = (ListView<dev.conn.comms.OutboxMessage>)
+                robot.lookup("#unknownDeliveries").query();
+        waitUntil(() -> unknown.getItems().size() == 1);
+        waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_DELIVERY_UNKNOWN));
+        robot.interact(() -> unknown.getSelectionModel().select(0));
+        robot.clickOn("#markSentButton");
+        waitUntil(() -> unknown.getItems().isEmpty());
+        waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_SENT));
+    }
+
+    @Test
+    void channelsEditorRefusesAPastedSecretAndSendTestNamesTheMissingReference(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        robot.interact(() -> ((javafx.scene.control.MenuItem)
+                        robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                                .filter(m -> "Comms".equals(m.getText()))
+                                .findFirst()
+                                .orElseThrow()
+                                .getItems()
+                                .stream()
+                                .filter(i -> "channelsMenuItem".equals(i.getId()))
+                                .findFirst()
+                                .orElseThrow())
+                .fire());
+        waitFor(robot, "#channels-dialog");
+        robot.interact(() -> {
+            textField(robot, "#channel-id").setText("slack-ops");
+            textField(robot, "#channel-url").setText("https://hooks.slack.com/services/T0/B0/SECRETTOKEN");
+        });
+        robot.clickOn("#channel-test");
+        waitUntil(() -> text(robot, "#channel-result").contains("write a reference"));
+        assertThat(text(robot, "#channel-result")).doesNotContain("SECRETTOKEN");
+
+        robot.interact(() -> textField(robot, "#channel-url").setText("env:CONN_TEST_UNSET_SLACK_URL"));
+        robot.clickOn("#channel-test");
+        waitUntil(() -> text(robot, "#channel-result").startsWith("Not sent"));
+        assertThat(text(robot, "#channel-result")).contains("CONN_TEST_UNSET_SLACK_URL");
+    }
+
+    private void declareSev1(FxRobot robot, String title) throws TimeoutException {
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        TextField field = (TextField) waitFor(robot, "#declare-title");
+        robot.interact(() -> field.setText(title));
+        robot.clickOn("#declare-sev1");
+        robot.clickOn("#declare-confirm");
+        waitUntil(() -> title.equals(text(robot, "#titleLabel")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ChecklistItem item(FxRobot robot, String id) {
+        AtomicReference<ChecklistItem> out = new AtomicReference<>();
+        robot.interact(() -> out.set(((ListView<ChecklistItem>)
+                        robot.lookup("#checklist").query())
+                .getItems().stream().filter(i -> i.id().equals(id)).findFirst().orElse(null)));
+        return out.get();
+    }
+
+    private static List<EventType> timelineTypes(FxRobot robot) {
+        AtomicReference<List<EventType>> out = new AtomicReference<>();
+        robot.interact(() -> out.set(robot.lookup("#timelineList").queryAs(ListView.class).getItems().stream()
+                .map(e -> ((TimelineEntry) e).event().type())
+                .toList()));
+        return out.get();
+    }
+
+    private static TextField textField(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(TextField.class);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        AtomicReference<String> out = new AtomicReference<>();
+        robot.interact(() -> out.set(
+                robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("")));
+        return out.get();
+    }
+}
