@@ -821,7 +821,26 @@ public final class CommandService {
         EVENT_TYPES = java.util.Collections.unmodifiableSet(types);
     }
 
+    /**
+     * The types whose arrival from another console makes a read stale: who is in the response,
+     * who holds what, offers and tasks. Notes and decisions typed meanwhile do not.
+     */
+    private static final java.util.Set<EventType> GUARDED_TYPES = guardedTypes();
+
+    private static java.util.Set<EventType> guardedTypes() {
+        java.util.Set<EventType> t = java.util.EnumSet.copyOf(EVENT_TYPES);
+        t.removeAll(java.util.EnumSet.of(EventType.DECISION, EventType.EVENT_CORRECTED));
+        return java.util.Collections.unmodifiableSet(t);
+    }
+
+    /** Log position before the last read, and what this service stored since (guarded appends). */
+    private long readPosition = -1;
+
+    private final java.util.Set<java.util.UUID> storedSinceRead = new java.util.HashSet<>();
+
     private List<Event> events(IncidentId incident) {
+        readPosition = incidents.logPosition(); // before the read: a later append is then always seen
+        storedSinceRead.clear();
         List<Event> events = incidents.events(incident, EVENT_TYPES);
         if (events.stream().noneMatch(e -> e.type() == EventType.INCIDENT_DECLARED)) {
             throw new IllegalStateException("No incident " + incident.shortForm());
@@ -839,8 +858,21 @@ public final class CommandService {
         return expired.isEmpty() ? events : events(incident);
     }
 
+    /**
+     * Records an event decided on the last read of the log, refused with {@link
+     * dev.conn.incident.ConcurrentChangeException} if another console or the CLI changed the
+     * people, roles, offers or tasks of the incident since that read.
+     */
     private Event record(IncidentId incident, EventType type, Payload payload, Instant at, String author) {
-        return incidents.record(incident, type, payload, Optional.of(at), author);
+        Event e = incidents.recordUnlessChanged(
+                incident,
+                type,
+                payload,
+                Optional.of(at),
+                author,
+                new IncidentService.ReadGuard(readPosition, GUARDED_TYPES, storedSinceRead));
+        storedSinceRead.add(e.id());
+        return e;
     }
 
     private static Roster after(List<Event> events, Event recorded) {

@@ -51,6 +51,26 @@ public interface EventStore {
     }
 
     /**
+     * Stores one event durably unless the log changed under the caller: an optimistic check for
+     * decisions made on a read of the log (a hand-off offer checked against the roster), which
+     * another console or the CLI could have made stale. The check runs inside the append's
+     * transaction, under the append lock, so it holds across processes.
+     *
+     * @param event the event
+     * @param readPosition the {@link #lastSequence()} read before the caller read the log
+     * @param watched the event types whose arrival makes the caller's read stale
+     * @param ignored ids of events the caller itself stored since its read
+     * @return true if stored, false if the id was already stored
+     * @throws ConcurrentChangeException if an event of a watched type of the same incident, not
+     *     in {@code ignored}, was stored after {@code readPosition}; nothing is stored then
+     * @throws StoreException if the database cannot be written
+     */
+    default boolean appendUnlessChanged(
+            Event event, long readPosition, Set<EventType> watched, Set<java.util.UUID> ignored) {
+        throw new UnsupportedOperationException("this event store cannot check for concurrent changes");
+    }
+
+    /**
      * Stores many events in one transaction and one sync (imports, benchmarks). Events whose id is
      * already stored are skipped.
      *

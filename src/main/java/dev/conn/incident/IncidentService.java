@@ -150,6 +150,67 @@ public final class IncidentService {
         if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new IllegalArgumentException("That time is in the future; entries can only be back-dated");
         }
+        return store(eventId, incidentId, type, payload, at, author, Optional.empty());
+    }
+
+    /**
+     * Records one entry as {@link #record(IncidentId, EventType, Payload, Optional, String)}, unless
+     * the log changed since the caller read it: for entries decided on a read of the log (a
+     * hand-off offer, a role assignment), so a decision made on a stale read by one console is
+     * refused when another console or the CLI changed the same things meanwhile.
+     *
+     * @param incidentId the incident
+     * @param type what kind of entry
+     * @param payload its fields
+     * @param occurredAt when it happened, if back-dated; otherwise now
+     * @param author the person at the keyboard
+     * @param guard what the caller read: its log position, the types whose arrival makes the read
+     *     stale, and the ids it stored itself since
+     * @return the stored event
+     * @throws ConcurrentChangeException if the read went stale; nothing is stored
+     * @throws IllegalArgumentException as {@link #record(IncidentId, EventType, Payload, Optional, String)}
+     * @throws IllegalStateException as {@link #record(IncidentId, EventType, Payload, Optional, String)}
+     * @throws StoreException if the database cannot be written
+     */
+    public Event recordUnlessChanged(
+            IncidentId incidentId,
+            EventType type,
+            Payload payload,
+            Optional<Instant> occurredAt,
+            String author,
+            ReadGuard guard) {
+        java.util.Objects.requireNonNull(guard, "guard");
+        Instant now = clock.instant();
+        Instant at = occurredAt.orElse(now);
+        if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw new IllegalArgumentException("That time is in the future; entries can only be back-dated");
+        }
+        return store(Event.newId(), incidentId, type, payload, at, author, Optional.of(guard));
+    }
+
+    /**
+     * What a caller read of the log, for {@link #recordUnlessChanged}.
+     *
+     * @param position the {@link #logPosition()} taken before the read
+     * @param watched event types whose arrival after the read makes it stale
+     * @param ignored ids of events the caller stored itself since the read
+     */
+    public record ReadGuard(long position, java.util.Set<EventType> watched, java.util.Set<java.util.UUID> ignored) {
+        /** Copies the sets. */
+        public ReadGuard {
+            watched = java.util.Set.copyOf(watched);
+            ignored = java.util.Set.copyOf(ignored);
+        }
+    }
+
+    private Event store(
+            java.util.UUID eventId,
+            IncidentId incidentId,
+            EventType type,
+            Payload payload,
+            Instant at,
+            String author,
+            Optional<ReadGuard> guard) {
         if (type == EventType.INCIDENT_DECLARED) {
             throw new IllegalArgumentException("Use declare() to open an incident");
         }
@@ -157,10 +218,18 @@ public final class IncidentService {
             throw new IllegalArgumentException(
                     "Type some text for the " + type.label().toLowerCase(Locale.ROOT));
         }
+        Instant now = clock.instant();
         IncidentState state = state(incidentId);
         checkAgainstState(state, type, payload);
         Event e = new Event(eventId, incidentId, at, now, requireAuthor(author), type, payload);
-        if (!store.append(e)) {
+        boolean appended = guard.isPresent()
+                ? store.appendUnlessChanged(
+                        e,
+                        guard.get().position(),
+                        guard.get().watched(),
+                        guard.get().ignored())
+                : store.append(e);
+        if (!appended) {
             // an earlier try of this same entry reached the disk: show what is stored, not this retry
             return store.readIncident(incidentId).stream()
                     .filter(stored -> stored.id().equals(eventId))

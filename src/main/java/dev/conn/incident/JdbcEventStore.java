@@ -69,9 +69,10 @@ final class JdbcEventStore implements EventStore {
                     }
                 }
                 c.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // roll back before anything else: setAutoCommit(true) below would commit it
                 c.rollback();
-                if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                if (e instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
                     return false; // another process stored the same id a moment ago
                 }
                 throw e;
@@ -87,6 +88,34 @@ final class JdbcEventStore implements EventStore {
                     "Could not save the " + event.type().label().toLowerCase(Locale.ROOT) + " entry: " + e.getMessage(),
                     e);
         }
+    }
+
+    @Override
+    public boolean appendUnlessChanged(Event event, long readPosition, Set<EventType> watched, Set<UUID> ignored) {
+        if (watched.isEmpty()) {
+            return append(event);
+        }
+        String sql = "SELECT id, type, author FROM event WHERE incident_id = ? AND seq > ? AND id <> ? AND type IN ("
+                + String.join(", ", java.util.Collections.nCopies(watched.size(), "?")) + ")";
+        return append(event, c -> {
+            // runs under the append lock: nobody can slip in between this check and the commit
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setObject(i++, event.incidentId().value());
+                ps.setLong(i++, readPosition);
+                ps.setObject(i++, event.id());
+                for (EventType t : watched) {
+                    ps.setString(i++, t.name());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (!ignored.contains(rs.getObject(1, UUID.class))) {
+                            throw new ConcurrentChangeException(EventType.valueOf(rs.getString(2)), rs.getString(3));
+                        }
+                    }
+                }
+            }
+        });
     }
 
     @Override

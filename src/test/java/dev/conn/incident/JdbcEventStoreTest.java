@@ -80,6 +80,20 @@ class JdbcEventStoreTest {
     }
 
     @Test
+    void aFailingStepInTheSameTransactionStoresNothingEvenWhenItThrowsAnUncheckedException() {
+        Event e = note(incident, T0, "with an outbox row that fails");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(e, c -> {
+                    throw new IllegalStateException("step refused");
+                }))
+                .hasMessage("step refused");
+        reopen();
+
+        assertThat(store.readIncident(incident)).isEmpty();
+        assertThat(store.append(e)).isTrue(); // the id is free: nothing half-stored
+    }
+
+    @Test
     void appendReturnsTrueWhenStored() {
         assertThat(store.append(note(incident, T0, "first"))).isTrue();
     }

@@ -41,6 +41,16 @@ public class ForwardingEventStore implements EventStore {
     }
 
     @Override
+    public boolean appendUnlessChanged(
+            Event event,
+            long readPosition,
+            java.util.Set<dev.conn.incident.EventType> watched,
+            java.util.Set<java.util.UUID> ignored) {
+        beforeCall("appendUnlessChanged");
+        return delegate.appendUnlessChanged(event, readPosition, watched, ignored);
+    }
+
+    @Override
     public int appendAll(Collection<Event> events) {
         beforeCall("appendAll");
         return delegate.appendAll(events);
