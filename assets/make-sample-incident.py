@@ -97,7 +97,19 @@ for rid, name, handle in [("r-priya", "Priya", "@priya"), ("r-marco", "Marco", "
 add("02:36", "Priya", "ROLE_ASSIGNED", {"role": "COMMUNICATIONS_LEAD", "person": "Lena", "responderId": "r-lena"})
 add("02:36", "Priya", "ROLE_ASSIGNED", {"role": "OPERATIONS_LEAD", "person": "Marco", "responderId": "r-marco"})
 add("02:38", "Marco", "NOTE", {"text": "DNS resolver pods restarting: OOMKilled every ~4 min at the 512Mi limit"})
-add("02:41", "Lena", "MESSAGE_SENT", {"channel": "statuspage", "text": "Status page: investigating failed checkouts and logins"})
+def message(hhmm, who, mid, audience, channel, subject, body):
+    # as the comms outbox records a message: queued (with its text), then sent
+    add(hhmm, who, "MESSAGE_QUEUED", {"messageId": mid, "audience": audience, "channels": channel,
+                                      "subject": subject, "body": body})
+    add(hhmm, who, "MESSAGE_SENT", {"messageId": mid, "channel": channel, "sentAt": iso(at(hhmm))})
+
+
+add("02:40", "Marco", "IMPACT_QUERY_SET", {"queryId": "q-dns-memory", "name": "[Synthetic] DNS resolver memory",
+                                           "sourceId": "sample", "unit": "MiB",
+                                           "query": "sum(container_memory_working_set_bytes{pod=~\"dns-resolver.*\"}) / 2^20"})
+message("02:41", "Lena", "00000000-0000-4000-8000-00000000a001", "STATUS_PAGE", "statuspage",
+        "Investigating failed checkouts and logins",
+        "We are investigating errors at checkout and login. Next update at 03:10 UTC.")
 add("02:44", "Priya", "STATUS_CHANGED", {"status": "identified", "text": "resolver cache grows without bound"})
 a1 = add("02:47", "Marco", "ACTION_TAKEN", {"text": "raised DNS resolver memory limit 512Mi -> 2Gi"})
 add("02:55", "Marco", "NOTE", {"text": "service discovery retries hit the cloud API rate limit (HTTP 429) while DNS flapped"})
@@ -105,9 +117,11 @@ add("02:58", "Priya", "DECISION", {"text": "pause the cluster autoscaler to stop
 a2 = add("03:00", "Marco", "ACTION_TAKEN", {"text": "paused the cluster autoscaler"})
 add("03:12", "Sam", "NOTE", {"text": "orders DB: schema migration waiting on a metadata lock; app threads pile up behind it"})
 a3 = add("03:18", "Sam", "ACTION_TAKEN", {"text": "killed the migration session holding the metadata lock on orders"})
-add("03:20", "Lena", "MESSAGE_SENT", {"channel": "slack", "text": "#incident: checkout recovering, next update 03:50"})
+message("03:20", "Lena", "00000000-0000-4000-8000-00000000a002", "RESPONDERS", "slack",
+        "Checkout recovering", "#incident: checkout recovering, next update 03:50 UTC")
 snap = {
-    "title": "[Synthetic] DNS resolver memory (MiB), 01:40-04:10 UTC",
+    "name": "[Synthetic] DNS resolver memory (MiB), 01:40-04:10 UTC",
+    "queryId": "q-dns-memory",
     "query": "sum(container_memory_working_set_bytes{pod=~\"dns-resolver.*\"}) / 2^20",
     "synthetic": True,
     "png": base64.b64encode(png_chart([v for _, v in series])).decode(),
@@ -192,12 +206,20 @@ bundle = {
     "incident": {"id": INCIDENT, "title": events[0]["payload"]["title"], "severity": "SEV1", "status": "resolved",
                  "declaredAt": events[0]["occurredAt"], "commander": "Sam"},
     "events": events,
+    # the impact graph's cached answer, in the shape of impact.SeriesArchive: a Prometheus
+    # query_range matrix, as if fetched at 04:10
     "metricSeries": [{
         "synthetic": True,
         "note": "SAMPLE DATA: a synthetic series, not measured anywhere",
+        "queryId": "q-dns-memory",
+        "sourceKind": "PROMETHEUS",
         "query": snap["query"],
-        "unit": "MiB",
-        "points": series,
+        "from": iso(at("01:40")),
+        "to": iso(at("04:10")),
+        "fetchedAt": iso(at("04:10")),
+        "raw": {"status": "success", "data": {"resultType": "matrix", "result": [{
+            "metric": {"pod": "dns-resolver"},
+            "values": [[t, str(v)] for t, v in series]}]}},
     }],
 }
 with open("src/main/resources/dev/conn/postmortem/sample-incident.json", "w") as f:

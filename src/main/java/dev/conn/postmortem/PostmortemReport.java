@@ -99,6 +99,13 @@ public record PostmortemReport(
         List<TimelineEntry> sent = new ArrayList<>();
         List<Snapshot> snapshots = new ArrayList<>();
         List<Cleanup> cleanup = new ArrayList<>();
+        // a MESSAGE_SENT names its message; the subject and audience are on its MESSAGE_QUEUED
+        Map<String, Event> queued = new LinkedHashMap<>();
+        for (TimelineEntry r : rows) {
+            if (r.event().type() == EventType.MESSAGE_QUEUED) {
+                r.event().payload().text("messageId").ifPresent(id -> queued.put(id, r.event()));
+            }
+        }
         for (TimelineEntry r : rows) {
             if (r.retracted()) {
                 continue;
@@ -115,7 +122,7 @@ public record PostmortemReport(
                     p.text("to").ifPresent(who -> addRole(roles, p.textOrEmpty("role"), who));
                 }
                 case HANDOFF_OFFERED, HANDOFF_DECLINED, HANDOFF_EXPIRED, HANDOFF_WITHDRAWN -> handoffs.add(r);
-                case MESSAGE_SENT -> sent.add(r);
+                case MESSAGE_SENT -> sent.add(sentMessage(r, queued));
                 case METRIC_SNAPSHOT -> png(p).ifPresent(bytes -> snapshots.add(new Snapshot(
                         e.occurredAt(),
                         p.text("name")
@@ -179,5 +186,23 @@ public record PostmortemReport(
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The row of a message sent, in words: what was said, to whom, through which channel. */
+    private static TimelineEntry sentMessage(TimelineEntry row, Map<String, Event> queued) {
+        var p = row.event().payload();
+        Event q = p.text("messageId").map(queued::get).orElse(null);
+        if (q == null) {
+            return row;
+        }
+        String text = "\"" + q.payload().textOrEmpty("subject") + "\""
+                + q.payload()
+                        .text("audience")
+                        .map(a -> " to " + a.replace('_', ' ').toLowerCase(java.util.Locale.ROOT))
+                        .orElse("")
+                + p.text("channel").map(c -> " via " + c).orElse("")
+                + (p.text("markedByUser").filter("true"::equals).isPresent() ? " (marked sent by user)" : "");
+        return new TimelineEntry(
+                row.event(), text, row.originalText(), row.correctedBy(), row.correctedAt(), row.retracted());
     }
 }

@@ -67,7 +67,23 @@ final class RichIncident {
                 Payload.of("correctedEventId", wrong.id(), "text", "db has a metadata lock"));
         Event action =
                 add(35, "alice", EventType.ACTION_TAKEN, Payload.of("text", "raised DNS cache memory limit to 2Gi"));
-        add(36, "alice", EventType.MESSAGE_SENT, Payload.of("text", "Status page: investigating checkout errors"));
+        // payloads as the comms outbox records them (EventType)
+        add(
+                36,
+                "alice",
+                EventType.MESSAGE_QUEUED,
+                Payload.of(
+                        "messageId",
+                        "m1",
+                        "audience",
+                        "STATUS_PAGE",
+                        "channels",
+                        "statuspage",
+                        "subject",
+                        "Status page: investigating checkout errors",
+                        "body",
+                        "We are investigating errors at checkout."));
+        add(36, "alice", EventType.MESSAGE_SENT, Payload.of("messageId", "m1", "channel", "statuspage", "sentAt", "x"));
         add(
                 40,
                 "alice",
@@ -91,7 +107,7 @@ final class RichIncident {
                 EventType.HANDOFF_ACKNOWLEDGED,
                 Payload.of("offerId", "o1", "role", "INCIDENT_COMMANDER", "to", "Bob", "method", "READ_BACK"));
         ObjectNode snap = JsonNodeFactory.instance.objectNode();
-        snap.put("title", "DNS resolver memory <MiB>");
+        snap.put("name", "DNS resolver memory <MiB>");
         snap.put("png", PNG_BASE64);
         add(50, "bob", EventType.METRIC_SNAPSHOT, Payload.ofNode(snap));
         add(90, "bob", EventType.MITIGATED, Payload.of("text", "cache limit raised"));
