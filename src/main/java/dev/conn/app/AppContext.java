@@ -11,7 +11,6 @@ import dev.conn.incident.IncidentViewModel;
 import dev.conn.platform.db.Database;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.platform.fx.ViewLoader;
-import dev.conn.platform.theme.ThemeManager;
 import dev.conn.settings.DataDirectory;
 import dev.conn.settings.Policy;
 import dev.conn.settings.PolicyFile;
@@ -174,9 +173,11 @@ public final class AppContext implements AutoCloseable {
         } else {
             scene.setRoot(root);
         }
-        ThemeManager.apply(scene, initialSettings.theme() == Settings.Theme.DARK);
         stage.setTitle("Conn");
         mainWindow = (MainWindowView) loader.lastController();
+        mainWindow.applyLook(scene);
+        mainWindow.rememberLayout(stage);
+        dev.conn.platform.fx.DialogStyler.install(scene);
         mainWindow.start(onReady);
         return mainWindow;
     }
@@ -202,6 +203,11 @@ public final class AppContext implements AutoCloseable {
         }
         store = decorate.apply(store);
         incidents = new IncidentService(store, clock);
+    }
+
+    /** @return the main window's controller once shown, else null (tests) */
+    MainWindowView mainWindowForTests() {
+        return mainWindow;
     }
 
     /** @return the data directory in use */

@@ -11,9 +11,11 @@ import java.util.Optional;
  *     asked once
  * @param timeDisplay whether the timeline shows local time or UTC first
  * @param theme dark (default, for a war room at 3 a.m.) or light
+ * @param desktop font scale, projector mode, window layout, alert sound ({@link DesktopSettings})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Settings(Integer version, String authorName, TimeDisplay timeDisplay, Theme theme) {
+public record Settings(
+        Integer version, String authorName, TimeDisplay timeDisplay, Theme theme, DesktopSettings desktop) {
     /** Format version this build writes. */
     public static final int VERSION = 1;
 
@@ -35,6 +37,12 @@ public record Settings(Integer version, String authorName, TimeDisplay timeDispl
         timeDisplay = timeDisplay == null ? TimeDisplay.LOCAL : timeDisplay;
         theme = theme == null ? Theme.DARK : theme;
         authorName = authorName == null || authorName.isBlank() ? null : authorName.strip();
+        desktop = desktop == null ? DesktopSettings.defaults() : desktop;
+    }
+
+    /** Settings without the later components (kept for callers written before them). */
+    public Settings(Integer version, String authorName, TimeDisplay timeDisplay, Theme theme) {
+        this(version, authorName, timeDisplay, theme, null);
     }
 
     /** @return the settings of a first launch */
@@ -49,16 +57,21 @@ public record Settings(Integer version, String authorName, TimeDisplay timeDispl
 
     /** @return a copy with the author name set */
     public Settings withAuthorName(String name) {
-        return new Settings(version, name, timeDisplay, theme);
+        return new Settings(version, name, timeDisplay, theme, desktop);
     }
 
     /** @return a copy with the time display set */
     public Settings withTimeDisplay(TimeDisplay display) {
-        return new Settings(version, authorName, display, theme);
+        return new Settings(version, authorName, display, theme, desktop);
     }
 
     /** @return a copy with the theme set */
     public Settings withTheme(Theme t) {
-        return new Settings(version, authorName, timeDisplay, t);
+        return new Settings(version, authorName, timeDisplay, t, desktop);
+    }
+
+    /** @return a copy with the desktop settings set (null: defaults) */
+    public Settings withDesktop(DesktopSettings d) {
+        return new Settings(version, authorName, timeDisplay, theme, d);
     }
 }

@@ -97,6 +97,9 @@ public final class SettingsViewModel {
             if (before.theme() != after.theme()) {
                 r = r.withTheme(after.theme());
             }
+            if (!Objects.equals(before.desktop(), after.desktop())) {
+                r = r.withDesktop(after.desktop());
+            }
             return r;
         };
     }

@@ -85,6 +85,18 @@ public final class MainWindowView {
     private CheckMenuItem lightThemeItem;
 
     @FXML
+    private CheckMenuItem projectorItem;
+
+    @FXML
+    private javafx.scene.control.MenuItem largerTextItem;
+
+    @FXML
+    private javafx.scene.control.MenuItem smallerTextItem;
+
+    @FXML
+    private javafx.scene.control.MenuItem resetTextItem;
+
+    @FXML
     private javafx.scene.control.MenuBar menuBar;
 
     @FXML
@@ -187,6 +199,14 @@ public final class MainWindowView {
         incident.lastSavedAtProperty().subscribe(this::renderSaved);
         dataDirLabel.setText("Data: " + dataDirectory);
         lightThemeItem.setSelected(settings.settings().theme() == Settings.Theme.LIGHT);
+        projectorItem.setSelected(settings.settings().desktop().projector());
+        // set here, not in FXML: "Shortcut+=" does not parse as a key name there
+        largerTextItem.setAccelerator(new javafx.scene.input.KeyCodeCombination(
+                javafx.scene.input.KeyCode.EQUALS, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        smallerTextItem.setAccelerator(new javafx.scene.input.KeyCodeCombination(
+                javafx.scene.input.KeyCode.MINUS, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        resetTextItem.setAccelerator(new javafx.scene.input.KeyCodeCombination(
+                javafx.scene.input.KeyCode.DIGIT0, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
         emptyTitle.setText("Opening…");
         emptyHint.setText("Reading " + dataDirectory);
         renderClock(clock.instant());
@@ -463,8 +483,112 @@ public final class MainWindowView {
     @FXML
     private void onToggleTheme() {
         boolean light = lightThemeItem.isSelected();
-        ThemeManager.apply(root.getScene(), !light);
         settings.update(st -> st.withTheme(light ? Settings.Theme.LIGHT : Settings.Theme.DARK), incident::reportError);
+        applyLook(root.getScene());
+    }
+
+    @FXML
+    private void onToggleProjector() {
+        boolean on = projectorItem.isSelected();
+        settings.update(st -> st.withDesktop(st.desktop().withProjector(on)), incident::reportError);
+        applyLook(root.getScene());
+    }
+
+    @FXML
+    private void onLargerText() {
+        settings.update(st -> st.withDesktop(st.desktop().larger()), incident::reportError);
+        applyLook(root.getScene());
+    }
+
+    @FXML
+    private void onSmallerText() {
+        settings.update(st -> st.withDesktop(st.desktop().smaller()), incident::reportError);
+        applyLook(root.getScene());
+    }
+
+    @FXML
+    private void onResetText() {
+        settings.update(st -> st.withDesktop(st.desktop().withFontScale(1.0)), incident::reportError);
+        applyLook(root.getScene());
+    }
+
+    @FXML
+    private void onFullScreen() {
+        if (root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setFullScreen(!stage.isFullScreen());
+        }
+    }
+
+    @FXML
+    private void onCommandPalette() {
+        CommandPaletteDialog.open(root.getScene().getWindow(), MenuActions.of(menuBar));
+    }
+
+    @FXML
+    private void onCheatSheet() {
+        new CheatSheetDialog(root.getScene().getWindow(), MenuActions.of(menuBar)).showAndWait();
+    }
+
+    /** @return every menu action of the window, features' menus included, in menu order */
+    public java.util.List<MenuActions.Action> actions() {
+        return MenuActions.of(menuBar);
+    }
+
+    /**
+     * Styles the scene from the settings: dark or light theme, projector mode, font scale. Dialogs
+     * copy the look when they show ({@link dev.conn.platform.fx.DialogStyler}).
+     *
+     * @param scene the main window's scene
+     */
+    public void applyLook(javafx.scene.Scene scene) {
+        Settings s = settings.settings();
+        ThemeManager.apply(scene, s.theme() == Settings.Theme.DARK, s.desktop().projector());
+        ThemeManager.scaleFonts(scene, s.desktop().fontScale());
+    }
+
+    /**
+     * Puts the window where the user left it (if that place is still on a screen) and remembers,
+     * when it closes, its size, position, maximised state and the workspace divider.
+     *
+     * @param stage the main window's stage
+     */
+    public void rememberLayout(javafx.stage.Stage stage) {
+        dev.conn.settings.DesktopSettings.WindowLayout saved =
+                settings.settings().desktop().window();
+        if (saved != null
+                && !javafx.stage.Screen.getScreensForRectangle(saved.x(), saved.y(), saved.width(), saved.height())
+                        .isEmpty()) {
+            stage.setX(saved.x());
+            stage.setY(saved.y());
+            stage.setWidth(saved.width());
+            stage.setHeight(saved.height());
+            stage.setMaximized(saved.maximized());
+            if (!saved.dividers().isEmpty() && workspaceSplit.getItems().size() > 1) {
+                workspaceSplit.setDividerPositions(saved.dividers().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray());
+            }
+        }
+        stage.setOnHiding(e -> {
+            dev.conn.settings.DesktopSettings.WindowLayout before =
+                    settings.settings().desktop().window();
+            boolean max = stage.isMaximized();
+            double x = max && before != null ? before.x() : stage.getX();
+            double y = max && before != null ? before.y() : stage.getY();
+            double w = max && before != null ? before.width() : stage.getWidth();
+            double h = max && before != null ? before.height() : stage.getHeight();
+            java.util.List<Double> dividers = workspaceSplit.getItems().size() > 1
+                    ? java.util.Arrays.stream(workspaceSplit.getDividerPositions())
+                            .boxed()
+                            .toList()
+                    : java.util.List.of();
+            if (Double.isNaN(x) || Double.isNaN(w) || w <= 0 || h <= 0) {
+                return;
+            }
+            dev.conn.settings.DesktopSettings.WindowLayout layout =
+                    new dev.conn.settings.DesktopSettings.WindowLayout(x, y, w, h, max, dividers);
+            settings.update(st -> st.withDesktop(st.desktop().withWindow(layout)), incident::reportError);
+        });
     }
 
     @FXML

@@ -1,0 +1,50 @@
+package dev.conn.platform.fx;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Gives every dialog of a window the window's look: its stylesheets (theme tokens, projector mode,
+ * feature sheets) and its root font size (font scaling), copied when the dialog is shown. JavaFX
+ * dialogs do not inherit their owner's stylesheets; doing it here covers every feature's dialogs
+ * without each of them knowing about themes.
+ */
+public final class DialogStyler {
+    private DialogStyler() {}
+
+    /**
+     * Styles, from now on, every window shown with {@code main} as its owner.
+     *
+     * @param main the main window's scene (read each time a dialog shows, so later theme and
+     *     font changes are followed)
+     */
+    public static void install(Scene main) {
+        if (main.getProperties().putIfAbsent(DialogStyler.class, Boolean.TRUE) != null) {
+            return; // already styling this scene's dialogs
+        }
+        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+            while (change.next()) {
+                for (Window w : change.getAddedSubList()) {
+                    if (w instanceof Stage s && s.getOwner() == main.getWindow() && w.getScene() != null) {
+                        copyLook(main, w.getScene());
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Copies the stylesheets and the root's inline font size.
+     *
+     * @param from the main scene
+     * @param to the dialog's scene
+     */
+    public static void copyLook(Scene from, Scene to) {
+        to.getStylesheets().setAll(from.getStylesheets());
+        if (from.getRoot() != null && to.getRoot() != null) {
+            to.getRoot().setStyle(from.getRoot().getStyle());
+        }
+    }
+}
