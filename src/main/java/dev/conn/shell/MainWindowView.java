@@ -112,6 +112,8 @@ public final class MainWindowView {
     private javafx.scene.layout.HBox statusItems;
 
     private final java.util.List<dev.conn.platform.fx.ShellContribution> contributions;
+    private final java.util.List<java.util.function.Supplier<dev.conn.platform.fx.SettingsSection>> extraSettings =
+            new java.util.ArrayList<>();
 
     @FXML
     private IncidentHeaderView headerController;
@@ -198,8 +200,12 @@ public final class MainWindowView {
         incident.lastErrorProperty().subscribe(errorLabel::setText); // the one error channel
         incident.lastSavedAtProperty().subscribe(this::renderSaved);
         dataDirLabel.setText("Data: " + dataDirectory);
-        lightThemeItem.setSelected(settings.settings().theme() == Settings.Theme.LIGHT);
-        projectorItem.setSelected(settings.settings().desktop().projector());
+        settings.settingsProperty()
+                .subscribe(
+                        st -> { // the menu follows the settings dialog too
+                            lightThemeItem.setSelected(st.theme() == Settings.Theme.LIGHT);
+                            projectorItem.setSelected(st.desktop().projector());
+                        });
         // set here, not in FXML: "Shortcut+=" does not parse as a key name there
         largerTextItem.setAccelerator(new javafx.scene.input.KeyCodeCombination(
                 javafx.scene.input.KeyCode.EQUALS, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
@@ -517,6 +523,27 @@ public final class MainWindowView {
         if (root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
             stage.setFullScreen(!stage.isFullScreen());
         }
+    }
+
+    @FXML
+    private void onSettings() {
+        java.util.List<dev.conn.platform.fx.SettingsSection> sections = new java.util.ArrayList<>();
+        sections.add(ConsoleSettingsSections.identity(settings, timelineModel, incident::reportError));
+        sections.add(
+                ConsoleSettingsSections.appearance(settings, () -> applyLook(root.getScene()), incident::reportError));
+        sections.add(ConsoleSettingsSections.data(settings, dataDirectory));
+        extraSettings.forEach(s -> sections.add(s.get()));
+        new SettingsDialog(root.getScene().getWindow(), sections).showAndWait();
+    }
+
+    /**
+     * Adds a section to the settings dialog, after the console's own (e.g. monitoring sources,
+     * channels). Call from the composition root before the window shows.
+     *
+     * @param section builds the section each time the dialog opens
+     */
+    public void addSettingsSection(java.util.function.Supplier<dev.conn.platform.fx.SettingsSection> section) {
+        extraSettings.add(section);
     }
 
     @FXML
