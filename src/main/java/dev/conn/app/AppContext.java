@@ -46,6 +46,7 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock;
     private final TaskRunner tasks;
     private MainWindowView mainWindow;
+    private dev.conn.platform.fx.AlertCentre alerts;
 
     private AppContext(
             Path dataDirectory,
@@ -118,6 +119,7 @@ public final class AppContext implements AutoCloseable {
      */
     public MainWindowView showIn(Stage stage, Runnable onReady) {
         SettingsViewModel settingsModel = new SettingsViewModel(initialSettings, settingsFile, policy, tasks);
+        alerts = new dev.conn.platform.fx.AlertCentre(clock);
         java.util.Map<dev.conn.incident.Severity, String> definitions =
                 new java.util.EnumMap<>(dev.conn.incident.Severity.class);
         policy.severities().forEach(d -> definitions.put(d.level(), d.name() + ": " + d.definition()));
@@ -177,6 +179,10 @@ public final class AppContext implements AutoCloseable {
         mainWindow = (MainWindowView) loader.lastController();
         mainWindow.applyLook(scene);
         mainWindow.rememberLayout(stage);
+        mainWindow.useAlerts(alerts);
+        dev.conn.shell.AlertRouting.people(peopleModel, alerts);
+        dev.conn.shell.DesktopNotifier.install(
+                alerts, stage, () -> settingsModel.settings().desktop().sound(), tasks);
         dev.conn.platform.fx.DialogStyler.install(scene);
         mainWindow.start(onReady);
         return mainWindow;
@@ -208,6 +214,14 @@ public final class AppContext implements AutoCloseable {
     /** @return the main window's controller once shown, else null (tests) */
     MainWindowView mainWindowForTests() {
         return mainWindow;
+    }
+
+    /**
+     * @return the alert centre, once the window is built: features post overdue comms and
+     *     delivery failures here
+     */
+    public dev.conn.platform.fx.AlertCentre alerts() {
+        return alerts;
     }
 
     /** @return the data directory in use */

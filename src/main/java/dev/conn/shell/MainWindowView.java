@@ -111,6 +111,11 @@ public final class MainWindowView {
     @FXML
     private javafx.scene.layout.HBox statusItems;
 
+    @FXML
+    private javafx.scene.control.Button alertsBadge;
+
+    private dev.conn.platform.fx.AlertCentre alerts;
+
     private final java.util.List<dev.conn.platform.fx.ShellContribution> contributions;
     private final java.util.List<java.util.function.Supplier<dev.conn.platform.fx.SettingsSection>> extraSettings =
             new java.util.ArrayList<>();
@@ -544,6 +549,40 @@ public final class MainWindowView {
      */
     public void addSettingsSection(java.util.function.Supplier<dev.conn.platform.fx.SettingsSection> section) {
         extraSettings.add(section);
+    }
+
+    /**
+     * Shows the alert centre in the window: the status-bar badge ("2 alerts", hidden while there
+     * are none) and the alert list (badge click, or Ctrl+Alt+A).
+     *
+     * @param centre the alert centre
+     */
+    public void useAlerts(dev.conn.platform.fx.AlertCentre centre) {
+        this.alerts = centre;
+        alertsBadge.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(centre.alerts()));
+        alertsBadge.managedProperty().bind(alertsBadge.visibleProperty());
+        alertsBadge
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> {
+                            int open = centre.unacknowledgedCount().get();
+                            int all = centre.alerts().size();
+                            return open == 0
+                                    ? "✓ " + all + (all == 1 ? " alert seen" : " alerts seen")
+                                    : "⚠ " + open + (open == 1 ? " alert" : " alerts");
+                        },
+                        centre.alerts(),
+                        centre.unacknowledgedCount()));
+        centre.unacknowledgedCount()
+                .subscribe(n -> alertsBadge.pseudoClassStateChanged(
+                        javafx.css.PseudoClass.getPseudoClass("unacknowledged"), n.intValue() > 0));
+    }
+
+    @FXML
+    private void onShowAlerts() {
+        if (alerts != null) {
+            new AlertsDialog(root.getScene().getWindow(), alerts).showAndWait();
+        }
     }
 
     @FXML

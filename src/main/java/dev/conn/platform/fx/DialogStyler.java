@@ -2,6 +2,11 @@ package dev.conn.platform.fx;
 
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -9,7 +14,7 @@ import javafx.stage.Window;
  * Gives every dialog of a window the window's look: its stylesheets (theme tokens, projector mode,
  * feature sheets) and its root font size (font scaling), copied when the dialog is shown. JavaFX
  * dialogs do not inherit their owner's stylesheets; doing it here covers every feature's dialogs
- * without each of them knowing about themes.
+ * without each of them knowing about themes. It also makes Esc back out of every such dialog.
  */
 public final class DialogStyler {
     private DialogStyler() {}
@@ -29,6 +34,27 @@ public final class DialogStyler {
                 for (Window w : change.getAddedSubList()) {
                     if (w instanceof Stage s && s.getOwner() == main.getWindow() && w.getScene() != null) {
                         copyLook(main, w.getScene());
+                        escapeCancels(w.getScene());
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Makes Esc cancel a dialog even when the focused control would swallow the key (a list, a
+     * table): Esc fires the dialog's cancel button, as the platform does when nothing swallows it.
+     *
+     * @param dialog a dialog's scene; scenes whose root is not a {@link DialogPane} are left alone
+     */
+    public static void escapeCancels(Scene dialog) {
+        dialog.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && dialog.getRoot() instanceof DialogPane pane) {
+                for (ButtonType type : pane.getButtonTypes()) {
+                    if (type.getButtonData().isCancelButton() && pane.lookupButton(type) instanceof Button b) {
+                        e.consume();
+                        b.fire();
+                        return;
                     }
                 }
             }
