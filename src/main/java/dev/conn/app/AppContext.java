@@ -47,6 +47,7 @@ public final class AppContext implements AutoCloseable {
     private final TaskRunner tasks;
     private MainWindowView mainWindow;
     private dev.conn.platform.fx.AlertCentre alerts;
+    private dev.conn.shell.ConnectivityProbe connectivity = dev.conn.shell.ConnectivityProbe.networkInterfaces();
 
     private AppContext(
             Path dataDirectory,
@@ -180,6 +181,7 @@ public final class AppContext implements AutoCloseable {
         mainWindow.applyLook(scene);
         mainWindow.rememberLayout(stage);
         mainWindow.useAlerts(alerts);
+        mainWindow.useConnectivity(connectivity, tasks);
         dev.conn.shell.AlertRouting.people(peopleModel, alerts);
         dev.conn.shell.DesktopNotifier.install(
                 alerts, stage, () -> settingsModel.settings().desktop().sound(), tasks);
@@ -209,6 +211,11 @@ public final class AppContext implements AutoCloseable {
         }
         store = decorate.apply(store);
         incidents = new IncidentService(store, clock);
+    }
+
+    /** @param probe replaces the online/offline check (tests); call before showIn */
+    void useConnectivityProbe(dev.conn.shell.ConnectivityProbe probe) {
+        connectivity = probe;
     }
 
     /** @return the main window's controller once shown, else null (tests) */

@@ -114,6 +114,12 @@ public final class MainWindowView {
     @FXML
     private javafx.scene.control.Button alertsBadge;
 
+    @FXML
+    private Label onlineLabel;
+
+    private Runnable probeConnectivity = () -> {};
+    private int ticks;
+
     private dev.conn.platform.fx.AlertCentre alerts;
 
     private final java.util.List<dev.conn.platform.fx.ShellContribution> contributions;
@@ -364,6 +370,9 @@ public final class MainWindowView {
     }
 
     private void tick() {
+        if (ticks++ % 10 == 0) {
+            probeConnectivity.run();
+        }
         incident.tick();
         renderClock(clock.instant());
         follower.poll();
@@ -576,6 +585,39 @@ public final class MainWindowView {
         centre.unacknowledgedCount()
                 .subscribe(n -> alertsBadge.pseudoClassStateChanged(
                         javafx.css.PseudoClass.getPseudoClass("unacknowledged"), n.intValue() > 0));
+    }
+
+    /**
+     * Shows online/offline in the status bar, checked now and every 10 s of the ticker, always
+     * through {@code tasks} (never on the FX thread). A check still running is not started again.
+     *
+     * @param probe the check
+     * @param tasks the background runner
+     */
+    public void useConnectivity(ConnectivityProbe probe, dev.conn.platform.fx.TaskRunner tasks) {
+        boolean[] running = {false};
+        probeConnectivity = () -> {
+            if (running[0]) {
+                return;
+            }
+            running[0] = true;
+            tasks.run(
+                    probe::online,
+                    online -> {
+                        running[0] = false;
+                        renderOnline(online);
+                    },
+                    e -> {
+                        running[0] = false;
+                        renderOnline(false);
+                    });
+        };
+        probeConnectivity.run();
+    }
+
+    private void renderOnline(boolean online) {
+        onlineLabel.setText(online ? "● Online" : "○ Offline: messages wait in the outbox");
+        onlineLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("offline"), !online);
     }
 
     @FXML
