@@ -118,6 +118,7 @@ public final class MainWindowView {
     private Label onlineLabel;
 
     private Runnable probeConnectivity = () -> {};
+    private dev.conn.platform.fx.TaskRunner tasks;
     private int ticks;
 
     private dev.conn.platform.fx.AlertCentre alerts;
@@ -595,6 +596,7 @@ public final class MainWindowView {
      * @param tasks the background runner
      */
     public void useConnectivity(ConnectivityProbe probe, dev.conn.platform.fx.TaskRunner tasks) {
+        this.tasks = tasks;
         boolean[] running = {false};
         probeConnectivity = () -> {
             if (running[0]) {
@@ -618,6 +620,31 @@ public final class MainWindowView {
     private void renderOnline(boolean online) {
         onlineLabel.setText(online ? "● Online" : "○ Offline: messages wait in the outbox");
         onlineLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("offline"), !online);
+    }
+
+    /**
+     * Opens the data directory's {@code logs} folder in the file manager (java.awt.Desktop, in
+     * the background). Where there is no file manager, the status bar says where the logs are.
+     */
+    @FXML
+    private void onOpenLogFolder() {
+        Path logs = dataDirectory.resolve("logs");
+        if (tasks == null) {
+            incident.reportError("The logs are in " + logs);
+            return;
+        }
+        tasks.run(
+                () -> {
+                    java.nio.file.Files.createDirectories(logs);
+                    if (!java.awt.Desktop.isDesktopSupported()
+                            || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                        throw new UnsupportedOperationException("no file manager");
+                    }
+                    java.awt.Desktop.getDesktop().open(logs.toFile());
+                    return null;
+                },
+                ok -> {},
+                e -> incident.reportError("Could not open a file manager here; the logs are in " + logs));
     }
 
     @FXML

@@ -134,6 +134,18 @@ class KeyboardAndLookViewTest extends WindowTest {
     }
 
     @Test
+    void openLogFolderSaysWhereTheLogsAreWhenThereIsNoFileManager(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+
+        press(robot, KeyCode.CONTROL, KeyCode.ALT, KeyCode.L); // headless: no file manager
+
+        waitUntil(() -> label(robot, ".status-bar #errorLabel") // the header has an errorLabel too
+                .getText()
+                .contains(dataDir.resolve("logs").toString()));
+        assertThat(dataDir.resolve("logs").resolve("conn.log.0")).exists();
+    }
+
+    @Test
     void themeAndProjectorModeSwitchTheTokenStylesheet(FxRobot robot) throws Exception {
         launchAs("Ana Ops");
         assertThat(sheets(robot)).noneMatch(s -> s.endsWith("tokens-light.css"));
