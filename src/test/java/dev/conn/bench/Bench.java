@@ -96,6 +96,7 @@ public final class Bench {
             rows.addAll(openInWindow(root.resolve("incident")));
             rows.add(incident.get(incident.size() - 1)); // heap, measured while the incident was held
             // feature benches: one line each, below
+            rows.addAll(DesktopBench.run(Files.createDirectories(root.resolve("desktop"))));
         } finally {
             deleteRecursively(root);
         }
