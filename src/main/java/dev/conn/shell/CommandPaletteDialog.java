@@ -69,6 +69,7 @@ public final class CommandPaletteDialog extends Dialog<MenuActions.Action> {
         getDialogPane().getButtonTypes().setAll(RUN, ButtonType.CLOSE);
         Button run = (Button) getDialogPane().lookupButton(RUN);
         run.setId("palette-run");
+        run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         run.disableProperty()
                 .bind(list.getSelectionModel()
                         .selectedItemProperty()

@@ -50,6 +50,7 @@ public final class SettingsDialog extends Dialog<Void> {
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
         Button save = (Button) getDialogPane().lookupButton(SAVE);
         save.setId("settings-save");
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         save.addEventFilter(ActionEvent.ACTION, e -> {
             List<String> all = new ArrayList<>();
             for (SettingsSection s : sections) {

@@ -104,6 +104,10 @@ class KeyboardAndLookViewTest extends WindowTest {
 
         press(robot, KeyCode.CONTROL, KeyCode.L);
         waitUntil(() -> robot.lookup("#captureField").query().isFocused());
+        press(robot, KeyCode.CONTROL, KeyCode.K); // the palette opens from the capture bar too
+        waitFor(robot, "#palette-query");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#palette-query").tryQuery().isEmpty());
 
         press(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
         waitUntil(() -> shown(robot.lookup("#people").query()));
