@@ -44,7 +44,10 @@ cfg="$(ls "$app"/lib/app/*.cfg "$app"/app/*.cfg 2>/dev/null | head -1 || true)"
 
 # AppCDS: start the window once (under Xvfb if there is no display), archive the classes it
 # loaded, and make the launcher use the archive. Skipped (the app still runs) without a display.
-if [ "${CONN_NO_APPCDS:-}" = "" ] && { [ -n "${DISPLAY:-}" ] || command -v xvfb-run >/dev/null; }; then
+# Only for an app-image run where it was built: on JDK 17 a dynamic archive is tied to the class
+# path it was dumped with, so once installed elsewhere (/opt/conn) it would be refused with a
+# warning on every start. Installers therefore ship the JDK's CDS archive only (installers/README.md).
+if [ "$type" = app-image ] && [ "${CONN_NO_APPCDS:-}" = "" ] && { [ -n "${DISPLAY:-}" ] || command -v xvfb-run >/dev/null; }; then
   jsa="$(dirname "$cfg")/conn.jsa"
   home="$(mktemp -d)"
   run=(); [ -n "${DISPLAY:-}" ] || run=(xvfb-run -a)

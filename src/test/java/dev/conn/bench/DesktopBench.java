@@ -35,6 +35,15 @@ final class DesktopBench {
 
     private DesktopBench() {}
 
+    /** Runs only these rows: {@code java -cp <test class path> dev.conn.bench.DesktopBench}. */
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("conn-desktop-bench-");
+        for (Bench.Row r : run(dir)) {
+            System.out.printf("%-80s %8.0f %s (target %s)%n", r.measure(), r.result(), r.unit(), r.target());
+        }
+        System.exit(0);
+    }
+
     /** @return the rows; -1 results where the app-image or Xvfb is missing */
     static List<Bench.Row> run(Path dir) throws IOException, InterruptedException {
         String note = " (packaged app-image, Xvfb)";
