@@ -85,12 +85,6 @@ public final class AppContext implements AutoCloseable {
      */
     public static AppContext open(Path dataDirectory, Clock clock, TaskRunner tasks) {
         Path dir = DataDirectory.prepare(dataDirectory);
-        try {
-            RollingLog.install(dir);
-        } catch (java.io.IOException e) {
-            System.err.println("conn: no log file in " + dir + ": " + e.getMessage()); // Conn still runs
-        }
-        java.util.logging.Logger.getLogger(AppContext.class.getName()).info("Conn opening data directory " + dir);
         SettingsFile settingsFile = new SettingsFile(dir);
         Settings settings = settingsFile.read();
         PolicyFile policyFile = new PolicyFile(dir);
@@ -103,6 +97,13 @@ public final class AppContext implements AutoCloseable {
             db.close();
             throw e;
         }
+        // the log folder is created only once every check has passed: a refusal creates nothing
+        try {
+            RollingLog.install(dir);
+        } catch (java.io.IOException e) {
+            System.err.println("conn: no log file in " + dir + ": " + e.getMessage()); // Conn still runs
+        }
+        java.util.logging.Logger.getLogger(AppContext.class.getName()).info("Conn opened data directory " + dir);
         return new AppContext(dir, db, settingsFile, settings, policy, clock, tasks);
     }
 

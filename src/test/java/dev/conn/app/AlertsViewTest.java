@@ -18,6 +18,13 @@ import org.testfx.api.FxRobot;
 
 /** The alert centre in the real window: people conditions become listed alerts with a badge. */
 class AlertsViewTest extends WindowTest {
+    /** Closes any dialog a test left open, so the next test's lookups find only its own. */
+    @org.junit.jupiter.api.AfterEach
+    void closeLeftDialogs() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows())
+                        .stream().filter(w -> w != stage).forEach(javafx.stage.Window::hide))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
 
     @Test
     void aFatigueThresholdShowsInTheBadgeAndTheListUntilAcknowledged(FxRobot robot) throws Exception {

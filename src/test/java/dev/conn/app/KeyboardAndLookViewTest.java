@@ -15,6 +15,13 @@ import org.testfx.api.FxRobot;
 
 /** Keyboard-first use and war-room readability, in the real window on a real data directory. */
 class KeyboardAndLookViewTest extends WindowTest {
+    /** Closes any dialog a test left open, so the next test's lookups find only its own. */
+    @org.junit.jupiter.api.AfterEach
+    void closeLeftDialogs() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows())
+                        .stream().filter(w -> w != stage).forEach(javafx.stage.Window::hide))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
 
     @Test
     void paletteFindsDeclareIncidentAndEnterRunsIt(FxRobot robot) throws Exception {

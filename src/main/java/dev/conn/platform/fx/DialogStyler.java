@@ -35,6 +35,7 @@ public final class DialogStyler {
                     if (w instanceof Stage s && s.getOwner() == main.getWindow() && w.getScene() != null) {
                         copyLook(main, w.getScene());
                         escapeCancels(w.getScene());
+                        javafx.application.Platform.runLater(() -> fitOnScreen(w));
                     }
                 }
             }
@@ -59,6 +60,36 @@ public final class DialogStyler {
                 }
             }
         });
+    }
+
+    /**
+     * Keeps a dialog inside the screen it is on (its visual bounds): at large font scales a dialog
+     * can be taller than a projector's 768 or 800 lines, which would put its buttons off-screen.
+     *
+     * @param w a showing window
+     */
+    public static void fitOnScreen(Window w) {
+        if (!w.isShowing()) {
+            return;
+        }
+        javafx.geometry.Rectangle2D vb = javafx.stage.Screen.getScreensForRectangle(
+                        w.getX(), w.getY(), Math.max(1, w.getWidth()), Math.max(1, w.getHeight()))
+                .stream()
+                .findFirst()
+                .orElse(javafx.stage.Screen.getPrimary())
+                .getVisualBounds();
+        if (w.getHeight() > vb.getHeight()) {
+            w.setHeight(vb.getHeight());
+        }
+        if (w.getWidth() > vb.getWidth()) {
+            w.setWidth(vb.getWidth());
+        }
+        if (w.getY() + w.getHeight() > vb.getMaxY() || w.getY() < vb.getMinY()) {
+            w.setY(Math.max(vb.getMinY(), vb.getMaxY() - w.getHeight()));
+        }
+        if (w.getX() + w.getWidth() > vb.getMaxX() || w.getX() < vb.getMinX()) {
+            w.setX(Math.max(vb.getMinX(), vb.getMaxX() - w.getWidth()));
+        }
     }
 
     /**
