@@ -15,11 +15,22 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The status bar: online/offline from an injected probe run off the FX thread, data directory. */
 class StatusBarViewTest extends WindowTest {
-    /** Closes any dialog a test left open, so the next test's lookups find only its own. */
+    /** Closes any dialog a test left open and resets the stage's size, for the next test. */
     @org.junit.jupiter.api.AfterEach
     void closeLeftDialogs() throws Exception {
-        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows())
-                        .stream().filter(w -> w != stage).forEach(javafx.stage.Window::hide))
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                    for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+                        if (w != stage) {
+                            w.hide();
+                        }
+                    }
+                    // and leaves the shared stage as the other window tests expect it
+                    stage.setMaximized(false);
+                    stage.setX(0);
+                    stage.setY(0);
+                    stage.setWidth(1280);
+                    stage.setHeight(800);
+                })
                 .get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
