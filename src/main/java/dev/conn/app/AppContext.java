@@ -277,7 +277,13 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         if (mainWindow != null) {
-            mainWindow.stop();
+            // an animation stopped off the FX thread races JavaFX's pulse loop (seen as an NPE in
+            // PulseReceiver.timePulse in a window test)
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                mainWindow.stop();
+            } else {
+                javafx.application.Platform.runLater(mainWindow::stop);
+            }
         }
         tasks.close();
         database.close();
