@@ -11,7 +11,6 @@ import dev.conn.incident.IncidentViewModel;
 import dev.conn.platform.db.Database;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.platform.fx.ViewLoader;
-import dev.conn.platform.theme.ThemeManager;
 import dev.conn.settings.DataDirectory;
 import dev.conn.settings.Policy;
 import dev.conn.settings.PolicyFile;
@@ -56,6 +55,8 @@ public final class AppContext implements AutoCloseable {
     private dev.conn.postmortem.PostmortemView.FileChoice postmortemFiles;
     private dev.conn.comms.OutboxDispatcher outboxDispatcher;
     private Runnable removeCloseWarning = () -> {};
+    private dev.conn.platform.fx.AlertCentre alerts;
+    private dev.conn.shell.ConnectivityProbe connectivity = dev.conn.shell.ConnectivityProbe.networkInterfaces();
 
     private AppContext(
             Path dataDirectory,
@@ -107,6 +108,13 @@ public final class AppContext implements AutoCloseable {
             db.close();
             throw e;
         }
+        // the log folder is created only once every check has passed: a refusal creates nothing
+        try {
+            RollingLog.install(dir);
+        } catch (java.io.IOException e) {
+            System.err.println("conn: no log file in " + dir + ": " + e.getMessage()); // Conn still runs
+        }
+        java.util.logging.Logger.getLogger(AppContext.class.getName()).info("Conn opened data directory " + dir);
         return new AppContext(dir, db, settingsFile, settings, policy, clock, tasks);
     }
 
@@ -130,6 +138,7 @@ public final class AppContext implements AutoCloseable {
      */
     public MainWindowView showIn(Stage stage, Runnable onReady) {
         SettingsViewModel settingsModel = new SettingsViewModel(initialSettings, settingsFile, policy, tasks);
+        alerts = new dev.conn.platform.fx.AlertCentre(clock);
         java.util.Map<dev.conn.incident.Severity, String> definitions =
                 new java.util.EnumMap<>(dev.conn.incident.Severity.class);
         policy.severities().forEach(d -> definitions.put(d.level(), d.name() + ": " + d.definition()));
@@ -190,9 +199,16 @@ public final class AppContext implements AutoCloseable {
         } else {
             scene.setRoot(root);
         }
-        ThemeManager.apply(scene, initialSettings.theme() == Settings.Theme.DARK);
         stage.setTitle("Conn");
         mainWindow = (MainWindowView) loader.lastController();
+        mainWindow.applyLook(scene);
+        mainWindow.rememberLayout(stage);
+        mainWindow.useAlerts(alerts);
+        mainWindow.useConnectivity(connectivity, tasks);
+        dev.conn.shell.AlertRouting.people(peopleModel, alerts);
+        dev.conn.shell.DesktopNotifier.install(
+                alerts, stage, () -> settingsModel.settings().desktop().sound(), tasks);
+        dev.conn.platform.fx.DialogStyler.install(scene);
         mainWindow.start(onReady);
         return mainWindow;
     }
@@ -410,6 +426,24 @@ public final class AppContext implements AutoCloseable {
         incidents = new IncidentService(store, clock);
     }
 
+    /** @param probe replaces the online/offline check (tests); call before showIn */
+    void useConnectivityProbe(dev.conn.shell.ConnectivityProbe probe) {
+        connectivity = probe;
+    }
+
+    /** @return the main window's controller once shown, else null (tests) */
+    MainWindowView mainWindowForTests() {
+        return mainWindow;
+    }
+
+    /**
+     * @return the alert centre, once the window is built: features post overdue comms and
+     *     delivery failures here
+     */
+    public dev.conn.platform.fx.AlertCentre alerts() {
+        return alerts;
+    }
+
     /** @return the data directory in use */
     public Path dataDirectory() {
         return dataDirectory;
@@ -454,11 +488,17 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         if (mainWindow != null) {
-            mainWindow.stop();
-            if (javafx.application.Platform.isFxApplicationThread()) {
+            // an animation stopped off the FX thread races JavaFX's pulse loop (seen as an NPE in
+            // PulseReceiver.timePulse in a window test)
+            MainWindowView window = mainWindow;
+            Runnable stop = () -> {
+                window.stop();
                 removeCloseWarning.run();
+            };
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                stop.run();
             } else {
-                javafx.application.Platform.runLater(removeCloseWarning);
+                javafx.application.Platform.runLater(stop);
             }
         }
         if (outboxDispatcher != null) {

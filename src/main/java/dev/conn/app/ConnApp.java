@@ -23,10 +23,10 @@ import javafx.stage.Stage;
  * {@code --data-dir=DIR} chooses the data directory.
  *
  * <p>With system property {@code conn.bench.startup=true} it prints
- * {@code conn.bench firstFrameMs=N readyMs=M openMs=K completeMs=C} and exits: the benchmark's
+ * {@code conn.bench firstFrameMs=N readyMs=M openMs=K completeMs=C rssMb=R} and exits: the benchmark's
  * probe. N and M are milliseconds since JVM start (window shown; the active incident's newest
  * rows on screen), K and C milliseconds from building the main window to the newest rows, and to
- * the whole history, being on screen.
+ * the whole history, being on screen; R the resident memory then, in MiB.
  */
 public final class ConnApp extends Application {
     private AppContext context;
@@ -74,7 +74,7 @@ public final class ConnApp extends Application {
                                         ManagementFactory.getRuntimeMXBean().getUptime();
                                 System.out.println("conn.bench firstFrameMs=" + firstFrame[0] + " readyMs=" + ready
                                         + " openMs=" + (ready - buildingWindow) + " completeMs="
-                                        + (complete - buildingWindow));
+                                        + (complete - buildingWindow) + " rssMb=" + residentMb());
                                 stage.hide();
                             });
                         }
@@ -101,6 +101,23 @@ public final class ConnApp extends Application {
         stage.setOnHidden(e -> shutdown());
         stage.show();
         firstFrame[0] = ManagementFactory.getRuntimeMXBean().getUptime();
+    }
+
+    /**
+     * @return this process's resident set size in MiB (Linux {@code /proc/self/status} VmRSS), or
+     *     -1 where that file does not exist
+     */
+    static long residentMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** Closes the database and the background runner. */

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param impact monitoring sources and refresh interval of the impact graphs; null means the
  *     defaults ({@link ImpactSettings#defaults()})
  * @param channels the comms feature's message channels; null means none configured
+ * @param desktop font scale, projector mode, window layout, alert sound ({@link DesktopSettings});
+ *     null means the defaults
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Settings(
@@ -22,7 +24,8 @@ public record Settings(
         TimeDisplay timeDisplay,
         Theme theme,
         ImpactSettings impact,
-        java.util.List<ChannelSettings> channels) {
+        java.util.List<ChannelSettings> channels,
+        DesktopSettings desktop) {
     /** Format version this build writes. */
     public static final int VERSION = 1;
 
@@ -44,10 +47,11 @@ public record Settings(
         timeDisplay = timeDisplay == null ? TimeDisplay.LOCAL : timeDisplay;
         theme = theme == null ? Theme.DARK : theme;
         authorName = authorName == null || authorName.isBlank() ? null : authorName.strip();
+        desktop = desktop == null ? DesktopSettings.defaults() : desktop;
     }
 
     /**
-     * Settings without the feature components (impact, channels): their defaults apply.
+     * Settings without the feature components (impact, channels, desktop): their defaults apply.
      *
      * @param version file format version
      * @param authorName the author name, or null
@@ -55,7 +59,7 @@ public record Settings(
      * @param theme the theme, or null for the default
      */
     public Settings(Integer version, String authorName, TimeDisplay timeDisplay, Theme theme) {
-        this(version, authorName, timeDisplay, theme, null, null);
+        this(version, authorName, timeDisplay, theme, null, null, null);
     }
 
     /** @return the configured message channels, never null */
@@ -66,7 +70,7 @@ public record Settings(
     /** @return a copy with the message channels set (null for none) */
     public Settings withChannels(java.util.List<ChannelSettings> c) {
         return new Settings(
-                version, authorName, timeDisplay, theme, impact, c == null ? null : java.util.List.copyOf(c));
+                version, authorName, timeDisplay, theme, impact, c == null ? null : java.util.List.copyOf(c), desktop);
     }
 
     /** @return the settings of a first launch */
@@ -81,17 +85,17 @@ public record Settings(
 
     /** @return a copy with the author name set */
     public Settings withAuthorName(String name) {
-        return new Settings(version, name, timeDisplay, theme, impact, channels);
+        return new Settings(version, name, timeDisplay, theme, impact, channels, desktop);
     }
 
     /** @return a copy with the time display set */
     public Settings withTimeDisplay(TimeDisplay display) {
-        return new Settings(version, authorName, display, theme, impact, channels);
+        return new Settings(version, authorName, display, theme, impact, channels, desktop);
     }
 
     /** @return a copy with the theme set */
     public Settings withTheme(Theme t) {
-        return new Settings(version, authorName, timeDisplay, t, impact, channels);
+        return new Settings(version, authorName, timeDisplay, t, impact, channels, desktop);
     }
 
     /** @return the impact settings, or the defaults when none are stored */
@@ -101,6 +105,11 @@ public record Settings(
 
     /** @return a copy with the impact settings set */
     public Settings withImpact(ImpactSettings i) {
-        return new Settings(version, authorName, timeDisplay, theme, i, channels);
+        return new Settings(version, authorName, timeDisplay, theme, i, channels, desktop);
+    }
+
+    /** @return a copy with the desktop settings set (null: defaults) */
+    public Settings withDesktop(DesktopSettings d) {
+        return new Settings(version, authorName, timeDisplay, theme, impact, channels, d);
     }
 }

@@ -80,6 +80,23 @@ public final class SettingsViewModel {
     }
 
     /**
+     * Reads and validates a policy file in the background, without applying it.
+     *
+     * @param file the policy file
+     * @param onResult told on the FX thread: empty if valid, else the message naming the file and
+     *     the bad field
+     */
+    public void checkPolicy(PolicyFile file, Consumer<java.util.Optional<String>> onResult) {
+        tasks.run(
+                () -> {
+                    file.read();
+                    return java.util.Optional.<String>empty();
+                },
+                onResult,
+                e -> onResult.accept(java.util.Optional.of(e.getMessage() == null ? e.toString() : e.getMessage())));
+    }
+
+    /**
      * @param before settings as they were
      * @param after the same settings with some fields changed
      * @return a change that sets, in any settings, exactly the fields that differ between the two
@@ -96,6 +113,9 @@ public final class SettingsViewModel {
             }
             if (before.theme() != after.theme()) {
                 r = r.withTheme(after.theme());
+            }
+            if (!Objects.equals(before.desktop(), after.desktop())) {
+                r = r.withDesktop(after.desktop());
             }
             return r;
         };

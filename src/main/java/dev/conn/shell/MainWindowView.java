@@ -88,6 +88,18 @@ public final class MainWindowView {
     private CheckMenuItem lightThemeItem;
 
     @FXML
+    private CheckMenuItem projectorItem;
+
+    @FXML
+    private javafx.scene.control.MenuItem largerTextItem;
+
+    @FXML
+    private javafx.scene.control.MenuItem smallerTextItem;
+
+    @FXML
+    private javafx.scene.control.MenuItem resetTextItem;
+
+    @FXML
     private javafx.scene.control.MenuBar menuBar;
 
     @FXML
@@ -102,7 +114,21 @@ public final class MainWindowView {
     @FXML
     private javafx.scene.layout.HBox statusItems;
 
+    @FXML
+    private javafx.scene.control.Button alertsBadge;
+
+    @FXML
+    private Label onlineLabel;
+
+    private Runnable probeConnectivity = () -> {};
+    private dev.conn.platform.fx.TaskRunner tasks;
+    private int ticks;
+
+    private dev.conn.platform.fx.AlertCentre alerts;
+
     private final java.util.List<dev.conn.platform.fx.ShellContribution> contributions;
+    private final java.util.List<java.util.function.Supplier<dev.conn.platform.fx.SettingsSection>> extraSettings =
+            new java.util.ArrayList<>();
 
     @FXML
     private IncidentHeaderView headerController;
@@ -189,7 +215,19 @@ public final class MainWindowView {
         incident.lastErrorProperty().subscribe(errorLabel::setText); // the one error channel
         incident.lastSavedAtProperty().subscribe(this::renderSaved);
         dataDirLabel.setText("Data: " + dataDirectory);
-        lightThemeItem.setSelected(settings.settings().theme() == Settings.Theme.LIGHT);
+        settings.settingsProperty()
+                .subscribe(
+                        st -> { // the menu follows the settings dialog too
+                            lightThemeItem.setSelected(st.theme() == Settings.Theme.LIGHT);
+                            projectorItem.setSelected(st.desktop().projector());
+                        });
+        // set here, not in FXML: "Shortcut+=" does not parse as a key name there
+        largerTextItem.setAccelerator(new javafx.scene.input.KeyCodeCombination(
+                javafx.scene.input.KeyCode.EQUALS, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        smallerTextItem.setAccelerator(new javafx.scene.input.KeyCodeCombination(
+                javafx.scene.input.KeyCode.MINUS, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        resetTextItem.setAccelerator(new javafx.scene.input.KeyCodeCombination(
+                javafx.scene.input.KeyCode.DIGIT0, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
         emptyTitle.setText("Opening…");
         emptyHint.setText("Reading " + dataDirectory);
         renderClock(clock.instant());
@@ -339,6 +377,9 @@ public final class MainWindowView {
     }
 
     private void tick() {
+        if (ticks++ % 10 == 0) {
+            probeConnectivity.run();
+        }
         incident.tick();
         renderClock(clock.instant());
         follower.poll();
@@ -482,8 +523,226 @@ public final class MainWindowView {
     @FXML
     private void onToggleTheme() {
         boolean light = lightThemeItem.isSelected();
-        ThemeManager.apply(root.getScene(), !light);
         settings.update(st -> st.withTheme(light ? Settings.Theme.LIGHT : Settings.Theme.DARK), incident::reportError);
+        applyLook(root.getScene());
+    }
+
+    @FXML
+    private void onToggleProjector() {
+        boolean on = projectorItem.isSelected();
+        settings.update(st -> st.withDesktop(st.desktop().withProjector(on)), incident::reportError);
+        applyLook(root.getScene());
+    }
+
+    @FXML
+    private void onLargerText() {
+        settings.update(st -> st.withDesktop(st.desktop().larger()), incident::reportError);
+        applyLook(root.getScene());
+    }
+
+    @FXML
+    private void onSmallerText() {
+        settings.update(st -> st.withDesktop(st.desktop().smaller()), incident::reportError);
+        applyLook(root.getScene());
+    }
+
+    @FXML
+    private void onResetText() {
+        settings.update(st -> st.withDesktop(st.desktop().withFontScale(1.0)), incident::reportError);
+        applyLook(root.getScene());
+    }
+
+    @FXML
+    private void onFullScreen() {
+        if (root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setFullScreen(!stage.isFullScreen());
+        }
+    }
+
+    @FXML
+    private void onSettings() {
+        java.util.List<dev.conn.platform.fx.SettingsSection> sections = new java.util.ArrayList<>();
+        sections.add(ConsoleSettingsSections.identity(settings, timelineModel, incident::reportError));
+        sections.add(
+                ConsoleSettingsSections.appearance(settings, () -> applyLook(root.getScene()), incident::reportError));
+        sections.add(ConsoleSettingsSections.data(settings, dataDirectory));
+        extraSettings.forEach(s -> sections.add(s.get()));
+        new SettingsDialog(root.getScene().getWindow(), sections).showAndWait();
+    }
+
+    /**
+     * Adds a section to the settings dialog, after the console's own (e.g. monitoring sources,
+     * channels). Call from the composition root before the window shows.
+     *
+     * @param section builds the section each time the dialog opens
+     */
+    public void addSettingsSection(java.util.function.Supplier<dev.conn.platform.fx.SettingsSection> section) {
+        extraSettings.add(section);
+    }
+
+    /**
+     * Shows the alert centre in the window: the status-bar badge ("2 alerts", hidden while there
+     * are none) and the alert list (badge click, or Ctrl+Alt+A).
+     *
+     * @param centre the alert centre
+     */
+    public void useAlerts(dev.conn.platform.fx.AlertCentre centre) {
+        this.alerts = centre;
+        alertsBadge.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(centre.alerts()));
+        alertsBadge.managedProperty().bind(alertsBadge.visibleProperty());
+        alertsBadge
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> {
+                            int open = centre.unacknowledgedCount().get();
+                            int all = centre.alerts().size();
+                            return open == 0
+                                    ? "✓ " + all + (all == 1 ? " alert seen" : " alerts seen")
+                                    : "⚠ " + open + (open == 1 ? " alert" : " alerts");
+                        },
+                        centre.alerts(),
+                        centre.unacknowledgedCount()));
+        centre.unacknowledgedCount()
+                .subscribe(n -> alertsBadge.pseudoClassStateChanged(
+                        javafx.css.PseudoClass.getPseudoClass("unacknowledged"), n.intValue() > 0));
+    }
+
+    /**
+     * Shows online/offline in the status bar, checked now and every 10 s of the ticker, always
+     * through {@code tasks} (never on the FX thread). A check still running is not started again.
+     *
+     * @param probe the check
+     * @param tasks the background runner
+     */
+    public void useConnectivity(ConnectivityProbe probe, dev.conn.platform.fx.TaskRunner tasks) {
+        this.tasks = tasks;
+        boolean[] running = {false};
+        probeConnectivity = () -> {
+            if (running[0]) {
+                return;
+            }
+            running[0] = true;
+            tasks.run(
+                    probe::online,
+                    online -> {
+                        running[0] = false;
+                        renderOnline(online);
+                    },
+                    e -> {
+                        running[0] = false;
+                        renderOnline(false);
+                    });
+        };
+        probeConnectivity.run();
+    }
+
+    private void renderOnline(boolean online) {
+        onlineLabel.setText(online ? "● Online" : "○ Offline: messages wait in the outbox");
+        onlineLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("offline"), !online);
+    }
+
+    /**
+     * Opens the data directory's {@code logs} folder in the file manager (java.awt.Desktop, in
+     * the background). Where there is no file manager, the status bar says where the logs are.
+     */
+    @FXML
+    private void onOpenLogFolder() {
+        Path logs = dataDirectory.resolve("logs");
+        if (tasks == null) {
+            incident.reportError("The logs are in " + logs);
+            return;
+        }
+        tasks.run(
+                () -> {
+                    java.nio.file.Files.createDirectories(logs);
+                    if (!java.awt.Desktop.isDesktopSupported()
+                            || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                        throw new UnsupportedOperationException("no file manager");
+                    }
+                    java.awt.Desktop.getDesktop().open(logs.toFile());
+                    return null;
+                },
+                ok -> {},
+                e -> incident.reportError("Could not open a file manager here; the logs are in " + logs));
+    }
+
+    @FXML
+    private void onShowAlerts() {
+        if (alerts != null) {
+            new AlertsDialog(root.getScene().getWindow(), alerts).showAndWait();
+        }
+    }
+
+    @FXML
+    private void onCommandPalette() {
+        CommandPaletteDialog.open(root.getScene().getWindow(), MenuActions.of(menuBar));
+    }
+
+    @FXML
+    private void onCheatSheet() {
+        new CheatSheetDialog(root.getScene().getWindow(), MenuActions.of(menuBar)).showAndWait();
+    }
+
+    /** @return every menu action of the window, features' menus included, in menu order */
+    public java.util.List<MenuActions.Action> actions() {
+        return MenuActions.of(menuBar);
+    }
+
+    /**
+     * Styles the scene from the settings: dark or light theme, projector mode, font scale. Dialogs
+     * copy the look when they show ({@link dev.conn.platform.fx.DialogStyler}).
+     *
+     * @param scene the main window's scene
+     */
+    public void applyLook(javafx.scene.Scene scene) {
+        Settings s = settings.settings();
+        ThemeManager.apply(scene, s.theme() == Settings.Theme.DARK, s.desktop().projector());
+        ThemeManager.scaleFonts(scene, s.desktop().fontScale());
+    }
+
+    /**
+     * Puts the window where the user left it (if that place is still on a screen) and remembers,
+     * when it closes, its size, position, maximised state and the workspace divider.
+     *
+     * @param stage the main window's stage
+     */
+    public void rememberLayout(javafx.stage.Stage stage) {
+        dev.conn.settings.DesktopSettings.WindowLayout saved =
+                settings.settings().desktop().window();
+        if (saved != null
+                && !javafx.stage.Screen.getScreensForRectangle(saved.x(), saved.y(), saved.width(), saved.height())
+                        .isEmpty()) {
+            stage.setX(saved.x());
+            stage.setY(saved.y());
+            stage.setWidth(saved.width());
+            stage.setHeight(saved.height());
+            stage.setMaximized(saved.maximized());
+            if (!saved.dividers().isEmpty() && workspaceSplit.getItems().size() > 1) {
+                workspaceSplit.setDividerPositions(saved.dividers().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray());
+            }
+        }
+        stage.setOnHiding(e -> {
+            dev.conn.settings.DesktopSettings.WindowLayout before =
+                    settings.settings().desktop().window();
+            boolean max = stage.isMaximized();
+            double x = max && before != null ? before.x() : stage.getX();
+            double y = max && before != null ? before.y() : stage.getY();
+            double w = max && before != null ? before.width() : stage.getWidth();
+            double h = max && before != null ? before.height() : stage.getHeight();
+            java.util.List<Double> dividers = workspaceSplit.getItems().size() > 1
+                    ? java.util.Arrays.stream(workspaceSplit.getDividerPositions())
+                            .boxed()
+                            .toList()
+                    : java.util.List.of();
+            if (Double.isNaN(x) || Double.isNaN(w) || w <= 0 || h <= 0) {
+                return;
+            }
+            dev.conn.settings.DesktopSettings.WindowLayout layout =
+                    new dev.conn.settings.DesktopSettings.WindowLayout(x, y, w, h, max, dividers);
+            settings.update(st -> st.withDesktop(st.desktop().withWindow(layout)), incident::reportError);
+        });
     }
 
     @FXML

@@ -99,6 +99,7 @@ public final class Bench {
             rows.addAll(ImpactBench.run());
             rows.addAll(PostmortemBench.run(Files.createDirectories(root.resolve("postmortem"))));
             rows.addAll(CommsBench.sev1Burst(Files.createDirectories(root.resolve("comms"))));
+            rows.addAll(DesktopBench.run(Files.createDirectories(root.resolve("desktop"))));
         } finally {
             deleteRecursively(root);
         }

@@ -16,6 +16,11 @@ public final class ThemeManager {
     private static final String BASE = "/dev/conn/platform/theme/";
     private static final String TOKENS = BASE + "tokens.css";
     private static final String TOKENS_LIGHT = BASE + "tokens-light.css";
+    private static final String TOKENS_CONTRAST = BASE + "tokens-contrast.css";
+
+    /** The root font size at scale 1, in CSS pixels (base.css). */
+    public static final double BASE_FONT_PX = 15;
+
     private static final List<String> FEATURE_SHEETS = List.of(
             BASE + "base.css",
             "/dev/conn/incident/incident.css",
@@ -31,6 +36,23 @@ public final class ThemeManager {
      * @param dark true for the dark theme, false for light
      */
     public static void apply(Scene scene, boolean dark) {
+        apply(scene, dark, false);
+    }
+
+    /**
+     * Styles a scene, optionally in the high-contrast projector mode: black background, white
+     * text, yellow accent and focus ring (tokens-contrast.css, over the dark base; WCAG 2.1
+     * contrast ratio at least 7:1, https://www.w3.org/TR/WCAG21/#contrast-enhanced). The projector
+     * mode wins over the light theme.
+     *
+     * @param scene the scene
+     * @param dark true for the dark theme, false for light
+     * @param projector true for the high-contrast projector mode
+     */
+    public static void apply(Scene scene, boolean dark, boolean projector) {
+        if (projector) {
+            dark = true;
+        }
         Application.setUserAgentStylesheet(
                 dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         scene.getStylesheets().clear();
@@ -38,7 +60,29 @@ public final class ThemeManager {
         if (!dark) {
             scene.getStylesheets().add(url(TOKENS_LIGHT));
         }
+        if (projector) {
+            scene.getStylesheets().add(url(TOKENS_CONTRAST));
+        }
         FEATURE_SHEETS.forEach(s -> scene.getStylesheets().add(url(s)));
+    }
+
+    /** @return true if the scene currently has the high-contrast projector tokens */
+    public static boolean isProjector(Scene scene) {
+        return scene.getStylesheets().contains(url(TOKENS_CONTRAST));
+    }
+
+    /**
+     * Scales every font of the scene: sets the root's font size (everything else is sized in em).
+     * Set on the root node, so it also wins over the stylesheet's 15 px.
+     *
+     * @param scene the scene (its current root)
+     * @param scale the factor of {@link #BASE_FONT_PX}, e.g. 1.25
+     */
+    public static void scaleFonts(Scene scene, double scale) {
+        if (scene.getRoot() != null) {
+            scene.getRoot()
+                    .setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * scale));
+        }
     }
 
     /** @return true if the scene currently has the light tokens */

@@ -1,0 +1,74 @@
+package dev.conn.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * The log file in the data directory: {@code logs/conn.log.0} (newest) to {@code conn.log.4},
+ * java.util.logging's {@link FileHandler} rotating at {@link #LIMIT_BYTES} per file, so the logs
+ * never take more than 5 × 2 MB. Every line passes through {@link LogRedactor} first, so no
+ * secret-looking value reaches the disk.
+ *
+ * <p>java.util.logging has one root logger per JVM; installing again (a second window in tests)
+ * replaces the file handler this class installed before.
+ */
+public final class RollingLog {
+    /** The logs folder inside the data directory. */
+    public static final String FOLDER = "logs";
+
+    /** Size at which a log file is rotated, in bytes. */
+    public static final int LIMIT_BYTES = 2 * 1024 * 1024;
+
+    /** How many files are kept. */
+    public static final int FILES = 5;
+
+    private static FileHandler installed;
+
+    private RollingLog() {}
+
+    /**
+     * Starts logging (INFO and above) to the data directory's {@code logs} folder.
+     *
+     * @param dataDirectory the data directory
+     * @return the logs folder
+     * @throws IOException if the folder or file cannot be created
+     */
+    public static synchronized Path install(Path dataDirectory) throws IOException {
+        Path folder = dataDirectory.resolve(FOLDER);
+        Files.createDirectories(folder);
+        FileHandler handler =
+                new FileHandler(folder.resolve("conn.log").toString().replace("%", "%%"), LIMIT_BYTES, FILES, true);
+        handler.setEncoding("UTF-8");
+        handler.setFormatter(new RedactingFormatter(new SimpleFormatter()));
+        handler.setLevel(Level.INFO);
+        Logger root = Logger.getLogger("");
+        if (installed != null) {
+            root.removeHandler(installed);
+            installed.close();
+        }
+        root.addHandler(handler);
+        installed = handler;
+        return folder;
+    }
+
+    /** Formats with a delegate, then redacts (message, parameters and stack trace alike). */
+    static final class RedactingFormatter extends Formatter {
+        private final Formatter delegate;
+
+        RedactingFormatter(Formatter delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String format(LogRecord record) {
+            return LogRedactor.redact(delegate.format(record));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.conn.platform.fx;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Gives every dialog of a window the window's look: its stylesheets (theme tokens, projector mode,
+ * feature sheets) and its root font size (font scaling), copied when the dialog is shown. JavaFX
+ * dialogs do not inherit their owner's stylesheets; doing it here covers every feature's dialogs
+ * without each of them knowing about themes. It also makes Esc back out of every such dialog.
+ */
+public final class DialogStyler {
+    private DialogStyler() {}
+
+    /**
+     * Styles, from now on, every window shown with {@code main} as its owner.
+     *
+     * @param main the main window's scene (read each time a dialog shows, so later theme and
+     *     font changes are followed)
+     */
+    public static void install(Scene main) {
+        if (main.getProperties().putIfAbsent(DialogStyler.class, Boolean.TRUE) != null) {
+            return; // already styling this scene's dialogs
+        }
+        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+            while (change.next()) {
+                for (Window w : change.getAddedSubList()) {
+                    if (w instanceof Stage s && s.getOwner() == main.getWindow() && w.getScene() != null) {
+                        copyLook(main, w.getScene());
+                        escapeCancels(w.getScene());
+                        javafx.application.Platform.runLater(() -> fitOnScreen(w));
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Makes Esc cancel a dialog even when the focused control would swallow the key (a list, a
+     * table): Esc fires the dialog's cancel button, as the platform does when nothing swallows it.
+     *
+     * @param dialog a dialog's scene; scenes whose root is not a {@link DialogPane} are left alone
+     */
+    public static void escapeCancels(Scene dialog) {
+        dialog.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && dialog.getRoot() instanceof DialogPane pane) {
+                for (ButtonType type : pane.getButtonTypes()) {
+                    if (type.getButtonData().isCancelButton() && pane.lookupButton(type) instanceof Button b) {
+                        e.consume();
+                        b.fire();
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Keeps a dialog inside the screen it is on (its visual bounds): at large font scales a dialog
+     * can be taller than a projector's 768 or 800 lines, which would put its buttons off-screen.
+     *
+     * @param w a showing window
+     */
+    public static void fitOnScreen(Window w) {
+        if (!w.isShowing()) {
+            return;
+        }
+        javafx.geometry.Rectangle2D vb = javafx.stage.Screen.getScreensForRectangle(
+                        w.getX(), w.getY(), Math.max(1, w.getWidth()), Math.max(1, w.getHeight()))
+                .stream()
+                .findFirst()
+                .orElse(javafx.stage.Screen.getPrimary())
+                .getVisualBounds();
+        if (w.getHeight() > vb.getHeight()) {
+            w.setHeight(vb.getHeight());
+        }
+        if (w.getWidth() > vb.getWidth()) {
+            w.setWidth(vb.getWidth());
+        }
+        if (w.getY() + w.getHeight() > vb.getMaxY() || w.getY() < vb.getMinY()) {
+            w.setY(Math.max(vb.getMinY(), vb.getMaxY() - w.getHeight()));
+        }
+        if (w.getX() + w.getWidth() > vb.getMaxX() || w.getX() < vb.getMinX()) {
+            w.setX(Math.max(vb.getMinX(), vb.getMaxX() - w.getWidth()));
+        }
+    }
+
+    /**
+     * Copies the stylesheets and the root's inline font size.
+     *
+     * @param from the main scene
+     * @param to the dialog's scene
+     */
+    public static void copyLook(Scene from, Scene to) {
+        to.getStylesheets().setAll(from.getStylesheets());
+        if (from.getRoot() != null && to.getRoot() != null) {
+            to.getRoot().setStyle(from.getRoot().getStyle());
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.conn.app;
+
+import static dev.conn.testing.Ui.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conn.command.PeopleViewModel;
+import dev.conn.platform.fx.AlertCentre;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The alert centre in the real window: people conditions become listed alerts with a badge. */
+class AlertsViewTest extends WindowTest {
+    /** Closes any dialog a test left open and resets the stage's size, for the next test. */
+    @org.junit.jupiter.api.AfterEach
+    void closeLeftDialogs() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                    for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+                        if (w != stage) {
+                            w.hide();
+                        }
+                    }
+                    // and leaves the shared stage as the other window tests expect it
+                    stage.setMaximized(false);
+                    stage.setX(0);
+                    stage.setY(0);
+                    stage.setWidth(1280);
+                    stage.setHeight(800);
+                })
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFatigueThresholdShowsInTheBadgeAndTheListUntilAcknowledged(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        addResponder(robot, "Bob");
+        assertThat(robot.lookup("#alertsBadge").query().isVisible()).isFalse();
+
+        clock.advance(Duration.ofMinutes(91));
+
+        waitUntil(() -> "⚠ 1 alert".equals(badge(robot)));
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.A).release(KeyCode.A, KeyCode.ALT, KeyCode.CONTROL);
+        waitFor(robot, "#alerts-list");
+        assertThat(alertTitles(robot)).containsExactly("Fatigue: Bob, Break suggested");
+
+        robot.type(KeyCode.ENTER); // acknowledges the selected alert
+
+        waitUntil(() -> "✓ 1 alert seen".equals(badge(robot)));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#alerts-list").tryQuery().isEmpty());
+        assertThat(robot.lookup("#alertsBadge").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void aHandOffWaitingForItsAckIsListedAndLeavesWhenItExpires(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        addResponder(robot, "Bob");
+        robot.clickOn("#offerHandoffButton");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<dev.conn.command.Responder> person =
+                (javafx.scene.control.ComboBox<dev.conn.command.Responder>) waitFor(robot, "#choice-person");
+        robot.interact(() -> person.setValue(person.getItems().stream()
+                .filter(r -> r.name().equals("Bob"))
+                .findFirst()
+                .orElseThrow()));
+        robot.clickOn("#choice-confirm");
+        waitFor(robot, "#brief-dialog");
+        Button close = dialogButton(robot, "Close");
+        robot.interact(close::fire);
+
+        waitUntil(() -> safeKeys().stream().anyMatch(k -> k.startsWith("handoff-pending:")));
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+        waitUntil(() -> safeKeys().stream().anyMatch(k -> k.startsWith("handoff-expired:")));
+        waitUntil(() -> safeKeys().stream().noneMatch(k -> k.startsWith("handoff-pending:")));
+        AtomicReference<AlertCentre.Alert> expired = new AtomicReference<>();
+        robot.interact(() -> expired.set(context.alerts().alerts().get(0)));
+        assertThat(expired.get().level()).isEqualTo(AlertCentre.Level.CRITICAL);
+        assertThat(expired.get().text()).contains("Hand-off to Bob expired at 14:05 UTC");
+    }
+
+    private List<String> keys() throws Exception {
+        AtomicReference<List<String>> out = new AtomicReference<>();
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> out.set(context.alerts().alerts().stream()
+                        .map(AlertCentre.Alert::key)
+                        .toList()))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        return out.get();
+    }
+
+    private List<String> safeKeys() {
+        try {
+            return keys();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String badge(FxRobot robot) {
+        return robot.lookup("#alertsBadge").queryAs(Button.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> alertTitles(FxRobot robot) {
+        AtomicReference<List<String>> out = new AtomicReference<>();
+        robot.interact(() -> out.set(robot.lookup("#alerts-list").queryAs(ListView.class).getItems().stream()
+                .map(a -> ((AlertCentre.Alert) a).title())
+                .toList()));
+        return out.get();
+    }
+
+    private void declare(FxRobot robot, String title) throws TimeoutException {
+        waitUntil(() -> "No incident open".equals(label(robot, "#emptyTitle").getText()));
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        TextField field = (TextField) waitFor(robot, "#declare-title");
+        robot.interact(() -> field.setText(title));
+        robot.clickOn("#declare-confirm");
+        waitUntil(() -> title.equals(label(robot, "#titleLabel").getText()));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#addResponderButton")
+                .tryQuery()
+                .map(dev.conn.testing.Ui::shown)
+                .orElse(false));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addResponder(FxRobot robot, String name) throws TimeoutException {
+        robot.clickOn("#addResponderButton");
+        TextField field = (TextField) waitFor(robot, "#responder-name");
+        robot.interact(() -> field.setText(name));
+        robot.clickOn("#responder-add");
+        waitUntil(() -> ((ListView<PeopleViewModel.ResponderRow>)
+                        robot.lookup("#rosterList").queryAs(ListView.class))
+                .getItems().stream().anyMatch(r -> r.responder().name().equals(name)));
+    }
+}

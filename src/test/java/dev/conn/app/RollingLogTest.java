@@ -1,0 +1,57 @@
+package dev.conn.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RollingLogTest {
+    @TempDir
+    Path dataDir;
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POST failed, Authorization: Bearer abcdefgh12345678 | Authorization: [redacted]",
+                "header authorization=Basic dXNlcjpwYXNz | authorization=[redacted]",
+                "sent to https://hooks.slack.com/services/T0001/B0001/XXXXXXXXXXXXXXXX: 404 | sent to https://hooks.slack.com/[redacted] 404",
+                "teams https://acme.webhook.office.com/webhookb2/abc@def/IncomingWebhook/123/456 | https://acme.webhook.office.com/[redacted]",
+                "generic https://ops.example.com/api/hooks/9f8e7d6c5b4a | https://ops.example.com/[redacted]",
+                "query https://api.example.com/v1/query?api_key=0123456789abcdef&query=up | https://api.example.com/v1/query?[redacted]",
+                "url https://bob:hunter2@smtp.example.com/ | https://[redacted]@smtp.example.com/",
+                "config {\"token\": \"s3cr3t-t0ken\"} | {\"token\": \"[redacted]\"}",
+                "smtp password=hunter2 rejected | password=[redacted] rejected",
+                "slack token xoxb-1234-5678-abcdef used | slack token [redacted] used",
+                "DD key 0123456789abcdef0123456789abcdef! | DD key [redacted]!"
+            })
+    void secretLookingValuesAreRedacted(String line, String expected) {
+        assertThat(LogRedactor.redact(line)).contains(expected);
+    }
+
+    @Test
+    void idsAndOrdinaryTextStay() {
+        String line = "recorded event 0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b for incident Checkout errors in EU";
+
+        assertThat(LogRedactor.redact(line)).isEqualTo(line);
+    }
+
+    @Test
+    void theLogFileIsInTheDataDirectoryAndHoldsNoSecret() throws Exception {
+        Path folder = RollingLog.install(dataDir);
+        Logger.getLogger("dev.conn.test")
+                .log(Level.WARNING, "delivery failed to https://hooks.slack.com/services/T1/B2/SECRETSECRET");
+
+        Path file = folder.resolve("conn.log.0");
+        assertThat(folder).isEqualTo(dataDir.resolve("logs"));
+        String log = Files.readString(file);
+        assertThat(log).contains("delivery failed to https://hooks.slack.com/[redacted]");
+        assertThat(log).doesNotContain("SECRETSECRET");
+    }
+}
