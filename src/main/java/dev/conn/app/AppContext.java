@@ -55,6 +55,11 @@ public final class AppContext implements AutoCloseable {
     private dev.conn.postmortem.PostmortemView.FileChoice postmortemFiles;
     private dev.conn.comms.OutboxDispatcher outboxDispatcher;
     private Runnable removeCloseWarning = () -> {};
+    private dev.conn.comms.CommsViewModel commsModel;
+    /** Secrets of sources and channels: environment variables and the OS keychain. */
+    private final dev.conn.settings.SecretResolver secrets =
+            new dev.conn.settings.SecretResolver(System.getenv(), new dev.conn.settings.KeychainSecretStore());
+
     private dev.conn.platform.fx.AlertCentre alerts;
     private dev.conn.shell.ConnectivityProbe connectivity = dev.conn.shell.ConnectivityProbe.networkInterfaces();
 
@@ -206,6 +211,25 @@ public final class AppContext implements AutoCloseable {
         mainWindow.useAlerts(alerts);
         mainWindow.useConnectivity(connectivity, tasks);
         dev.conn.shell.AlertRouting.people(peopleModel, alerts);
+        if (commsModel != null) {
+            dev.conn.shell.AlertRouting.comms(commsModel, incidentModel.events(), alerts);
+        }
+        mainWindow.addSettingsSection(() -> new dev.conn.shell.EditorSettingsSection(
+                "Monitoring sources",
+                () -> dev.conn.shell.EditorSettingsSection.configured(
+                        settingsModel.settings().impactSettings().sources().stream()
+                                .map(dev.conn.settings.MonitoringSource::name)
+                                .toList()),
+                "Edit monitoring sources…",
+                () -> mainWindow.fireMenuAction("Manage monitoring sources…")));
+        mainWindow.addSettingsSection(() -> new dev.conn.shell.EditorSettingsSection(
+                "Message channels",
+                () -> dev.conn.shell.EditorSettingsSection.configured(
+                        settingsModel.settings().channelsOrEmpty().stream()
+                                .map(c -> c.id() + " (" + c.type() + ")")
+                                .toList()),
+                "Edit message channels…",
+                () -> mainWindow.fireMenuAction("Message channels…")));
         dev.conn.shell.DesktopNotifier.install(
                 alerts, stage, () -> settingsModel.settings().desktop().sound(), tasks);
         dev.conn.platform.fx.DialogStyler.install(scene);
@@ -231,7 +255,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The impact graphs: the "impact" workspace tab (Shortcut+Shift+I) and the Impact menu. */
     private dev.conn.platform.fx.ShellContribution impactContribution() {
-        var clients = dev.conn.impact.ImpactService.realClients(dev.conn.settings.SecretResolver.environmentOnly());
+        var clients = dev.conn.impact.ImpactService.realClients(secrets);
         var service = new dev.conn.impact.ImpactService(
                 dev.conn.impact.SeriesCache.jdbc(database.dataSource()), clients, clock);
         var model = new dev.conn.impact.ImpactViewModel(
@@ -249,6 +273,7 @@ public final class AppContext implements AutoCloseable {
         javafx.scene.control.Menu menu = new javafx.scene.control.Menu("Impact");
         menu.setId("impact-menu");
         javafx.scene.control.MenuItem add = new javafx.scene.control.MenuItem("Add impact query…");
+        add.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Alt+I"));
         add.setOnAction(e -> shown.get().onAddQuery());
         javafx.scene.control.MenuItem refresh = new javafx.scene.control.MenuItem("Refresh impact graphs");
         refresh.setAccelerator(javafx.scene.input.KeyCombination.valueOf("F5"));
@@ -257,8 +282,10 @@ public final class AppContext implements AutoCloseable {
             model.refresh();
         });
         javafx.scene.control.MenuItem snapshot = new javafx.scene.control.MenuItem("Snapshot all impact graphs");
+        snapshot.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Alt+S"));
         snapshot.setOnAction(e -> shown.get().onSnapshotAll());
         javafx.scene.control.MenuItem sources = new javafx.scene.control.MenuItem("Manage monitoring sources…");
+        sources.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Alt+M"));
         sources.setOnAction(e -> shown.get().onManageSources());
         menu.getItems().addAll(add, refresh, snapshot, sources);
         return new dev.conn.platform.fx.ShellContribution(
@@ -331,8 +358,7 @@ public final class AppContext implements AutoCloseable {
                 new java.util.concurrent.atomic.AtomicReference<>(java.util.Map.of());
         settingsModel
                 .settingsProperty()
-                .subscribe(s -> clients.set(dev.conn.comms.ChannelClient.all(
-                        s.channelsOrEmpty(), dev.conn.settings.SecretResolver.environmentOnly(), clock)));
+                .subscribe(s -> clients.set(dev.conn.comms.ChannelClient.all(s.channelsOrEmpty(), secrets, clock)));
         outboxDispatcher = new dev.conn.comms.OutboxDispatcher(
                 outbox,
                 id -> java.util.Optional.ofNullable(clients.get().get(id)),
@@ -340,7 +366,7 @@ public final class AppContext implements AutoCloseable {
                 dev.conn.comms.Sleeper.REAL,
                 dev.conn.comms.Backoff.standard(new SecureRandom()));
         dev.conn.comms.OutboxDispatcher dispatcher = outboxDispatcher;
-        dev.conn.comms.CommsViewModel model = new dev.conn.comms.CommsViewModel(
+        dev.conn.comms.CommsViewModel model = commsModel = new dev.conn.comms.CommsViewModel(
                 incidentModel,
                 comms,
                 policy.comms(),
@@ -370,10 +396,9 @@ public final class AppContext implements AutoCloseable {
         menu.setId("commsMenu");
         javafx.scene.control.MenuItem channelsItem = new javafx.scene.control.MenuItem("Message channels…");
         channelsItem.setId("channelsMenuItem");
+        channelsItem.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Alt+C"));
         channelsItem.setOnAction(e -> new dev.conn.comms.ChannelsDialog(
-                        stage,
-                        new dev.conn.comms.ChannelsViewModel(
-                                settingsModel, dev.conn.settings.SecretResolver.environmentOnly(), tasks, clock))
+                        stage, new dev.conn.comms.ChannelsViewModel(settingsModel, secrets, tasks, clock))
                 .show());
         menu.getItems().addAll(composeItem, channelsItem);
         javafx.event.EventHandler<javafx.stage.WindowEvent> warnOnClose = e -> {

@@ -372,15 +372,23 @@ public final class PostmortemView {
         menu.getItems()
                 .addAll(
                         exportItem(model, files, "Postmortem as Markdown…", PostmortemExports.Format.MD, "Shortcut+E"),
-                        exportItem(model, files, "Postmortem as HTML…", PostmortemExports.Format.HTML, null),
-                        exportItem(model, files, "Timeline as CSV…", PostmortemExports.Format.CSV, null),
-                        exportItem(model, files, "Incident bundle (JSON)…", PostmortemExports.Format.JSON, null),
+                        exportItem(
+                                model, files, "Postmortem as HTML…", PostmortemExports.Format.HTML, "Shortcut+Alt+H"),
+                        exportItem(model, files, "Timeline as CSV…", PostmortemExports.Format.CSV, "Shortcut+Alt+V"),
+                        exportItem(
+                                model,
+                                files,
+                                "Incident bundle (JSON)…",
+                                PostmortemExports.Format.JSON,
+                                "Shortcut+Alt+J"),
                         new SeparatorMenuItem());
         MenuItem importItem = new MenuItem("Import bundle…");
         importItem.setId("import-bundle");
+        importItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Alt+O"));
         importItem.setOnAction(e -> files.openBundle().ifPresent(model::importBundle));
         MenuItem sample = new MenuItem("Open a sample incident");
         sample.setId("open-sample");
+        sample.setAccelerator(KeyCombination.keyCombination("Shortcut+Alt+D"));
         sample.setOnAction(e -> model.openSample(err -> {}));
         menu.getItems().addAll(importItem, sample);
         return menu;

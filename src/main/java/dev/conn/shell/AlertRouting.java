@@ -75,6 +75,63 @@ public final class AlertRouting {
         people.expiredTextProperty().subscribe(expired);
     }
 
+    /**
+     * Routes the comms checklist and the outbox into the alert centre: an overdue communication
+     * (critical: "First, send an outage notification. Do it NOW."), a message whose delivery is
+     * unknown after a crash (the user must resend or mark it sent), and a message a channel
+     * refused for good ({@code MESSAGE_FAILED}). Each stays listed while it holds.
+     *
+     * @param comms the comms tab's view model
+     * @param events the open incident's events (for {@code MESSAGE_FAILED})
+     * @param centre the alert centre
+     */
+    public static void comms(
+            dev.conn.comms.CommsViewModel comms,
+            javafx.collections.ObservableList<dev.conn.incident.Event> events,
+            AlertCentre centre) {
+        comms.checklist().subscribe(() -> {
+            List<Draft> drafts = new ArrayList<>();
+            for (dev.conn.comms.ChecklistItem item : comms.checklist()) {
+                if (item.state() == dev.conn.comms.ItemState.OVERDUE) {
+                    drafts.add(new Draft(
+                            "comms-overdue:" + item.id(),
+                            Level.CRITICAL,
+                            "Overdue: " + item.title(),
+                            item.dueAt()
+                                            .map(d -> "Was due at " + HHMM.format(d) + ". ")
+                                            .orElse("")
+                                    + "Send it from the Comms tab (Ctrl+M), or skip it with a reason."));
+                }
+            }
+            centre.sync("comms-overdue:", drafts);
+        });
+        comms.unknownDeliveries().subscribe(() -> {
+            List<Draft> drafts = new ArrayList<>();
+            for (dev.conn.comms.OutboxMessage m : comms.unknownDeliveries()) {
+                drafts.add(new Draft(
+                        "delivery-unknown:" + m.idempotencyKey(),
+                        Level.CRITICAL,
+                        "Delivery unknown: " + m.subject(),
+                        "Conn stopped while sending to " + m.channel()
+                                + ". In the Comms tab, resend it or mark it sent."));
+            }
+            centre.sync("delivery-unknown:", drafts);
+        });
+        events.subscribe(() -> {
+            List<Draft> drafts = new ArrayList<>();
+            for (dev.conn.incident.Event e : events) {
+                if (e.type() == dev.conn.incident.EventType.MESSAGE_FAILED) {
+                    drafts.add(new Draft(
+                            "delivery-failed:" + e.id(),
+                            Level.WARNING,
+                            "Message not delivered via " + e.payload().textOrEmpty("channel"),
+                            e.payload().textOrEmpty("reason") + " (" + HHMM.format(e.occurredAt()) + ")"));
+                }
+            }
+            centre.sync("delivery-failed:", drafts);
+        });
+    }
+
     private static List<Draft> pending(Handoff h, PeopleViewModel people) {
         if (h == null) {
             return List.of();

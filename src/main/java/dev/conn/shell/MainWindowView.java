@@ -689,6 +689,22 @@ public final class MainWindowView {
     }
 
     /**
+     * Runs a menu action by its exact name, as if chosen from the menu (later, on the FX thread,
+     * so a dialog that asked for it has closed first).
+     *
+     * @param name the action's name as the palette lists it, e.g. "Manage monitoring sources" (a
+     *     trailing "…" is ignored)
+     * @return whether such an action exists
+     */
+    public boolean fireMenuAction(String name) {
+        java.util.Optional<MenuActions.Action> action = actions().stream()
+                .filter(a -> a.name().equals(name.replace("…", "").strip()))
+                .findFirst();
+        action.ifPresent(a -> Platform.runLater(a::run));
+        return action.isPresent();
+    }
+
+    /**
      * Styles the scene from the settings: dark or light theme, projector mode, font scale. Dialogs
      * copy the look when they show ({@link dev.conn.platform.fx.DialogStyler}).
      *

@@ -60,6 +60,12 @@ class ImpactPanelWindowTest extends WindowTest {
                     "ana");
         }
         launchAs("ana");
+        // the Comms tab comes first; the IC opens Impact with its shortcut
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.I)
+                .release(
+                        javafx.scene.input.KeyCode.I,
+                        javafx.scene.input.KeyCode.SHIFT,
+                        javafx.scene.input.KeyCode.CONTROL);
 
         waitUntil(() -> robot.lookup(".impact-chart").tryQuery().isPresent());
         ImpactChartView chart = robot.lookup(".impact-chart").queryAs(ImpactChartView.class);

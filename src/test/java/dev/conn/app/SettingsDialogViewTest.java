@@ -7,6 +7,8 @@ import dev.conn.settings.PolicyFile;
 import dev.conn.settings.Settings;
 import dev.conn.settings.SettingsFile;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.RadioButton;
 import javafx.scene.input.KeyCode;
@@ -109,6 +111,27 @@ class SettingsDialogViewTest extends WindowTest {
                 .contains("policy.json")
                 .contains("severitees");
         assertThat(label(robot, "#settings-data-dir").getText()).isEqualTo(dataDir.toString());
+    }
+
+    @Test
+    void monitoringSourcesAndChannelsAreReachedFromTheSettings(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        open(robot);
+        javafx.scene.control.TabPane tabs =
+                robot.lookup("#settings-dialog .tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        AtomicReference<List<String>> titles = new AtomicReference<>();
+        robot.interact(() -> titles.set(
+                tabs.getTabs().stream().map(javafx.scene.control.Tab::getText).toList()));
+        assertThat(titles.get()).contains("Monitoring sources", "Message channels");
+
+        robot.interact(() -> tabs.getSelectionModel().select(titles.get().indexOf("Message channels")));
+        assertThat(label(robot, "#settings-message-channels .label").getText()).isEqualTo("None configured yet.");
+        robot.clickOn("Edit message channels…");
+
+        waitUntil(() -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.stage.Stage st
+                        && st.isShowing()
+                        && "Message channels".equals(st.getTitle())));
     }
 
     private static void open(FxRobot robot) throws Exception {
