@@ -39,10 +39,10 @@ public final class ChecklistCell extends ListCell<ChecklistItem> {
         return switch (s) {
             case PENDING -> "○";
             case DUE_SOON -> "⚠";
-            case OVERDUE -> "⛔";
+            case OVERDUE -> "‼";
             case DONE -> "✔";
             case SKIPPED -> "↷";
-            case SNOOZED -> "⏸";
+            case SNOOZED -> "◔";
             case WAITING -> "…";
         };
     }

@@ -79,7 +79,8 @@ public final class AlertRouting {
      * Routes the comms checklist and the outbox into the alert centre: an overdue communication
      * (critical: "First, send an outage notification. Do it NOW."), a message whose delivery is
      * unknown after a crash (the user must resend or mark it sent), and a message a channel
-     * refused for good ({@code MESSAGE_FAILED}). Each stays listed while it holds.
+     * refused for good ({@code MESSAGE_FAILED}). Each stays listed while it holds. After the
+     * incident is resolved, only communications due after the resolution are alerted.
      *
      * @param comms the comms tab's view model
      * @param events the open incident's events (for {@code MESSAGE_FAILED})
@@ -91,8 +92,14 @@ public final class AlertRouting {
             AlertCentre centre) {
         comms.checklist().subscribe(() -> {
             List<Draft> drafts = new ArrayList<>();
+            // once resolved, only deadlines after the resolution (resolution post, postmortem)
+            // still call for action; the rest of the outage's checklist is history
+            java.util.Optional<java.time.Instant> resolvedAt =
+                    comms.incident().flatMap(dev.conn.incident.IncidentState::resolvedAt);
             for (dev.conn.comms.ChecklistItem item : comms.checklist()) {
-                if (item.state() == dev.conn.comms.ItemState.OVERDUE) {
+                boolean stillMatters = resolvedAt.isEmpty()
+                        || item.dueAt().map(d -> d.isAfter(resolvedAt.get())).orElse(false);
+                if (item.state() == dev.conn.comms.ItemState.OVERDUE && stillMatters) {
                     drafts.add(new Draft(
                             "comms-overdue:" + item.id(),
                             Level.CRITICAL,

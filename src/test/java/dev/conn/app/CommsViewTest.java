@@ -52,7 +52,7 @@ class CommsViewTest extends WindowTest {
         clock.advance(Duration.ofMinutes(5).plusSeconds(10));
         waitUntil(() -> item(robot, "notify-responders").state() == ItemState.OVERDUE);
         waitUntil(() -> text(robot, "#countdown-RESPONDERS").contains("overdue"));
-        assertThat(text(robot, "#countdown-RESPONDERS")).startsWith("⛔");
+        assertThat(text(robot, "#countdown-RESPONDERS")).startsWith("‼");
 
         robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
         waitFor(robot, "#compose-dialog");
