@@ -41,11 +41,66 @@ final class HttpDeliveryClient {
     record Answer(int code, String body, Optional<Duration> retryAfter) {}
 
     /** Either an answer or a network failure. */
-    sealed interface Outcome permits Got, NoAnswer {}
+    sealed interface Outcome permits Got, NoAnswer, Ended {}
 
     record Got(Answer answer) implements Outcome {}
 
     record NoAnswer(Delivery.Retry retry) implements Outcome {}
+
+    /** The attempt ended before a request left: no secret, or not a URL. */
+    record Ended(Delivery delivery) implements Outcome {}
+
+    /**
+     * Posts JSON to a URL held as a secret reference: resolves it at the moment of sending, and
+     * turns a missing secret into a retry (the user may set it) and a malformed URL into a terminal
+     * failure naming the reference, never the URL.
+     *
+     * @param http the client
+     * @param clock for {@code Retry-After} dates
+     * @param secrets resolves the reference
+     * @param url reference to the target URL
+     * @param json the body
+     * @param headers extra headers (e.g. {@code Idempotency-Key})
+     * @return the answer, or the delivery outcome that ended the attempt before one
+     */
+    static Outcome postJson(
+            OkHttpClient http,
+            Clock clock,
+            dev.conn.settings.SecretResolver secrets,
+            dev.conn.settings.SecretRef url,
+            String json,
+            java.util.Map<String, String> headers) {
+        String target;
+        try {
+            target = secrets.resolve(url);
+        } catch (dev.conn.settings.SecretResolver.SecretUnavailableException e) {
+            return new Ended(new Delivery.Retry(e.getMessage(), Optional.empty(), false));
+        }
+        Request request;
+        try {
+            Request.Builder b = new Request.Builder().url(target).post(okhttp3.RequestBody.create(json, JSON));
+            headers.forEach(b::header);
+            request = b.build();
+        } catch (IllegalArgumentException e) {
+            return new Ended(new Delivery.Failed("the URL in " + url + " is not a valid URL"));
+        }
+        return call(http, request, clock);
+    }
+
+    /**
+     * @param o an outcome
+     * @param onAnswer classifies an answer
+     * @return the delivery: the ended attempt's, the network failure's retry, or the answer's
+     */
+    static Delivery settle(Outcome o, java.util.function.Function<Answer, Delivery> onAnswer) {
+        if (o instanceof Ended e) {
+            return e.delivery();
+        }
+        if (o instanceof NoAnswer n) {
+            return n.retry();
+        }
+        return onAnswer.apply(((Got) o).answer());
+    }
 
     static Outcome call(OkHttpClient client, Request request, Clock clock) {
         Call call = client.newCall(request);

@@ -7,11 +7,8 @@ import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 
 /**
  * POSTs a message as JSON to any endpoint: {@code messageId}, {@code incidentId}, {@code
@@ -61,12 +58,6 @@ public final class JsonWebhookClient implements Channel {
 
     @Override
     public Delivery deliver(OutboxMessage m) {
-        String target;
-        try {
-            target = secrets.resolve(url);
-        } catch (SecretResolver.SecretUnavailableException e) {
-            return new Delivery.Retry(e.getMessage(), Optional.empty(), false);
-        }
         ObjectNode payload = MAPPER.createObjectNode();
         payload.setAll(m.extras().toNode());
         payload.put("messageId", m.messageId().toString());
@@ -74,20 +65,8 @@ public final class JsonWebhookClient implements Channel {
         payload.put("channel", m.channel());
         payload.put("subject", m.subject());
         payload.put("body", m.body());
-        Request request;
-        try {
-            request = new Request.Builder()
-                    .url(target)
-                    .header("Idempotency-Key", m.idempotencyKey())
-                    .post(RequestBody.create(payload.toString(), HttpDeliveryClient.JSON))
-                    .build();
-        } catch (IllegalArgumentException e) {
-            return new Delivery.Failed("the URL in " + url + " is not a valid URL");
-        }
-        HttpDeliveryClient.Outcome o = HttpDeliveryClient.call(http, request, clock);
-        if (o instanceof HttpDeliveryClient.NoAnswer n) {
-            return n.retry();
-        }
-        return HttpDeliveryClient.classify(((HttpDeliveryClient.Got) o).answer(), "Webhook", Set.of(429));
+        HttpDeliveryClient.Outcome o = HttpDeliveryClient.postJson(
+                http, clock, secrets, url, payload.toString(), java.util.Map.of("Idempotency-Key", m.idempotencyKey()));
+        return HttpDeliveryClient.settle(o, a -> HttpDeliveryClient.classify(a, "Webhook", Set.of(429)));
     }
 }

@@ -7,11 +7,8 @@ import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 
 /**
  * Posts to a Slack incoming webhook (https://api.slack.com/messaging/webhooks): {@code {"text":
@@ -64,28 +61,10 @@ public final class SlackWebhookClient implements Channel {
 
     @Override
     public Delivery deliver(OutboxMessage m) {
-        String target;
-        try {
-            target = secrets.resolve(url);
-        } catch (SecretResolver.SecretUnavailableException e) {
-            return new Delivery.Retry(e.getMessage(), Optional.empty(), false);
-        }
         ObjectNode payload = MAPPER.createObjectNode();
         payload.put("text", "*" + m.subject() + "*\n" + m.body());
-        Request request;
-        try {
-            request = new Request.Builder()
-                    .url(target)
-                    .post(RequestBody.create(payload.toString(), HttpDeliveryClient.JSON))
-                    .build();
-        } catch (IllegalArgumentException e) {
-            return new Delivery.Failed("the webhook URL in " + url + " is not a valid URL");
-        }
-        HttpDeliveryClient.Outcome o = HttpDeliveryClient.call(http, request, clock);
-        if (o instanceof HttpDeliveryClient.NoAnswer n) {
-            return n.retry();
-        }
-        HttpDeliveryClient.Answer a = ((HttpDeliveryClient.Got) o).answer();
-        return HttpDeliveryClient.classify(a, "Slack", Set.of(429));
+        HttpDeliveryClient.Outcome o =
+                HttpDeliveryClient.postJson(http, clock, secrets, url, payload.toString(), java.util.Map.of());
+        return HttpDeliveryClient.settle(o, a -> HttpDeliveryClient.classify(a, "Slack", Set.of(429)));
     }
 }

@@ -8,11 +8,8 @@ import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 
 /**
  * Posts an Adaptive Card to a Microsoft Teams incoming webhook
@@ -91,29 +88,12 @@ public final class TeamsWebhookClient implements Channel {
 
     @Override
     public Delivery deliver(OutboxMessage m) {
-        String target;
-        try {
-            target = secrets.resolve(url);
-        } catch (SecretResolver.SecretUnavailableException e) {
-            return new Delivery.Retry(e.getMessage(), Optional.empty(), false);
-        }
-        Request request;
-        try {
-            request = new Request.Builder()
-                    .url(target)
-                    .post(RequestBody.create(card(m.subject(), m.body()).toString(), HttpDeliveryClient.JSON))
-                    .build();
-        } catch (IllegalArgumentException e) {
-            return new Delivery.Failed("the webhook URL in " + url + " is not a valid URL");
-        }
-        HttpDeliveryClient.Outcome o = HttpDeliveryClient.call(http, request, clock);
-        if (o instanceof HttpDeliveryClient.NoAnswer n) {
-            return n.retry();
-        }
-        HttpDeliveryClient.Answer a = ((HttpDeliveryClient.Got) o).answer();
-        if (a.code() == 200 && a.body().contains("HTTP error 429")) {
-            return new Delivery.Retry("Teams answered: rate limited", a.retryAfter(), false);
-        }
-        return HttpDeliveryClient.classify(a, "Teams", Set.of(429));
+        HttpDeliveryClient.Outcome o = HttpDeliveryClient.postJson(
+                http, clock, secrets, url, card(m.subject(), m.body()).toString(), java.util.Map.of());
+        return HttpDeliveryClient.settle(
+                o,
+                a -> a.code() == 200 && a.body().contains("HTTP error 429")
+                        ? new Delivery.Retry("Teams answered: rate limited", a.retryAfter(), false)
+                        : HttpDeliveryClient.classify(a, "Teams", Set.of(429)));
     }
 }

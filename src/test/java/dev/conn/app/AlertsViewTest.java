@@ -18,25 +18,6 @@ import org.testfx.api.FxRobot;
 
 /** The alert centre in the real window: people conditions become listed alerts with a badge. */
 class AlertsViewTest extends WindowTest {
-    /** Closes any dialog a test left open and resets the stage's size, for the next test. */
-    @org.junit.jupiter.api.AfterEach
-    void closeLeftDialogs() throws Exception {
-        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
-                    for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
-                        if (w != stage) {
-                            w.hide();
-                        }
-                    }
-                    // and leaves the shared stage as the other window tests expect it
-                    stage.setMaximized(false);
-                    stage.setX(0);
-                    stage.setY(0);
-                    stage.setWidth(1280);
-                    stage.setHeight(800);
-                })
-                .get(10, java.util.concurrent.TimeUnit.SECONDS);
-    }
-
     @Test
     void aFatigueThresholdShowsInTheBadgeAndTheListUntilAcknowledged(FxRobot robot) throws Exception {
         launchAs("Ana Ops");

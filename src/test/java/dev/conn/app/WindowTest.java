@@ -39,9 +39,27 @@ abstract class WindowTest {
         stage = org.testfx.api.FxToolkit.registerPrimaryStage();
     }
 
+    /**
+     * Closes any dialog a test left open, and leaves the shared stage as the next window test
+     * expects it (not maximised, 1280×800 at the origin: the window remembers its layout), then
+     * closes the app.
+     */
     @AfterEach
     void closeApp() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+                    for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+                        if (w != stage) {
+                            w.hide();
+                        }
+                    }
+                    stage.setMaximized(false);
+                    stage.setX(0);
+                    stage.setY(0);
+                    stage.setWidth(1280);
+                    stage.setHeight(800);
+                    stage.hide();
+                })
+                .get(10, TimeUnit.SECONDS);
         if (context != null) {
             context.close();
         }
