@@ -56,6 +56,7 @@ public final class AppContext implements AutoCloseable {
     private dev.conn.comms.OutboxDispatcher outboxDispatcher;
     private Runnable removeCloseWarning = () -> {};
     private dev.conn.comms.CommsViewModel commsModel;
+    private java.util.function.BooleanSupplier closeGuard = () -> true;
     /** Secrets of sources and channels: environment variables and the OS keychain. */
     private final dev.conn.settings.SecretResolver secrets =
             new dev.conn.settings.SecretResolver(System.getenv(), new dev.conn.settings.KeychainSecretStore());
@@ -209,6 +210,7 @@ public final class AppContext implements AutoCloseable {
         mainWindow.applyLook(scene);
         mainWindow.rememberLayout(stage);
         mainWindow.useAlerts(alerts);
+        mainWindow.setCloseGuard(closeGuard);
         mainWindow.useConnectivity(connectivity, tasks);
         dev.conn.shell.AlertRouting.people(peopleModel, alerts);
         if (commsModel != null) {
@@ -401,7 +403,7 @@ public final class AppContext implements AutoCloseable {
                         stage, new dev.conn.comms.ChannelsViewModel(settingsModel, secrets, tasks, clock))
                 .show());
         menu.getItems().addAll(composeItem, channelsItem);
-        javafx.event.EventHandler<javafx.stage.WindowEvent> warnOnClose = e -> {
+        java.util.function.BooleanSupplier mayClose = () -> {
             if (model.waitingCount() > 0) {
                 javafx.scene.control.ButtonType closeAnyway = new javafx.scene.control.ButtonType(
                         "Close Conn", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
@@ -415,9 +417,14 @@ public final class AppContext implements AutoCloseable {
                         keepOpen);
                 warn.initOwner(stage);
                 warn.setHeaderText("Messages have not been sent yet");
-                if (warn.showAndWait().orElse(keepOpen) != closeAnyway) {
-                    e.consume();
-                }
+                return warn.showAndWait().orElse(keepOpen) == closeAnyway;
+            }
+            return true;
+        };
+        closeGuard = mayClose; // Incident > Quit asks the same
+        javafx.event.EventHandler<javafx.stage.WindowEvent> warnOnClose = e -> {
+            if (!mayClose.getAsBoolean()) {
+                e.consume();
             }
         };
         stage.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, warnOnClose);

@@ -495,7 +495,21 @@ public final class MainWindowView {
 
     @FXML
     private void onQuit() {
-        root.getScene().getWindow().hide();
+        // asks what the window's close button asks (the outbox warns while messages wait)
+        if (closeGuard.getAsBoolean()) {
+            root.getScene().getWindow().hide();
+        }
+    }
+
+    private java.util.function.BooleanSupplier closeGuard = () -> true;
+
+    /**
+     * Sets what Incident > Quit asks before closing, as the window's close request does.
+     *
+     * @param mayClose true to close; it may ask the user (FX thread)
+     */
+    public void setCloseGuard(java.util.function.BooleanSupplier mayClose) {
+        this.closeGuard = java.util.Objects.requireNonNull(mayClose, "mayClose");
     }
 
     @FXML

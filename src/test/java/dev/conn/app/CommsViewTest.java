@@ -65,6 +65,13 @@ class CommsViewTest extends WindowTest {
         waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_QUEUED));
         waitUntil(() -> text(robot, "#countdown-RESPONDERS").contains("(promised)"));
         waitUntil(() -> text(robot, "#outboxStatus").equals("1 message waiting"));
+
+        // Quit asks as the close button does: the message must not be forgotten
+        robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+        javafx.scene.control.Button keep = dev.conn.testing.Ui.dialogButton(robot, "Keep Conn open");
+        robot.interact(keep::fire);
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertThat(stage.isShowing()).isTrue();
     }
 
     @Test
