@@ -178,6 +178,14 @@ public final class HtmlExporter {
         }
         h.append("</ul>\n");
         facts(h, "Hand-offs", r.handoffs());
+        h.append("<h3>Leaderless intervals</h3>\n");
+        if (r.leaderless().isEmpty()) {
+            h.append("<p class=\"muted\">None: someone held command throughout.</p>\n");
+        } else {
+            h.append("<ul>\n");
+            r.leaderless().forEach(l -> h.append("<li>").append(esc(l)).append("</li>\n"));
+            h.append("</ul>\n");
+        }
         facts(h, "Messages sent", r.messagesSent());
         h.append("<h3>Metric snapshots</h3>\n");
         if (r.snapshots().isEmpty()) {

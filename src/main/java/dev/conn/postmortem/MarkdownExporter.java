@@ -174,6 +174,13 @@ public final class MarkdownExporter {
             md.append('\n');
         }
         facts(md, "Hand-offs", r.handoffs());
+        md.append("### Leaderless intervals\n\n");
+        if (r.leaderless().isEmpty()) {
+            md.append("_None: someone held command throughout._\n\n");
+        } else {
+            r.leaderless().forEach(l -> md.append("- ").append(inline(l)).append('\n'));
+            md.append('\n');
+        }
         facts(md, "Messages sent", r.messagesSent());
         md.append("### Metric snapshots\n\n");
         if (r.snapshots().isEmpty()) {

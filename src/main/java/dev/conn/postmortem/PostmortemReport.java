@@ -31,6 +31,8 @@ import java.util.UUID;
  * @param responders who took part, in order of joining
  * @param roles each role (a {@code command.Role} name) and who held it, in order
  * @param handoffs the hand-off rows
+ * @param leaderless every interval the incident had no leader, in words (when, how long, why),
+ *     oldest first (SRE book ch. 14: someone must hold command at all times)
  * @param messagesSent the rows of messages sent
  * @param snapshots metric snapshots with a PNG image
  * @param cleanup every change made to production ({@code ACTION_TAKEN}), with its clean-up decision
@@ -44,6 +46,7 @@ public record PostmortemReport(
         List<String> responders,
         Map<String, List<String>> roles,
         List<TimelineEntry> handoffs,
+        List<String> leaderless,
         List<TimelineEntry> messagesSent,
         List<Snapshot> snapshots,
         List<Cleanup> cleanup,
@@ -144,10 +147,26 @@ public record PostmortemReport(
                 List.copyOf(responders),
                 roles,
                 handoffs,
+                leaderless(events),
                 sent,
                 snapshots,
                 cleanup,
                 today);
+    }
+
+    /** The roster's leaderless intervals, each in one line. */
+    private static List<String> leaderless(java.util.Collection<Event> events) {
+        List<String> out = new ArrayList<>();
+        for (dev.conn.command.LeaderlessInterval i :
+                dev.conn.command.Roster.fold(events).leaderlessIntervals()) {
+            String end = i.end().map(e -> MarkdownExporter.STAMP.format(e)).orElse("the end of the record");
+            String length = i.end()
+                    .map(e -> " (" + java.time.Duration.between(i.start(), e).toMinutes() + " min)")
+                    .orElse("");
+            out.add(MarkdownExporter.STAMP.format(i.start()) + " to " + end + length + ": "
+                    + i.reason().description());
+        }
+        return List.copyOf(out);
     }
 
     private static void addRole(Map<String, List<String>> roles, String role, String who) {

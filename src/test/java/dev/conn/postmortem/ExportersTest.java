@@ -2,9 +2,11 @@ package dev.conn.postmortem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.incident.IncidentId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -40,6 +42,36 @@ class ExportersTest {
                     java.nio.file.Path.of("src/test/resources/dev/conn/postmortem/rich-incident.md"), md);
         }
         assertThat(md).isEqualTo(golden);
+    }
+
+    @Test
+    void theCommanderLeavingWithoutAHandOffIsListedAsALeaderlessInterval() {
+        Instant t0 = Instant.parse("2026-11-20T10:00:00Z");
+        IncidentId id = dev.conn.testing.Events.newIncident();
+        List<dev.conn.incident.Event> events = List.of(
+                dev.conn.testing.Events.declared(id, t0, dev.conn.incident.Severity.SEV2, "Ana"),
+                dev.conn.testing.Events.event(
+                        id,
+                        dev.conn.incident.EventType.RESPONDER_JOINED,
+                        t0.plusSeconds(60),
+                        dev.conn.incident.Payload.of("responderId", "a", "name", "Ana")),
+                dev.conn.testing.Events.event(
+                        id,
+                        dev.conn.incident.EventType.RESPONDER_LEFT,
+                        t0.plusSeconds(600),
+                        dev.conn.incident.Payload.of("responderId", "a")),
+                dev.conn.testing.Events.event(
+                        id,
+                        dev.conn.incident.EventType.ROLE_ASSIGNED,
+                        t0.plusSeconds(1500),
+                        dev.conn.incident.Payload.of("role", "INCIDENT_COMMANDER", "person", "Bo")));
+
+        PostmortemReport r = PostmortemReport.of(events, TODAY);
+
+        assertThat(MarkdownExporter.render(r))
+                .contains("### Leaderless intervals\n\n- 2026-11-20 10:10:00 UTC to 2026-11-20 10:25:00 UTC"
+                        + " (15 min): the Incident Commander left without a hand-off\n");
+        assertThat(HtmlExporter.render(r)).contains("<h3>Leaderless intervals</h3>");
     }
 
     @Test
