@@ -56,6 +56,7 @@ public final class AppContext implements AutoCloseable {
     private dev.conn.comms.OutboxDispatcher outboxDispatcher;
     private Runnable removeCloseWarning = () -> {};
     private dev.conn.comms.CommsViewModel commsModel;
+    private javafx.scene.control.Label ttxLabel;
     private java.util.function.BooleanSupplier closeGuard = () -> true;
     /** Secrets of sources and channels: environment variables and the OS keychain. */
     private final dev.conn.settings.SecretResolver secrets =
@@ -211,6 +212,9 @@ public final class AppContext implements AutoCloseable {
         mainWindow.rememberLayout(stage);
         mainWindow.useAlerts(alerts);
         mainWindow.setCloseGuard(closeGuard);
+        if (ttxLabel != null) {
+            mainWindow.addHeaderItem(ttxLabel);
+        }
         mainWindow.useConnectivity(connectivity, tasks);
         dev.conn.shell.AlertRouting.people(peopleModel, alerts);
         if (commsModel != null) {
@@ -320,6 +324,8 @@ public final class AppContext implements AutoCloseable {
         javafx.scene.control.Label ttx = new javafx.scene.control.Label();
         ttx.setId("ttx-status");
         ttx.textProperty().bind(model.ttxProperty());
+        ttx.getStyleClass().add("milestone-badge");
+        ttxLabel = ttx; // shown in the header, beside the milestones
         return new dev.conn.platform.fx.ShellContribution(
                 java.util.List.of(
                         new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
@@ -334,7 +340,7 @@ public final class AppContext implements AutoCloseable {
                                 new dev.conn.postmortem.HistoryView(new dev.conn.postmortem.HistoryViewModel(
                                         incidents, incidentModel, tasks))::build)),
                 java.util.List.of(dev.conn.postmortem.PostmortemView.exportMenu(model, files)),
-                java.util.List.of(ttx));
+                java.util.List.of());
     }
 
     /**

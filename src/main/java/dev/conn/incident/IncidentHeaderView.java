@@ -24,6 +24,19 @@ public final class IncidentHeaderView {
     private final IncidentViewModel incident;
 
     @FXML
+    private javafx.scene.layout.FlowPane actionRow;
+
+    /**
+     * Adds a feature's live figure to the header's second row, after the milestones (e.g. the
+     * postmortem feature's TTx), so what the IC reads at a glance stays in one place.
+     *
+     * @param item the node; FX thread
+     */
+    public void addHeaderItem(javafx.scene.Node item) {
+        actionRow.getChildren().add(2, item);
+    }
+
+    @FXML
     private VBox header;
 
     @FXML

@@ -504,6 +504,15 @@ public final class MainWindowView {
     private java.util.function.BooleanSupplier closeGuard = () -> true;
 
     /**
+     * Adds a feature's live figure to the incident header, beside the milestones.
+     *
+     * @param item the node
+     */
+    public void addHeaderItem(javafx.scene.Node item) {
+        headerController.addHeaderItem(item);
+    }
+
+    /**
      * Sets what Incident > Quit asks before closing, as the window's close request does.
      *
      * @param mayClose true to close; it may ask the user (FX thread)

@@ -134,6 +134,8 @@ class PostmortemViewTest extends WindowTest {
                 .contains("Impact started must be the earliest milestone"));
         assertThat(List.of(robot.lookup("#ttx-status").queryAs(Label.class).getText()))
                 .allMatch(t -> t.startsWith("TTD 15m"));
+        // live in the incident header, where the IC looks
+        assertThat(robot.lookup(".incident-header #ttx-status").tryQuery()).isPresent();
     }
 
     @Test
