@@ -91,7 +91,11 @@ class AlertsViewTest extends WindowTest {
                 .orElseThrow()));
         robot.clickOn("#choice-confirm");
         waitFor(robot, "#brief-dialog");
-        robot.clickOn("#copy-confirm"); // the brief is read first, then offered
+        dev.conn.testing.Ui.waitUntil(() -> robot.lookup("#copy-confirm")
+                .tryQuery()
+                .map(dev.conn.testing.Ui::shown)
+                .orElse(false)); // the brief is read first, then offered
+        robot.interact(() -> robot.lookup("#copy-confirm").queryButton().fire());
 
         waitUntil(() -> safeKeys().stream().anyMatch(k -> k.startsWith("handoff-pending:")));
 

@@ -139,7 +139,11 @@ class PeopleViewTest extends WindowTest {
         String brief = robot.lookup("#copy-text")
                 .queryAs(javafx.scene.control.TextArea.class)
                 .getText();
-        robot.clickOn("#copy-confirm");
+        dev.conn.testing.Ui.waitUntil(() -> robot.lookup("#copy-confirm")
+                .tryQuery()
+                .map(dev.conn.testing.Ui::shown)
+                .orElse(false));
+        robot.interact(() -> robot.lookup("#copy-confirm").queryButton().fire());
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
         waitUntil(() -> robot.lookup("#handoffBanner").query().isVisible());
         String code = text(robot, "#handoffCode").replaceAll(".*read-back code (\\S+).*", "$1");
