@@ -212,6 +212,15 @@ public final class AppContext implements AutoCloseable {
         mainWindow.rememberLayout(stage);
         mainWindow.useAlerts(alerts);
         mainWindow.setCloseGuard(closeGuard);
+        if (commsModel != null) {
+            // the hand-off brief can go to the responders' channels, not only be read aloud
+            dev.conn.comms.CommsViewModel comms = commsModel;
+            peopleView.setBriefSender((subject, body) -> incidentModel.current().ifPresent(st -> {
+                dev.conn.comms.ComposeMessageDialog d = new dev.conn.comms.ComposeMessageDialog(stage, comms, st);
+                d.prefill(dev.conn.settings.Policy.Audience.RESPONDERS, subject, body);
+                d.show();
+            }));
+        }
         if (ttxLabel != null) {
             mainWindow.addHeaderItem(ttxLabel);
         }

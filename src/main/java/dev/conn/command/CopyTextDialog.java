@@ -76,4 +76,25 @@ public final class CopyTextDialog extends Dialog<ButtonType> {
             e.consume();
         });
     }
+
+    /**
+     * Adds a button that runs an action and keeps the dialog open (e.g. "Send brief via
+     * channel…").
+     *
+     * @param label the button's text
+     * @param id the button's id
+     * @param action what it does (FX thread)
+     * @return this dialog
+     */
+    public CopyTextDialog withAction(String label, String id, Runnable action) {
+        ButtonType type = new ButtonType(label, ButtonBar.ButtonData.LEFT);
+        getDialogPane().getButtonTypes().add(0, type);
+        Button b = (Button) getDialogPane().lookupButton(type);
+        b.setId(id);
+        b.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume();
+            action.run();
+        });
+        return this;
+    }
 }

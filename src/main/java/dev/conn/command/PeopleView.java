@@ -264,6 +264,19 @@ public final class PeopleView {
                 .ifPresent(a -> model.assignRole(a.role(), a.responder().id()));
     }
 
+    private java.util.function.BiConsumer<String, String> briefSender;
+
+    /**
+     * Lets the hand-off brief be sent through a message channel (the comms composer, given a
+     * subject and the brief), besides being read aloud or copied. Set by the composition root, so
+     * {@code command} does not depend on {@code comms}.
+     *
+     * @param sender opens the composer with a subject and a body (FX thread)
+     */
+    public void setBriefSender(java.util.function.BiConsumer<String, String> sender) {
+        this.briefSender = sender;
+    }
+
     /**
      * Asks for a role and a receiver, records the offer, then shows the brief and the read-back
      * code to read out.
@@ -303,6 +316,15 @@ public final class PeopleView {
                             "Copy brief",
                             Optional.of("Offer hand-off"));
                     brief.getDialogPane().setId("brief-dialog");
+                    if (briefSender != null) {
+                        String subject = "Hand-off brief: " + a.role().label() + " to "
+                                + a.responder().name();
+                        brief.withAction(
+                                "Send via channel…",
+                                "send-brief",
+                                () -> briefSender.accept(
+                                        subject, preview.brief().text()));
+                    }
                     brief.showAndWait()
                             .filter(CopyTextDialog.CONFIRM::equals)
                             .ifPresent(ok -> model.offerHandoff(

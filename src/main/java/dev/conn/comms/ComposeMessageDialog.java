@@ -135,6 +135,21 @@ public final class ComposeMessageDialog extends Dialog<Void> {
     }
 
     /**
+     * Opens with a text written elsewhere (a hand-off brief to send to responders), instead of a
+     * template; it stays editable.
+     *
+     * @param to the audience, which picks its channels
+     * @param subjectText the subject
+     * @param bodyText the message
+     */
+    public void prefill(Audience to, String subjectText, String bodyText) {
+        template.setValue(null); // no template: the text is given
+        audience.setValue(to);
+        subject.setText(subjectText);
+        body.setText(bodyText);
+    }
+
+    /**
      * Chooses a template by name (menus and tests).
      *
      * @param name the template's name

@@ -51,6 +51,34 @@ class PeopleViewTest extends WindowTest {
     }
 
     @Test
+    void theBriefCanBeSentThroughAChannelBeforeTheOffer(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        addResponder(robot, "Bob");
+        robot.clickOn("#offerHandoffButton");
+        @SuppressWarnings("unchecked")
+        ComboBox<Responder> person = (ComboBox<Responder>) waitFor(robot, "#choice-person");
+        robot.interact(() -> person.setValue(person.getItems().stream()
+                .filter(r -> r.name().equals("Bob"))
+                .findFirst()
+                .orElseThrow()));
+        robot.clickOn("#choice-confirm");
+        waitFor(robot, "#brief-dialog");
+        String brief = robot.lookup("#copy-text")
+                .queryAs(javafx.scene.control.TextArea.class)
+                .getText();
+        waitUntil(() -> robot.lookup("#send-brief").tryQuery().map(Ui::shown).orElse(false));
+
+        robot.interact(() -> robot.lookup("#send-brief").queryButton().fire());
+
+        waitFor(robot, "#compose-dialog");
+        assertThat(robot.lookup("#subject").queryTextInputControl().getText())
+                .isEqualTo("Hand-off brief: Incident Commander to Bob");
+        assertThat(robot.lookup("#body").queryTextInputControl().getText()).isEqualTo(brief);
+        assertThat(timelineTypes(robot)).doesNotContain(EventType.HANDOFF_OFFERED); // nothing offered yet
+    }
+
+    @Test
     void anOfferNotAcknowledgedInFiveMinutesExpiresAndTheCommanderStays(FxRobot robot) throws Exception {
         launchAs("Ana Ops");
         declare(robot, "Checkout errors in EU");
