@@ -56,6 +56,9 @@ public final class AppContext implements AutoCloseable {
     private dev.conn.comms.OutboxDispatcher outboxDispatcher;
     private Runnable removeCloseWarning = () -> {};
     private dev.conn.comms.CommsViewModel commsModel;
+    /** Work that waits until the active incident is on screen (FX thread). */
+    private final java.util.List<Runnable> afterReady = new java.util.ArrayList<>();
+
     private javafx.scene.control.Label ttxLabel;
     private java.util.function.BooleanSupplier closeGuard = () -> true;
     /** Secrets of sources and channels: environment variables and the OS keychain. */
@@ -224,7 +227,8 @@ public final class AppContext implements AutoCloseable {
         if (ttxLabel != null) {
             mainWindow.addHeaderItem(ttxLabel);
         }
-        mainWindow.useConnectivity(connectivity, tasks);
+        // the probe runs on the network runner, never ahead of the incident's first read
+        mainWindow.useConnectivity(connectivity, network);
         dev.conn.shell.AlertRouting.people(peopleModel, alerts);
         if (commsModel != null) {
             dev.conn.shell.AlertRouting.comms(commsModel, incidentModel.events(), alerts);
@@ -248,7 +252,11 @@ public final class AppContext implements AutoCloseable {
         dev.conn.shell.DesktopNotifier.install(
                 alerts, stage, () -> settingsModel.settings().desktop().sound(), tasks);
         dev.conn.platform.fx.DialogStyler.install(scene);
-        mainWindow.start(onReady);
+        mainWindow.start(() -> {
+            onReady.run();
+            afterReady.forEach(Runnable::run);
+            afterReady.clear();
+        });
         return mainWindow;
     }
 
@@ -391,14 +399,16 @@ public final class AppContext implements AutoCloseable {
                 new dev.conn.comms.MessageTemplates(dataDirectory),
                 tasks,
                 dispatcher::offline);
-        tasks.run(
+        // after the incident is on screen: the outbox's recovery reads the database on the same
+        // background thread, and the IC's first look comes first
+        afterReady.add(() -> tasks.run(
                 () -> {
                     dispatcher.recover();
                     dispatcher.start();
                     return null;
                 },
                 ok -> model.refreshOutbox(),
-                e -> incidentModel.reportError("Could not start sending messages: " + e.getMessage()));
+                e -> incidentModel.reportError("Could not start sending messages: " + e.getMessage())));
         Runnable compose = () -> incidentModel
                 .current()
                 .ifPresentOrElse(

@@ -47,6 +47,17 @@ final class DesktopBench {
     /** @return the rows; -1 results where the app-image or Xvfb is missing */
     static List<Bench.Row> run(Path dir) throws IOException, InterruptedException {
         String note = " (packaged app-image, Xvfb)";
+        if (!Files.isExecutable(APP) && onPath("xvfb-run") && Files.isExecutable(Path.of("installers/build.sh"))) {
+            // the bench builds what it measures: jlink runtime, app-image and its AppCDS archive
+            System.err.println("conn bench: building the app-image (installers/build.sh app-image, a few minutes)");
+            Process build = new ProcessBuilder("installers/build.sh", "app-image")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!build.waitFor(15, java.util.concurrent.TimeUnit.MINUTES)) {
+                build.destroyForcibly();
+            }
+        }
         if (!Files.isExecutable(APP) || !onPath("xvfb-run")) {
             note = " (not measured: build target/installer/Conn with installers/build.sh and install xvfb)";
             return List.of(
