@@ -392,7 +392,12 @@ public final class Bench {
                     .append(" | ")
                     .append(hasTarget ? "≤ " + format(r.target(), r.unit()) : "—")
                     .append(" | ")
-                    .append(hasTarget ? String.format(Locale.ROOT, "%.2f×", r.result() / r.target()) : "—")
+                    .append(
+                            !hasTarget
+                                    ? "—"
+                                    : r.target() == 0
+                                            ? (r.result() == 0 ? "met" : "missed")
+                                            : String.format(Locale.ROOT, "%.2f×", r.result() / r.target()))
                     .append(" |\n");
         }
         Runtime rt = Runtime.getRuntime();
