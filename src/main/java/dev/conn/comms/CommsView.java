@@ -106,7 +106,7 @@ public final class CommsView extends VBox {
                         countdownBar,
                         checklistHeading,
                         list,
-                        new HBox(8, done, skip, snooze, composeButton),
+                        actionRow(done, skip, snooze, composeButton),
                         unknownBox,
                         error);
         model.countdowns().subscribe(this::renderCountdowns);
@@ -161,5 +161,13 @@ public final class CommsView extends VBox {
         if (item != null) {
             model.snooze(item, SNOOZE, error::setText);
         }
+    }
+
+    /** Buttons that keep their full text and wrap to a second line in a narrow panel. */
+    private static javafx.scene.layout.FlowPane actionRow(Button... buttons) {
+        for (Button b : buttons) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        return new javafx.scene.layout.FlowPane(8, 6, buttons);
     }
 }
