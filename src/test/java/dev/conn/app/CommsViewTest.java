@@ -121,8 +121,11 @@ class CommsViewTest extends WindowTest {
                 robot.lookup("#unknownDeliveries").query();
         waitUntil(() -> unknown.getItems().size() == 1);
         waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_DELIVERY_UNKNOWN));
-        robot.interact(() -> unknown.getSelectionModel().select(0));
-        robot.clickOn("#markSentButton");
+        // select and press in one go: the outbox list may be refreshed between two robot steps
+        robot.interact(() -> {
+            unknown.getSelectionModel().select(0);
+            robot.lookup("#markSentButton").queryButton().fire();
+        });
         waitUntil(() -> unknown.getItems().isEmpty());
         waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_SENT));
     }
