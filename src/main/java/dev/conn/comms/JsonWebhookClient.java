@@ -20,11 +20,7 @@ import okhttp3.OkHttpClient;
 public final class JsonWebhookClient implements Channel {
     private static final JsonMapper MAPPER = Json.newMapper();
 
-    private final String id;
-    private final SecretRef url;
-    private final SecretResolver secrets;
-    private final OkHttpClient http;
-    private final Clock clock;
+    private final WebhookClient webhook;
 
     /**
      * @param id the channel id
@@ -34,21 +30,17 @@ public final class JsonWebhookClient implements Channel {
      * @param clock for {@code Retry-After} dates
      */
     public JsonWebhookClient(String id, SecretRef url, SecretResolver secrets, OkHttpClient http, Clock clock) {
-        this.id = id;
-        this.url = url;
-        this.secrets = secrets;
-        this.http = http;
-        this.clock = clock;
+        this.webhook = new WebhookClient(id, url, secrets, http, clock);
     }
 
     @Override
     public String id() {
-        return id;
+        return webhook.id();
     }
 
     @Override
     public String rateKey() {
-        return "webhook:" + url;
+        return "webhook:" + webhook.url();
     }
 
     @Override
@@ -65,8 +57,9 @@ public final class JsonWebhookClient implements Channel {
         payload.put("channel", m.channel());
         payload.put("subject", m.subject());
         payload.put("body", m.body());
-        HttpDeliveryClient.Outcome o = HttpDeliveryClient.postJson(
-                http, clock, secrets, url, payload.toString(), java.util.Map.of("Idempotency-Key", m.idempotencyKey()));
-        return HttpDeliveryClient.settle(o, a -> HttpDeliveryClient.classify(a, "Webhook", Set.of(429)));
+        return webhook.post(
+                payload.toString(),
+                java.util.Map.of("Idempotency-Key", m.idempotencyKey()),
+                a -> HttpDeliveryClient.classify(a, "Webhook", Set.of(429)));
     }
 }

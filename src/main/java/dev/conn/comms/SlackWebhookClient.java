@@ -23,11 +23,7 @@ import okhttp3.OkHttpClient;
 public final class SlackWebhookClient implements Channel {
     private static final JsonMapper MAPPER = Json.newMapper();
 
-    private final String id;
-    private final SecretRef url;
-    private final SecretResolver secrets;
-    private final OkHttpClient http;
-    private final Clock clock;
+    private final WebhookClient webhook;
 
     /**
      * @param id the channel id
@@ -37,21 +33,17 @@ public final class SlackWebhookClient implements Channel {
      * @param clock for {@code Retry-After} dates
      */
     public SlackWebhookClient(String id, SecretRef url, SecretResolver secrets, OkHttpClient http, Clock clock) {
-        this.id = id;
-        this.url = url;
-        this.secrets = secrets;
-        this.http = http;
-        this.clock = clock;
+        this.webhook = new WebhookClient(id, url, secrets, http, clock);
     }
 
     @Override
     public String id() {
-        return id;
+        return webhook.id();
     }
 
     @Override
     public String rateKey() {
-        return "slack:" + url;
+        return "slack:" + webhook.url();
     }
 
     @Override
@@ -63,8 +55,7 @@ public final class SlackWebhookClient implements Channel {
     public Delivery deliver(OutboxMessage m) {
         ObjectNode payload = MAPPER.createObjectNode();
         payload.put("text", "*" + m.subject() + "*\n" + m.body());
-        HttpDeliveryClient.Outcome o =
-                HttpDeliveryClient.postJson(http, clock, secrets, url, payload.toString(), java.util.Map.of());
-        return HttpDeliveryClient.settle(o, a -> HttpDeliveryClient.classify(a, "Slack", Set.of(429)));
+        return webhook.post(
+                payload.toString(), java.util.Map.of(), a -> HttpDeliveryClient.classify(a, "Slack", Set.of(429)));
     }
 }

@@ -22,11 +22,7 @@ import okhttp3.OkHttpClient;
 public final class TeamsWebhookClient implements Channel {
     private static final JsonMapper MAPPER = Json.newMapper();
 
-    private final String id;
-    private final SecretRef url;
-    private final SecretResolver secrets;
-    private final OkHttpClient http;
-    private final Clock clock;
+    private final WebhookClient webhook;
 
     /**
      * @param id the channel id
@@ -36,21 +32,17 @@ public final class TeamsWebhookClient implements Channel {
      * @param clock for {@code Retry-After} dates
      */
     public TeamsWebhookClient(String id, SecretRef url, SecretResolver secrets, OkHttpClient http, Clock clock) {
-        this.id = id;
-        this.url = url;
-        this.secrets = secrets;
-        this.http = http;
-        this.clock = clock;
+        this.webhook = new WebhookClient(id, url, secrets, http, clock);
     }
 
     @Override
     public String id() {
-        return id;
+        return webhook.id();
     }
 
     @Override
     public String rateKey() {
-        return "teams:" + url;
+        return "teams:" + webhook.url();
     }
 
     @Override
@@ -88,10 +80,9 @@ public final class TeamsWebhookClient implements Channel {
 
     @Override
     public Delivery deliver(OutboxMessage m) {
-        HttpDeliveryClient.Outcome o = HttpDeliveryClient.postJson(
-                http, clock, secrets, url, card(m.subject(), m.body()).toString(), java.util.Map.of());
-        return HttpDeliveryClient.settle(
-                o,
+        return webhook.post(
+                card(m.subject(), m.body()).toString(),
+                java.util.Map.of(),
                 a -> a.code() == 200 && a.body().contains("HTTP error 429")
                         ? new Delivery.Retry("Teams answered: rate limited", a.retryAfter(), false)
                         : HttpDeliveryClient.classify(a, "Teams", Set.of(429)));
