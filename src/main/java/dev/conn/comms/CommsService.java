@@ -154,46 +154,6 @@ public final class CommsService {
     }
 
     /**
-     * @param incidentId the incident
-     * @param item the item
-     * @param reason why it does not apply
-     * @param author the person at the keyboard
-     * @return the {@code CHECKLIST_ITEM_SKIPPED} event
-     * @throws IllegalArgumentException if the reason is blank
-     */
-    public Event skip(IncidentId incidentId, ChecklistItem item, String reason, String author) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("Say why the item is skipped");
-        }
-        return incidents.record(
-                incidentId,
-                EventType.CHECKLIST_ITEM_SKIPPED,
-                Payload.of("itemId", item.id(), "title", item.title(), "reason", reason.strip()),
-                Optional.empty(),
-                author);
-    }
-
-    /**
-     * @param incidentId the incident
-     * @param item the item
-     * @param until when it is due again (UTC), in the future
-     * @param author the person at the keyboard
-     * @return the {@code CHECKLIST_ITEM_SNOOZED} event
-     * @throws IllegalArgumentException if {@code until} is not in the future
-     */
-    public Event snooze(IncidentId incidentId, ChecklistItem item, Instant until, String author) {
-        if (!until.isAfter(clock.instant())) {
-            throw new IllegalArgumentException("Snooze until a time in the future");
-        }
-        return incidents.record(
-                incidentId,
-                EventType.CHECKLIST_ITEM_SNOOZED,
-                Payload.of("itemId", item.id(), "title", item.title(), "until", until),
-                Optional.empty(),
-                author);
-    }
-
-    /**
      * The user chose to send a message of unknown delivery again.
      *
      * @param seq the outbox row

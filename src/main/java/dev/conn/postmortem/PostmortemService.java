@@ -57,17 +57,10 @@ public final class PostmortemService {
      * @throws dev.conn.incident.StoreException if the database cannot be written
      */
     public Event setMilestone(IncidentId id, Milestone milestone, Instant at, String reason, String author) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException(
-                    "Say why the " + milestone.label().toLowerCase(java.util.Locale.ROOT)
-                            + " time is set or changed (the reason is kept on the record)");
-        }
-        if (at.isAfter(incidents.clock().instant().plus(Duration.ofMinutes(1)))) {
-            throw new IllegalArgumentException(milestone.label() + " cannot be in the future (" + at + ")");
-        }
-        Optional<String> violation = milestones(id).violation(milestone, at);
-        if (violation.isPresent()) {
-            throw new IllegalArgumentException(violation.get());
+        Optional<String> problem = milestoneProblem(
+                milestones(id), milestone, at, reason, incidents.clock().instant());
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
         }
         return incidents.record(
                 id,
@@ -75,6 +68,28 @@ public final class PostmortemService {
                 Payload.of("milestone", milestone, "at", at, "reason", reason.strip()),
                 Optional.empty(),
                 author);
+    }
+
+    /**
+     * The one rule for setting a milestone, for the service and the postmortem tab alike.
+     *
+     * @param current the incident's milestones now
+     * @param milestone which milestone
+     * @param at its instant (UTC)
+     * @param reason why it is set or changed
+     * @param now the current instant (UTC), from the caller's clock
+     * @return what is wrong, in words, or empty if the edit may be recorded
+     */
+    public static Optional<String> milestoneProblem(
+            Milestones current, Milestone milestone, Instant at, String reason, Instant now) {
+        if (reason == null || reason.isBlank()) {
+            return Optional.of("Say why the " + milestone.label().toLowerCase(java.util.Locale.ROOT)
+                    + " time is set or changed (the reason is kept on the record)");
+        }
+        if (at.isAfter(now.plus(Duration.ofMinutes(1)))) {
+            return Optional.of(milestone.label() + " cannot be in the future (" + at + ")");
+        }
+        return current.violation(milestone, at);
     }
 
     /**

@@ -362,15 +362,11 @@ public final class PostmortemViewModel {
             message.set(e.getMessage());
             return;
         }
-        if (reason == null || reason.isBlank()) {
-            message.set("Say why the " + m.label().toLowerCase(java.util.Locale.ROOT) + " time is set or changed");
-            return;
-        }
         if (milestones == null) {
             message.set("Open an incident first");
             return;
         }
-        Optional<String> v = milestones.violation(m, at);
+        Optional<String> v = PostmortemService.milestoneProblem(milestones, m, at, reason, clock.instant());
         if (v.isPresent()) {
             message.set(v.get());
             return;

@@ -121,7 +121,8 @@ class PostmortemViewTest extends WindowTest {
                 robot.lookup("#pm-milestone").queryAs(javafx.scene.control.ComboBox.class);
         robot.interact(() -> {
             m.setValue(dev.conn.postmortem.Milestone.IMPACT_STARTED);
-            robot.lookup("#pm-milestone-at").queryAs(TextField.class).setText("2026-11-21 14:30");
+            // after the detection (the declaration, 14:00) yet not in the future
+            robot.lookup("#pm-milestone-at").queryAs(TextField.class).setText("2026-11-21T14:00:30Z");
             robot.lookup("#pm-milestone-reason").queryAs(TextField.class).setText("typo");
         });
         robot.interact(() -> robot.lookup("#pm-set-milestone")

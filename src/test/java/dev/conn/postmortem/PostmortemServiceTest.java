@@ -60,6 +60,19 @@ class PostmortemServiceTest {
     }
 
     @Test
+    void theTabAndTheServiceRefuseAFutureMilestoneAlike() {
+        Milestones now = Milestones.fold(incidents.timeline(id));
+
+        assertThat(PostmortemService.milestoneProblem(
+                        now, Milestone.MITIGATED, T0.plusSeconds(3600), "mitigated soon", T0))
+                .hasValueSatisfying(p -> assertThat(p).startsWith("Mitigated cannot be in the future"));
+        assertThat(PostmortemService.milestoneProblem(now, Milestone.MITIGATED, T0, " ", T0))
+                .hasValueSatisfying(p -> assertThat(p).startsWith("Say why the mitigated time"));
+        assertThat(PostmortemService.milestoneProblem(now, Milestone.MITIGATED, T0, "checked", T0))
+                .isEmpty();
+    }
+
+    @Test
     void impactStartedAfterDetectionIsRefusedAndNothingIsWritten() {
         int before = incidents.timeline(id).size();
 
