@@ -69,7 +69,12 @@ public final class CsvExporter {
      */
     static String cell(String value) {
         String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+        // OWASP CSV injection: a leading = + - @ tab or CR starts a formula, and spreadsheets skip
+        // leading spaces and line feeds before looking, so those count too
+        String afterBlanks = v.stripLeading();
+        boolean formula = !v.isEmpty() && "\t\r".indexOf(v.charAt(0)) >= 0
+                || !afterBlanks.isEmpty() && "=+-@".indexOf(afterBlanks.charAt(0)) >= 0;
+        if (formula) {
             v = "'" + v;
         }
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {

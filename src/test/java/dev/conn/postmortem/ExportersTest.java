@@ -141,7 +141,7 @@ class ExportersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"=1+1", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"})
+    @ValueSource(strings = {"=1+1", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", " =1+1", "\n=1+1", "  @SUM(A1)"})
     void csvNeutralisesFormulaCells(String hostile) {
         String cell = CsvExporter.cell(hostile);
 
