@@ -238,14 +238,6 @@ public final class PeopleViewModel {
         return roster;
     }
 
-    /**
-     * @param now the instant (UTC)
-     * @return the hand-offs waiting for acknowledgement at {@code now}
-     */
-    public List<Handoff> pendingHandoffs(Instant now) {
-        return handoffs.pending(now);
-    }
-
     /** @return the instant of the last tick */
     public Instant now() {
         return incident.nowProperty().get();

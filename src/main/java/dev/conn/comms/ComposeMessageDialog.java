@@ -149,18 +149,6 @@ public final class ComposeMessageDialog extends Dialog<Void> {
         body.setText(bodyText);
     }
 
-    /**
-     * Chooses a template by name (menus and tests).
-     *
-     * @param name the template's name
-     */
-    public void useTemplate(String name) {
-        model.templates().stream()
-                .filter(t -> t.name().equals(name))
-                .findFirst()
-                .ifPresent(template::setValue);
-    }
-
     private Optional<Instant> promised() {
         String t = promise.getText() == null ? "" : promise.getText().strip();
         if (t.isEmpty()) {

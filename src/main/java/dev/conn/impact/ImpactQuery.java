@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 
@@ -109,10 +108,5 @@ public record ImpactQuery(
             }
         }
         return new ArrayList<>(byId.values());
-    }
-
-    /** @return the threshold as an optional boxed value */
-    public Optional<Double> thresholdValue() {
-        return threshold.isPresent() ? Optional.of(threshold.getAsDouble()) : Optional.empty();
     }
 }

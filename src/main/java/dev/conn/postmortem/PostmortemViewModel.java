@@ -173,11 +173,6 @@ public final class PostmortemViewModel {
         });
     }
 
-    /** @return true while some section has unsaved edits */
-    public boolean hasUnsavedEdits() {
-        return !dirtySince.isEmpty();
-    }
-
     private void onTick(Instant now) {
         if (now == null) {
             return;

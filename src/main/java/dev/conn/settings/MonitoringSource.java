@@ -68,10 +68,11 @@ public record MonitoringSource(
                     + (id == null ? "nothing" : "'" + id + "'"));
         }
         Objects.requireNonNull(kind, "monitoring source kind (PROMETHEUS or DATADOG)");
-        if (baseUrl == null || !(baseUrl.startsWith("http://") || baseUrl.startsWith("https://"))) {
-            throw new IllegalArgumentException("monitoring source '" + id + "': baseUrl must start with http:// or"
-                    + " https://; got " + (baseUrl == null ? "nothing" : "'" + baseUrl + "'"));
-        }
+        EndpointCheck.parse("monitoring source '" + id + "': baseUrl", baseUrl)
+                .problem()
+                .ifPresent(p -> {
+                    throw new IllegalArgumentException(p);
+                });
         name = name == null || name.isBlank() ? id : name.strip();
         auth = auth == null ? Auth.NONE : auth;
         if (scrapeIntervalSeconds != null && (scrapeIntervalSeconds < 1 || scrapeIntervalSeconds > 3600)) {

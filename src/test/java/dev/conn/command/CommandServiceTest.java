@@ -227,6 +227,7 @@ class CommandServiceTest {
         minutes(4);
 
         assertThat(command.expireDue(incident, "Alice")).isEmpty();
+        assertThat(typesRecorded()).doesNotContain(EventType.HANDOFF_EXPIRED);
     }
 
     @Test

@@ -145,7 +145,8 @@ class RosterTest {
                 .acknowledged(at(12), "o1", Role.INCIDENT_COMMANDER, "Bob", "b");
 
         assertThat(Roster.fold(s.events()).commander().map(RoleHolder::person))
-                .contains(IncidentState.fold(s.events()).commander());
+                .contains(IncidentState.fold(s.events()).commander())
+                .contains("Bob");
     }
 
     @Test

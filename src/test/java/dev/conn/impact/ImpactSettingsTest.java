@@ -49,6 +49,6 @@ class ImpactSettingsTest {
         MonitoringSource a = MonitoringSource.prometheus("prod", "a", "http://a");
         assertThatThrownBy(() -> new ImpactSettings(List.of(a, a), null)).hasMessageContaining("'prod' is used twice");
         assertThatThrownBy(() -> MonitoringSource.prometheus("prod", "a", "prom:9090"))
-                .hasMessageContaining("baseUrl must start with http:// or https://");
+                .hasMessageContaining("baseUrl: start the URL with https:// or http://");
     }
 }

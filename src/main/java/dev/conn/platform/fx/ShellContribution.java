@@ -24,11 +24,6 @@ public record ShellContribution(List<WorkspacePanel> panels, List<Menu> menus, L
         statusItems = List.copyOf(statusItems);
     }
 
-    /** @return a contribution of panels only */
-    public static ShellContribution ofPanels(WorkspacePanel... panels) {
-        return new ShellContribution(List.of(panels), List.of(), List.of());
-    }
-
     /**
      * One tab of the workspace. Its view is built the first time the tab is selected, keeping
      * start-up fast.

@@ -66,11 +66,6 @@ public final class ThemeManager {
         FEATURE_SHEETS.forEach(s -> scene.getStylesheets().add(url(s)));
     }
 
-    /** @return true if the scene currently has the high-contrast projector tokens */
-    public static boolean isProjector(Scene scene) {
-        return scene.getStylesheets().contains(url(TOKENS_CONTRAST));
-    }
-
     /**
      * Scales every font of the scene: sets the root's font size (everything else is sized in em).
      * Set on the root node, so it also wins over the stylesheet's 15 px.
@@ -83,11 +78,6 @@ public final class ThemeManager {
             scene.getRoot()
                     .setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * scale));
         }
-    }
-
-    /** @return true if the scene currently has the light tokens */
-    public static boolean isLight(Scene scene) {
-        return scene.getStylesheets().contains(url(TOKENS_LIGHT));
     }
 
     private static String url(String resource) {
