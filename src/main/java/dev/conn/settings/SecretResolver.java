@@ -1,5 +1,6 @@
 package dev.conn.settings;
 
+import dev.conn.platform.secrets.KnownSecrets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,14 +15,31 @@ import java.util.Optional;
 public final class SecretResolver {
     private final Map<String, String> environment;
     private final SecretStore keyring;
+    private final KnownSecrets known;
 
     /**
      * @param environment the process environment (tests pass their own map)
      * @param keyring the OS keychain adapter
      */
     public SecretResolver(Map<String, String> environment, SecretStore keyring) {
+        this(environment, keyring, new KnownSecrets());
+    }
+
+    /**
+     * @param environment the process environment (tests pass their own map)
+     * @param keyring the OS keychain adapter
+     * @param known where every resolved value is remembered, so stored and exported text can be
+     *     scrubbed of it
+     */
+    public SecretResolver(Map<String, String> environment, SecretStore keyring, KnownSecrets known) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.keyring = Objects.requireNonNull(keyring, "keyring");
+        this.known = Objects.requireNonNull(known, "known");
+    }
+
+    /** @return the values this resolver has handed out, for scrubbing text before it is stored */
+    public KnownSecrets known() {
+        return known;
     }
 
     /** @return a resolver of this process's environment, with no keychain */
@@ -36,6 +54,12 @@ public final class SecretResolver {
      */
     public String resolve(SecretRef ref) {
         Objects.requireNonNull(ref, "ref");
+        String value = lookUp(ref);
+        known.remember(value);
+        return value;
+    }
+
+    private String lookUp(SecretRef ref) {
         return switch (ref.kind()) {
             case ENV -> {
                 String v = environment.get(ref.name());
