@@ -220,7 +220,7 @@ public final class AppContext implements AutoCloseable {
             dev.conn.comms.CommsViewModel comms = commsModel;
             peopleView.setBriefSender((subject, body) -> incidentModel.current().ifPresent(st -> {
                 dev.conn.comms.ComposeMessageDialog d = new dev.conn.comms.ComposeMessageDialog(stage, comms, st);
-                d.prefill(dev.conn.settings.Policy.Audience.RESPONDERS, subject, body);
+                d.prefill(dev.conn.incident.Audience.RESPONDERS, subject, body);
                 d.show();
             }));
         }

@@ -1,5 +1,6 @@
 package dev.conn.command;
 
+import dev.conn.incident.AckMethod;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;

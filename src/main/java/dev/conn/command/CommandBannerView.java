@@ -1,5 +1,6 @@
 package dev.conn.command;
 
+import dev.conn.incident.Role;
 import java.util.Optional;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;

@@ -1,11 +1,13 @@
 package dev.conn.command;
 
+import dev.conn.incident.AckMethod;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.IncidentState;
 import dev.conn.incident.Payload;
+import dev.conn.incident.Role;
 import dev.conn.settings.Policy;
 import java.time.Clock;
 import java.time.Duration;

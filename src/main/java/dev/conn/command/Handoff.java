@@ -1,5 +1,7 @@
 package dev.conn.command;
 
+import dev.conn.incident.AckMethod;
+import dev.conn.incident.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

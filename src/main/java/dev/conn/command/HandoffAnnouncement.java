@@ -1,5 +1,6 @@
 package dev.conn.command;
 
+import dev.conn.incident.Role;
 import java.time.Instant;
 
 /**

@@ -4,6 +4,7 @@ import dev.conn.incident.Elapsed;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentState;
+import dev.conn.incident.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,11 @@
 package dev.conn.command;
 
+import dev.conn.incident.AckMethod;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.Payload;
+import dev.conn.incident.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

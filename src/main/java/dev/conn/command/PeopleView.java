@@ -1,6 +1,7 @@
 package dev.conn.command;
 
 import dev.conn.fatigue.FatigueCrossing;
+import dev.conn.incident.Role;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package dev.conn.command;
 
-import dev.conn.fatigue.FatigueLevel;
+import dev.conn.incident.FatigueLevel;
 import dev.conn.platform.theme.Styles;
 import java.util.Locale;
 import javafx.scene.control.Label;

@@ -1,5 +1,6 @@
 package dev.conn.command;
 
+import dev.conn.incident.Role;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;

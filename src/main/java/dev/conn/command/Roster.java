@@ -4,6 +4,7 @@ import dev.conn.incident.Event;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentState;
 import dev.conn.incident.Payload;
+import dev.conn.incident.Role;
 import dev.conn.incident.Status;
 import java.time.DateTimeException;
 import java.time.Instant;

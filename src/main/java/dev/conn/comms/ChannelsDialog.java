@@ -1,7 +1,7 @@
 package dev.conn.comms;
 
+import dev.conn.incident.Audience;
 import dev.conn.settings.ChannelSettings;
-import dev.conn.settings.Policy.Audience;
 import dev.conn.settings.SecretRef;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.conn.comms;
 
-import dev.conn.settings.Policy.Audience;
+import dev.conn.incident.Audience;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.conn.comms;
 
 import dev.conn.command.CommunicationDeadlines;
+import dev.conn.incident.Audience;
 import dev.conn.incident.Event;
 import dev.conn.incident.IncidentState;
 import dev.conn.settings.Policy;
@@ -41,7 +42,7 @@ public final class CommsDeadlines implements CommunicationDeadlines {
      * @param a an audience
      * @return its label as shown to the user, e.g. "Status page"
      */
-    public static String audienceLabel(Policy.Audience a) {
+    public static String audienceLabel(Audience a) {
         return switch (a) {
             case RESPONDERS -> "Responders and leadership";
             case STATUS_PAGE -> "Status page";

@@ -1,10 +1,10 @@
 package dev.conn.comms;
 
+import dev.conn.incident.Audience;
 import dev.conn.incident.Event;
 import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.settings.Policy;
-import dev.conn.settings.Policy.Audience;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.conn.comms;
 
+import dev.conn.incident.Audience;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.Payload;
 import dev.conn.settings.Policy;
-import dev.conn.settings.Policy.Audience;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

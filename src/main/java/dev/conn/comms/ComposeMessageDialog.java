@@ -2,10 +2,10 @@ package dev.conn.comms;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conn.incident.Audience;
 import dev.conn.incident.IncidentState;
 import dev.conn.incident.Payload;
 import dev.conn.settings.ChannelSettings;
-import dev.conn.settings.Policy.Audience;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.conn.comms;
 
+import dev.conn.incident.Audience;
 import dev.conn.incident.IncidentState;
-import dev.conn.settings.Policy.Audience;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

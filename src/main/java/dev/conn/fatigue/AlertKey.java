@@ -1,5 +1,6 @@
 package dev.conn.fatigue;
 
+import dev.conn.incident.FatigueLevel;
 import java.util.Objects;
 
 /**

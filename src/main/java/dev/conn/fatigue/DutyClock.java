@@ -1,5 +1,6 @@
 package dev.conn.fatigue;
 
+import dev.conn.incident.FatigueLevel;
 import dev.conn.settings.Policy;
 import java.time.Clock;
 import java.time.Duration;
@@ -232,7 +233,7 @@ public final class DutyClock {
     }
 
     private Duration threshold(FatigueLevel level) {
-        return level.threshold(policy).orElseThrow();
+        return FatigueThresholds.of(level, policy).orElseThrow();
     }
 
     private long criticalNanos() {

@@ -1,5 +1,6 @@
 package dev.conn.fatigue;
 
+import dev.conn.incident.FatigueLevel;
 import java.time.Instant;
 import java.util.Objects;
 

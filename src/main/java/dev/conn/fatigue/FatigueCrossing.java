@@ -1,6 +1,7 @@
 package dev.conn.fatigue;
 
 import dev.conn.incident.EventType;
+import dev.conn.incident.FatigueLevel;
 import dev.conn.incident.Payload;
 import java.time.Instant;
 import java.util.Objects;

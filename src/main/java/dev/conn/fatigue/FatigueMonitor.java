@@ -1,5 +1,6 @@
 package dev.conn.fatigue;
 
+import dev.conn.incident.FatigueLevel;
 import dev.conn.settings.Policy;
 import java.time.Clock;
 import java.time.Instant;

@@ -24,7 +24,7 @@ public enum EventType {
     /** {@code itemId}, {@code title}, {@code reason}: the user decided it does not apply. */
     CHECKLIST_ITEM_SKIPPED("Checklist"),
     /**
-     * {@code messageId} (UUID), {@code audience} (a {@code settings.Policy.Audience} name),
+     * {@code messageId} (UUID), {@code audience} (a {@code settings.Audience} name),
      * {@code channels} (comma-separated channel ids), {@code subject}, {@code body}, optional
      * {@code nextUpdateAt} (UTC instant promised in the message), optional {@code checklistItemId}:
      * a message handed to the outbox, in the same transaction as its outbox rows.

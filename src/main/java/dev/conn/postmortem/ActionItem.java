@@ -1,5 +1,7 @@
 package dev.conn.postmortem;
 
+import dev.conn.incident.ActionItemKind;
+import dev.conn.incident.ActionItemStatus;
 import dev.conn.incident.Event;
 import dev.conn.incident.Payload;
 import java.time.LocalDate;
@@ -25,35 +27,13 @@ import java.util.UUID;
 public record ActionItem(
         UUID id,
         String text,
-        Kind kind,
+        ActionItemKind kind,
         String owner,
         Optional<LocalDate> due,
         String ticket,
-        Status status,
+        ActionItemStatus status,
         Optional<Integer> rootCause,
         boolean elsewhere) {
-
-    /** The action-item types of the SRE book's postmortem template. */
-    public enum Kind {
-        /** Reduces the impact of this kind of incident next time. */
-        MITIGATE,
-        /** Stops it from happening again. */
-        PREVENT,
-        /** Changes how we work (runbooks, training, on-call). */
-        PROCESS
-    }
-
-    /** Where an action item stands. */
-    public enum Status {
-        /** Not started. */
-        OPEN,
-        /** Someone is on it. */
-        IN_PROGRESS,
-        /** Done. */
-        DONE,
-        /** Decided against, with the reason in the ticket. */
-        WONT_DO
-    }
 
     /** Checks the fields and strips the text. */
     public ActionItem {
@@ -77,7 +57,7 @@ public record ActionItem(
      * @return true if it has a due date before today and is neither done nor dropped
      */
     public boolean isOverdue(LocalDate today) {
-        return (status == Status.OPEN || status == Status.IN_PROGRESS)
+        return (status == ActionItemStatus.OPEN || status == ActionItemStatus.IN_PROGRESS)
                 && due.map(d -> d.isBefore(today)).orElse(false);
     }
 
@@ -115,11 +95,13 @@ public record ActionItem(
         return new ActionItem(
                 uuid(p),
                 p.textOrEmpty("text"),
-                p.text("kind").map(k -> parse(Kind.class, "kind", k)).orElse(Kind.PREVENT),
+                p.text("kind").map(k -> parse(ActionItemKind.class, "kind", k)).orElse(ActionItemKind.PREVENT),
                 p.textOrEmpty("owner"),
                 p.text("due").map(ActionItem::date),
                 p.textOrEmpty("ticket"),
-                p.text("status").map(s -> parse(Status.class, "status", s)).orElse(Status.OPEN),
+                p.text("status")
+                        .map(s -> parse(ActionItemStatus.class, "status", s))
+                        .orElse(ActionItemStatus.OPEN),
                 p.text("rootCause").map(ActionItem::rootCauseNumber),
                 p.text("elsewhere").map(Boolean::parseBoolean).orElse(false));
     }
@@ -135,11 +117,13 @@ public record ActionItem(
         return new ActionItem(
                 id,
                 p.text("text").orElse(text),
-                p.text("kind").map(k -> parse(Kind.class, "kind", k)).orElse(kind),
+                p.text("kind").map(k -> parse(ActionItemKind.class, "kind", k)).orElse(kind),
                 p.text("owner").orElse(owner),
                 p.text("due").isPresent() ? p.text("due").map(ActionItem::date) : due,
                 p.text("ticket").orElse(ticket),
-                p.text("status").map(s -> parse(Status.class, "status", s)).orElse(status),
+                p.text("status")
+                        .map(s -> parse(ActionItemStatus.class, "status", s))
+                        .orElse(status),
                 p.text("rootCause").isPresent() ? p.text("rootCause").map(ActionItem::rootCauseNumber) : rootCause,
                 p.text("elsewhere").map(Boolean::parseBoolean).orElse(elsewhere));
     }

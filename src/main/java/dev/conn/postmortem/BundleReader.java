@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
+import dev.conn.incident.Milestone;
 import dev.conn.incident.Payload;
 import dev.conn.platform.json.Json;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.conn.postmortem;
 
+import dev.conn.incident.Milestone;
 import dev.conn.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.Base64;

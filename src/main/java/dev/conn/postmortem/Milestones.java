@@ -3,6 +3,7 @@ package dev.conn.postmortem;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentState;
+import dev.conn.incident.Milestone;
 import dev.conn.incident.Payload;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
+import dev.conn.incident.Milestone;
 import dev.conn.incident.Payload;
 import java.time.Duration;
 import java.time.Instant;

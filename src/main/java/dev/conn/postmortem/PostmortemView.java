@@ -1,6 +1,9 @@
 package dev.conn.postmortem;
 
+import dev.conn.incident.ActionItemKind;
+import dev.conn.incident.ActionItemStatus;
 import dev.conn.incident.Event;
+import dev.conn.incident.Milestone;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -222,10 +225,10 @@ public final class PostmortemView {
         text.setId("pm-ai-text");
         text.setPromptText("action item");
         HBox.setHgrow(text, Priority.ALWAYS);
-        ComboBox<ActionItem.Kind> kind = new ComboBox<>();
+        ComboBox<ActionItemKind> kind = new ComboBox<>();
         kind.setId("pm-ai-kind");
-        kind.getItems().setAll(ActionItem.Kind.values());
-        kind.setValue(ActionItem.Kind.PREVENT);
+        kind.getItems().setAll(ActionItemKind.values());
+        kind.setValue(ActionItemKind.PREVENT);
         TextField owner = new TextField();
         owner.setId("pm-ai-owner");
         owner.setPromptText("owner (DRI)");
@@ -267,8 +270,8 @@ public final class PostmortemView {
                         due.setValue(null);
                     });
         });
-        ComboBox<ActionItem.Status> status = new ComboBox<>();
-        status.getItems().setAll(ActionItem.Status.values());
+        ComboBox<ActionItemStatus> status = new ComboBox<>();
+        status.getItems().setAll(ActionItemStatus.values());
         status.setPromptText("status");
         Button setStatus = new Button("Set status of selected");
         setStatus.setOnAction(e -> {

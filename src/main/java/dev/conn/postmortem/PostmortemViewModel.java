@@ -1,10 +1,13 @@
 package dev.conn.postmortem;
 
+import dev.conn.incident.ActionItemKind;
+import dev.conn.incident.ActionItemStatus;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentState;
 import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.Milestone;
 import dev.conn.incident.Payload;
 import dev.conn.platform.fx.TaskRunner;
 import java.nio.file.Path;
@@ -410,7 +413,7 @@ public final class PostmortemViewModel {
      */
     public void addActionItem(
             String text,
-            ActionItem.Kind kind,
+            ActionItemKind kind,
             String owner,
             LocalDate due,
             String ticket,
@@ -428,7 +431,7 @@ public final class PostmortemViewModel {
                 owner,
                 Optional.ofNullable(due),
                 ticket,
-                ActionItem.Status.OPEN,
+                ActionItemStatus.OPEN,
                 Optional.ofNullable(rootCause),
                 elsewhere);
         incident.record(
@@ -448,7 +451,7 @@ public final class PostmortemViewModel {
      * @param item the item
      * @param status its new status
      */
-    public void setStatus(ActionItem item, ActionItem.Status status) {
+    public void setStatus(ActionItem item, ActionItemStatus status) {
         ActionItem next = new ActionItem(
                 item.id(),
                 item.text(),

@@ -1,6 +1,7 @@
 package dev.conn.settings;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.conn.incident.Audience;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ import java.util.Map;
 public record ChannelSettings(
         String id,
         Type type,
-        Policy.Audience audience,
+        Audience audience,
         SecretRef url,
         String pageId,
         SecretRef apiKey,
@@ -70,7 +71,7 @@ public record ChannelSettings(
 
     /** Fills defaults: audience RESPONDERS, security STARTTLS, empty maps and lists. */
     public ChannelSettings {
-        audience = audience == null ? Policy.Audience.RESPONDERS : audience;
+        audience = audience == null ? Audience.RESPONDERS : audience;
         security = security == null ? Security.STARTTLS : security;
         componentIds = componentIds == null ? Map.of() : Map.copyOf(componentIds);
         recipients = recipients == null ? List.of() : List.copyOf(recipients);
@@ -83,7 +84,7 @@ public record ChannelSettings(
      * @param url reference to the webhook URL
      * @return a webhook channel
      */
-    public static ChannelSettings webhook(String id, Type type, Policy.Audience audience, SecretRef url) {
+    public static ChannelSettings webhook(String id, Type type, Audience audience, SecretRef url) {
         return new ChannelSettings(
                 id, type, audience, url, null, null, null, null, null, null, null, null, null, null, null);
     }
@@ -101,7 +102,7 @@ public record ChannelSettings(
         return new ChannelSettings(
                 id,
                 Type.STATUSPAGE,
-                Policy.Audience.STATUS_PAGE,
+                Audience.STATUS_PAGE,
                 null,
                 pageId,
                 apiKey,
@@ -130,7 +131,7 @@ public record ChannelSettings(
      */
     public static ChannelSettings email(
             String id,
-            Policy.Audience audience,
+            Audience audience,
             String host,
             int port,
             Security security,

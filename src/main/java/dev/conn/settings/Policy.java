@@ -1,5 +1,6 @@
 package dev.conn.settings;
 
+import dev.conn.incident.Audience;
 import dev.conn.incident.Severity;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -34,22 +35,6 @@ public record Policy(
     /** @return a copy with the comms section set */
     public Policy withComms(Comms c) {
         return new Policy(version, sources, severities, handoff, fatigue, c);
-    }
-
-    /**
-     * Who a communication is for; each has its own "next update due" countdown.
-     * After PagerDuty's external communication guidelines
-     * (https://response.pagerduty.com/during/external_communication_guidelines/).
-     */
-    public enum Audience {
-        /** Responders and leadership: the internal outage notification. */
-        RESPONDERS,
-        /** The public status page. */
-        STATUS_PAGE,
-        /** Stakeholders and executives. */
-        STAKEHOLDERS,
-        /** The state summary kept for the response team (SRE book, incident document). */
-        STATE_SUMMARY
     }
 
     /** What a checklist item's due offset counts from. */

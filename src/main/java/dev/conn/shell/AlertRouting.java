@@ -2,7 +2,7 @@ package dev.conn.shell;
 
 import dev.conn.command.Handoff;
 import dev.conn.command.PeopleViewModel;
-import dev.conn.fatigue.FatigueLevel;
+import dev.conn.incident.FatigueLevel;
 import dev.conn.platform.fx.AlertCentre;
 import dev.conn.platform.fx.AlertCentre.Draft;
 import dev.conn.platform.fx.AlertCentre.Level;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.comms.ChecklistItem;
 import dev.conn.comms.ItemState;
+import dev.conn.incident.Audience;
 import dev.conn.incident.EventType;
 import dev.conn.settings.ChannelSettings;
-import dev.conn.settings.Policy.Audience;
 import dev.conn.settings.SecretRef;
 import dev.conn.settings.Settings;
 import dev.conn.settings.SettingsFile;

@@ -117,10 +117,10 @@ class PostmortemViewTest extends WindowTest {
                 () -> robot.lookup("#ttx-status").queryAs(Label.class).getText().startsWith("TTD 15m"));
         showPostmortem(robot);
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<dev.conn.postmortem.Milestone> m =
+        javafx.scene.control.ComboBox<dev.conn.incident.Milestone> m =
                 robot.lookup("#pm-milestone").queryAs(javafx.scene.control.ComboBox.class);
         robot.interact(() -> {
-            m.setValue(dev.conn.postmortem.Milestone.IMPACT_STARTED);
+            m.setValue(dev.conn.incident.Milestone.IMPACT_STARTED);
             // after the detection (the declaration, 14:00) yet not in the future
             robot.lookup("#pm-milestone-at").queryAs(TextField.class).setText("2026-11-21T14:00:30Z");
             robot.lookup("#pm-milestone-reason").queryAs(TextField.class).setText("typo");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.conn.incident.AckMethod;
 import dev.conn.incident.Declaration;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventStore;
@@ -11,6 +12,7 @@ import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.Payload;
+import dev.conn.incident.Role;
 import dev.conn.incident.Severity;
 import dev.conn.platform.db.Database;
 import dev.conn.settings.Policy;

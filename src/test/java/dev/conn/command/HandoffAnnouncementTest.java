@@ -3,6 +3,8 @@ package dev.conn.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.conn.incident.AckMethod;
+import dev.conn.incident.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentState;
+import dev.conn.incident.Role;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,9 @@ import static dev.conn.command.Script.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.conn.incident.AckMethod;
 import dev.conn.incident.EventType;
+import dev.conn.incident.Role;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -2,13 +2,15 @@ package dev.conn.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conn.fatigue.FatigueLevel;
+import dev.conn.incident.AckMethod;
 import dev.conn.incident.Declaration;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.EventType;
+import dev.conn.incident.FatigueLevel;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.Role;
 import dev.conn.incident.Severity;
 import dev.conn.platform.db.Database;
 import dev.conn.platform.fx.DirectTaskRunner;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conn.fatigue.DutyLog;
 import dev.conn.incident.Event;
 import dev.conn.incident.IncidentState;
+import dev.conn.incident.Role;
 import dev.conn.testing.Events;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentState;
+import dev.conn.incident.Role;
 import dev.conn.testing.Events;
 import java.time.ZoneId;
 import java.util.ArrayList;

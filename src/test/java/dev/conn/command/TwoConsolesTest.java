@@ -11,6 +11,7 @@ import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.Payload;
+import dev.conn.incident.Role;
 import dev.conn.incident.Severity;
 import dev.conn.platform.db.Database;
 import dev.conn.settings.Policy;

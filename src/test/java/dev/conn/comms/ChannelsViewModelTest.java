@@ -3,9 +3,9 @@ package dev.conn.comms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.conn.incident.Audience;
 import dev.conn.platform.fx.DirectTaskRunner;
 import dev.conn.settings.ChannelSettings;
-import dev.conn.settings.Policy.Audience;
 import dev.conn.settings.PolicyFile;
 import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;

@@ -3,6 +3,7 @@ package dev.conn.comms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.command.CommunicationDeadlines;
+import dev.conn.incident.Audience;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
@@ -10,7 +11,6 @@ import dev.conn.incident.IncidentState;
 import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.settings.Policy;
-import dev.conn.settings.Policy.Audience;
 import dev.conn.settings.PolicyFile;
 import dev.conn.testing.Events;
 import dev.conn.testing.MutableClock;

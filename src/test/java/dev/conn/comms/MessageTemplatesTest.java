@@ -2,9 +2,9 @@ package dev.conn.comms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.incident.Audience;
 import dev.conn.incident.IncidentState;
 import dev.conn.incident.Severity;
-import dev.conn.settings.Policy.Audience;
 import dev.conn.testing.Events;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,10 +3,10 @@ package dev.conn.comms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.conn.incident.Audience;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.StoreException;
-import dev.conn.settings.Policy.Audience;
 import dev.conn.settings.SecretRef;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,5 +1,6 @@
 package dev.conn.comms;
 
+import dev.conn.incident.Audience;
 import dev.conn.incident.Declaration;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.EventType;
@@ -8,7 +9,6 @@ import dev.conn.incident.IncidentService;
 import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.platform.db.Database;
-import dev.conn.settings.Policy.Audience;
 import dev.conn.settings.PolicyFile;
 import dev.conn.settings.SecretResolver;
 import dev.conn.testing.MutableClock;

@@ -2,7 +2,7 @@ package dev.conn.comms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conn.settings.Policy.Audience;
+import dev.conn.incident.Audience;
 import dev.conn.settings.SecretRef;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.conn.fatigue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.incident.FatigueLevel;
 import dev.conn.settings.Policy;
 import dev.conn.testing.MutableClock;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.conn.fatigue;
 
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
+import dev.conn.incident.FatigueLevel;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.Payload;
 import dev.conn.settings.Policy;

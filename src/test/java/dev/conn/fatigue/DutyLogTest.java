@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
+import dev.conn.incident.FatigueLevel;
 import dev.conn.incident.Payload;
 import dev.conn.testing.Events;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.conn.fatigue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.incident.FatigueLevel;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -37,12 +38,13 @@ class FatigueLevelTest {
     @ParameterizedTest(name = "{0} is reached at {1} min with the shipped policy")
     @CsvSource({"BREAK_SUGGESTED, 90", "HANDOFF_URGED, 240", "CRITICAL, 720"})
     void thresholdsComeFromThePolicy(FatigueLevel level, int minutes) {
-        assertThat(level.threshold(DutyEvents.DEFAULTS)).contains(Duration.ofMinutes(minutes));
+        assertThat(FatigueThresholds.of(level, DutyEvents.DEFAULTS)).contains(Duration.ofMinutes(minutes));
     }
 
     @Test
     void restedHasNoThreshold() {
-        assertThat(FatigueLevel.RESTED.threshold(DutyEvents.DEFAULTS)).isEmpty();
+        assertThat(FatigueThresholds.of(FatigueLevel.RESTED, DutyEvents.DEFAULTS))
+                .isEmpty();
     }
 
     @Test

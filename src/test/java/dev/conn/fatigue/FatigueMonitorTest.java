@@ -3,6 +3,7 @@ package dev.conn.fatigue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.incident.EventType;
+import dev.conn.incident.FatigueLevel;
 import dev.conn.incident.Payload;
 import dev.conn.testing.MutableClock;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
+import dev.conn.incident.Milestone;
 import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.testing.Events;

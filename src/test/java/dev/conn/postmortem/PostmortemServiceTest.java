@@ -3,10 +3,13 @@ package dev.conn.postmortem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.conn.incident.ActionItemKind;
+import dev.conn.incident.ActionItemStatus;
 import dev.conn.incident.Declaration;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
+import dev.conn.incident.Milestone;
 import dev.conn.incident.Severity;
 import dev.conn.platform.db.Database;
 import dev.conn.testing.MutableClock;
@@ -106,11 +109,11 @@ class PostmortemServiceTest {
         ActionItem item = new ActionItem(
                 ActionItem.newId(),
                 "Alert on DNS cache memory",
-                ActionItem.Kind.PREVENT,
+                ActionItemKind.PREVENT,
                 "carol",
                 Optional.of(LocalDate.of(2026, 11, 1)),
                 "https://tickets.example/OPS-1",
-                ActionItem.Status.OPEN,
+                ActionItemStatus.OPEN,
                 Optional.of(1),
                 false);
         service.addActionItem(id, item, "alice");
@@ -123,7 +126,7 @@ class PostmortemServiceTest {
                         "dave",
                         item.due(),
                         item.ticket(),
-                        ActionItem.Status.IN_PROGRESS,
+                        ActionItemStatus.IN_PROGRESS,
                         item.rootCause(),
                         false),
                 "alice");
@@ -134,7 +137,7 @@ class PostmortemServiceTest {
         assertThat(pm.field("summary")).isEqualTo("DNS cache leak took checkout down");
         assertThat(pm.actionItems()).singleElement().satisfies(a -> {
             assertThat(a.owner()).isEqualTo("dave");
-            assertThat(a.status()).isEqualTo(ActionItem.Status.IN_PROGRESS);
+            assertThat(a.status()).isEqualTo(ActionItemStatus.IN_PROGRESS);
             assertThat(a.isOverdue(LocalDate.of(2026, 11, 20))).isTrue();
         });
         assertThat(pm.services()).containsExactly("dns", "checkout");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.IncidentService;
+import dev.conn.incident.Milestone;
 import dev.conn.platform.db.Database;
 import dev.conn.testing.MutableClock;
 import java.nio.file.Path;

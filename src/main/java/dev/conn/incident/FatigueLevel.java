@@ -1,7 +1,5 @@
-package dev.conn.fatigue;
+package dev.conn.incident;
 
-import dev.conn.settings.Policy;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,7 +7,7 @@ import java.util.Optional;
  * How tired a responder is likely to be, from their duty time. The natural order of the constants
  * ({@link #compareTo}) is the order of severity, least severe first.
  *
- * <p>Thresholds come from {@link Policy.Fatigue}; the shipped defaults follow CDC/NIOSH work-hour
+ * <p>Thresholds come from {@code settings.Policy.Fatigue}; the shipped defaults follow CDC/NIOSH work-hour
  * guidance (https://www.cdc.gov/niosh/work-hour-training-for-nurses/): brief breaks every 1 to 2
  * hours in demanding work, and at least 10 hours off in every 24. Night hours weigh more, after
  * incident.io's on-call workload model.
@@ -43,22 +41,6 @@ public enum FatigueLevel {
     /** @return true for the levels reached by continuous duty ({@link #BREAK_SUGGESTED}, {@link #HANDOFF_URGED}) */
     public boolean isContinuous() {
         return this == BREAK_SUGGESTED || this == HANDOFF_URGED;
-    }
-
-    /**
-     * The duty that reaches this level under a policy: continuous duty for {@link #BREAK_SUGGESTED}
-     * and {@link #HANDOFF_URGED}, night-weighted duty in the last 24 h for {@link #CRITICAL}.
-     *
-     * @param policy the fatigue thresholds (validated by {@code PolicyFile})
-     * @return the threshold, or empty for {@link #RESTED}
-     */
-    public Optional<Duration> threshold(Policy.Fatigue policy) {
-        return switch (this) {
-            case RESTED -> Optional.empty();
-            case BREAK_SUGGESTED -> Optional.of(Duration.ofMinutes(policy.breakAfterMinutes()));
-            case HANDOFF_URGED -> Optional.of(Duration.ofMinutes(policy.handoffAfterMinutes()));
-            case CRITICAL -> Optional.of(Duration.ofHours(policy.criticalHoursIn24h()));
-        };
     }
 
     /**

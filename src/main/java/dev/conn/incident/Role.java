@@ -1,4 +1,4 @@
-package dev.conn.command;
+package dev.conn.incident;
 
 import java.util.Locale;
 import java.util.Optional;

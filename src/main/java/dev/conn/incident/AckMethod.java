@@ -1,4 +1,4 @@
-package dev.conn.command;
+package dev.conn.incident;
 
 /**
  * How the receiver of a hand-off acknowledged it (the {@code method} field of

@@ -1,4 +1,4 @@
-package dev.conn.postmortem;
+package dev.conn.incident;
 
 import java.util.Locale;
 
