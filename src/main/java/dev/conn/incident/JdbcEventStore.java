@@ -186,7 +186,7 @@ final class JdbcEventStore implements EventStore {
         ps.setObject(4, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
         ps.setString(5, e.author());
         ps.setString(6, e.type().name());
-        ps.setString(7, e.payload().json());
+        ps.setString(7, e.payloadJson());
     }
 
     @Override
@@ -335,13 +335,13 @@ final class JdbcEventStore implements EventStore {
             throw new SQLException(
                     "event " + rs.getObject(2) + " has unknown type " + typeName + " (written by a newer Conn?)", e);
         }
-        return new Event(
+        return Event.stored(
                 rs.getObject(2, UUID.class),
                 new IncidentId(rs.getObject(3, UUID.class)),
                 rs.getObject(4, OffsetDateTime.class).toInstant(),
                 rs.getObject(5, OffsetDateTime.class).toInstant(),
                 rs.getString(6),
                 type,
-                Payload.parse(rs.getString(8)));
+                rs.getString(8));
     }
 }
