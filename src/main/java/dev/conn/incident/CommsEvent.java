@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** The communication checklist and the messages handed to the outbox, and what became of them. */
 public sealed interface CommsEvent extends EventBody {
@@ -76,7 +75,7 @@ public sealed interface CommsEvent extends EventBody {
     /**
      * A message handed to the outbox, in the same transaction as its outbox rows.
      *
-     * @param messageId the message
+     * @param messageId the message (a UUID when Conn minted it)
      * @param audience who it is for
      * @param channels channel ids, comma-separated (the stored form; see {@link #channelIds()})
      * @param subject the subject or first line
@@ -85,7 +84,7 @@ public sealed interface CommsEvent extends EventBody {
      * @param checklistItemId the checklist item it answers, if any
      */
     record MessageQueued(
-            UUID messageId,
+            String messageId,
             Audience audience,
             String channels,
             String subject,
@@ -115,7 +114,7 @@ public sealed interface CommsEvent extends EventBody {
          * @return the event
          */
         public static MessageQueued of(
-                UUID messageId,
+                String messageId,
                 Audience audience,
                 List<String> channelIds,
                 String subject,
@@ -150,7 +149,11 @@ public sealed interface CommsEvent extends EventBody {
      * @param markedByUser true when the user confirmed a delivery Conn could not know about
      */
     record MessageSent(
-            UUID messageId, String channel, Instant sentAt, Optional<String> externalId, Optional<Boolean> markedByUser)
+            String messageId,
+            String channel,
+            Instant sentAt,
+            Optional<String> externalId,
+            Optional<Boolean> markedByUser)
             implements CommsEvent {
         /** @throws IllegalArgumentException naming a missing required field */
         public MessageSent {
@@ -174,7 +177,7 @@ public sealed interface CommsEvent extends EventBody {
      * @param channel the channel id
      * @param reason what the receiver said, scrubbed of secrets
      */
-    record MessageFailed(UUID messageId, String channel, String reason) implements CommsEvent {
+    record MessageFailed(String messageId, String channel, String reason) implements CommsEvent {
         /** @throws IllegalArgumentException naming a missing required field */
         public MessageFailed {
             required(messageId, "messageId");
@@ -196,7 +199,7 @@ public sealed interface CommsEvent extends EventBody {
      * @param channel the channel id
      * @param reason what made the delivery uncertain (absent in logs of early versions: a crash)
      */
-    record MessageDeliveryUnknown(UUID messageId, String channel, Optional<String> reason) implements CommsEvent {
+    record MessageDeliveryUnknown(String messageId, String channel, Optional<String> reason) implements CommsEvent {
         /** @throws IllegalArgumentException naming a missing required field */
         public MessageDeliveryUnknown {
             required(messageId, "messageId");

@@ -57,7 +57,8 @@ public sealed interface ImpactEvent extends EventBody {
     }
 
     /**
-     * A chart as the IC saw it.
+     * A chart as the IC saw it. Only the name is required: snapshots of early versions and of the
+     * sample incident carry little more than a name and a PNG.
      *
      * @param queryId the query charted
      * @param name its name
@@ -74,13 +75,13 @@ public sealed interface ImpactEvent extends EventBody {
      * @param pngOmitted true when the PNG was left out for size (over 2 MiB encoded)
      */
     record MetricSnapshot(
-            String queryId,
+            Optional<String> queryId,
             String name,
-            String sourceId,
-            String query,
+            Optional<String> sourceId,
+            Optional<String> query,
             Optional<String> unit,
-            Instant from,
-            Instant to,
+            Optional<Instant> from,
+            Optional<Instant> to,
             Optional<Instant> fetchedAt,
             Optional<Boolean> offline,
             Optional<String> raw,
@@ -90,13 +91,13 @@ public sealed interface ImpactEvent extends EventBody {
             implements ImpactEvent {
         /** @throws IllegalArgumentException naming a missing required field */
         public MetricSnapshot {
-            required(queryId, "queryId");
+            queryId = opt(queryId);
             required(name, "name");
-            required(sourceId, "sourceId");
-            required(query, "query");
+            sourceId = opt(sourceId);
+            query = opt(query);
             unit = opt(unit);
-            required(from, "from");
-            required(to, "to");
+            from = opt(from);
+            to = opt(to);
             fetchedAt = opt(fetchedAt);
             offline = opt(offline);
             raw = opt(raw);

@@ -33,16 +33,16 @@ class EventCodecTest {
                 new CommsEvent.ChecklistItemSkipped("bridge", "Open a bridge", "we are all in the room"),
                 new CommsEvent.ChecklistItemSnoozed("bridge", "Open a bridge", T),
                 CommsEvent.MessageQueued.of(
-                        ID,
+                        ID.toString(),
                         Audience.RESPONDERS,
                         List.of("slack", "mail"),
                         "SEV1",
                         "body",
                         Optional.of(T),
                         Optional.of("notify")),
-                new CommsEvent.MessageSent(ID, "slack", T, Optional.of("x1"), Optional.of(true)),
-                new CommsEvent.MessageFailed(ID, "slack", "HTTP 404"),
-                new CommsEvent.MessageDeliveryUnknown(ID, "slack", Optional.empty()),
+                new CommsEvent.MessageSent(ID.toString(), "slack", T, Optional.of("x1"), Optional.of(true)),
+                new CommsEvent.MessageFailed(ID.toString(), "slack", "HTTP 404"),
+                new CommsEvent.MessageDeliveryUnknown(ID.toString(), "slack", Optional.empty()),
                 new CommandEvent.ResponderJoined("r1", "Bob", Optional.of("@bob"), Optional.of("Europe/Berlin")),
                 new CommandEvent.ResponderLeft("r1", Optional.of("Bob")),
                 new CommandEvent.BreakStarted("r1", Optional.empty()),
@@ -73,13 +73,13 @@ class EventCodecTest {
                         "q1", "Errors", "prom", "rate(x[5m])", Optional.of("%"), Optional.of(0.5)),
                 new ImpactEvent.ImpactQueryRemoved("q1"),
                 new ImpactEvent.MetricSnapshot(
-                        "q1",
+                        Optional.of("q1"),
                         "Errors",
-                        "prom",
-                        "rate(x[5m])",
+                        Optional.of("prom"),
+                        Optional.of("rate(x[5m])"),
                         Optional.empty(),
-                        T,
-                        T.plusSeconds(60),
+                        Optional.of(T),
+                        Optional.of(T.plusSeconds(60)),
                         Optional.of(T),
                         Optional.of(false),
                         Optional.of("{}"),
@@ -132,7 +132,13 @@ class EventCodecTest {
                 .isEqualTo("{\"title\":\"T\",\"severity\":\"SEV2\",\"impactStartedAt\":\"2026-12-05T18:53:18Z\","
                         + "\"commander\":\"Ada\"}");
         assertThat(EventCodec.encode(CommsEvent.MessageQueued.of(
-                        ID, Audience.STATUS_PAGE, List.of("a", "b"), "s", "b", Optional.empty(), Optional.empty())))
+                        ID.toString(),
+                        Audience.STATUS_PAGE,
+                        List.of("a", "b"),
+                        "s",
+                        "b",
+                        Optional.empty(),
+                        Optional.empty())))
                 .isEqualTo("{\"messageId\":\"" + ID + "\",\"audience\":\"STATUS_PAGE\",\"channels\":\"a, b\","
                         + "\"subject\":\"s\",\"body\":\"b\"}");
     }

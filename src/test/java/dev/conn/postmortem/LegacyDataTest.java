@@ -44,7 +44,18 @@ class LegacyDataTest {
             EventStore store = EventStore.jdbc(db.dataSource());
             List<Event> all = store.readByType(EnumSet.allOf(EventType.class));
             assertThat(all).hasSizeGreaterThan(130);
-            all.forEach(Event::body); // throws, naming the event and field, if one does not decode
+            // one hand-written test event (RichIncident's MESSAGE_SENT with "sentAt":"x") was never
+            // valid: it is refused with a message naming the event and the field; all others decode
+            java.util.UUID junk = java.util.UUID.fromString("0193a000-0000-7000-8000-000000000012");
+            for (Event e : all) {
+                if (e.id().equals(junk)) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(e::body)
+                            .hasMessageContaining(junk.toString())
+                            .hasMessageContaining("field 'sentAt'");
+                } else {
+                    e.body();
+                }
+            }
             Set<EventType> types = all.stream().map(Event::type).collect(Collectors.toSet());
             assertThat(types).containsExactlyInAnyOrder(EventType.values());
         }
