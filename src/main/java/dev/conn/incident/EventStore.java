@@ -25,6 +25,89 @@ public interface EventStore {
     }
 
     /**
+     * Opens the H2 event store with projections written in each append's transaction.
+     *
+     * @param dataSource the database of {@code dev.conn.platform.db.Database}
+     * @param projections rows that commit with their events (the outbox)
+     * @return the store
+     */
+    static EventStore jdbc(javax.sql.DataSource dataSource, List<JdbcProjection> projections) {
+        return new JdbcEventStore(dataSource, projections);
+    }
+
+    /**
+     * Stores events durably, in order, in one transaction and one sync: all of them or none. Events
+     * whose id is already stored are skipped (re-appending, re-importing and retrying are no-ops).
+     * After the commit and the sync, the newly stored events are handed to every {@link #subscribe
+     * subscriber} on the calling thread. Only {@link IncidentLog}, the one writer, calls this.
+     *
+     * @param append the events, their staleness guard and origin
+     * @return the events newly stored, in order (empty if all were stored before)
+     * @throws ConcurrentChangeException if the guard finds the read stale; nothing is stored
+     * @throws StoreException if the database cannot be written; nothing is stored
+     * @throws RuntimeException of a transactional projection (the outbox); nothing is stored
+     */
+    default List<Event> append(Append append) {
+        throw new UnsupportedOperationException("this event store cannot append atomically");
+    }
+
+    /**
+     * Reads an incident's events of some types together with the log position they were read at,
+     * for a decision whose append is guarded against changes made since ({@link Append.Guard}).
+     *
+     * @param incidentId the incident
+     * @param types the types wanted
+     * @return the events in storage order and the position (every event at or before it was seen)
+     * @throws StoreException if the database cannot be read
+     */
+    default Slice read(IncidentId incidentId, Set<EventType> types) {
+        long position = lastSequence();
+        return new Slice(readIncident(incidentId, types), position);
+    }
+
+    /**
+     * Subscribes to what this process appends: after each commit and sync, the newly stored events
+     * in order, on the appending thread (a background thread: subscribers hand work on quickly).
+     * Events other processes append are not announced here; {@code shell.LiveLogFollower} reads
+     * those.
+     *
+     * @param subscriber receives the events of each append
+     * @return the subscription; {@link Subscription#cancel()} ends it
+     */
+    default Subscription subscribe(java.util.function.Consumer<List<Event>> subscriber) {
+        throw new UnsupportedOperationException("this event store does not publish its appends");
+    }
+
+    /**
+     * @param id an event id
+     * @return true if this process appended that event recently (the last 100,000 appended), so a
+     *     follower of the log can tell this process's events from other processes'
+     */
+    default boolean appendedHere(java.util.UUID id) {
+        return false;
+    }
+
+    /**
+     * Events read with the position they were read at.
+     *
+     * @param events in storage order
+     * @param position the log position of the read ({@link #lastSequence()} then)
+     */
+    record Slice(List<Event> events, long position) {
+        /** Copies the list. */
+        public Slice {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** An ongoing subscription. */
+    @FunctionalInterface
+    interface Subscription {
+        /** Ends the subscription; idempotent. */
+        void cancel();
+    }
+
+    /**
      * Stores one event durably.
      *
      * @param event the event

@@ -27,14 +27,31 @@ public final class IncidentService {
 
     private final EventStore store;
     private final Clock clock;
+    private final IncidentLog log;
+    private final HeaderDecider header = new HeaderDecider();
+    private final EntryDecider entries = new EntryDecider();
 
     /**
      * @param store the event log
      * @param clock the source of {@code recordedAt} and "now"
      */
     public IncidentService(EventStore store, Clock clock) {
+        this(store, new IncidentLog(store, clock));
+    }
+
+    /**
+     * @param store the event log, for reads
+     * @param log the one writer, on the same store
+     */
+    public IncidentService(EventStore store, IncidentLog log) {
         this.store = store;
-        this.clock = clock;
+        this.clock = log.clock();
+        this.log = log;
+    }
+
+    /** @return the one writer this service writes through */
+    public IncidentLog log() {
+        return log;
     }
 
     /** @return the clock this service stamps events with */
@@ -48,48 +65,20 @@ public final class IncidentService {
      * @param declaration what the declarer said
      * @param author the person at the keyboard
      * @return the {@code INCIDENT_DECLARED} event, stored
-     * @throws IllegalArgumentException if the title is blank or over 200 characters, the author is
+     * @throws CommandRefusedException if the title is blank or over 200 characters, the author is
      *     blank, or impact is said to start in the future
      * @throws StoreException if the database cannot be written
      */
     public Event declare(Declaration declaration, String author) {
-        String title = declaration.title().strip();
-        if (title.isEmpty()) {
-            throw new IllegalArgumentException("Give the incident a title, e.g. \"Checkout errors in EU\"");
-        }
-        if (title.length() > 200) {
-            throw new IllegalArgumentException("The title is " + title.length() + " characters; keep it under 200");
-        }
-        Instant now = clock.instant();
-        declaration.impactStartedAt().ifPresent(start -> {
-            if (start.isAfter(now.plus(FUTURE_TOLERANCE))) {
-                throw new IllegalArgumentException("Impact cannot start in the future");
-            }
-        });
-        String commander = declaration.commander().isBlank()
-                ? requireAuthor(author)
-                : declaration.commander().strip();
-        Event e = new Event(
-                Event.newId(),
-                new IncidentId(Event.newId()),
-                now,
-                now,
-                requireAuthor(author),
-                EventType.INCIDENT_DECLARED,
-                Payload.of(
-                        "title",
-                        title,
-                        "severity",
-                        declaration.severity(),
-                        "summary",
-                        declaration.summary().strip().isEmpty()
-                                ? null
-                                : declaration.summary().strip(),
-                        "impactStartedAt",
-                        declaration.impactStartedAt().orElse(null),
-                        "commander",
-                        commander));
-        store.append(e);
+        String commander = declaration.commander().isBlank() ? author : declaration.commander();
+        HeaderCommand.Declare command = new HeaderCommand.Declare(
+                declaration.title(),
+                declaration.severity(),
+                declaration.summary(),
+                declaration.impactStartedAt(),
+                commander == null ? "" : commander);
+        Event e = log.execute(new IncidentId(Event.newId()), header, command, author)
+                .get(0);
         try {
             store.setActiveIncident(e.incidentId());
         } catch (StoreException ex) {
@@ -145,12 +134,79 @@ public final class IncidentService {
             Payload payload,
             Optional<Instant> occurredAt,
             String author) {
+        Optional<List<Event>> decided = decide(eventId, incidentId, type, payload, occurredAt, author);
+        if (decided.isPresent()) {
+            List<Event> written = decided.get();
+            if (written.isEmpty()) {
+                // an earlier try of this same entry reached the disk: show what is stored
+                return store.readIncident(incidentId).stream()
+                        .filter(stored -> stored.id().equals(eventId))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("the entry was not stored"));
+            }
+            return written.get(0);
+        }
         Instant now = clock.instant();
         Instant at = occurredAt.orElse(now);
         if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new IllegalArgumentException("That time is in the future; entries can only be back-dated");
         }
         return store(eventId, incidentId, type, payload, at, author, Optional.empty());
+    }
+
+    /**
+     * Routes the entry types that have a decider through the one writer (bridge while the other
+     * features move to typed commands).
+     */
+    private Optional<List<Event>> decide(
+            java.util.UUID eventId,
+            IncidentId incidentId,
+            EventType type,
+            Payload payload,
+            Optional<Instant> at,
+            String author) {
+        Optional<String> text = payload.text("text");
+        return switch (type) {
+            case NOTE, DECISION, ACTION_TAKEN -> Optional.of(log.execute(
+                    incidentId,
+                    entries,
+                    new EntryCommand.Add(
+                            eventId,
+                            type == EventType.NOTE
+                                    ? EntryCommand.Kind.NOTE
+                                    : type == EventType.DECISION
+                                            ? EntryCommand.Kind.DECISION
+                                            : EntryCommand.Kind.ACTION,
+                            text.orElse(""),
+                            at),
+                    author));
+            case SEVERITY_CHANGED -> Optional.of(log.execute(
+                    incidentId,
+                    header,
+                    new HeaderCommand.ChangeSeverity(Severity.parse(payload.textOrEmpty("severity")), text, at),
+                    author));
+            case STATUS_CHANGED -> Optional.of(log.execute(
+                    incidentId,
+                    header,
+                    new HeaderCommand.ChangeStatus(Status.parse(payload.textOrEmpty("status")), text, at),
+                    author));
+            case MITIGATED -> Optional.of(
+                    log.execute(incidentId, header, new HeaderCommand.MarkMitigated(text, at), author));
+            case RESOLVED -> Optional.of(log.execute(incidentId, header, new HeaderCommand.Resolve(text, at), author));
+            case EVENT_CORRECTED -> Optional.of(log.execute(
+                    incidentId,
+                    entries,
+                    new EntryCommand.Correct(
+                            java.util.UUID.fromString(payload.textOrEmpty("correctedEventId")), text.orElse("")),
+                    author));
+            case EVENT_RETRACTED -> Optional.of(log.execute(
+                    incidentId,
+                    entries,
+                    new EntryCommand.Retract(
+                            java.util.UUID.fromString(payload.textOrEmpty("retractedEventId")), payload.text("reason")),
+                    author));
+            default -> Optional.empty();
+        };
     }
 
     /**
@@ -288,28 +344,13 @@ public final class IncidentService {
      * @param newText its new text
      * @param author the person at the keyboard
      * @return the correction event
-     * @throws IllegalArgumentException if the new text is blank
-     * @throws IllegalStateException if the entry is not a note, decision or action
+     * @throws CommandRefusedException if the new text is blank or the entry is not a note, decision or
+     *     action of the incident
      * @throws StoreException if the database cannot be written
      */
     public Event correct(Event original, String newText, String author) {
-        if (!original.type().isFreeText()) {
-            throw new IllegalStateException("Only notes, decisions and actions can be corrected");
-        }
-        if (newText == null || newText.isBlank()) {
-            throw new IllegalArgumentException("A correction needs the new text");
-        }
-        Instant now = clock.instant();
-        Event e = new Event(
-                Event.newId(),
-                original.incidentId(),
-                now,
-                now,
-                requireAuthor(author),
-                EventType.EVENT_CORRECTED,
-                Payload.of("correctedEventId", original.id(), "text", newText.strip()));
-        store.append(e);
-        return e;
+        return log.execute(original.incidentId(), entries, new EntryCommand.Correct(original.id(), newText), author)
+                .get(0);
     }
 
     /**

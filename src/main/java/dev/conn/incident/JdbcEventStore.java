@@ -37,9 +37,167 @@ final class JdbcEventStore implements EventStore {
     private static final String ACTIVE_INCIDENT = "active_incident";
 
     private final DataSource dataSource;
+    private final List<JdbcProjection> projections;
+    private final LogPublisher publisher = new LogPublisher();
 
     JdbcEventStore(DataSource dataSource) {
+        this(dataSource, List.of());
+    }
+
+    JdbcEventStore(DataSource dataSource, List<JdbcProjection> projections) {
         this.dataSource = dataSource;
+        this.projections = List.copyOf(projections);
+    }
+
+    @Override
+    public List<Event> append(Append append) {
+        if (append.events().isEmpty()) {
+            return List.of();
+        }
+        List<Event> stored;
+        try {
+            stored = appendOnce(append);
+        } catch (DuplicateIdRace e) {
+            stored = appendOnce(append); // another process stored one of these ids a moment ago
+        }
+        publisher.publish(stored);
+        return stored;
+    }
+
+    /** A concurrent insert of the same id by another process: the append is tried once more. */
+    private static final class DuplicateIdRace extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private List<Event> appendOnce(Append append) {
+        List<Event> events = append.events();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            List<Event> stored = new ArrayList<>();
+            try {
+                takeTurn(c);
+                if (append.guard().isPresent()) {
+                    checkUnchanged(c, events.get(0).incidentId(), append.guard().get(), events);
+                }
+                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    for (Event e : events) {
+                        bind(ps, e);
+                        ps.addBatch();
+                    }
+                    int[] counts = ps.executeBatch();
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] > 0) {
+                            stored.add(events.get(i));
+                        }
+                    }
+                }
+                for (JdbcProjection p : projections) {
+                    List<Event> mine = stored.stream()
+                            .filter(e -> p.types().contains(e.type()))
+                            .toList();
+                    if (!mine.isEmpty()) {
+                        p.apply(c, mine, append.origin());
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException | Error e) {
+                // roll back before anything else: setAutoCommit(true) below would commit it
+                c.rollback();
+                if (e instanceof java.sql.BatchUpdateException || e instanceof SQLException) {
+                    SQLException sql = (SQLException) e;
+                    if (sql.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                        throw new DuplicateIdRace();
+                    }
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            if (!stored.isEmpty()) {
+                sync(c);
+            }
+            return stored;
+        } catch (SQLException e) {
+            throw new StoreException(
+                    "Could not save "
+                            + (events.size() == 1
+                                    ? "the " + events.get(0).type().label().toLowerCase(Locale.ROOT) + " entry"
+                                    : events.size() + " entries")
+                            + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static void checkUnchanged(Connection c, IncidentId incident, Append.Guard guard, List<Event> own)
+            throws SQLException {
+        if (guard.watched().isEmpty()) {
+            return;
+        }
+        java.util.Set<UUID> ignored = new java.util.HashSet<>(guard.ignored());
+        own.forEach(e -> ignored.add(e.id()));
+        String sql = "SELECT id, type, author FROM event WHERE incident_id = ? AND seq > ? AND type IN ("
+                + String.join(
+                        ", ", java.util.Collections.nCopies(guard.watched().size(), "?")) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setObject(i++, incident.value());
+            ps.setLong(i++, guard.position());
+            for (EventType t : guard.watched()) {
+                ps.setString(i++, t.name());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!ignored.contains(rs.getObject(1, UUID.class))) {
+                        throw new ConcurrentChangeException(EventType.valueOf(rs.getString(2)), rs.getString(3));
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public Slice read(IncidentId incidentId, Set<EventType> types) {
+        if (types.isEmpty()) {
+            return new Slice(List.of(), lastSequence());
+        }
+        String marks = types.stream().map(t -> "?").collect(Collectors.joining(", "));
+        List<EventType> list = List.copyOf(types);
+        try (Connection c = dataSource.getConnection()) {
+            long position;
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM event")) {
+                rs.next();
+                position = rs.getLong(1);
+            }
+            List<Event> events = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM event WHERE incident_id = ? AND seq <= ? AND type IN (" + marks + ") ORDER BY seq")) {
+                ps.setObject(1, incidentId.value());
+                ps.setLong(2, position);
+                for (int i = 0; i < list.size(); i++) {
+                    ps.setString(i + 3, list.get(i).name());
+                }
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(read(rs));
+                    }
+                }
+            }
+            return new Slice(events, position);
+        } catch (SQLException e) {
+            throw new StoreException("Could not read incident " + incidentId.shortForm() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Subscription subscribe(java.util.function.Consumer<List<Event>> subscriber) {
+        return publisher.subscribe(subscriber);
+    }
+
+    @Override
+    public boolean appendedHere(UUID id) {
+        return publisher.published(id);
     }
 
     @Override

@@ -114,7 +114,7 @@ class IncidentServiceTest {
 
     @Test
     void declaringABlankTitleIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> service.declare(declaration("   ", ""), "alice"));
+        assertThrows(CommandRefusedException.class, () -> service.declare(declaration("   ", ""), "alice"));
     }
 
     @Test
@@ -122,7 +122,7 @@ class IncidentServiceTest {
         Declaration d = new Declaration(
                 "Checkout errors", Severity.SEV1, "", Optional.of(T0.plus(Duration.ofMinutes(10))), "alice");
 
-        assertThrows(IllegalArgumentException.class, () -> service.declare(d, "alice"));
+        assertThrows(CommandRefusedException.class, () -> service.declare(d, "alice"));
     }
 
     @Test
@@ -177,7 +177,7 @@ class IncidentServiceTest {
         Optional<Instant> future = Optional.of(T0.plus(Duration.ofMinutes(5)));
 
         assertThrows(
-                IllegalArgumentException.class,
+                CommandRefusedException.class,
                 () -> service.record(id, EventType.NOTE, Payload.of("text", "x"), future, "alice"));
         assertThat(service.timeline(id)).hasSize(1);
     }
@@ -234,7 +234,7 @@ class IncidentServiceTest {
     void recordRefusesANoteWithoutText() {
         IncidentId id = declare("Checkout errors");
 
-        assertThrows(IllegalArgumentException.class, () -> note(id, "   "));
+        assertThrows(CommandRefusedException.class, () -> note(id, "   "));
     }
 
     @Test
@@ -252,7 +252,7 @@ class IncidentServiceTest {
         IncidentId id = declare("Checkout errors");
 
         assertThrows(
-                IllegalArgumentException.class,
+                CommandRefusedException.class,
                 () -> service.record(id, EventType.NOTE, Payload.of("text", "x"), Optional.empty(), " "));
     }
 
@@ -298,7 +298,7 @@ class IncidentServiceTest {
         IncidentId id = declare("Checkout errors");
         Event original = note(id, "Rolled back payments-api");
 
-        assertThrows(IllegalArgumentException.class, () -> service.correct(original, " ", "bob"));
+        assertThrows(CommandRefusedException.class, () -> service.correct(original, " ", "bob"));
     }
 
     @Test

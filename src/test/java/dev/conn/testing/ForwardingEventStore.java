@@ -29,6 +29,28 @@ public class ForwardingEventStore implements EventStore {
     protected void beforeCall(String method) {}
 
     @Override
+    public List<Event> append(dev.conn.incident.Append append) {
+        beforeCall("append");
+        return delegate.append(append);
+    }
+
+    @Override
+    public Slice read(IncidentId incidentId, Set<EventType> types) {
+        beforeCall("read");
+        return delegate.read(incidentId, types);
+    }
+
+    @Override
+    public Subscription subscribe(java.util.function.Consumer<List<Event>> subscriber) {
+        return delegate.subscribe(subscriber);
+    }
+
+    @Override
+    public boolean appendedHere(java.util.UUID id) {
+        return delegate.appendedHere(id);
+    }
+
+    @Override
     public boolean append(Event event) {
         beforeCall("append");
         return delegate.append(event);

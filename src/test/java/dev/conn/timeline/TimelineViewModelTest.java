@@ -239,9 +239,9 @@ class TimelineViewModelTest {
         }
 
         @Override
-        public boolean append(Event event) {
-            boolean stored = super.append(event);
-            appended.add(event.id());
+        public List<Event> append(dev.conn.incident.Append append) {
+            List<Event> stored = super.append(append);
+            append.events().forEach(e -> appended.add(e.id()));
             if (armed) {
                 armed = false;
                 throw new StoreException("disk sync failed", null);

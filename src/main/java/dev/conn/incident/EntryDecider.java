@@ -1,0 +1,135 @@
+package dev.conn.incident;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Decides {@link EntryCommand}s: notes, decisions and actions need text within {@link #MAX_TEXT}
+ * characters (the most an incident bundle may hold per text, so what is written can be imported
+ * again) and a declared incident; a correction needs a free-text entry of the same incident and new
+ * text; a retraction needs an entry that is not the declaration and not already retracted.
+ */
+public final class EntryDecider implements Decider<EntryCommand, EntryDecider.Entries> {
+    /** The longest entry text, in characters. */
+    public static final int MAX_TEXT = 1_000_000;
+
+    private static final Set<EventType> READS = EnumSet.of(
+            EventType.INCIDENT_DECLARED,
+            EventType.NOTE,
+            EventType.DECISION,
+            EventType.ACTION_TAKEN,
+            EventType.EVENT_RETRACTED);
+
+    /**
+     * What entry decisions need: whether the incident exists, its free-text entries by id, and
+     * what is retracted.
+     *
+     * @param declared true once the incident is declared
+     * @param freeText ids of notes, decisions and actions, with their type
+     * @param retracted ids withdrawn
+     * @param declaration the declaration's id, which cannot be retracted
+     */
+    public record Entries(
+            boolean declared, Map<UUID, EventType> freeText, Set<UUID> retracted, Optional<UUID> declaration) {}
+
+    @Override
+    public Set<EventType> reads() {
+        return READS;
+    }
+
+    @Override
+    public Entries initial() {
+        return new Entries(false, Map.of(), Set.of(), Optional.empty());
+    }
+
+    @Override
+    public Entries evolve(Entries s, Event e) {
+        switch (e.type()) {
+            case INCIDENT_DECLARED -> {
+                return new Entries(true, s.freeText(), s.retracted(), Optional.of(e.id()));
+            }
+            case EVENT_RETRACTED -> {
+                Set<UUID> r = new HashSet<>(s.retracted());
+                r.add(((TimelineEvent.EventRetracted) e.body()).retractedEventId());
+                return new Entries(s.declared(), s.freeText(), r, s.declaration());
+            }
+            default -> {
+                Map<UUID, EventType> f = new HashMap<>(s.freeText());
+                f.put(e.id(), e.type());
+                return new Entries(s.declared(), f, s.retracted(), s.declaration());
+            }
+        }
+    }
+
+    @Override
+    public Decision decide(EntryCommand command, Entries s, Clock clock) {
+        if (!s.declared()) {
+            return Decision.refuse("No such incident; declare it first");
+        }
+        if (command instanceof EntryCommand.Add a) {
+            String label =
+                    switch (a.kind()) {
+                        case NOTE -> "note";
+                        case DECISION -> "decision";
+                        case ACTION -> "action";
+                    };
+            String text = a.text().strip();
+            if (text.isEmpty()) {
+                return Decision.refuse("Type some text for the " + label);
+            }
+            if (text.length() > MAX_TEXT) {
+                return Decision.refuse(tooLong(text.length()));
+            }
+            EventBody body =
+                    switch (a.kind()) {
+                        case NOTE -> new TimelineEvent.Note(text);
+                        case DECISION -> new TimelineEvent.Decision(text);
+                        case ACTION -> new TimelineEvent.ActionTaken(text);
+                    };
+            Decision.Draft d = Decision.Draft.of(body).withId(a.eventId());
+            return Decision.accept(java.util.List.of(a.at().map(d::at).orElse(d)));
+        }
+        if (command instanceof EntryCommand.Correct c) {
+            EventType original = s.freeText().get(c.entryId());
+            if (original == null) {
+                return Decision.refuse("Only notes, decisions and actions of this incident can be corrected");
+            }
+            String text = c.text() == null ? "" : c.text().strip();
+            if (text.isEmpty()) {
+                return Decision.refuse("A correction needs the new text");
+            }
+            if (text.length() > MAX_TEXT) {
+                return Decision.refuse(tooLong(text.length()));
+            }
+            return Decision.accept(new TimelineEvent.EventCorrected(c.entryId(), text));
+        }
+        EntryCommand.Retract r = (EntryCommand.Retract) command;
+        if (s.declaration().map(r.entryId()::equals).orElse(false)) {
+            return Decision.refuse("The declaration cannot be retracted; resolve the incident instead");
+        }
+        if (s.retracted().contains(r.entryId())) {
+            return Decision.refuse("That entry is already retracted");
+        }
+        return Decision.accept(new TimelineEvent.EventRetracted(
+                r.entryId(), r.reason().map(String::strip).filter(x -> !x.isEmpty())));
+    }
+
+    /**
+     * @param length the text's length in characters
+     * @return the refusal for a text over {@link #MAX_TEXT}, the same in the window and the CLI
+     */
+    public static String tooLong(int length) {
+        return String.format(
+                Locale.ROOT,
+                "The text is %,d characters; an entry holds at most %,d (paste long logs as a link or a file)",
+                length,
+                MAX_TEXT);
+    }
+}
