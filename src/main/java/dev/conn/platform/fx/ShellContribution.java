@@ -1,7 +1,9 @@
 package dev.conn.platform.fx;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Menu;
@@ -9,19 +11,126 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * What a feature adds to the main window, so the shell stays one place that knows every feature
- * and no feature edits the shell: panels in the workspace beside the timeline, menus, and items in
- * the status bar. Built in the composition root ({@code AppContext}).
+ * and no feature edits the shell: panels in the workspace beside the timeline, menus, items in the
+ * status bar and the incident header, sections of the settings dialog, and what to do once the
+ * window is ready, before it may close, and when it closes. Each feature's entry point builds its
+ * own; the composition root ({@code AppContext}) only lists the features.
  *
  * @param panels workspace tabs, in order
  * @param menus menus inserted before the View menu, in order
  * @param statusItems nodes shown in the status bar, left of the data directory
+ * @param headerItems nodes shown in the incident header, beside the milestones
+ * @param settingsSections sections of the settings dialog, built each time it opens
+ * @param onReady run on the FX thread once the active incident is on screen (start background
+ *     work here: it must not delay the IC's first look)
+ * @param mayClose asked on the FX thread before the window closes or Conn quits; false keeps it
+ *     open (e.g. messages waiting in the outbox, after asking the user)
+ * @param onClose run off the FX thread when Conn closes, before the database is closed (stop
+ *     background work); may block briefly
  */
-public record ShellContribution(List<WorkspacePanel> panels, List<Menu> menus, List<Node> statusItems) {
-    /** Copies the lists. */
+public record ShellContribution(
+        List<WorkspacePanel> panels,
+        List<Menu> menus,
+        List<Node> statusItems,
+        List<Node> headerItems,
+        List<Supplier<SettingsSection>> settingsSections,
+        Runnable onReady,
+        BooleanSupplier mayClose,
+        Runnable onClose) {
+    /** Copies the lists; null hooks do nothing. */
     public ShellContribution {
         panels = List.copyOf(panels);
         menus = List.copyOf(menus);
         statusItems = List.copyOf(statusItems);
+        headerItems = List.copyOf(headerItems);
+        settingsSections = List.copyOf(settingsSections);
+        onReady = onReady == null ? () -> {} : onReady;
+        mayClose = mayClose == null ? () -> true : mayClose;
+        onClose = onClose == null ? () -> {} : onClose;
+    }
+
+    /**
+     * A contribution of panels, menus and status items only.
+     *
+     * @param panels workspace tabs
+     * @param menus menus
+     * @param statusItems status bar items
+     */
+    public ShellContribution(List<WorkspacePanel> panels, List<Menu> menus, List<Node> statusItems) {
+        this(panels, menus, statusItems, List.of(), List.of(), null, null, null);
+    }
+
+    /** @return a builder for a contribution */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects a feature's additions. */
+    public static final class Builder {
+        private final List<WorkspacePanel> panels = new ArrayList<>();
+        private final List<Menu> menus = new ArrayList<>();
+        private final List<Node> statusItems = new ArrayList<>();
+        private final List<Node> headerItems = new ArrayList<>();
+        private final List<Supplier<SettingsSection>> settingsSections = new ArrayList<>();
+        private Runnable onReady;
+        private BooleanSupplier mayClose;
+        private Runnable onClose;
+
+        private Builder() {}
+
+        /** @param panel a workspace tab @return this */
+        public Builder panel(WorkspacePanel panel) {
+            panels.add(panel);
+            return this;
+        }
+
+        /** @param menu a menu @return this */
+        public Builder menu(Menu menu) {
+            menus.add(menu);
+            return this;
+        }
+
+        /** @param item a status bar item @return this */
+        public Builder statusItem(Node item) {
+            statusItems.add(item);
+            return this;
+        }
+
+        /** @param item an incident header item @return this */
+        public Builder headerItem(Node item) {
+            headerItems.add(item);
+            return this;
+        }
+
+        /** @param section builds a settings section each time the dialog opens @return this */
+        public Builder settingsSection(Supplier<SettingsSection> section) {
+            settingsSections.add(section);
+            return this;
+        }
+
+        /** @param hook see {@link ShellContribution#onReady()} @return this */
+        public Builder onReady(Runnable hook) {
+            onReady = hook;
+            return this;
+        }
+
+        /** @param guard see {@link ShellContribution#mayClose()} @return this */
+        public Builder mayClose(BooleanSupplier guard) {
+            mayClose = guard;
+            return this;
+        }
+
+        /** @param hook see {@link ShellContribution#onClose()} @return this */
+        public Builder onClose(Runnable hook) {
+            onClose = hook;
+            return this;
+        }
+
+        /** @return the contribution */
+        public ShellContribution build() {
+            return new ShellContribution(
+                    panels, menus, statusItems, headerItems, settingsSections, onReady, mayClose, onClose);
+        }
     }
 
     /**
