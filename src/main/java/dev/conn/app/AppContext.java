@@ -1,9 +1,6 @@
 package dev.conn.app;
 
-import dev.conn.command.CommandBannerView;
-import dev.conn.command.CommandService;
-import dev.conn.command.PeopleView;
-import dev.conn.command.PeopleViewModel;
+import dev.conn.command.ui.PeopleFeature;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.IncidentHeaderView;
 import dev.conn.incident.IncidentService;
@@ -162,23 +159,21 @@ public final class AppContext implements AutoCloseable {
         incidentModel.showUtcProperty().bind(timelineModel.showUtcProperty());
         LiveLogFollower follower =
                 new LiveLogFollower(store, tasks, incidentModel, incidentModel.lastErrorProperty()::set);
-        CommandService commands = new CommandService(
-                incidents, policy.handoff(), new SecureRandom(), new dev.conn.comms.CommsDeadlines(policy.comms()));
-        PeopleViewModel peopleModel =
-                new PeopleViewModel(incidentModel, incidents, commands, tasks, policy, ZoneId.systemDefault());
-        PeopleView peopleView = new PeopleView(peopleModel);
+        PeopleFeature people = new PeopleFeature(
+                incidentModel,
+                incidents,
+                tasks,
+                policy,
+                new SecureRandom(),
+                new dev.conn.comms.CommsDeadlines(policy.comms()),
+                ZoneId.systemDefault(),
+                alerts,
+                () -> stage);
         this.incidentModel = incidentModel;
         this.settingsModel = settingsModel;
         this.timelineModel = timelineModel;
         postmortemContribution = postmortemContribution(incidentModel, stage);
-        ViewLoader[] loaderRef = new ViewLoader[1];
         ViewLoader loader = new ViewLoader(type -> {
-            if (type == PeopleView.class) {
-                return peopleView;
-            }
-            if (type == CommandBannerView.class) {
-                return new CommandBannerView(peopleModel, peopleView);
-            }
             if (type == MainWindowView.class) {
                 return new MainWindowView(
                         incidentModel,
@@ -187,9 +182,7 @@ public final class AppContext implements AutoCloseable {
                         follower,
                         dataDirectory,
                         clock,
-                        peopleView,
-                        () -> loaderRef[0].load(PeopleView.class),
-                        contributions(incidentModel, settingsModel, stage));
+                        contributions(people, incidentModel, settingsModel, stage));
             }
             if (type == IncidentHeaderView.class) {
                 return new IncidentHeaderView(incidentModel);
@@ -199,7 +192,6 @@ public final class AppContext implements AutoCloseable {
             }
             throw new IllegalArgumentException("no controller for " + type);
         });
-        loaderRef[0] = loader;
         incidentModel.preload(); // the disk read overlaps building the window
         Parent root = loader.load(MainWindowView.class);
         Scene scene = stage.getScene();
@@ -218,7 +210,7 @@ public final class AppContext implements AutoCloseable {
         if (commsModel != null) {
             // the hand-off brief can go to the responders' channels, not only be read aloud
             dev.conn.comms.CommsViewModel comms = commsModel;
-            peopleView.setBriefSender((subject, body) -> incidentModel.current().ifPresent(st -> {
+            people.sendBriefsWith((subject, body) -> incidentModel.current().ifPresent(st -> {
                 dev.conn.comms.ComposeMessageDialog d = new dev.conn.comms.ComposeMessageDialog(stage, comms, st);
                 d.prefill(dev.conn.incident.Audience.RESPONDERS, subject, body);
                 d.show();
@@ -229,7 +221,6 @@ public final class AppContext implements AutoCloseable {
         }
         // the probe runs on the network runner, never ahead of the incident's first read
         mainWindow.useConnectivity(connectivity, network);
-        dev.conn.shell.AlertRouting.people(peopleModel, alerts);
         if (commsModel != null) {
             dev.conn.shell.AlertRouting.comms(commsModel, incidentModel.events(), alerts);
         }
@@ -265,8 +256,10 @@ public final class AppContext implements AutoCloseable {
      * order they appear. Each feature builds its own contribution from the services here.
      */
     private java.util.List<dev.conn.platform.fx.ShellContribution> contributions(
-            IncidentViewModel incidentModel, SettingsViewModel settingsModel, Stage stage) {
+            PeopleFeature people, IncidentViewModel incidentModel, SettingsViewModel settingsModel, Stage stage) {
         java.util.List<dev.conn.platform.fx.ShellContribution> list = new java.util.ArrayList<>();
+        // people first: its menu follows Timeline, its banners and panel frame the incident
+        list.add(people.contribution());
         // comms first: the checklist and its countdowns are what the IC watches during the outage
         list.add(commsContribution(incidentModel, settingsModel, stage));
         list.add(impactContribution());

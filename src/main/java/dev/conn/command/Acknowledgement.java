@@ -3,7 +3,7 @@ package dev.conn.command;
 import java.util.Objects;
 
 /**
- * What {@link CommandService#acknowledge} returns: the acknowledged hand-off and the announcement
+ * What {@link PeopleService.Result#acknowledgement} returns: the acknowledged hand-off and the announcement
  * to propose to the bridge.
  *
  * @param handoff the hand-off, in state {@link HandoffState#ACKNOWLEDGED}

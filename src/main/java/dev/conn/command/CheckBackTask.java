@@ -1,11 +1,12 @@
 package dev.conn.command;
 
+import dev.conn.incident.CommandEvent;
 import dev.conn.incident.Event;
+import dev.conn.incident.EventBody;
 import dev.conn.incident.IncidentId;
-import dev.conn.incident.Payload;
+import dev.conn.incident.Retractions;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -102,50 +103,61 @@ public record CheckBackTask(
      * @throws IllegalArgumentException if the events belong to more than one incident
      */
     public static List<CheckBackTask> fold(Collection<Event> events) {
-        List<Event> sorted = new ArrayList<>(dev.conn.incident.Retractions.withoutRetracted(List.copyOf(events)));
+        List<Event> sorted = new ArrayList<>(Retractions.withoutRetracted(List.copyOf(events)));
         sorted.sort(Event.BY_OCCURRENCE);
-        Map<String, CheckBackTask> byId = new LinkedHashMap<>();
-        IncidentId incident = null;
-        for (Event e : sorted) {
+        Fold f = new Fold();
+        sorted.forEach(f::apply);
+        return f.tasks();
+    }
+
+    /** The incremental fold behind {@link #fold}: apply events in timeline order. Not thread-safe. */
+    static final class Fold {
+        private final Map<String, CheckBackTask> byId = new LinkedHashMap<>();
+        private IncidentId incident;
+
+        /**
+         * @param e the next event in timeline order, retracted ones left out
+         * @throws IllegalArgumentException if it belongs to another incident than the events before
+         */
+        void apply(Event e) {
             if (incident == null) {
                 incident = e.incidentId();
             } else if (!incident.equals(e.incidentId())) {
                 throw new IllegalArgumentException(
                         "events of incidents " + incident + " and " + e.incidentId() + " mixed");
             }
-            Payload p = e.payload();
-            String id = p.textOrEmpty("taskId");
+            EventBody b = Bodies.of(e).orElse(null);
             Instant at = e.occurredAt();
-            switch (e.type()) {
-                case TASK_ASSIGNED -> checkBackAt(p).ifPresent(due -> {
-                    if (!id.isEmpty() && !byId.containsKey(id)) {
-                        byId.put(
-                                id,
-                                new CheckBackTask(
-                                        id,
-                                        p.textOrEmpty("responderId"),
-                                        p.textOrEmpty("person"),
-                                        p.textOrEmpty("text"),
-                                        at,
-                                        due,
-                                        TaskState.ASSIGNED,
-                                        Optional.empty(),
-                                        Optional.empty(),
-                                        Optional.empty()));
-                    }
-                });
-                case TASK_ACKNOWLEDGED -> byId.computeIfPresent(
-                        id, (k, t) -> t.state() == TaskState.ASSIGNED ? t.acknowledged(at) : t);
-                case TASK_DONE -> byId.computeIfPresent(
-                        id, (k, t) -> t.isOpen() ? t.closed(TaskState.DONE, at, p.text("text")) : t);
-                case TASK_CANCELLED -> byId.computeIfPresent(
-                        id, (k, t) -> t.isOpen() ? t.closed(TaskState.CANCELLED, at, p.text("reason")) : t);
-                default -> {
-                    // not a task event
+            if (b instanceof CommandEvent.TaskAssigned a) {
+                if (!a.taskId().isEmpty() && !byId.containsKey(a.taskId())) {
+                    byId.put(
+                            a.taskId(),
+                            new CheckBackTask(
+                                    a.taskId(),
+                                    a.responderId(),
+                                    a.person(),
+                                    a.text(),
+                                    at,
+                                    a.checkBackAt(),
+                                    TaskState.ASSIGNED,
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.empty()));
                 }
+            } else if (b instanceof CommandEvent.TaskAcknowledged a) {
+                byId.computeIfPresent(a.taskId(), (k, t) -> t.state() == TaskState.ASSIGNED ? t.acknowledged(at) : t);
+            } else if (b instanceof CommandEvent.TaskDone d) {
+                byId.computeIfPresent(d.taskId(), (k, t) -> t.isOpen() ? t.closed(TaskState.DONE, at, d.text()) : t);
+            } else if (b instanceof CommandEvent.TaskCancelled c) {
+                byId.computeIfPresent(
+                        c.taskId(), (k, t) -> t.isOpen() ? t.closed(TaskState.CANCELLED, at, c.reason()) : t);
             }
         }
-        return List.copyOf(byId.values());
+
+        /** @return every task so far, in order of assignment */
+        List<CheckBackTask> tasks() {
+            return List.copyOf(byId.values());
+        }
     }
 
     /**
@@ -157,14 +169,6 @@ public record CheckBackTask(
                 .filter(CheckBackTask::isOpen)
                 .sorted(java.util.Comparator.comparing(CheckBackTask::checkBackAt))
                 .toList();
-    }
-
-    private static Optional<Instant> checkBackAt(Payload p) {
-        try {
-            return p.instant("checkBackAt");
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private CheckBackTask acknowledged(Instant at) {

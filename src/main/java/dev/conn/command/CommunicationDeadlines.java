@@ -11,7 +11,7 @@ import java.util.Objects;
  * (next stakeholder update, next status page update), which the update-cadence policy of the
  * {@code comms} feature will compute. Until a source is plugged in, {@link #NONE} applies and the
  * brief has no deadlines section. An implementation lives with the feature that knows the
- * deadlines and is handed to {@link CommandService} by the composition root, so {@code command}
+ * deadlines and is handed to {@link HandoffDecider} by the composition root, so {@code command}
  * never depends on it.
  */
 @FunctionalInterface

@@ -16,7 +16,7 @@ import java.util.Optional;
  * from that moment on, even before a {@code HANDOFF_EXPIRED} event is recorded.
  *
  * <p>Values are immutable; each transition returns the next value or throws, and never checks
- * anything but the offer itself (who may receive it is {@link CommandService}'s business).
+ * anything but the offer itself (who may receive it is {@link HandoffDecider}'s business).
  *
  * @param offerId the {@code offerId} shared by the offer and its outcome
  * @param role the role handed off

@@ -2,9 +2,10 @@ package dev.conn.command;
 
 import dev.conn.incident.Elapsed;
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
+import dev.conn.incident.EventBody;
 import dev.conn.incident.IncidentState;
 import dev.conn.incident.Role;
+import dev.conn.incident.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -93,21 +95,17 @@ public record HandoffBrief(List<String> lines) {
         }
         List<Event> sorted = new ArrayList<>(events);
         sorted.sort(Event.BY_OCCURRENCE);
-        Map<String, Decision> decisions = new LinkedHashMap<>();
-        Map<String, String> corrected = new LinkedHashMap<>();
-        Set<String> retracted = new HashSet<>();
+        Map<UUID, Decision> decisions = new LinkedHashMap<>();
+        Map<UUID, String> corrected = new LinkedHashMap<>();
+        Set<UUID> retracted = new HashSet<>();
         for (Event e : sorted) {
-            if (e.type() == EventType.DECISION) {
-                decisions.put(
-                        e.id().toString(),
-                        new Decision(
-                                e.occurredAt(), e.payload().textOrEmpty("text").strip()));
-            } else if (e.type() == EventType.EVENT_CORRECTED) {
-                corrected.put(
-                        e.payload().textOrEmpty("correctedEventId"),
-                        e.payload().textOrEmpty("text").strip());
-            } else if (e.type() == EventType.EVENT_RETRACTED) {
-                retracted.add(e.payload().textOrEmpty("retractedEventId"));
+            EventBody b = Bodies.of(e).orElse(null);
+            if (b instanceof TimelineEvent.Decision d) {
+                decisions.put(e.id(), new Decision(e.occurredAt(), d.text().strip()));
+            } else if (b instanceof TimelineEvent.EventCorrected c) {
+                corrected.put(c.correctedEventId(), c.text().strip());
+            } else if (b instanceof TimelineEvent.EventRetracted r) {
+                retracted.add(r.retractedEventId());
             }
         }
         List<Decision> out = new ArrayList<>();

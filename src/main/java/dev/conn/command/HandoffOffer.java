@@ -3,7 +3,7 @@ package dev.conn.command;
 import java.util.Objects;
 
 /**
- * What {@link CommandService#offerHandoff} returns: the pending hand-off and the brief to give the
+ * What {@link PeopleService.Result#offer} returns: the pending hand-off and the brief to give the
  * receiver, which ends with the read-back code.
  *
  * @param handoff the offer, in state {@link HandoffState#OFFERED}

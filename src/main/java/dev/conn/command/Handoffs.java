@@ -1,10 +1,11 @@
 package dev.conn.command;
 
-import dev.conn.incident.AckMethod;
+import dev.conn.incident.CommandEvent;
+import dev.conn.incident.CommandFold;
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
+import dev.conn.incident.EventBody;
 import dev.conn.incident.IncidentId;
-import dev.conn.incident.Payload;
+import dev.conn.incident.Retractions;
 import dev.conn.incident.Role;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,8 @@ public final class Handoffs {
     }
 
     /**
-     * Folds an incident's log, in timeline order ({@link Event#BY_OCCURRENCE}).
+     * Folds an incident's log, in timeline order ({@link Event#BY_OCCURRENCE}); retracted events
+     * are left out.
      *
      * @param events the events of one incident, in any order; other types are ignored
      * @param ackTimeout the policy ACK timeout ({@code Policy.Handoff#ackTimeout()}); positive
@@ -44,85 +46,120 @@ public final class Handoffs {
      *     timeout is not positive
      */
     public static Handoffs fold(Collection<Event> events, Duration ackTimeout) {
-        Objects.requireNonNull(ackTimeout, "ackTimeout");
-        if (ackTimeout.isNegative() || ackTimeout.isZero()) {
-            throw new IllegalArgumentException("The hand-off ACK timeout must be positive, not " + ackTimeout);
-        }
-        List<Event> sorted = new ArrayList<>(dev.conn.incident.Retractions.withoutRetracted(List.copyOf(events)));
+        List<Event> sorted = new ArrayList<>(Retractions.withoutRetracted(List.copyOf(events)));
         sorted.sort(Event.BY_OCCURRENCE);
-        Map<String, Handoff> byId = new LinkedHashMap<>();
-        IncidentId incident = null;
-        for (Event e : sorted) { // pass 1: every offer, so an outcome dated before its offer still finds it
+        Fold f = new Fold(ackTimeout);
+        f.expect(sorted); // every offer first, so an outcome dated before its offer still finds it
+        sorted.forEach(f::apply);
+        return f.handoffs();
+    }
+
+    /**
+     * The incremental fold behind {@link Handoffs#fold}: apply events in timeline order, retracted
+     * ones left out. Each offer closes with its first outcome, by the rule of {@link CommandFold}
+     * (which every fold of roles shares). Not thread-safe.
+     */
+    static final class Fold {
+        private final Duration ackTimeout;
+        private final CommandFold command = new CommandFold();
+        private final Map<String, Handoff> byId = new LinkedHashMap<>();
+        private IncidentId incident;
+
+        /**
+         * @param ackTimeout the policy ACK timeout, for offers that did not store their expiry
+         * @throws IllegalArgumentException if the timeout is not positive
+         */
+        Fold(Duration ackTimeout) {
+            Objects.requireNonNull(ackTimeout, "ackTimeout");
+            if (ackTimeout.isNegative() || ackTimeout.isZero()) {
+                throw new IllegalArgumentException("The hand-off ACK timeout must be positive, not " + ackTimeout);
+            }
+            this.ackTimeout = ackTimeout;
+        }
+
+        /** @param events a whole log about to be applied (see {@link CommandFold#expect}) */
+        void expect(Collection<Event> events) {
+            command.expect(events);
+        }
+
+        /**
+         * @param e the next event
+         * @return true if applying it incrementally would differ from folding everything again
+         */
+        boolean needsRefold(Event e) {
+            return command.needsRefold(e);
+        }
+
+        /**
+         * @param e the next event in timeline order
+         * @throws IllegalArgumentException if it belongs to another incident than the events before
+         */
+        void apply(Event e) {
             if (incident == null) {
                 incident = e.incidentId();
             } else if (!incident.equals(e.incidentId())) {
                 throw new IllegalArgumentException(
                         "events of incidents " + incident + " and " + e.incidentId() + " mixed");
             }
-            Payload p = e.payload();
-            String offerId = p.textOrEmpty("offerId");
-            if (e.type() == EventType.HANDOFF_OFFERED) {
-                Duration timeout = storedTimeout(p, e.occurredAt()).orElse(ackTimeout);
-                Role.fromName(p.textOrEmpty("role")).ifPresent(role -> {
-                    if (!offerId.isEmpty() && !byId.containsKey(offerId)) {
-                        byId.put(
-                                offerId,
-                                Handoff.offer(
-                                        offerId,
-                                        role,
-                                        p.textOrEmpty("from"),
-                                        p.text("fromId"),
-                                        p.textOrEmpty("to"),
-                                        p.textOrEmpty("toId"),
-                                        new ReadBackCode(p.textOrEmpty("readBackCode")),
-                                        p.textOrEmpty("brief"),
-                                        e.occurredAt(),
-                                        timeout));
-                    }
-                });
+            command.apply(e);
+            EventBody b = Bodies.of(e).orElse(null);
+            if (b instanceof CommandEvent.HandoffOffered o
+                    && !o.offerId().isEmpty()
+                    && !byId.containsKey(o.offerId())) {
+                Duration timeout = o.expiresAt()
+                        .map(at -> Duration.between(e.occurredAt(), at))
+                        .filter(d -> !d.isNegative() && !d.isZero())
+                        .orElse(ackTimeout);
+                byId.put(
+                        o.offerId(),
+                        Handoff.offer(
+                                o.offerId(),
+                                o.role(),
+                                o.from(),
+                                o.fromId(),
+                                o.to(),
+                                o.toId(),
+                                new ReadBackCode(o.readBackCode()),
+                                o.brief().orElse(""),
+                                e.occurredAt(),
+                                timeout));
+                closeIfAnswered(o.offerId()); // its outcome may be dated before it
+            } else if (b instanceof CommandEvent.HandoffOutcome out) {
+                closeIfAnswered(out.offerId());
             }
         }
-        // pass 2: each offer closes with its first outcome (the rule every role fold shares)
-        dev.conn.incident.HandoffOutcomes outcomes = dev.conn.incident.HandoffOutcomes.of(sorted);
-        byId.replaceAll((id, h) ->
-                outcomes.firstOutcome(id).map(e -> close(h, e, outcomes)).orElse(h));
-        return new Handoffs(new ArrayList<>(byId.values()), ackTimeout);
-    }
 
-    /** The timeout an offer was made with, if it recorded its {@code expiresAt}. */
-    private static Optional<Duration> storedTimeout(Payload p, java.time.Instant offeredAt) {
-        try {
-            return p.instant("expiresAt")
-                    .map(at -> Duration.between(offeredAt, at))
-                    .filter(d -> !d.isNegative() && !d.isZero());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Handoff close(Handoff h, Event e, dev.conn.incident.HandoffOutcomes outcomes) {
-        Payload p = e.payload();
-        java.time.Instant at = e.occurredAt().isBefore(h.offeredAt()) ? h.offeredAt() : e.occurredAt();
-        return switch (e.type()) {
-            case HANDOFF_ACKNOWLEDGED -> outcomes.transfers(e)
-                    ? h.closedByEvent(HandoffState.ACKNOWLEDGED, at, method(p), Optional.empty())
-                    // acknowledged too late: it had expired, and the holder kept the role
-                    : h.closedByEvent(HandoffState.EXPIRED, h.expiresAt(), Optional.empty(), Optional.empty());
-            case HANDOFF_DECLINED -> h.closedByEvent(HandoffState.DECLINED, at, Optional.empty(), p.text("reason"));
-            case HANDOFF_WITHDRAWN -> h.closedByEvent(HandoffState.WITHDRAWN, at, Optional.empty(), p.text("reason"));
-            case HANDOFF_EXPIRED -> h.closedByEvent(HandoffState.EXPIRED, at, Optional.empty(), Optional.empty());
-            default -> h;
-        };
-    }
-
-    private static Optional<AckMethod> method(Payload p) {
-        String m = p.textOrEmpty("method");
-        for (AckMethod a : AckMethod.values()) {
-            if (a.name().equalsIgnoreCase(m.strip())) {
-                return Optional.of(a);
+        private void closeIfAnswered(String offerId) {
+            Handoff h = byId.get(offerId);
+            if (h == null || h.recordedState().isFinal()) {
+                return;
             }
+            command.outcome(offerId).ifPresent(o -> byId.put(offerId, close(h, o)));
         }
-        return Optional.empty();
+
+        private static Handoff close(Handoff h, CommandFold.Outcome outcome) {
+            Event e = outcome.event();
+            Instant at = e.occurredAt().isBefore(h.offeredAt()) ? h.offeredAt() : e.occurredAt();
+            EventBody b = Bodies.of(e).orElse(null);
+            if (b instanceof CommandEvent.HandoffAcknowledged a) {
+                return outcome.handedOver()
+                        ? h.closedByEvent(HandoffState.ACKNOWLEDGED, at, Optional.of(a.method()), Optional.empty())
+                        // acknowledged too late: it had expired, and the holder kept the role
+                        : h.closedByEvent(HandoffState.EXPIRED, h.expiresAt(), Optional.empty(), Optional.empty());
+            } else if (b instanceof CommandEvent.HandoffDeclined d) {
+                return h.closedByEvent(HandoffState.DECLINED, at, Optional.empty(), d.reason());
+            } else if (b instanceof CommandEvent.HandoffWithdrawn w) {
+                return h.closedByEvent(HandoffState.WITHDRAWN, at, Optional.empty(), w.reason());
+            } else if (b instanceof CommandEvent.HandoffExpired) {
+                return h.closedByEvent(HandoffState.EXPIRED, at, Optional.empty(), Optional.empty());
+            }
+            return h;
+        }
+
+        /** @return the hand-offs after the events applied so far */
+        Handoffs handoffs() {
+            return new Handoffs(new ArrayList<>(byId.values()), ackTimeout);
+        }
     }
 
     /** @return the policy ACK timeout this fold used */

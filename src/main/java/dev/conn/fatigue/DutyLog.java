@@ -1,10 +1,12 @@
 package dev.conn.fatigue;
 
+import dev.conn.incident.CommandEvent;
 import dev.conn.incident.Event;
+import dev.conn.incident.EventBody;
 import dev.conn.incident.EventType;
-import dev.conn.incident.FatigueLevel;
 import dev.conn.incident.IncidentId;
-import dev.conn.incident.Payload;
+import dev.conn.incident.MalformedEventException;
+import dev.conn.incident.Retractions;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,18 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * Who was on duty when, in one incident: a pure fold over the responder events of its log. No
  * clock is needed here; {@link DutyClock} evaluates a responder's record at an instant.
  *
- * <p>Payload fields read (see {@link EventType}): {@code RESPONDER_JOINED} {@code responderId},
- * {@code name}, optional {@code handle}, optional {@code timeZone} (IANA id);
- * {@code RESPONDER_LEFT}, {@code BREAK_STARTED}, {@code BREAK_ENDED} {@code responderId};
- * {@code FATIGUE_ALERTED} {@code responderId}, {@code level}; {@code EVENT_RETRACTED}
- * {@code retractedEventId}.
+ * <p>Events read (see {@link CommandEvent}): {@code ResponderJoined} (id, name, optional handle and
+ * IANA time zone), {@code ResponderLeft}, {@code BreakStarted}, {@code BreakEnded}, {@code
+ * FatigueAlerted} (level); {@code EVENT_RETRACTED} withdraws the event it names.
  *
  * <p>The fold is forgiving, because logs are imported and merged: an event without a
  * {@code responderId}, a break for someone not present, a second break start, a break end without
@@ -70,25 +69,11 @@ public final class DutyLog {
      * @throws IllegalArgumentException if the events belong to more than one incident
      */
     public static DutyLog fold(Collection<Event> events) {
-        List<Event> sorted = new ArrayList<>(events);
+        List<Event> sorted = new ArrayList<>(Retractions.withoutRetracted(List.copyOf(events)));
         sorted.sort(Event.BY_OCCURRENCE);
-        Set<UUID> retracted = dev.conn.incident.Retractions.retractedIds(sorted);
-        IncidentId incident = null;
-        for (Event e : sorted) {
-            if (incident == null) {
-                incident = e.incidentId();
-            } else if (!incident.equals(e.incidentId())) {
-                throw new IllegalArgumentException(
-                        "events of incidents " + incident + " and " + e.incidentId() + " mixed");
-            }
-        }
-        Folder f = new Folder();
-        for (Event e : sorted) {
-            if (!retracted.contains(e.id())) {
-                f.apply(e);
-            }
-        }
-        return new DutyLog(f.result());
+        Fold f = new Fold();
+        sorted.forEach(f::apply);
+        return f.log();
     }
 
     /** @return every responder who ever joined, in order of first joining */
@@ -111,45 +96,68 @@ public final class DutyLog {
         return "DutyLog" + responders;
     }
 
-    /** Applies events one at a time; the mutable half of {@link #fold}. */
-    private static final class Folder {
+    /**
+     * The incremental fold behind {@link #fold}: apply events one at a time in timeline order
+     * ({@link Event#BY_OCCURRENCE}), retracted ones left out, and take the {@link #log()} whenever
+     * needed. Not thread-safe.
+     */
+    public static final class Fold {
         private final Map<String, Builder> byId = new LinkedHashMap<>();
         private final Map<String, List<FatigueAlert>> alerts = new HashMap<>();
+        private IncidentId incident;
 
-        void apply(Event e) {
-            Payload p = e.payload();
-            Optional<String> id = p.text("responderId").filter(s -> !s.isBlank());
-            if (id.isEmpty()) {
+        /** A fold with no events yet. */
+        public Fold() {}
+
+        /**
+         * @param e the next event; types other than {@link #TYPES} change nothing
+         * @throws IllegalArgumentException if it belongs to another incident than the events before
+         */
+        public void apply(Event e) {
+            if (incident == null) {
+                incident = e.incidentId();
+            } else if (!incident.equals(e.incidentId())) {
+                throw new IllegalArgumentException(
+                        "events of incidents " + incident + " and " + e.incidentId() + " mixed");
+            }
+            if (!TYPES.contains(e.type())) {
                 return;
             }
+            EventBody b;
+            try {
+                b = e.body();
+            } catch (MalformedEventException ex) {
+                return; // an imported log may hold it: skipped, like any stray event
+            }
             Instant at = e.occurredAt();
-            switch (e.type()) {
-                case RESPONDER_JOINED -> byId.computeIfAbsent(id.get(), Builder::new)
-                        .join(p, at);
-                case RESPONDER_LEFT -> with(id.get(), b -> b.leave(at));
-                case BREAK_STARTED -> with(id.get(), b -> b.startBreak(at));
-                case BREAK_ENDED -> with(id.get(), b -> b.endBreak(at));
-                case FATIGUE_ALERTED -> p.text("level")
-                        .flatMap(FatigueLevel::parse)
-                        .ifPresent(level -> alerts.computeIfAbsent(id.get(), k -> new ArrayList<>())
-                                .add(new FatigueAlert(at, level)));
-                default -> {
-                    // not a duty event
+            if (b instanceof CommandEvent.ResponderJoined j) {
+                if (!j.responderId().isBlank()) {
+                    byId.computeIfAbsent(j.responderId(), Builder::new).join(j, at);
                 }
+            } else if (b instanceof CommandEvent.ResponderLeft l) {
+                with(l.responderId(), r -> r.leave(at));
+            } else if (b instanceof CommandEvent.BreakStarted s) {
+                with(s.responderId(), r -> r.startBreak(at));
+            } else if (b instanceof CommandEvent.BreakEnded s) {
+                with(s.responderId(), r -> r.endBreak(at));
+            } else if (b instanceof CommandEvent.FatigueAlerted a
+                    && !a.responderId().isBlank()) {
+                alerts.computeIfAbsent(a.responderId(), k -> new ArrayList<>()).add(new FatigueAlert(at, a.level()));
             }
         }
 
         private void with(String id, Consumer<Builder> action) {
-            Builder b = byId.get(id);
-            if (b != null) {
-                action.accept(b);
+            Builder r = byId.get(id);
+            if (r != null) {
+                action.accept(r);
             }
         }
 
-        List<ResponderDuty> result() {
-            return byId.values().stream()
-                    .map(b -> b.build(alerts.getOrDefault(b.id, List.of())))
-                    .toList();
+        /** @return the duty log after the events applied so far; the fold is not changed */
+        public DutyLog log() {
+            return new DutyLog(byId.values().stream()
+                    .map(r -> r.build(alerts.getOrDefault(r.id, List.of())))
+                    .toList());
         }
     }
 
@@ -168,10 +176,12 @@ public final class DutyLog {
             this.id = id;
         }
 
-        void join(Payload p, Instant at) {
-            p.text("name").filter(s -> !s.isBlank()).ifPresent(n -> name = n);
-            p.text("handle").filter(s -> !s.isBlank()).ifPresent(h -> handle = h);
-            p.text("timeZone").flatMap(Builder::zone).ifPresent(z -> zone = z);
+        void join(CommandEvent.ResponderJoined j, Instant at) {
+            if (!j.name().isBlank()) {
+                name = j.name();
+            }
+            j.handle().filter(s -> !s.isBlank()).ifPresent(h -> handle = h);
+            j.timeZone().flatMap(Builder::zone).ifPresent(z -> zone = z);
             if (joinedAt == null) {
                 joinedAt = at;
             }

@@ -1,15 +1,14 @@
 package dev.conn.fatigue;
 
-import dev.conn.incident.EventType;
+import dev.conn.incident.CommandEvent;
 import dev.conn.incident.FatigueLevel;
-import dev.conn.incident.Payload;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * A fatigue threshold a responder has crossed and nobody has been alerted to yet: show a
- * notification (for a role holder, offer "Start hand-off") and record a
- * {@link EventType#FATIGUE_ALERTED} event with {@link #payload()}.
+ * notification (for a role holder, offer "Start hand-off") and record it with the {@link
+ * FatigueAlertDecider}, which stores {@link #event()}.
  *
  * @param responderId the responder's stable id
  * @param person the responder's display name
@@ -31,11 +30,8 @@ public record FatigueCrossing(String responderId, String person, FatigueLevel le
         return new AlertKey(responderId, level);
     }
 
-    /**
-     * @return the payload of the {@code FATIGUE_ALERTED} event that records this alert:
-     *     {@code responderId}, {@code person}, {@code level} (the constant's name)
-     */
-    public Payload payload() {
-        return Payload.of("responderId", responderId, "person", person, "level", level);
+    /** @return the {@code FATIGUE_ALERTED} event body that records this alert */
+    public CommandEvent.FatigueAlerted event() {
+        return new CommandEvent.FatigueAlerted(responderId, person, level);
     }
 }

@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * Decides which fatigue thresholds to alert on: each crossing once. Pure: inputs are the
  * {@link DutyLog}, the policy and {@code now}; the caller shows each {@link FatigueCrossing} and
- * records it as a {@code FATIGUE_ALERTED} event (at or after {@link FatigueCrossing#reachedAt()},
- * e.g. at {@code now}), which is what keeps it from being returned again.
+ * has {@link FatigueAlertDecider} record it as a {@code FATIGUE_ALERTED} event (at or after {@link
+ * FatigueCrossing#reachedAt()}), which is what keeps it from being returned again.
  *
  * <p>Arming rules:
  *

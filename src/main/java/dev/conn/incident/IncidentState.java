@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,7 +21,8 @@ import java.util.Optional;
  * @param impactStartedAt when customer impact began (UTC), if the declarer gave it
  * @param mitigatedAt when impact was mitigated (UTC), if it was
  * @param resolvedAt when it was resolved (UTC), if it is
- * @param commander the incident commander of record
+ * @param commander the incident commander of record, as {@link CommandFold} folds it (the one
+ *     fold of command, which the {@code command} feature's roster builds on too); empty if nobody
  */
 public record IncidentState(
         IncidentId id,
@@ -36,8 +36,14 @@ public record IncidentState(
         Optional<Instant> resolvedAt,
         String commander) {
 
-    /** The role name that makes a person incident commander, in {@code ROLE_ASSIGNED} payloads. */
-    public static final String COMMANDER_ROLE = "INCIDENT_COMMANDER";
+    /**
+     * The role name that makes a person incident commander, in {@code ROLE_ASSIGNED} payloads.
+     *
+     * @deprecated use {@link Role#INCIDENT_COMMANDER}; who holds command is folded by {@link
+     *     CommandFold} only
+     */
+    @Deprecated
+    public static final String COMMANDER_ROLE = Role.INCIDENT_COMMANDER.name();
 
     /** The event types the fold reads; enough to build the header without the whole timeline. */
     public static final java.util.Set<EventType> HEADER_TYPES =
@@ -101,7 +107,9 @@ public record IncidentState(
     public static IncidentState fold(Collection<Event> events) {
         List<Event> sorted = new ArrayList<>(Retractions.withoutRetracted(List.copyOf(events)));
         sorted.sort(Event.BY_OCCURRENCE);
-        Folder f = new Folder(HandoffOutcomes.of(sorted));
+        Folder f = new Folder(CommandFold.of(sorted.stream()
+                .filter(e -> CommandFold.TYPES.contains(e.type()))
+                .toList()));
         for (Event e : sorted) {
             f.apply(e);
         }
@@ -110,14 +118,11 @@ public record IncidentState(
 
     /** Applies events one at a time; the mutable half of {@link #fold}. */
     private static final class Folder {
-        private final HandoffOutcomes handoffs;
+        /** Who holds command: folded there, once, for the header and the roster alike. */
+        private final CommandFold command;
 
-        Folder(HandoffOutcomes handoffs) {
-            this.handoffs = handoffs;
-        }
-
-        private static boolean isCommanderRole(String role) {
-            return COMMANDER_ROLE.equalsIgnoreCase(role.strip());
+        Folder(CommandFold command) {
+            this.command = command;
         }
 
         private IncidentId id;
@@ -129,7 +134,6 @@ public record IncidentState(
         private Instant impactStartedAt;
         private Instant mitigatedAt;
         private Instant resolvedAt;
-        private String commander;
 
         void apply(Event e) {
             if (id == null) {
@@ -145,7 +149,6 @@ public record IncidentState(
                     severity = p.text("severity").map(Severity::parse).orElse(Severity.SEV1);
                     declaredAt = e.occurredAt();
                     impactStartedAt = p.instant("impactStartedAt").orElse(null);
-                    commander = p.text("commander").orElse(e.author());
                 }
                 case SEVERITY_CHANGED -> p.text("severity").map(Severity::parse).ifPresent(s -> severity = s);
                 case STATUS_CHANGED -> p.text("status")
@@ -161,17 +164,6 @@ public record IncidentState(
                     resolvedAt = e.occurredAt();
                     if (mitigatedAt == null) {
                         mitigatedAt = e.occurredAt();
-                    }
-                }
-                case ROLE_ASSIGNED -> {
-                    if (isCommanderRole(p.textOrEmpty("role"))) {
-                        p.text("person").ifPresent(who -> commander = who);
-                    }
-                }
-                case HANDOFF_ACKNOWLEDGED -> {
-                    // only the acknowledgement of a still-pending offer hands over command
-                    if (isCommanderRole(p.textOrEmpty("role")) && handoffs.transfers(e)) {
-                        p.text("to").ifPresent(who -> commander = who);
                     }
                 }
                 default -> {
@@ -204,7 +196,7 @@ public record IncidentState(
                     Optional.ofNullable(impactStartedAt),
                     Optional.ofNullable(mitigatedAt),
                     Optional.ofNullable(resolvedAt),
-                    Objects.requireNonNullElse(commander, ""));
+                    command.commander().map(CommandFold.Commander::person).orElse(""));
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.conn.shell;
 
-import dev.conn.command.Handoff;
-import dev.conn.command.PeopleViewModel;
-import dev.conn.incident.FatigueLevel;
 import dev.conn.platform.fx.AlertCentre;
 import dev.conn.platform.fx.AlertCentre.Draft;
 import dev.conn.platform.fx.AlertCentre.Level;
@@ -12,68 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Routes the people panel's conditions into the alert centre: fatigue thresholds, overdue
- * check-back tasks, a hand-off waiting for its ACK, and an expired hand-off. Each condition is an
- * alert while it holds and is cleared when it ends (a break taken, the task acknowledged, the
- * hand-off acknowledged or the expiry dismissed). FX thread only.
+ * Routes the comms conditions into the alert centre (the people feature routes its own: {@code
+ * command.ui.PeopleAlerts}). Each condition is an alert while it holds and is cleared when it
+ * ends. FX thread only.
  */
 public final class AlertRouting {
     private static final DateTimeFormatter HHMM =
             DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private AlertRouting() {}
-
-    /**
-     * Starts routing; it lasts as long as the view model.
-     *
-     * @param people the people panel's view model
-     * @param centre the alert centre
-     */
-    public static void people(PeopleViewModel people, AlertCentre centre) {
-        people.fatigueAlerts().subscribe(() -> {
-            List<Draft> drafts = new ArrayList<>();
-            for (PeopleViewModel.FatigueAlertRow row : people.fatigueAlerts()) {
-                FatigueLevel level = row.crossing().level();
-                drafts.add(new Draft(
-                        "fatigue:" + row.crossing().responderId() + ":" + level.name(),
-                        level == FatigueLevel.BREAK_SUGGESTED ? Level.WARNING : Level.CRITICAL,
-                        "Fatigue: " + row.crossing().person() + ", " + level.label(),
-                        row.text()));
-            }
-            centre.sync("fatigue:", drafts);
-        });
-        people.tasks().subscribe(() -> {
-            List<Draft> drafts = new ArrayList<>();
-            for (PeopleViewModel.TaskRow row : people.tasks()) {
-                if (row.overdue()) {
-                    drafts.add(new Draft(
-                            "task:" + row.task().taskId(),
-                            Level.WARNING,
-                            "Check-back overdue: " + row.task().person(),
-                            row.task().text() + " (check back was due at "
-                                    + HHMM.format(row.task().checkBackAt()) + ")"));
-                }
-            }
-            centre.sync("task:", drafts);
-        });
-        Runnable pending = () -> centre.sync(
-                "handoff-pending:", pending(people.pendingHandoffProperty().get(), people));
-        people.pendingHandoffProperty().subscribe(pending);
-        people.handoffTextProperty().subscribe(pending);
-        Runnable expired = () -> {
-            Handoff h = people.expiredHandoffProperty().get();
-            List<Draft> drafts = h == null
-                    ? List.of()
-                    : List.of(new Draft(
-                            "handoff-expired:" + h.offerId(),
-                            Level.CRITICAL,
-                            "Hand-off to " + h.to() + " expired",
-                            people.expiredTextProperty().get()));
-            centre.sync("handoff-expired:", drafts);
-        };
-        people.expiredHandoffProperty().subscribe(expired);
-        people.expiredTextProperty().subscribe(expired);
-    }
 
     /**
      * Routes the comms checklist and the outbox into the alert centre: an overdue communication
@@ -137,16 +81,5 @@ public final class AlertRouting {
             }
             centre.sync("delivery-failed:", drafts);
         });
-    }
-
-    private static List<Draft> pending(Handoff h, PeopleViewModel people) {
-        if (h == null) {
-            return List.of();
-        }
-        return List.of(new Draft(
-                "handoff-pending:" + h.offerId(),
-                Level.INFO,
-                "Hand-off to " + h.to() + " waiting for ACK",
-                people.handoffTextProperty().get() + " (ACK due by " + HHMM.format(h.expiresAt()) + ")"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.conn.shell;
 
-import dev.conn.command.PeopleView;
 import dev.conn.incident.DeclareIncidentDialog;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentCell;
@@ -136,16 +135,11 @@ public final class MainWindowView {
     @FXML
     private TimelineView timelineController;
 
-    private final PeopleView peopleController;
-    private final java.util.function.Supplier<javafx.scene.Parent> loadPeopleView;
-    private boolean peopleLoaded;
+    @FXML
+    private VBox banners;
 
     @FXML
-    private javafx.scene.layout.StackPane people;
-
-    /** The user's choice; the panel also shows while something in it needs attention. */
-    private final javafx.beans.property.BooleanProperty peopleShown =
-            new javafx.beans.property.SimpleBooleanProperty(false);
+    private javafx.scene.layout.HBox sidePanels;
 
     /**
      * @param incident the open incident and the incident list
@@ -154,9 +148,8 @@ public final class MainWindowView {
      * @param follower follows the log for other processes' events
      * @param dataDirectory shown in the status bar
      * @param clock the clock the status bar shows
-     * @param peopleView the people panel's controller (its view is built on first show)
-     * @param loadPeopleView builds the people panel's view (FXML) when it is first shown
-     * @param contributions the features' workspace panels, menus and status items
+     * @param contributions the features' workspace panels, menus, status items, banners and side
+     *     panels
      */
     public MainWindowView(
             IncidentViewModel incident,
@@ -165,8 +158,6 @@ public final class MainWindowView {
             LiveLogFollower follower,
             Path dataDirectory,
             Clock clock,
-            PeopleView peopleView,
-            java.util.function.Supplier<javafx.scene.Parent> loadPeopleView,
             java.util.List<dev.conn.platform.fx.ShellContribution> contributions) {
         this.contributions = java.util.List.copyOf(contributions);
         this.incident = incident;
@@ -175,17 +166,6 @@ public final class MainWindowView {
         this.follower = follower;
         this.dataDirectory = dataDirectory;
         this.clock = clock;
-        this.peopleController = peopleView;
-        this.loadPeopleView = loadPeopleView;
-    }
-
-    /** Builds the people panel the first time it is needed, and shows it. */
-    private void ensurePeopleLoaded() {
-        if (!peopleLoaded) {
-            peopleLoaded = true;
-            people.getChildren().setAll(loadPeopleView.get());
-        }
-        peopleShown.set(true);
     }
 
     @FXML
@@ -198,18 +178,8 @@ public final class MainWindowView {
                 incident.open(st.id());
             }
         });
-        // a narrow window stays readable: the people panel opens on demand (Ctrl+Shift+P, any
-        // People action) and on its own while a fatigue alert or an overdue check-back waits
-        peopleController.setLoader(this::ensurePeopleLoaded);
-        people.visibleProperty().bind(peopleShown.or(peopleController.needsAttention()));
-        people.managedProperty().bind(people.visibleProperty());
-        people.visibleProperty().subscribe(visible -> {
-            if (visible && !peopleLoaded) {
-                peopleLoaded = true;
-                people.getChildren().setAll(loadPeopleView.get());
-            }
-        });
         installContributions();
+        installBannersAndSidePanels();
         incident.currentProperty().subscribe(this::showCurrent);
         incident.incidents().subscribe(this::selectCurrentInList);
         incident.lastErrorProperty().subscribe(errorLabel::setText); // the one error channel
@@ -273,6 +243,29 @@ public final class MainWindowView {
             workspaceSplit.getItems().remove(workspace);
         } else {
             workspaceSplit.setDividerPositions(0.55);
+        }
+    }
+
+    /**
+     * Adds the features' banners above the incident header and their side panels on the right. A
+     * side panel shows while its feature asks (a narrow window stays readable) and is built the
+     * first time it shows.
+     */
+    private void installBannersAndSidePanels() {
+        for (dev.conn.platform.fx.ShellContribution c : contributions) {
+            banners.getChildren().addAll(c.banners());
+            for (dev.conn.platform.fx.ShellContribution.SidePanel p : c.sidePanels()) {
+                javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane();
+                pane.setId(p.id());
+                pane.visibleProperty().bind(p.shown());
+                pane.managedProperty().bind(pane.visibleProperty());
+                pane.visibleProperty().subscribe(visible -> {
+                    if (visible && pane.getChildren().isEmpty()) {
+                        pane.getChildren().setAll(p.view().get());
+                    }
+                });
+                sidePanels.getChildren().add(pane);
+            }
         }
     }
 
@@ -782,63 +775,5 @@ public final class MainWindowView {
                     new dev.conn.settings.DesktopSettings.WindowLayout(x, y, w, h, max, dividers);
             settings.update(st -> st.withDesktop(st.desktop().withWindow(layout)), incident::reportError);
         });
-    }
-
-    @FXML
-    private void onFocusPeople() {
-        boolean show = !people.isVisible();
-        peopleShown.set(show);
-        if (show) {
-            Platform.runLater(peopleController::focusRoster);
-        }
-    }
-
-    private void showPeople() {
-        peopleShown.set(true);
-    }
-
-    @FXML
-    private void onAddResponder() {
-        showPeople();
-        peopleController.addResponder();
-    }
-
-    @FXML
-    private void onAssignRole() {
-        showPeople();
-        peopleController.assignRole(Optional.empty());
-    }
-
-    @FXML
-    private void onOfferHandoff() {
-        showPeople();
-        peopleController.offerHandoff(Optional.empty(), Optional.empty());
-    }
-
-    @FXML
-    private void onAcknowledgeHandoff() {
-        peopleController.acknowledgeHandoff();
-    }
-
-    @FXML
-    private void onDeclineHandoff() {
-        peopleController.declineHandoff();
-    }
-
-    @FXML
-    private void onWithdrawHandoff() {
-        peopleController.withdrawHandoff();
-    }
-
-    @FXML
-    private void onToggleBreak() {
-        showPeople();
-        peopleController.toggleBreak();
-    }
-
-    @FXML
-    private void onAssignTask() {
-        showPeople();
-        peopleController.assignTask();
     }
 }

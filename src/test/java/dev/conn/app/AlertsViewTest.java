@@ -3,7 +3,7 @@ package dev.conn.app;
 import static dev.conn.testing.Ui.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conn.command.PeopleViewModel;
+import dev.conn.command.ui.PeopleListViewModel;
 import dev.conn.platform.fx.AlertCentre;
 import java.time.Duration;
 import java.util.List;
@@ -162,7 +162,7 @@ class AlertsViewTest extends WindowTest {
         TextField field = (TextField) waitFor(robot, "#responder-name");
         robot.interact(() -> field.setText(name));
         robot.clickOn("#responder-add");
-        waitUntil(() -> ((ListView<PeopleViewModel.ResponderRow>)
+        waitUntil(() -> ((ListView<PeopleListViewModel.ResponderRow>)
                         robot.lookup("#rosterList").queryAs(ListView.class))
                 .getItems().stream().anyMatch(r -> r.responder().name().equals(name)));
     }

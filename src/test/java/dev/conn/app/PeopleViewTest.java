@@ -3,8 +3,8 @@ package dev.conn.app;
 import static dev.conn.testing.Ui.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conn.command.PeopleViewModel;
 import dev.conn.command.Responder;
+import dev.conn.command.ui.PeopleListViewModel;
 import dev.conn.incident.EventType;
 import dev.conn.testing.Ui;
 import dev.conn.timeline.TimelineEntry;
@@ -102,7 +102,7 @@ class PeopleViewTest extends WindowTest {
         addResponder(robot, "Ana Ops");
         assertThat(robot.lookup("#leaderlessBanner").query().isVisible()).isFalse();
 
-        ListView<PeopleViewModel.ResponderRow> roster = roster(robot);
+        ListView<PeopleListViewModel.ResponderRow> roster = roster(robot);
         robot.interact(() -> roster.getSelectionModel().select(0));
         robot.clickOn("#leaveButton");
 
@@ -185,7 +185,7 @@ class PeopleViewTest extends WindowTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static ListView<PeopleViewModel.ResponderRow> roster(FxRobot robot) {
+    private static ListView<PeopleListViewModel.ResponderRow> roster(FxRobot robot) {
         return robot.lookup("#rosterList").queryAs(ListView.class);
     }
 

@@ -7,7 +7,6 @@ import dev.conn.fatigue.DutyLog;
 import dev.conn.incident.Event;
 import dev.conn.incident.IncidentState;
 import dev.conn.incident.Role;
-import dev.conn.testing.Events;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ class RetractionFoldTest {
 
     private List<Event> plusRetractionOf(Event target) {
         List<Event> all = new ArrayList<>(s.events());
-        all.add(Events.retraction(target, at(30)));
+        all.add(s.retraction(target, at(30)));
         return all;
     }
 

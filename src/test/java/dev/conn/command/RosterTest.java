@@ -8,7 +8,6 @@ import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentState;
 import dev.conn.incident.Role;
-import dev.conn.testing.Events;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -302,56 +301,46 @@ class RosterTest {
     void acknowledgementOfADeclinedOfferHandsNothingOver() {
         s.declared(at(0), "Alice");
         s.joined(at(1), "b", "Bob");
-        List<Event> events = new ArrayList<>(s.events());
-        Event declared = events.get(0);
-        events.add(withType(
-                declared,
+        s.add(
                 EventType.HANDOFF_OFFERED,
                 at(2),
-                dev.conn.incident.Payload.of(
-                        "offerId",
-                        "o1",
-                        "role",
-                        "INCIDENT_COMMANDER",
-                        "from",
-                        "Alice",
-                        "to",
-                        "Bob",
-                        "toId",
-                        "b",
-                        "readBackCode",
-                        "K7-DELTA")));
-        events.add(
-                withType(declared, EventType.HANDOFF_DECLINED, at(3), dev.conn.incident.Payload.of("offerId", "o1")));
-        events.add(withType(
-                declared,
+                "offerId",
+                "o1",
+                "role",
+                "INCIDENT_COMMANDER",
+                "from",
+                "Alice",
+                "to",
+                "Bob",
+                "toId",
+                "b",
+                "readBackCode",
+                "K7-DELTA");
+        s.add(EventType.HANDOFF_DECLINED, at(3), "offerId", "o1");
+        s.add(
                 EventType.HANDOFF_ACKNOWLEDGED,
                 at(4),
-                dev.conn.incident.Payload.of(
-                        "offerId",
-                        "o1",
-                        "role",
-                        "INCIDENT_COMMANDER",
-                        "to",
-                        "Bob",
-                        "toId",
-                        "b",
-                        "method",
-                        "IN_PERSON")));
+                "offerId",
+                "o1",
+                "role",
+                "INCIDENT_COMMANDER",
+                "to",
+                "Bob",
+                "toId",
+                "b",
+                "method",
+                "IN_PERSON");
+        List<Event> events = s.events();
 
         assertThat(Roster.fold(events).commander()).map(RoleHolder::person).contains("Alice");
         assertThat(dev.conn.incident.IncidentState.fold(events).commander()).isEqualTo("Alice");
-    }
-
-    private static Event withType(Event like, EventType type, java.time.Instant at, dev.conn.incident.Payload p) {
-        return new Event(Event.newId(), like.incidentId(), at, at, "test", type, p);
     }
 
     @Test
     void foldRefusesEventsOfTwoIncidents() {
         s.declared(at(0), "Alice");
         List<Event> mixed = new ArrayList<>(s.events());
-        mixed.add(Events.note(Events.newIncident(), at(1), "elsewhere"));
+        mixed.add(Script.noteElsewhere(at(1)));
 
         assertThrows(IllegalArgumentException.class, () -> Roster.fold(mixed));
     }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.FatigueLevel;
-import dev.conn.incident.Payload;
-import dev.conn.testing.Events;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -103,7 +101,7 @@ class DutyLogTest {
                 .breakStarted("bob", at(20))
                 .breakStarted("bob", at(25))
                 .breakEnded("bob", at(30))
-                .add(EventType.BREAK_STARTED, at(35), Payload.empty())
+                .add(EventType.BREAK_STARTED, at(35), "{}")
                 .breakEnded("carol", at(40));
 
         DutyLog log = events.fold();
@@ -117,7 +115,7 @@ class DutyLogTest {
     void aRetractedBreakIsLeftOut() {
         events.joined("bob", at(0)).breakStarted("bob", at(30));
         Event mistaken = events.last();
-        events.log.add(Events.retraction(mistaken, at(31)));
+        events.log.add(events.retraction(mistaken, at(31)));
 
         assertThat(events.responder("bob").dutySpans()).containsExactly(TimeSpan.open(at(0)));
     }
@@ -143,7 +141,7 @@ class DutyLogTest {
                 .add(
                         EventType.FATIGUE_ALERTED,
                         at(95),
-                        Payload.of("responderId", "bob", "person", "Bob", "level", "SLEEPY"));
+                        "{\"responderId\":\"bob\",\"person\":\"Bob\",\"level\":\"SLEEPY\"}");
 
         assertThat(events.responder("bob").alerts())
                 .containsExactly(new FatigueAlert(at(90), FatigueLevel.BREAK_SUGGESTED));
@@ -152,7 +150,7 @@ class DutyLogTest {
     @Test
     void eventsOfTwoIncidentsAreRejected() {
         events.joined("bob", at(0));
-        events.log.add(Events.note(Events.newIncident(), at(1), "elsewhere"));
+        events.log.add(DutyEvents.noteElsewhere(at(1)));
 
         assertThrows(IllegalArgumentException.class, () -> DutyLog.fold(events.log));
     }

@@ -2,9 +2,10 @@ package dev.conn.fatigue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.incident.CommandEvent;
+import dev.conn.incident.EventCodec;
 import dev.conn.incident.EventType;
 import dev.conn.incident.FatigueLevel;
-import dev.conn.incident.Payload;
 import dev.conn.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class FatigueMonitorTest {
         while (!clock.instant().isAfter(end)) {
             for (FatigueCrossing c : monitor.crossings(events.fold(), clock)) {
                 alerted.add(c);
-                events.add(EventType.FATIGUE_ALERTED, clock.instant(), c.payload());
+                events.add(clock.instant(), c.event());
             }
             clock.advance(Duration.ofMinutes(1));
         }
@@ -186,10 +187,12 @@ class FatigueMonitorTest {
     }
 
     @Test
-    void theCrossingPayloadNamesResponderPersonAndLevel() {
+    void theCrossingEventNamesResponderPersonAndLevel() {
         FatigueCrossing c = crossing("bob", FatigueLevel.HANDOFF_URGED, at(240));
 
-        assertThat(c.payload()).isEqualTo(Payload.of("responderId", "bob", "person", "Bob", "level", "HANDOFF_URGED"));
+        assertThat(c.event()).isEqualTo(new CommandEvent.FatigueAlerted("bob", "Bob", FatigueLevel.HANDOFF_URGED));
+        assertThat(EventCodec.encode(c.event()))
+                .isEqualTo("{\"responderId\":\"bob\",\"person\":\"Bob\",\"level\":\"HANDOFF_URGED\"}");
     }
 
     @Test

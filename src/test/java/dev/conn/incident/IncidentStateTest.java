@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,37 @@ class IncidentStateTest {
 
     private Event statusChanged(int minutes, String status) {
         return event(incident, EventType.STATUS_CHANGED, at(minutes), Payload.of("status", status));
+    }
+
+    /** A command event of this incident, typed as the command feature records it. */
+    private Event command(int minutes, CommandEvent body) {
+        return Event.of(Event.newId(), incident, at(minutes), at(minutes), "alice", body);
+    }
+
+    private Event commandAssigned(int minutes, String person) {
+        return command(minutes, new CommandEvent.RoleAssigned(Role.INCIDENT_COMMANDER, person, Optional.empty()));
+    }
+
+    private Event commandOffered(int minutes, String offerId, String from, String to, Optional<Instant> expiresAt) {
+        return command(
+                minutes,
+                new CommandEvent.HandoffOffered(
+                        offerId,
+                        Role.INCIDENT_COMMANDER,
+                        from,
+                        Optional.empty(),
+                        to,
+                        to,
+                        "K7-DELTA",
+                        Optional.empty(),
+                        expiresAt));
+    }
+
+    private Event commandAcknowledged(int minutes, String offerId, String to) {
+        return command(
+                minutes,
+                new CommandEvent.HandoffAcknowledged(
+                        offerId, Role.INCIDENT_COMMANDER, to, Optional.empty(), AckMethod.READ_BACK));
     }
 
     private Event resolved(int minutes) {
@@ -66,13 +98,8 @@ class IncidentStateTest {
 
     @Test
     void commanderRoleAssignmentMakesThatPersonCommander() {
-        IncidentState s = IncidentState.fold(List.of(
-                declared(incident, T0, Severity.SEV2, "alice"),
-                event(
-                        incident,
-                        EventType.ROLE_ASSIGNED,
-                        at(5),
-                        Payload.of("role", IncidentState.COMMANDER_ROLE, "person", "bob"))));
+        IncidentState s =
+                IncidentState.fold(List.of(declared(incident, T0, Severity.SEV2, "alice"), commandAssigned(5, "bob")));
 
         assertThat(s.commander()).isEqualTo("bob");
     }
@@ -81,7 +108,7 @@ class IncidentStateTest {
     void assignmentOfAnotherRoleLeavesCommanderUnchanged() {
         IncidentState s = IncidentState.fold(List.of(
                 declared(incident, T0, Severity.SEV2, "alice"),
-                event(incident, EventType.ROLE_ASSIGNED, at(5), Payload.of("role", "SCRIBE", "person", "bob"))));
+                command(5, new CommandEvent.RoleAssigned(Role.SCRIBE, "bob", Optional.empty()))));
 
         assertThat(s.commander()).isEqualTo("alice");
     }
@@ -90,35 +117,17 @@ class IncidentStateTest {
     void acknowledgedCommanderHandoffMakesReceiverCommander() {
         IncidentState s = IncidentState.fold(List.of(
                 declared(incident, T0, Severity.SEV2, "alice"),
-                event(
-                        incident,
-                        EventType.ROLE_ASSIGNED,
-                        at(5),
-                        Payload.of("role", IncidentState.COMMANDER_ROLE, "person", "bob")),
-                event(
-                        incident,
-                        EventType.HANDOFF_OFFERED,
-                        at(50),
-                        Payload.of(
-                                "offerId", "o1", "role", IncidentState.COMMANDER_ROLE, "from", "bob", "to", "carol")),
-                event(
-                        incident,
-                        EventType.HANDOFF_ACKNOWLEDGED,
-                        at(60),
-                        Payload.of("offerId", "o1", "role", IncidentState.COMMANDER_ROLE, "to", "carol"))));
+                commandAssigned(5, "bob"),
+                commandOffered(50, "o1", "bob", "carol", Optional.empty()),
+                commandAcknowledged(60, "o1", "carol")));
 
         assertThat(s.commander()).isEqualTo("carol");
     }
 
     @Test
     void acknowledgementWithoutAKnownOfferDoesNotChangeTheCommander() {
-        IncidentState s = IncidentState.fold(List.of(
-                declared(incident, T0, Severity.SEV2, "alice"),
-                event(
-                        incident,
-                        EventType.HANDOFF_ACKNOWLEDGED,
-                        at(60),
-                        Payload.of("offerId", "nope", "role", IncidentState.COMMANDER_ROLE, "to", "carol"))));
+        IncidentState s = IncidentState.fold(
+                List.of(declared(incident, T0, Severity.SEV2, "alice"), commandAcknowledged(60, "nope", "carol")));
 
         assertThat(s.commander()).isEqualTo("alice");
     }
@@ -127,26 +136,8 @@ class IncidentStateTest {
     void acknowledgementAfterTheStoredExpiryDoesNotChangeTheCommander() {
         IncidentState s = IncidentState.fold(List.of(
                 declared(incident, T0, Severity.SEV2, "alice"),
-                event(
-                        incident,
-                        EventType.HANDOFF_OFFERED,
-                        at(10),
-                        Payload.of(
-                                "offerId",
-                                "o1",
-                                "role",
-                                IncidentState.COMMANDER_ROLE,
-                                "from",
-                                "alice",
-                                "to",
-                                "carol",
-                                "expiresAt",
-                                at(15))),
-                event(
-                        incident,
-                        EventType.HANDOFF_ACKNOWLEDGED,
-                        at(20),
-                        Payload.of("offerId", "o1", "role", IncidentState.COMMANDER_ROLE, "to", "carol"))));
+                commandOffered(10, "o1", "alice", "carol", Optional.of(at(15))),
+                commandAcknowledged(20, "o1", "carol")));
 
         assertThat(s.commander()).isEqualTo("alice");
     }
@@ -257,11 +248,7 @@ class IncidentStateTest {
                 statusChanged(5, "identified"),
                 event(incident, EventType.MITIGATED, at(20), Payload.empty()),
                 statusChanged(25, "monitoring"),
-                event(
-                        incident,
-                        EventType.ROLE_ASSIGNED,
-                        at(26),
-                        Payload.of("role", IncidentState.COMMANDER_ROLE, "person", "bob")),
+                commandAssigned(26, "bob"),
                 note(incident, at(27), "Error rate back to baseline")));
         IncidentState inOrder = IncidentState.fold(events);
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Menu;
 import javafx.scene.input.KeyCombination;
@@ -27,6 +28,9 @@ import javafx.scene.input.KeyCombination;
  *     open (e.g. messages waiting in the outbox, after asking the user)
  * @param onClose run off the FX thread when Conn closes, before the database is closed (stop
  *     background work); may block briefly
+ * @param banners nodes shown above the incident header, full width, in order (loud, persistent
+ *     warnings such as "nobody in command"); each shows itself only while it has something to say
+ * @param sidePanels panels shown beside the workspace, on the right, while they ask to be
  */
 public record ShellContribution(
         List<WorkspacePanel> panels,
@@ -36,8 +40,10 @@ public record ShellContribution(
         List<Supplier<SettingsSection>> settingsSections,
         Runnable onReady,
         BooleanSupplier mayClose,
-        Runnable onClose) {
-    /** Copies the lists; null hooks do nothing. */
+        Runnable onClose,
+        List<Node> banners,
+        List<SidePanel> sidePanels) {
+    /** Copies the lists; null hooks do nothing; null banner and side panel lists are empty. */
     public ShellContribution {
         panels = List.copyOf(panels);
         menus = List.copyOf(menus);
@@ -47,6 +53,8 @@ public record ShellContribution(
         onReady = onReady == null ? () -> {} : onReady;
         mayClose = mayClose == null ? () -> true : mayClose;
         onClose = onClose == null ? () -> {} : onClose;
+        banners = banners == null ? List.of() : List.copyOf(banners);
+        sidePanels = sidePanels == null ? List.of() : List.copyOf(sidePanels);
     }
 
     /**
@@ -57,7 +65,7 @@ public record ShellContribution(
      * @param statusItems status bar items
      */
     public ShellContribution(List<WorkspacePanel> panels, List<Menu> menus, List<Node> statusItems) {
-        this(panels, menus, statusItems, List.of(), List.of(), null, null, null);
+        this(panels, menus, statusItems, List.of(), List.of(), null, null, null, List.of(), List.of());
     }
 
     /** @return a builder for a contribution */
@@ -75,6 +83,8 @@ public record ShellContribution(
         private Runnable onReady;
         private BooleanSupplier mayClose;
         private Runnable onClose;
+        private final List<Node> banners = new ArrayList<>();
+        private final List<SidePanel> sidePanels = new ArrayList<>();
 
         private Builder() {}
 
@@ -126,10 +136,31 @@ public record ShellContribution(
             return this;
         }
 
+        /** @param banner a node shown above the incident header @return this */
+        public Builder banner(Node banner) {
+            banners.add(banner);
+            return this;
+        }
+
+        /** @param panel a panel beside the workspace @return this */
+        public Builder sidePanel(SidePanel panel) {
+            sidePanels.add(panel);
+            return this;
+        }
+
         /** @return the contribution */
         public ShellContribution build() {
             return new ShellContribution(
-                    panels, menus, statusItems, headerItems, settingsSections, onReady, mayClose, onClose);
+                    panels,
+                    menus,
+                    statusItems,
+                    headerItems,
+                    settingsSections,
+                    onReady,
+                    mayClose,
+                    onClose,
+                    banners,
+                    sidePanels);
         }
     }
 
@@ -149,6 +180,24 @@ public record ShellContribution(
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(shortcut, "shortcut");
             Objects.requireNonNull(view, "view");
+        }
+    }
+
+    /**
+     * A panel beside the workspace, on the right (the People panel). The shell shows it while
+     * {@code shown} is true and builds its view the first time it shows, keeping start-up fast; the
+     * feature decides when it shows (the user's choice, or something in it needing attention).
+     *
+     * @param id a stable id (the panel container's CSS id)
+     * @param view builds the panel's content, on the FX thread, once
+     * @param shown true while the panel should be on screen
+     */
+    public record SidePanel(String id, Supplier<Node> view, ObservableBooleanValue shown) {
+        /** Checks the fields. */
+        public SidePanel {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(view, "view");
+            Objects.requireNonNull(shown, "shown");
         }
     }
 }

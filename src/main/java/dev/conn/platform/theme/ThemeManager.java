@@ -25,7 +25,7 @@ public final class ThemeManager {
             BASE + "base.css",
             "/dev/conn/incident/incident.css",
             "/dev/conn/timeline/timeline.css",
-            "/dev/conn/command/people.css");
+            "/dev/conn/command/ui/people.css");
 
     private ThemeManager() {}
 

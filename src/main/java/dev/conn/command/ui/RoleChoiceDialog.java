@@ -1,5 +1,6 @@
-package dev.conn.command;
+package dev.conn.command.ui;
 
+import dev.conn.command.Responder;
 import dev.conn.incident.Role;
 import java.util.List;
 import java.util.Optional;

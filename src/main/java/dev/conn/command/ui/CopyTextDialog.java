@@ -1,4 +1,4 @@
-package dev.conn.command;
+package dev.conn.command.ui;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;

@@ -1,5 +1,6 @@
-package dev.conn.command;
+package dev.conn.command.ui;
 
+import dev.conn.command.Handoff;
 import dev.conn.incident.AckMethod;
 import javafx.application.Platform;
 import javafx.scene.control.Button;

@@ -1,4 +1,4 @@
-package dev.conn.command;
+package dev.conn.command.ui;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package dev.conn.command;
+package dev.conn.command.ui;
 
 import dev.conn.platform.theme.Styles;
 import javafx.scene.control.Label;
@@ -7,7 +7,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** One check-back task: countdown (or OVERDUE, in words and colour), text, assignee and state. */
-public final class TaskCell extends ListCell<PeopleViewModel.TaskRow> {
+public final class TaskCell extends ListCell<PeopleListViewModel.TaskRow> {
     /** Style class of an overdue countdown. */
     public static final String OVERDUE = "overdue";
 
@@ -34,7 +34,7 @@ public final class TaskCell extends ListCell<PeopleViewModel.TaskRow> {
     }
 
     @Override
-    protected void updateItem(PeopleViewModel.TaskRow row, boolean empty) {
+    protected void updateItem(PeopleListViewModel.TaskRow row, boolean empty) {
         super.updateItem(row, empty);
         if (empty || row == null) {
             setGraphic(null);

@@ -1,4 +1,4 @@
-package dev.conn.command;
+package dev.conn.command.ui;
 
 import dev.conn.incident.FatigueLevel;
 import dev.conn.platform.theme.Styles;
@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
  * One roster line: name, presence (text and colour), roles held, continuous duty and fatigue level
  * (text and colour). Every state is spelled out, never shown by colour alone.
  */
-public final class ResponderCell extends ListCell<PeopleViewModel.ResponderRow> {
+public final class ResponderCell extends ListCell<PeopleListViewModel.ResponderRow> {
     private final Label name = new Label();
     private final Label presence = new Label();
     private final Label nextIc = new Label("NEXT IC");
@@ -43,7 +43,7 @@ public final class ResponderCell extends ListCell<PeopleViewModel.ResponderRow> 
     }
 
     @Override
-    protected void updateItem(PeopleViewModel.ResponderRow row, boolean empty) {
+    protected void updateItem(PeopleListViewModel.ResponderRow row, boolean empty) {
         super.updateItem(row, empty);
         if (empty || row == null) {
             setGraphic(null);

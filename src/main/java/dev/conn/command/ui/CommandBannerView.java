@@ -1,19 +1,22 @@
-package dev.conn.command;
+package dev.conn.command.ui;
 
 import dev.conn.incident.Role;
 import java.util.Optional;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /**
- * The loud, persistent banners at the top of the incident: nobody in command (red), a hand-off
- * waiting for acknowledgement with its countdown and read-back code, and an expired hand-off (red,
- * until dismissed or offered again). Each says in words what is wrong and what to do.
+ * The loud, persistent banners at the top of the incident ({@code CommandBannerView.fxml}): nobody
+ * in command (red), a hand-off waiting for acknowledgement with its countdown and read-back code,
+ * and an expired hand-off (red, until dismissed or offered again). Each says in words what is
+ * wrong and what to do. Binds {@link CommandBannersViewModel}; its buttons open {@link
+ * PeopleActions}' dialogs.
  */
 public final class CommandBannerView {
-    private final PeopleViewModel model;
-    private final PeopleView people;
+    private final CommandBannersViewModel model;
+    private final PeopleActions actions;
 
     @FXML
     private VBox leaderlessBanner;
@@ -40,12 +43,12 @@ public final class CommandBannerView {
     private Label expiredText;
 
     /**
-     * @param model the people of the open incident
-     * @param people runs the dialogs the banners' buttons open
+     * @param model the banners' state
+     * @param actions runs the dialogs the banners' buttons open
      */
-    public CommandBannerView(PeopleViewModel model, PeopleView people) {
+    CommandBannerView(CommandBannersViewModel model, PeopleActions actions) {
         this.model = model;
-        this.people = people;
+        this.actions = actions;
     }
 
     @FXML
@@ -60,37 +63,34 @@ public final class CommandBannerView {
         expiredText.textProperty().bind(model.expiredTextProperty());
     }
 
-    private static void show(VBox banner, javafx.beans.value.ObservableValue<Boolean> when) {
+    private static void show(VBox banner, ObservableValue<Boolean> when) {
         banner.visibleProperty().bind(when);
         banner.managedProperty().bind(when);
     }
 
     @FXML
     private void onAssignCommand() {
-        people.assignRole(Optional.of(Role.INCIDENT_COMMANDER));
+        actions.assignRole(Optional.of(Role.INCIDENT_COMMANDER));
     }
 
     @FXML
     private void onAcknowledge() {
-        people.acknowledgeHandoff();
+        actions.acknowledgeHandoff();
     }
 
     @FXML
     private void onDecline() {
-        people.declineHandoff();
+        actions.declineHandoff();
     }
 
     @FXML
     private void onWithdraw() {
-        people.withdrawHandoff();
+        actions.withdrawHandoff();
     }
 
     @FXML
     private void onOfferAgain() {
-        Handoff h = model.expiredHandoffProperty().get();
-        if (h != null) {
-            people.offerHandoff(Optional.of(h.role()), model.roster().responder(h.toId()));
-        }
+        actions.offerAgain();
     }
 
     @FXML
