@@ -15,8 +15,9 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final DescribedPredicate<JavaClass> SCREEN_CLASSES = DescribedPredicate.describe(
-            "views, view models, cells, dialogs, shell, app, platform.fx and platform.theme",
-            c -> c.getSimpleName().endsWith("View")
+            "views, view models, cells, dialogs, a feature's ui package, shell, app, platform.fx and platform.theme",
+            c -> c.getPackageName().endsWith(".ui")
+                    || c.getSimpleName().endsWith("View")
                     || c.getSimpleName().endsWith("ViewModel")
                     || c.getSimpleName().endsWith("Cell")
                     || c.getSimpleName().endsWith("Dialog")
