@@ -78,14 +78,15 @@ public final class EventLimits {
     }
 
     /**
-     * Checks an entry about to be recorded against the limits.
+     * Checks an entry about to be recorded against the limits. {@link IncidentService} calls it for
+     * every entry it records; a writer that appends to the store directly (the outbox) calls it too.
      *
      * @param type its type
      * @param payload its fields
      * @param occurredAt when it happened (UTC)
      * @throws IllegalArgumentException naming the text or time that is over the limit
      */
-    static void check(EventType type, Payload payload, Instant occurredAt) {
+    public static void check(EventType type, Payload payload, Instant occurredAt) {
         String label =
                 type == EventType.INCIDENT_DECLARED ? "incident" : type.label().toLowerCase(Locale.ROOT);
         rangeProblem(occurredAt).ifPresent(p -> {
@@ -105,7 +106,7 @@ public final class EventLimits {
      * @param author a trimmed author name
      * @throws IllegalArgumentException if it is longer than {@link #MAX_AUTHOR}
      */
-    static void checkAuthor(String author) {
+    public static void checkAuthor(String author) {
         if (author.length() > MAX_AUTHOR) {
             throw new IllegalArgumentException(
                     "The author name is " + author.length() + " characters; keep it to " + MAX_AUTHOR);
