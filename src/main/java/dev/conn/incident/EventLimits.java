@@ -21,6 +21,9 @@ public final class EventLimits {
      */
     public static final int MAX_TEXT = 1_000_000;
 
+    /** The longest incident title, in characters. */
+    public static final int MAX_TITLE = 200;
+
     /** The longest author name, in characters (the column holds 200). */
     public static final int MAX_AUTHOR = 200;
 

@@ -61,8 +61,9 @@ public final class IncidentService {
         if (title.isEmpty()) {
             throw new IllegalArgumentException("Give the incident a title, e.g. \"Checkout errors in EU\"");
         }
-        if (title.length() > 200) {
-            throw new IllegalArgumentException("The title is " + title.length() + " characters; keep it under 200");
+        if (title.length() > EventLimits.MAX_TITLE) {
+            throw new IllegalArgumentException(
+                    "The title is " + title.length() + " characters; keep it under " + EventLimits.MAX_TITLE);
         }
         Instant now = clock.instant();
         declaration.impactStartedAt().ifPresent(start -> {

@@ -44,8 +44,8 @@ public final class BundleReader {
     /** The longest author name, in characters ({@link EventLimits#MAX_AUTHOR}). */
     public static final int MAX_AUTHOR = EventLimits.MAX_AUTHOR;
 
-    /** The longest incident title, in characters, as the declare dialog and {@code conn declare} keep it. */
-    public static final int MAX_TITLE = 200;
+    /** The longest incident title, in characters ({@link EventLimits#MAX_TITLE}). */
+    public static final int MAX_TITLE = EventLimits.MAX_TITLE;
 
     /** How deeply a payload may nest objects and arrays. */
     public static final int MAX_PAYLOAD_DEPTH = 16;
