@@ -62,8 +62,7 @@ public final class AppContext implements AutoCloseable {
     private javafx.scene.control.Label ttxLabel;
     private java.util.function.BooleanSupplier closeGuard = () -> true;
     /** Secrets of sources and channels: environment variables and the OS keychain. */
-    private final dev.conn.settings.SecretResolver secrets =
-            new dev.conn.settings.SecretResolver(System.getenv(), new dev.conn.settings.KeychainSecretStore());
+    private final dev.conn.settings.SecretResolver secrets;
 
     private dev.conn.platform.fx.AlertCentre alerts;
     private dev.conn.shell.ConnectivityProbe connectivity = dev.conn.shell.ConnectivityProbe.networkInterfaces();
@@ -75,7 +74,11 @@ public final class AppContext implements AutoCloseable {
             Settings settings,
             Policy policy,
             Clock clock,
-            TaskRunner tasks) {
+            TaskRunner tasks,
+            dev.conn.platform.secrets.KnownSecrets known) {
+        // one KnownSecrets per process: what the resolver hands out, the log and exports scrub
+        this.secrets = new dev.conn.settings.SecretResolver(
+                System.getenv(), new dev.conn.settings.KeychainSecretStore(), known);
         this.dataDirectory = dataDirectory;
         this.database = database;
         this.store = EventStore.jdbc(database.dataSource());
@@ -119,13 +122,14 @@ public final class AppContext implements AutoCloseable {
             throw e;
         }
         // the log folder is created only once every check has passed: a refusal creates nothing
+        dev.conn.platform.secrets.KnownSecrets known = new dev.conn.platform.secrets.KnownSecrets();
         try {
-            RollingLog.install(dir);
+            RollingLog.install(dir, known);
         } catch (java.io.IOException e) {
             System.err.println("conn: no log file in " + dir + ": " + e.getMessage()); // Conn still runs
         }
         java.util.logging.Logger.getLogger(AppContext.class.getName()).info("Conn opened data directory " + dir);
-        return new AppContext(dir, db, settingsFile, settings, policy, clock, tasks);
+        return new AppContext(dir, db, settingsFile, settings, policy, clock, tasks, known);
     }
 
     /**
@@ -328,10 +332,17 @@ public final class AppContext implements AutoCloseable {
             IncidentViewModel incidentModel, Stage stage) {
         dev.conn.postmortem.MetricSeriesArchive archive =
                 new dev.conn.impact.SeriesArchive(dev.conn.impact.SeriesCache.jdbc(database.dataSource()));
+        // exports run off the FX thread: they read the settings held here, not the view model's property
+        java.util.concurrent.atomic.AtomicReference<Settings> exportSettings =
+                new java.util.concurrent.atomic.AtomicReference<>(initialSettings);
+        settingsModel.settingsProperty().subscribe(exportSettings::set);
         dev.conn.postmortem.PostmortemViewModel model = new dev.conn.postmortem.PostmortemViewModel(
                 incidentModel,
                 new dev.conn.postmortem.PostmortemService(incidents),
-                new dev.conn.postmortem.PostmortemExports(incidents, archive, clock),
+                new dev.conn.postmortem.PostmortemExports(incidents, archive, clock, () -> {
+                    secrets.rememberConfigured(exportSettings.get()); // values not used yet in this run
+                    return secrets.known();
+                }),
                 new dev.conn.postmortem.BundleImporter(incidents, archive),
                 tasks,
                 clock);

@@ -1,6 +1,7 @@
 package dev.conn.app;
 
 import dev.conn.cli.ConnCommand;
+import dev.conn.platform.secrets.KnownSecrets;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,8 +24,17 @@ public final class Launcher {
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        // the CLI's secrets: what its exports resolve, scrubbed from its console log lines too (the
+        // window makes its own in AppContext, with the log file)
+        KnownSecrets known = new KnownSecrets();
+        RollingLog.redactConsole(known);
         int code = ConnCommand.run(
-                args, dir -> Application.launch(ConnApp.class, "--data-dir=" + dir), Clock.systemUTC(), out, err);
+                args,
+                dir -> Application.launch(ConnApp.class, "--data-dir=" + dir),
+                Clock.systemUTC(),
+                out,
+                err,
+                known);
         System.exit(code);
     }
 }

@@ -4,8 +4,13 @@ import dev.conn.incident.EventStore;
 import dev.conn.incident.IncidentService;
 import dev.conn.platform.db.Database;
 import dev.conn.platform.db.DatabaseException;
+import dev.conn.platform.secrets.KnownSecrets;
+import dev.conn.platform.text.ControlChars;
 import dev.conn.settings.ConfigException;
 import dev.conn.settings.DataDirectory;
+import dev.conn.settings.KeychainSecretStore;
+import dev.conn.settings.SecretResolver;
+import dev.conn.settings.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,14 +52,17 @@ public final class ConnCommand implements Callable<Integer> {
 
     private final Consumer<Path> openWindow;
     private final Clock clock;
+    private final KnownSecrets known;
 
     /**
      * @param openWindow opens the GUI on the given data directory (called when no subcommand is given)
      * @param clock the clock events are stamped with
+     * @param known the process's known secret values (the one the log formatter scrubs with)
      */
-    public ConnCommand(Consumer<Path> openWindow, Clock clock) {
+    public ConnCommand(Consumer<Path> openWindow, Clock clock, KnownSecrets known) {
         this.openWindow = openWindow;
         this.clock = clock;
+        this.known = known;
     }
 
     @Override
@@ -98,6 +106,21 @@ public final class ConnCommand implements Callable<Integer> {
     }
 
     /**
+     * The process's known secret values, after resolving every secret reference in the session's
+     * settings (environment and OS keychain), so an export is scrubbed of them by value. A damaged
+     * or unreadable settings file only means fewer values: the patterns still apply.
+     */
+    KnownSecrets knownSecrets(Session s) {
+        try {
+            Settings settings = new dev.conn.settings.SettingsFile(s.dataDirectory()).read();
+            new SecretResolver(System.getenv(), new KeychainSecretStore(), known).rememberConfigured(settings);
+        } catch (ConfigException unreadable) {
+            // reported by the commands that need the settings; an export still scrubs by pattern
+        }
+        return known;
+    }
+
+    /**
      * The name to record as author: {@code --author} if given, else the name in settings, else
      * the OS user. A damaged settings file only earns a warning here, so a deploy script's entry
      * is never lost to it.
@@ -113,7 +136,7 @@ public final class ConnCommand implements Callable<Integer> {
                 return fromSettings.get();
             }
         } catch (ConfigException e) {
-            err.println("conn: warning: " + e.getMessage() + "; recording as the OS user");
+            err.println("conn: warning: " + ControlChars.oneLine(e.getMessage()) + "; recording as the OS user");
         }
         return System.getProperty("user.name", "cli");
     }
@@ -132,7 +155,7 @@ public final class ConnCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the command line.
+     * Runs the command line with a fresh {@link KnownSecrets} (tests).
      *
      * @param args the arguments
      * @param openWindow opens the GUI when no subcommand is given
@@ -142,7 +165,30 @@ public final class ConnCommand implements Callable<Integer> {
      * @return the exit code
      */
     public static int run(String[] args, Consumer<Path> openWindow, Clock clock, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new ConnCommand(openWindow, clock));
+        return run(args, openWindow, clock, out, err, new KnownSecrets());
+    }
+
+    /**
+     * Runs the command line. Messages that carry user text (titles, bundle field names) are
+     * printed with their control characters made visible ({@link ControlChars}), so a title
+     * cannot drive the terminal.
+     *
+     * @param args the arguments
+     * @param openWindow opens the GUI when no subcommand is given
+     * @param clock the clock
+     * @param out standard output
+     * @param err standard error
+     * @param known the process's known secret values, also used by its log formatter
+     * @return the exit code
+     */
+    public static int run(
+            String[] args,
+            Consumer<Path> openWindow,
+            Clock clock,
+            PrintWriter out,
+            PrintWriter err,
+            KnownSecrets known) {
+        CommandLine cl = new CommandLine(new ConnCommand(openWindow, clock, known));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
@@ -151,7 +197,7 @@ public final class ConnCommand implements Callable<Integer> {
                     || ex instanceof ConfigException
                     || ex instanceof DatabaseException
                     || ex instanceof dev.conn.incident.StoreException) {
-                line.getErr().println("conn: " + ex.getMessage());
+                line.getErr().println("conn: " + ControlChars.oneLine(ex.getMessage()));
                 return REFUSED;
             }
             throw ex;

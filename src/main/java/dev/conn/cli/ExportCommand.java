@@ -53,7 +53,9 @@ final class ExportCommand implements Callable<Integer> {
             } else {
                 id = s.incidents().resolveIncidentId(incident);
             }
-            byte[] bytes = new PostmortemExports(s.incidents(), s.seriesArchive(), parent.clock()).export(id, f);
+            byte[] bytes = new PostmortemExports(
+                            s.incidents(), s.seriesArchive(), parent.clock(), () -> parent.knownSecrets(s))
+                    .export(id, f);
             if (output == null) {
                 spec.commandLine().getOut().print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
                 spec.commandLine().getOut().flush();

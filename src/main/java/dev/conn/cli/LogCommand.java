@@ -4,6 +4,7 @@ import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.Payload;
+import dev.conn.platform.text.ControlChars;
 import dev.conn.timeline.CaptureParser;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -98,7 +99,7 @@ final class LogCommand implements Callable<Integer> {
                             Payload.of("text", text),
                             when,
                             parent.author(author, s, spec.commandLine().getErr()));
-            String title = s.incidents().state(id).title();
+            String title = ControlChars.oneLine(s.incidents().state(id).title());
             spec.commandLine()
                     .getOut()
                     .printf(

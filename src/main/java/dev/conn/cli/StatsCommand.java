@@ -1,6 +1,7 @@
 package dev.conn.cli;
 
 import dev.conn.incident.Severity;
+import dev.conn.platform.text.ControlChars;
 import dev.conn.postmortem.IncidentHistory;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,9 @@ final class StatsCommand implements Callable<Integer> {
                     Optional.empty());
             List<IncidentHistory.Row> rows =
                     IncidentHistory.load(s.incidents()).stream().filter(f::test).toList();
-            IncidentHistory.describe(IncidentHistory.summarise(rows))
+            // services and categories are user text: no control character reaches the terminal
+            IncidentHistory.describe(IncidentHistory.summarise(rows)).stream()
+                    .map(ControlChars::oneLine)
                     .forEach(spec.commandLine().getOut()::println);
             return 0;
         }

@@ -22,8 +22,11 @@ import java.util.UUID;
  * Time comes from the injected {@link Clock}.
  */
 public final class IncidentService {
-    /** Entries may be stamped this far ahead of the clock, to absorb small clock differences. */
-    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(1);
+    /**
+     * Entries may be stamped this far ahead of the clock, to absorb small clock differences (import
+     * applies the same tolerance to a bundle's declaration).
+     */
+    public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(1);
 
     private final EventStore store;
     private final Clock clock;
@@ -49,7 +52,8 @@ public final class IncidentService {
      * @param author the person at the keyboard
      * @return the {@code INCIDENT_DECLARED} event, stored
      * @throws IllegalArgumentException if the title is blank or over 200 characters, the author is
-     *     blank, or impact is said to start in the future
+     *     blank, impact is said to start in the future, or a text or time is beyond {@link
+     *     EventLimits}
      * @throws StoreException if the database cannot be written
      */
     public Event declare(Declaration declaration, String author) {
@@ -57,8 +61,9 @@ public final class IncidentService {
         if (title.isEmpty()) {
             throw new IllegalArgumentException("Give the incident a title, e.g. \"Checkout errors in EU\"");
         }
-        if (title.length() > 200) {
-            throw new IllegalArgumentException("The title is " + title.length() + " characters; keep it under 200");
+        if (title.length() > EventLimits.MAX_TITLE) {
+            throw new IllegalArgumentException(
+                    "The title is " + title.length() + " characters; keep it under " + EventLimits.MAX_TITLE);
         }
         Instant now = clock.instant();
         declaration.impactStartedAt().ifPresent(start -> {
@@ -89,6 +94,7 @@ public final class IncidentService {
                         declaration.impactStartedAt().orElse(null),
                         "commander",
                         commander));
+        EventLimits.check(e.type(), e.payload(), now);
         store.append(e);
         try {
             store.setActiveIncident(e.incidentId());
@@ -111,7 +117,8 @@ public final class IncidentService {
      * @param author the person at the keyboard
      * @return the stored event
      * @throws IllegalArgumentException if the entry is in the future, has no text where text is
-     *     required, or the author is blank
+     *     required, the author is blank, or a text or time is beyond {@link EventLimits} (the
+     *     message, the same for the CLI and the window, says by how much)
      * @throws IllegalStateException if it contradicts the incident's state (unknown incident,
      *     status already set, already resolved, a correction of something that cannot be corrected)
      * @throws StoreException if the database cannot be written
@@ -218,6 +225,7 @@ public final class IncidentService {
             throw new IllegalArgumentException(
                     "Type some text for the " + type.label().toLowerCase(Locale.ROOT));
         }
+        EventLimits.check(type, payload, at);
         Instant now = clock.instant();
         IncidentState state = state(incidentId);
         checkAgainstState(state, type, payload);
@@ -288,7 +296,7 @@ public final class IncidentService {
      * @param newText its new text
      * @param author the person at the keyboard
      * @return the correction event
-     * @throws IllegalArgumentException if the new text is blank
+     * @throws IllegalArgumentException if the new text is blank or longer than {@link EventLimits#MAX_TEXT}
      * @throws IllegalStateException if the entry is not a note, decision or action
      * @throws StoreException if the database cannot be written
      */
@@ -308,16 +316,20 @@ public final class IncidentService {
                 requireAuthor(author),
                 EventType.EVENT_CORRECTED,
                 Payload.of("correctedEventId", original.id(), "text", newText.strip()));
+        EventLimits.check(e.type(), e.payload(), now);
         store.append(e);
         return e;
     }
 
     /**
      * Stores events made elsewhere (an imported bundle, another console's log) as they are, in one
-     * transaction; ids already stored are skipped, so importing twice changes nothing.
+     * transaction, all or none; ids already stored for the same incident are skipped, so importing
+     * twice changes nothing.
      *
      * @param events complete events, each with its own id, incident, times and author
      * @return how many were new
+     * @throws EventConflictException if an id is stored for another incident, or the events declare
+     *     a stored incident again; then none are stored
      * @throws StoreException if the database cannot be written; then none are stored
      */
     public int importEvents(List<Event> events) {
@@ -513,6 +525,7 @@ public final class IncidentService {
         if (author == null || author.isBlank()) {
             throw new IllegalArgumentException("Say who you are: set your name (shown as author)");
         }
+        EventLimits.checkAuthor(author.strip());
         return author.strip();
     }
 }
