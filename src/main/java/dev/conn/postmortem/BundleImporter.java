@@ -3,9 +3,11 @@ package dev.conn.postmortem;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.IncidentState;
+import dev.conn.incident.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * Imports a JSON bundle into the event log: validates it whole first ({@link BundleReader}, then
@@ -36,6 +38,37 @@ public final class BundleImporter {
     public record Result(IncidentId incident, String title, int added, int alreadyPresent) {}
 
     /**
+     * What a bundle holds, read and validated as an import would, with nothing written: what the
+     * window shows before asking whether to import a file it was opened with.
+     *
+     * @param incident the incident
+     * @param title its title
+     * @param severity its severity
+     * @param declaredAt when it was declared (UTC)
+     * @param events the number of events in the bundle
+     */
+    public record Preview(IncidentId incident, String title, Severity severity, Instant declaredAt, int events) {}
+
+    /**
+     * Reads and validates a bundle file without writing anything.
+     *
+     * @param file a bundle file
+     * @return what it holds
+     * @throws BundleReader.BundleException naming the field and the problem
+     * @throws IOException if the file cannot be read
+     */
+    public static Preview preview(Path file) throws IOException {
+        IncidentBundle b = BundleReader.read(readBounded(file));
+        IncidentState st = header(b);
+        return new Preview(
+                b.incident(),
+                st.title(),
+                st.severity(),
+                st.declaredAt(),
+                b.events().size());
+    }
+
+    /**
      * @param file a bundle file
      * @return what was imported
      * @throws BundleReader.BundleException naming the field and the problem; nothing is written
@@ -43,12 +76,22 @@ public final class BundleImporter {
      * @throws dev.conn.incident.StoreException if the database cannot be written; nothing is stored
      */
     public Result importFile(Path file) throws IOException {
+        return importBytes(readBounded(file));
+    }
+
+    private static byte[] readBounded(Path file) throws IOException {
         long size = Files.size(file);
         if (size > BundleReader.MAX_BYTES) {
             throw new BundleReader.BundleException(file.getFileName() + " is " + size + " bytes; bundles over "
                     + BundleReader.MAX_BYTES + " bytes are refused");
         }
-        return importBytes(Files.readAllBytes(file));
+        return Files.readAllBytes(file);
+    }
+
+    private static IncidentState header(IncidentBundle b) {
+        return IncidentState.fold(b.events().stream()
+                .filter(e -> IncidentState.HEADER_TYPES.contains(e.type()))
+                .toList());
     }
 
     /**
@@ -65,10 +108,7 @@ public final class BundleImporter {
         }
         int added = incidents.importEvents(b.events());
         archive.restore(b.incident(), b.metricSeries());
-        String title = IncidentState.fold(b.events().stream()
-                        .filter(e -> IncidentState.HEADER_TYPES.contains(e.type()))
-                        .toList())
-                .title();
+        String title = header(b).title();
         return new Result(b.incident(), title, added, b.events().size() - added);
     }
 }
