@@ -2,7 +2,6 @@ package dev.conn.shell;
 
 import java.util.Map;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -20,9 +19,6 @@ import javafx.stage.Window;
  * Esc or Enter closes it.
  */
 public final class AboutDialog extends Dialog<Void> {
-    /** Copies the details; does not close the dialog. */
-    static final ButtonType COPY = new ButtonType("Copy details", ButtonBar.ButtonData.LEFT);
-
     /**
      * @param owner the main window
      * @param info what to show
@@ -31,9 +27,9 @@ public final class AboutDialog extends Dialog<Void> {
         initOwner(owner);
         setTitle("About Conn");
         getDialogPane().setId("about");
-        Label name = new Label("Conn " + info.version());
-        name.setId("about-version");
-        name.getStyleClass().add("section-title");
+        Label name = new Label("Conn");
+        name.setId("about-name");
+        name.getStyleClass().add("title");
         Label what = new Label("The incident commander's console.");
         what.setWrapText(true);
         GridPane grid = new GridPane();
@@ -47,7 +43,7 @@ public final class AboutDialog extends Dialog<Void> {
         for (Map.Entry<String, String> line : info.lines().entrySet()) {
             Label key = new Label(line.getKey());
             key.setMinWidth(Region.USE_PREF_SIZE);
-            key.getStyleClass().add("about-key");
+            key.getStyleClass().add("muted");
             Label value = new Label(line.getValue());
             value.setId(
                     "about-" + line.getKey().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
@@ -55,16 +51,19 @@ public final class AboutDialog extends Dialog<Void> {
             value.setMinHeight(Region.USE_PREF_SIZE);
             grid.addRow(row++, key, value);
         }
-        VBox content = new VBox(10, name, what, grid);
-        content.setPrefWidth(620);
-        getDialogPane().setContent(content);
-        getDialogPane().getButtonTypes().setAll(COPY, ButtonType.CLOSE);
-        Button copy = (Button) getDialogPane().lookupButton(COPY);
-        copy.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        // in the content: in the dialog's button bar its label was cut to "Copy det…" (seen at 1366x768)
+        Button copy = new Button("Copy details");
+        copy.setId("about-copy");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setOnAction(e -> {
             ClipboardContent clip = new ClipboardContent();
             clip.putString(info.asText());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(clip);
-            e.consume(); // stay open
         });
+        VBox content = new VBox(10, name, what, grid, copy);
+        content.setPadding(new javafx.geometry.Insets(16, 20, 8, 20));
+        content.setPrefWidth(640);
+        getDialogPane().setContent(content);
+        getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
     }
 }

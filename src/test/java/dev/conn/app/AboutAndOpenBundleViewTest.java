@@ -24,12 +24,16 @@ class AboutAndOpenBundleViewTest extends WindowTest {
         robot.press(KeyCode.SHIFT, KeyCode.F1).release(KeyCode.F1, KeyCode.SHIFT);
 
         waitFor(robot, "#about");
-        assertThat(label(robot, "#about-version").getText()).isEqualTo("Conn " + ProductInfo.version());
+        assertThat(label(robot, "#about-version").getText()).isEqualTo(ProductInfo.version());
         assertThat(label(robot, "#about-data-directory").getText()).startsWith(dataDir.toString());
         assertThat(label(robot, "#about-licence").getText()).contains("Apache-2.0");
         assertThat(label(robot, "#about-documentation").getText()).contains("README.md");
         assertThat(label(robot, "#about-java").getText()).contains(System.getProperty("java.version"));
         assertThat(label(robot, "#about-javafx").getText()).startsWith("21.");
+        javafx.scene.control.Button copy = robot.lookup("#about-copy").queryButton();
+        assertThat(((javafx.scene.text.Text) copy.lookup(".text")).getText())
+                .as("the button's text as drawn")
+                .isEqualTo("Copy details");
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> robot.lookup("#about").tryQuery().isEmpty());
     }
