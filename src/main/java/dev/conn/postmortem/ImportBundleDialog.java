@@ -40,6 +40,12 @@ public final class ImportBundleDialog {
         alert.setHeaderText("Import incident \u201c" + preview.title() + "\u201d?");
         alert.getDialogPane().setId("import-bundle-question");
         alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (ButtonType type : alert.getButtonTypes()) {
+            // sized by their own text: the bar's uniform width is measured before the window's font
+            // scale reaches the dialog, and cut "Import incident" to "Import incid…" (seen at 1366x768)
+            javafx.scene.Node button = alert.getDialogPane().lookupButton(type);
+            ButtonBar.setButtonUniformSize(button, false);
+        }
         return alert.showAndWait().orElse(KEEP_OUT) == IMPORT;
     }
 

@@ -46,7 +46,7 @@ public record IncidentBundle(IncidentId incident, List<Event> events, List<JsonN
      */
     public static final String FILE_EXTENSION = "conn.json";
 
-    /** The MIME type of a bundle file (installers/linux/share/dev.conn.Conn-mime.xml). */
+    /** The MIME type of a bundle file (installers/linux/usr/share/mime/packages/dev.conn.Conn.xml). */
     public static final String MIME_TYPE = "application/vnd.conn.incident+json";
 
     /** The schema version this Conn writes and reads. */

@@ -48,7 +48,11 @@ class AboutAndOpenBundleViewTest extends WindowTest {
         DialogPane question = (DialogPane) waitFor(robot, "#import-bundle-question");
         assertThat(question.getHeaderText()).startsWith("Import incident \u201c" + SAMPLE_TITLE_START);
         assertThat(question.getContentText()).contains("From " + file).contains("SEV1");
-        robot.clickOn(dialogButton(robot, "Import incident"));
+        javafx.scene.control.Button importIt = dialogButton(robot, "Import incident");
+        assertThat(((javafx.scene.text.Text) importIt.lookup(".text")).getText())
+                .as("the button's text as drawn")
+                .isEqualTo("Import incident");
+        robot.clickOn(importIt);
 
         waitUntil(() -> label(robot, "#titleLabel").getText().startsWith(SAMPLE_TITLE_START));
         assertThat(context.incidents().incidents()).hasSize(1);
