@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         name = "conn",
         mixinStandardHelpOptions = true,
         versionProvider = ConnCommand.Version.class,
-        description = "Conn: the incident commander's console. Without a command, opens the window.",
+        description = "Conn: the incident commander's console. Without a command, opens the window; with an"
+                + " incident bundle file instead, opens the window and asks before importing it.",
         subcommands = {
             IncidentsCommand.class,
             DeclareCommand.class,
