@@ -5,8 +5,8 @@
 # The metainfo is checked as packaged (version and date filled in) when a built tree is given:
 #   installers/linux/validate.sh [target/installer/system]
 set -euo pipefail
-cd "$(dirname "$0")"
 share="${1:+$(realpath "$1")/usr/share}"
+cd "$(dirname "$0")"
 share="${share:-usr/share}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
