@@ -9,8 +9,9 @@ import javafx.application.Application;
 /**
  * The plain {@code main}: with a subcommand ({@code conn incidents}, {@code conn log ...}) it runs
  * the CLI; without one it opens the window, and with a bundle file ({@code conn x.conn.json}, what
- * the desktop runs on a double-click) the window offers to import it. A plain class, because a main class that extends
- * {@code Application} fails on the class path with "JavaFX runtime components are missing".
+ * the desktop runs on a double-click) the window offers to import it. A plain class, because a
+ * main class that extends {@code Application} fails on the class path with "JavaFX runtime
+ * components are missing".
  */
 public final class Launcher {
     private Launcher() {}
