@@ -53,6 +53,9 @@ public final class AppContext implements AutoCloseable {
     private TimelineViewModel timelineModel;
     private dev.conn.platform.fx.ShellContribution postmortemContribution;
     private dev.conn.postmortem.PostmortemView.FileChoice postmortemFiles;
+    /** Offers a bundle file for import (Conn opened with one); set when the window is built. */
+    private java.util.function.Consumer<Path> bundleOffer = file -> {};
+
     private dev.conn.comms.OutboxDispatcher outboxDispatcher;
     private Runnable removeCloseWarning = () -> {};
     private dev.conn.comms.CommsViewModel commsModel;
@@ -354,6 +357,8 @@ public final class AppContext implements AutoCloseable {
         ttx.textProperty().bind(model.ttxProperty());
         ttx.getStyleClass().add("milestone-badge");
         ttxLabel = ttx; // shown in the header, beside the milestones
+        bundleOffer = file ->
+                model.offerImport(file, (preview, f) -> dev.conn.postmortem.ImportBundleDialog.ask(stage, preview, f));
         return new dev.conn.platform.fx.ShellContribution(
                 java.util.List.of(
                         new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
@@ -510,6 +515,18 @@ public final class AppContext implements AutoCloseable {
      */
     public dev.conn.platform.fx.AlertCentre alerts() {
         return alerts;
+    }
+
+    /**
+     * Offers an incident bundle for import, as when the desktop opens Conn with an
+     * {@code *.conn.json} file: the window asks "Import incident X from FILE?" and, on yes,
+     * imports it through Export &gt; Import bundle's path. Call on the FX thread once the window
+     * is shown.
+     *
+     * @param file the bundle file
+     */
+    public void offerImport(Path file) {
+        bundleOffer.accept(file);
     }
 
     /** @return the data directory in use */

@@ -32,6 +32,20 @@ public final class ConnApp extends Application {
     private AppContext context;
     private TaskRunner tasks;
     private boolean testing;
+    /** An incident bundle to offer for import once the window is ready (named parameter {@code open}). */
+    private Optional<Path> bundle = Optional.empty();
+
+    /**
+     * The parameters {@link Launcher} hands to {@code Application.launch}.
+     *
+     * @param dataDirectory the data directory
+     * @param bundle an incident bundle file to offer for import, if any
+     * @return {@code --data-dir=DIR} and, with a bundle, {@code --open=FILE}
+     */
+    static String[] launchArguments(Path dataDirectory, Optional<Path> bundle) {
+        return bundle.map(b -> new String[] {"--data-dir=" + dataDirectory, "--open=" + b})
+                .orElseGet(() -> new String[] {"--data-dir=" + dataDirectory});
+    }
 
     /** Keeps the FX toolkit running when the window closes (tests open several windows). */
     void keepToolkitOnClose() {
@@ -42,6 +56,7 @@ public final class ConnApp extends Application {
     public void start(Stage stage) {
         Path dir = DataDirectory.resolveDefault(
                 Optional.ofNullable(getParameters().getNamed().get("data-dir")).map(Path::of));
+        bundle = Optional.ofNullable(getParameters().getNamed().get("open")).map(Path::of);
         Platform.setImplicitExit(false); // exit only after the database is closed (see shutdown)
         open(stage, dir, Clock.systemUTC());
     }
@@ -68,6 +83,7 @@ public final class ConnApp extends Application {
                     MainWindowView[] window = {null};
                     window[0] = ctx.showIn(stage, () -> {
                         long ready = ManagementFactory.getRuntimeMXBean().getUptime();
+                        bundle.ifPresent(ctx::offerImport); // opened with a *.conn.json file
                         if (bench) {
                             window[0].whenHistoryComplete(() -> {
                                 long complete =

@@ -9,8 +9,10 @@ import javafx.application.Application;
 
 /**
  * The plain {@code main}: with a subcommand ({@code conn incidents}, {@code conn log ...}) it runs
- * the CLI; without one it opens the window. A plain class, because a main class that extends
- * {@code Application} fails on the class path with "JavaFX runtime components are missing".
+ * the CLI; without one it opens the window, and with a bundle file ({@code conn x.conn.json}, what
+ * the desktop runs on a double-click) the window offers to import it. A plain class, because a
+ * main class that extends {@code Application} fails on the class path with "JavaFX runtime
+ * components are missing".
  */
 public final class Launcher {
     private Launcher() {}
@@ -30,7 +32,7 @@ public final class Launcher {
         RollingLog.redactConsole(known);
         int code = ConnCommand.run(
                 args,
-                dir -> Application.launch(ConnApp.class, "--data-dir=" + dir),
+                (dir, bundle) -> Application.launch(ConnApp.class, ConnApp.launchArguments(dir, bundle)),
                 Clock.systemUTC(),
                 out,
                 err,

@@ -4,14 +4,17 @@ import dev.conn.incident.EventStore;
 import dev.conn.incident.IncidentService;
 import dev.conn.platform.db.Database;
 import dev.conn.platform.db.DatabaseException;
+import dev.conn.platform.product.ProductInfo;
 import dev.conn.platform.secrets.KnownSecrets;
 import dev.conn.platform.text.ControlChars;
+import dev.conn.postmortem.IncidentBundle;
 import dev.conn.settings.ConfigException;
 import dev.conn.settings.DataDirectory;
 import dev.conn.settings.KeychainSecretStore;
 import dev.conn.settings.SecretResolver;
 import dev.conn.settings.Settings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -19,7 +22,10 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code conn} command (picocli, https://picocli.info). With no subcommand it opens the
@@ -30,7 +36,8 @@ import picocli.CommandLine.Option;
         name = "conn",
         mixinStandardHelpOptions = true,
         versionProvider = ConnCommand.Version.class,
-        description = "Conn: the incident commander's console. Without a command, opens the window.",
+        description = "Conn: the incident commander's console. Without a command, opens the window; with an"
+                + " incident bundle file instead, opens the window and asks before importing it.",
         subcommands = {
             IncidentsCommand.class,
             DeclareCommand.class,
@@ -50,24 +57,60 @@ public final class ConnCommand implements Callable<Integer> {
             description = "Data directory (default: $CONN_HOME, else ~/.conn).")
     Path dataDir;
 
-    private final Consumer<Path> openWindow;
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "BUNDLE",
+            description = "An incident bundle (*." + IncidentBundle.FILE_EXTENSION
+                    + ", from `conn export --format json`) to open: the window asks before importing it."
+                    + " This is what the desktop's file association runs.")
+    Path bundle;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Window window;
     private final Clock clock;
     private final KnownSecrets known;
 
+    /** Opens the GUI; what {@code conn} without a subcommand does. */
+    @FunctionalInterface
+    public interface Window {
+        /**
+         * @param dataDirectory the data directory (absolute; not created yet)
+         * @param bundle an incident bundle file to offer for import once the window is up
+         *     (absolute, an existing regular file), or empty
+         */
+        void open(Path dataDirectory, Optional<Path> bundle);
+    }
+
     /**
-     * @param openWindow opens the GUI on the given data directory (called when no subcommand is given)
+     * @param window opens the GUI (called when no subcommand is given)
      * @param clock the clock events are stamped with
      * @param known the process's known secret values (the one the log formatter scrubs with)
      */
-    public ConnCommand(Consumer<Path> openWindow, Clock clock, KnownSecrets known) {
-        this.openWindow = openWindow;
+    public ConnCommand(Window window, Clock clock, KnownSecrets known) {
+        this.window = window;
         this.clock = clock;
         this.known = known;
     }
 
+    /**
+     * Opens the window, with the bundle given on the command line if any.
+     *
+     * @throws CommandLine.ParameterException (a usage error, exit 2) if the argument is neither a
+     *     command nor an existing file, so a mistyped command never opens the window
+     */
     @Override
     public Integer call() {
-        openWindow.accept(DataDirectory.resolveDefault(Optional.ofNullable(dataDir)));
+        if (bundle != null && !Files.isRegularFile(bundle)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "'" + bundle + "' is neither a command ("
+                            + String.join(", ", spec.subcommands().keySet()) + ") nor an incident bundle file to open");
+        }
+        window.open(
+                DataDirectory.resolveDefault(Optional.ofNullable(dataDir)),
+                Optional.ofNullable(bundle).map(p -> p.toAbsolutePath().normalize()));
         return 0;
     }
 
@@ -155,26 +198,41 @@ public final class ConnCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the command line with a fresh {@link KnownSecrets} (tests).
+     * Runs the command line with a fresh {@link KnownSecrets} (tests); a bundle file given instead of
+     * a command opens the window without it.
      *
      * @param args the arguments
-     * @param openWindow opens the GUI when no subcommand is given
+     * @param openWindow opens the GUI on a data directory when no subcommand is given
      * @param clock the clock
      * @param out standard output
      * @param err standard error
      * @return the exit code
      */
     public static int run(String[] args, Consumer<Path> openWindow, Clock clock, PrintWriter out, PrintWriter err) {
-        return run(args, openWindow, clock, out, err, new KnownSecrets());
+        return run(args, (dir, bundle) -> openWindow.accept(dir), clock, out, err, new KnownSecrets());
+    }
+
+    /**
+     * Runs the command line with a fresh {@link KnownSecrets} (tests).
+     *
+     * @param args the arguments
+     * @param window opens the GUI when no subcommand is given
+     * @param clock the clock
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code
+     */
+    public static int run(String[] args, Window window, Clock clock, PrintWriter out, PrintWriter err) {
+        return run(args, window, clock, out, err, new KnownSecrets());
     }
 
     /**
      * Runs the command line. Messages that carry user text (titles, bundle field names) are
      * printed with their control characters made visible ({@link ControlChars}), so a title
-     * cannot drive the terminal.
+     * cannot drive the terminal. A bundle file given instead of a command reaches {@code window}.
      *
      * @param args the arguments
-     * @param openWindow opens the GUI when no subcommand is given
+     * @param window opens the GUI when no subcommand is given
      * @param clock the clock
      * @param out standard output
      * @param err standard error
@@ -182,13 +240,8 @@ public final class ConnCommand implements Callable<Integer> {
      * @return the exit code
      */
     public static int run(
-            String[] args,
-            Consumer<Path> openWindow,
-            Clock clock,
-            PrintWriter out,
-            PrintWriter err,
-            KnownSecrets known) {
-        CommandLine cl = new CommandLine(new ConnCommand(openWindow, clock, known));
+            String[] args, Window window, Clock clock, PrintWriter out, PrintWriter err, KnownSecrets known) {
+        CommandLine cl = new CommandLine(new ConnCommand(window, clock, known));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
@@ -208,12 +261,11 @@ public final class ConnCommand implements Callable<Integer> {
         return code;
     }
 
-    /** Prints the version from the jar manifest, or "development build". */
+    /** Prints {@code conn VERSION}, the version Help > About and the packages show ({@link ProductInfo}). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = ConnCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"conn " + (v == null ? "development build" : v)};
+            return new String[] {"conn " + ProductInfo.version()};
         }
     }
 }

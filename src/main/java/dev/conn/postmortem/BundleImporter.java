@@ -4,9 +4,11 @@ import dev.conn.incident.EventConflictException;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.IncidentState;
+import dev.conn.incident.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * Imports a JSON bundle into the event log, all or nothing. First every check that needs no
@@ -91,6 +93,37 @@ public final class BundleImporter {
     }
 
     /**
+     * What a bundle holds, read and validated as an import would, with nothing written: what the
+     * window shows before asking whether to import a file it was opened with.
+     *
+     * @param incident the incident
+     * @param title its title
+     * @param severity its severity
+     * @param declaredAt when it was declared (UTC)
+     * @param events the number of events in the bundle
+     */
+    public record Preview(IncidentId incident, String title, Severity severity, Instant declaredAt, int events) {}
+
+    /**
+     * Reads and validates a bundle file without writing anything.
+     *
+     * @param file a bundle file
+     * @return what it holds
+     * @throws BundleReader.BundleException naming the field and the problem
+     * @throws IOException if the file cannot be read
+     */
+    public static Preview preview(Path file) throws IOException {
+        IncidentBundle b = BundleReader.read(readFile(file));
+        IncidentState st = header(b);
+        return new Preview(
+                b.incident(),
+                st.title(),
+                st.severity(),
+                st.declaredAt(),
+                b.events().size());
+    }
+
+    /**
      * @param file a bundle file
      * @return what was imported
      * @throws BundleReader.BundleException naming the field and the problem; nothing is written
@@ -99,6 +132,12 @@ public final class BundleImporter {
      */
     public Result importFile(Path file) throws IOException {
         return importBytes(readFile(file));
+    }
+
+    private static IncidentState header(IncidentBundle b) {
+        return IncidentState.fold(b.events().stream()
+                .filter(e -> IncidentState.HEADER_TYPES.contains(e.type()))
+                .toList());
     }
 
     /**
@@ -131,10 +170,7 @@ public final class BundleImporter {
             throw new BundleReader.BundleException(conflict(read, e));
         }
         archive.restore(b.incident(), b.metricSeries());
-        String title = IncidentState.fold(b.events().stream()
-                        .filter(e -> IncidentState.HEADER_TYPES.contains(e.type()))
-                        .toList())
-                .title();
+        String title = header(b).title();
         return new Result(b.incident(), title, added, b.events().size() - added);
     }
 
