@@ -65,8 +65,10 @@ public final class CommsView extends VBox {
         heading.getStyleClass().add("title");
         Label checklistHeading = new Label("Communication checklist");
         checklistHeading.getStyleClass().add("title");
-        Label unknownHeading =
-                new Label("Delivery unknown: Conn stopped while sending. Resend, or mark sent if it arrived");
+        Label unknownHeading = new Label(
+                "Delivery unknown: the answer was lost, or Conn stopped while sending. Resend, or mark sent if it"
+                        + " arrived");
+        unknownHeading.setWrapText(true);
         unknownHeading.getStyleClass().add("danger-text");
         unknown.setId("unknownDeliveries");
         unknown.setItems(model.unknownDeliveries());
@@ -76,6 +78,10 @@ public final class CommsView extends VBox {
             protected void updateItem(OutboxMessage m, boolean empty) {
                 super.updateItem(m, empty);
                 setText(empty || m == null ? null : m.channel() + ": " + m.subject());
+                setTooltip(
+                        empty || m == null || m.lastError().isEmpty()
+                                ? null
+                                : new javafx.scene.control.Tooltip(m.lastError().get()));
             }
         });
         Button resend = new Button("Resend");
@@ -98,6 +104,12 @@ public final class CommsView extends VBox {
                 .bind(unknown.getSelectionModel().selectedItemProperty().isNull());
         markSent.disableProperty().bind(resend.disableProperty());
         VBox unknownBox = new VBox(4, unknownHeading, unknown, new HBox(8, resend, markSent));
+        Label sender = new Label();
+        sender.setId("outboxSender");
+        sender.setWrapText(true);
+        sender.textProperty().bind(model.senderProperty());
+        sender.visibleProperty().bind(model.senderProperty().isNotEmpty());
+        sender.managedProperty().bind(sender.visibleProperty());
         unknownBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.unknownDeliveries()));
         unknownBox.managedProperty().bind(unknownBox.visibleProperty());
         getChildren()
@@ -107,6 +119,7 @@ public final class CommsView extends VBox {
                         checklistHeading,
                         list,
                         actionRow(done, skip, snooze, composeButton),
+                        sender,
                         unknownBox,
                         error);
         model.countdowns().subscribe(this::renderCountdowns);

@@ -109,7 +109,15 @@ class CommsViewTest extends WindowTest {
                                     java.util.Optional.empty(),
                                     java.util.Optional.empty()),
                             "Ana Ops");
-            outbox.markInFlight(outbox.queued().get(0).seq()); // Conn died mid-send
+            // Conn died mid-send: it held the lease (already expired by the app's clock) and marked
+            // the row in flight
+            dev.conn.comms.DispatchLease dead = new dev.conn.comms.JdbcDispatchLease(
+                    db.dataSource(),
+                    java.time.Clock.offset(clock, java.time.Duration.ofHours(-1)),
+                    dev.conn.comms.DispatchLease.Owner.thisProcess("a Conn window that died"),
+                    java.time.Duration.ofSeconds(15));
+            long token = ((dev.conn.comms.DispatchLease.Claim.Held) dead.claim()).token();
+            outbox.markInFlight(outbox.queued().get(0).seq(), token);
         }
         launch(UnaryOperator.identity());
         waitUntil(() -> "Checkout errors".equals(text(robot, "#titleLabel")));
