@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
  * Sends a message as plain-text e-mail over SMTP with Jakarta Mail (Eclipse Angus Mail,
@@ -115,24 +116,39 @@ public final class EmailClient implements Channel {
         } catch (AuthenticationFailedException e) {
             return new Delivery.Failed("the SMTP server refused the user name or password");
         } catch (SendFailedException e) {
-            return new Delivery.Failed("the SMTP server refused the recipients: " + e.getMessage());
+            int code = e instanceof SMTPSendFailedException sf ? sf.getReturnCode() : 550;
+            if (code >= 500) {
+                return new Delivery.Failed("the SMTP server refused "
+                        + (stage.get() == AFTER_DATA ? "the message: " : "the recipients: ") + e.getMessage());
+            }
+            if (code >= 400) {
+                // 4yz: a transient refusal (RFC 5321 section 4.2.1); nothing was accepted
+                return new Delivery.Retry("SMTP error: " + e.getMessage(), Optional.empty(), false);
+            }
+            // no reply code at all: the connection ended, as below
+            return lost(e, stage.get());
         } catch (MessagingException e) {
-            Throwable cause = e.getNextException() != null ? e.getNextException() : e.getCause();
-            boolean offline = cause instanceof ConnectException || cause instanceof UnknownHostException;
-            if (stage.get() == AFTER_DATA) {
-                // the whole message went out after DATA and the server's answer was lost: it may
-                // have been accepted, and mail servers do not de-duplicate (ADR 0009)
-                return new Delivery.Unknown("the SMTP server did not confirm the message after it was sent ("
-                        + e.getMessage() + "): it may have arrived");
-            }
-            if (stage.get() == BEFORE_DATA && offline) {
-                return new Delivery.NotSent("cannot reach the SMTP server: " + e.getMessage(), true);
-            }
-            return new Delivery.Retry(
-                    "SMTP error: " + e.getMessage() + (stage.get() == IN_DATA ? " (cut off while sending)" : ""),
-                    Optional.empty(),
-                    cause instanceof IOException && stage.get() == BEFORE_DATA);
+            return lost(e, stage.get());
         }
+    }
+
+    /** A dialogue that ended without an answer, by how far it got. */
+    private static Delivery lost(MessagingException e, int stage) {
+        Throwable cause = e.getNextException() != null ? e.getNextException() : e.getCause();
+        boolean offline = cause instanceof ConnectException || cause instanceof UnknownHostException;
+        if (stage == AFTER_DATA) {
+            // the whole message went out after DATA and the server's answer was lost: it may
+            // have been accepted, and mail servers do not de-duplicate (ADR 0009)
+            return new Delivery.Unknown("the SMTP server did not confirm the message after it was sent ("
+                    + e.getMessage() + "): it may have arrived");
+        }
+        if (stage == BEFORE_DATA && offline) {
+            return new Delivery.NotSent("cannot reach the SMTP server: " + e.getMessage(), true);
+        }
+        return new Delivery.Retry(
+                "SMTP error: " + e.getMessage() + (stage == IN_DATA ? " (cut off while sending)" : ""),
+                Optional.empty(),
+                false);
     }
 
     private Properties properties(boolean auth) {
