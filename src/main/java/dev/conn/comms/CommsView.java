@@ -69,6 +69,7 @@ public final class CommsView extends VBox {
                 "Delivery unknown: the answer was lost, or Conn stopped while sending. Resend, or mark sent if it"
                         + " arrived");
         unknownHeading.setWrapText(true);
+        unknownHeading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         unknownHeading.getStyleClass().add("danger-text");
         unknown.setId("unknownDeliveries");
         unknown.setItems(model.unknownDeliveries());
@@ -107,6 +108,7 @@ public final class CommsView extends VBox {
         Label sender = new Label();
         sender.setId("outboxSender");
         sender.setWrapText(true);
+        sender.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         sender.textProperty().bind(model.senderProperty());
         sender.visibleProperty().bind(model.senderProperty().isNotEmpty());
         sender.managedProperty().bind(sender.visibleProperty());

@@ -180,8 +180,8 @@ public final class CommsViewModel {
     private record OutboxCount(int waiting, List<OutboxMessage> unknown) {}
 
     /**
-     * @return messages whose delivery is unknown (Conn stopped mid-send), waiting for the user to
-     *     resend or mark them sent
+     * @return messages whose delivery is unknown (the answer was lost, or Conn stopped mid-send),
+     *     waiting for the user to resend or mark them sent
      */
     public ObservableList<OutboxMessage> unknownDeliveries() {
         return unknown;

@@ -15,19 +15,32 @@ final class DeliveryRules {
     private DeliveryRules() {}
 
     /**
-     * The common classification: 2xx sent; rate limits, 408 and 5xx retried; other 4xx terminal.
+     * The common classification: 2xx sent; rate limits, 408 and 5xx retried; other 4xx terminal. A
+     * 504 (a gateway in front of the receiver gave up waiting for its answer: RFC 9110 section
+     * 15.6.5) is a lost answer, so for a receiver that cannot de-duplicate it is {@link
+     * Delivery.Unknown}.
      *
      * @param a the answer
      * @param service the service name for messages, e.g. "Slack"
      * @param rateLimitCodes the codes that mean "slow down" (429; Statuspage also 420)
+     * @param receiverDeduplicates whether a lost answer may be retried
      * @param clock for {@code Retry-After} dates
      * @return the outcome
      */
-    static Delivery classify(HttpTransport.Answer a, String service, Set<Integer> rateLimitCodes, Clock clock) {
+    static Delivery classify(
+            HttpTransport.Answer a,
+            String service,
+            Set<Integer> rateLimitCodes,
+            boolean receiverDeduplicates,
+            Clock clock) {
         if (a.code() >= 200 && a.code() < 300) {
             return new Delivery.Sent(java.util.Optional.empty());
         }
         String detail = service + " answered HTTP " + a.code() + summary(a);
+        if (a.code() == 504 && !receiverDeduplicates) {
+            return new Delivery.Unknown(
+                    detail + " (a gateway timed out waiting for " + service + "): it may have arrived");
+        }
         if (rateLimitCodes.contains(a.code())) {
             return new Delivery.Retry(
                     detail + " (rate limited)", HttpTransport.retryAfter(a.retryAfter(), clock), false);

@@ -62,6 +62,6 @@ public final class JsonWebhookClient implements Channel {
                 payload.toString(),
                 java.util.Map.of("Idempotency-Key", m.idempotencyKey()),
                 true,
-                a -> DeliveryRules.classify(a, "Webhook", Set.of(429), webhook.clock()));
+                a -> DeliveryRules.classify(a, "Webhook", Set.of(429), true, webhook.clock()));
     }
 }

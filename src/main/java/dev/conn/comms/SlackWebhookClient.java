@@ -61,6 +61,6 @@ public final class SlackWebhookClient implements Channel {
                 payload.toString(),
                 java.util.Map.of(),
                 false,
-                a -> DeliveryRules.classify(a, "Slack", Set.of(429), webhook.clock()));
+                a -> DeliveryRules.classify(a, "Slack", Set.of(429), false, webhook.clock()));
     }
 }

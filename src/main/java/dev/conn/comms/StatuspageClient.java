@@ -181,7 +181,7 @@ public final class StatuspageClient implements Channel {
             return DeliveryRules.noAnswer(n, "Statuspage", true);
         }
         HttpTransport.Answer a = (HttpTransport.Answer) x;
-        Delivery d = DeliveryRules.classify(a, "Statuspage", RATE_LIMITS, clock);
+        Delivery d = DeliveryRules.classify(a, "Statuspage", RATE_LIMITS, true, clock);
         if (d instanceof Delivery.Retry && a.code() < 500) {
             settled.put(row, pageIncident); // refused with an answer (rate limit, 408): not applied
         } else {
@@ -212,7 +212,7 @@ public final class StatuspageClient implements Channel {
         if (x instanceof HttpTransport.NoAnswer n) {
             return DeliveryRules.noAnswer(n, "Statuspage", true);
         }
-        return DeliveryRules.classify((HttpTransport.Answer) x, "Statuspage", RATE_LIMITS, clock);
+        return DeliveryRules.classify((HttpTransport.Answer) x, "Statuspage", RATE_LIMITS, true, clock);
     }
 
     /** A look-up's result: an id found (or not), or the delivery outcome that ends the attempt. */
@@ -268,7 +268,7 @@ public final class StatuspageClient implements Channel {
             return new Read(null, DeliveryRules.noAnswer(n, "Statuspage", true));
         }
         HttpTransport.Answer a = (HttpTransport.Answer) x;
-        Delivery d = DeliveryRules.classify(a, "Statuspage", RATE_LIMITS, clock);
+        Delivery d = DeliveryRules.classify(a, "Statuspage", RATE_LIMITS, true, clock);
         if (!(d instanceof Delivery.Sent)) {
             return new Read(null, d);
         }

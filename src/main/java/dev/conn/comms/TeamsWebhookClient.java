@@ -91,6 +91,6 @@ public final class TeamsWebhookClient implements Channel {
                                 "Teams answered: rate limited",
                                 HttpTransport.retryAfter(a.retryAfter(), webhook.clock()),
                                 false)
-                        : DeliveryRules.classify(a, "Teams", Set.of(429), webhook.clock()));
+                        : DeliveryRules.classify(a, "Teams", Set.of(429), false, webhook.clock()));
     }
 }

@@ -119,7 +119,7 @@ public final class AlertRouting {
                         "delivery-unknown:" + m.idempotencyKey(),
                         Level.CRITICAL,
                         "Delivery unknown: " + m.subject(),
-                        "Conn stopped while sending to " + m.channel()
+                        "Via " + m.channel() + ": " + m.lastError().orElse("Conn stopped while sending")
                                 + ". In the Comms tab, resend it or mark it sent."));
             }
             centre.sync("delivery-unknown:", drafts);

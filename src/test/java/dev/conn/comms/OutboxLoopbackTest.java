@@ -142,6 +142,25 @@ class OutboxLoopbackTest {
     }
 
     @Test
+    void aGatewayTimeoutInFrontOfSlackIsDeliveryUnknownButA503IsRetried() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        server.answers(r -> switch (n.incrementAndGet()) {
+            case 1 -> new LoopbackServer.Answer(504, "upstream timed out");
+            case 2 -> new LoopbackServer.Answer(503, "try later");
+            default -> new LoopbackServer.Answer(200, "ok");
+        });
+        slackAt(server.url("/services/T1/B1/X1"));
+        f.send(Audience.RESPONDERS, "Outage", "slack-ops");
+        f.send(Audience.RESPONDERS, "Next", "slack-ops");
+        f.dispatcher().drain(Duration.ofMinutes(1));
+
+        assertThat(f.outbox.unknown()).singleElement().satisfies(m -> assertThat(m.subject())
+                .isEqualTo("Outage"));
+        assertThat(server.requests()).hasSize(3); // Outage once; Next after its 503
+        assertThat(f.events(EventType.MESSAGE_SENT)).hasSize(1);
+    }
+
+    @Test
     void teamsThatReadsThePostAndHangsUpIsDeliveryUnknown() throws Exception {
         server.then(Act.DROP_AFTER_BODY);
         f.env.put("TEAMS_URL", server.url("/webhookb2/abc"));
