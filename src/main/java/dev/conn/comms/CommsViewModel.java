@@ -273,14 +273,13 @@ public final class CommsViewModel {
 
     /**
      * @param st where sending stands
-     * @return "Messages are sent by the other Conn window (Conn window of Ana Ops, pid 4242 on
-     *     laptop-7)." when another process holds the lease, else empty
+     * @return "Messages are sent by the other Conn window (Conn window of Ana Ops, pid 4242)." when
+     *     another process holds the lease, else empty
      */
     static String senderText(OutboxDispatcher.Status st) {
         return st.elsewhere()
                 .map(h -> OTHER_WINDOW + " (" + h.owner().description() + ", pid "
-                        + h.owner().pid() + " on " + h.owner().host()
-                        + "). It takes over here if that window closes or stops answering.")
+                        + h.owner().pid() + ").")
                 .orElse("");
     }
 
