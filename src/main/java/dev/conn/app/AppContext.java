@@ -400,12 +400,20 @@ public final class AppContext implements AutoCloseable {
         settingsModel
                 .settingsProperty()
                 .subscribe(s -> clients.set(dev.conn.comms.ChannelClient.all(s.channelsOrEmpty(), secrets, clock)));
+        // one dispatcher per data directory: the lease decides which Conn process sends (ADR 0009)
         outboxDispatcher = new dev.conn.comms.OutboxDispatcher(
                 outbox,
+                new dev.conn.comms.JdbcDispatchLease(
+                        database.dataSource(),
+                        clock,
+                        dev.conn.comms.DispatchLease.Owner.thisProcess(
+                                "Conn window of " + initialSettings.author().orElse(System.getProperty("user.name"))),
+                        dev.conn.comms.JdbcDispatchLease.configuredTtl()),
                 id -> java.util.Optional.ofNullable(clients.get().get(id)),
                 clock,
                 dev.conn.comms.Sleeper.REAL,
-                dev.conn.comms.Backoff.standard(new SecureRandom()));
+                dev.conn.comms.Backoff.standard(new SecureRandom()),
+                secrets.known());
         dev.conn.comms.OutboxDispatcher dispatcher = outboxDispatcher;
         dev.conn.comms.CommsViewModel model = commsModel = new dev.conn.comms.CommsViewModel(
                 incidentModel,
@@ -414,7 +422,7 @@ public final class AppContext implements AutoCloseable {
                 () -> settingsModel.settingsProperty().get().channelsOrEmpty(),
                 new dev.conn.comms.MessageTemplates(dataDirectory),
                 tasks,
-                dispatcher::offline);
+                dispatcher::status);
         // after the incident is on screen: the outbox's recovery reads the database on the same
         // background thread, and the IC's first look comes first
         afterReady.add(() -> tasks.run(
@@ -445,7 +453,7 @@ public final class AppContext implements AutoCloseable {
                 .show());
         menu.getItems().addAll(composeItem, channelsItem);
         java.util.function.BooleanSupplier mayClose = () -> {
-            if (model.waitingCount() > 0) {
+            if (model.closingLeavesMessagesUnsent()) {
                 javafx.scene.control.ButtonType closeAnyway = new javafx.scene.control.ButtonType(
                         "Close Conn", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
                 javafx.scene.control.ButtonType keepOpen = new javafx.scene.control.ButtonType(

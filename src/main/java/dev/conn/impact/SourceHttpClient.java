@@ -2,6 +2,7 @@ package dev.conn.impact;
 
 import dev.conn.impact.MetricSourceException.Kind;
 import dev.conn.platform.http.HttpClients;
+import dev.conn.platform.http.HttpTransport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -13,25 +14,31 @@ import java.time.Duration;
 import javax.net.ssl.SSLException;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 
 /**
- * The HTTP leg shared by the metric clients: runs one request with bounded timeouts and a body cap,
- * and turns every transport failure into a {@link MetricSourceException} whose message names the
- * host and what happened. Messages never include request headers (where the secrets are).
+ * The metric clients' side of Conn's one HTTP transport ({@link HttpTransport}): runs one
+ * idempotent request with bounded timeouts and a body cap, and turns every transport failure into a
+ * {@link MetricSourceException} whose message names the host and what happened. Messages never
+ * include request headers (where the secrets are).
  */
 final class SourceHttpClient {
     /** Largest response body read from a metric source: 32 MiB (20 series × 11,000 points is ~2 MB). */
     static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
 
-    private final OkHttpClient http;
+    private final HttpTransport transport;
     private final long maxBodyBytes;
     private final Duration callTimeout;
 
+    /**
+     * @param http the client whose timeouts and pool to use; requests go through Conn's one
+     *     transport over it ({@link HttpTransport#fetch}: idempotent reads, stale pooled connections
+     *     retried by OkHttp)
+     * @param maxBodyBytes the largest answer read, in bytes
+     */
     SourceHttpClient(OkHttpClient http, long maxBodyBytes) {
-        this.http = http;
+        this.transport = HttpTransport.over(http);
         this.maxBodyBytes = maxBodyBytes;
-        this.callTimeout = Duration.ofMillis(http.callTimeoutMillis());
+        this.callTimeout = transport.callTimeout();
     }
 
     /** @return a client with the shared pool and Conn's default timeouts (5 s connect, 30 s call) */
@@ -59,37 +66,44 @@ final class SourceHttpClient {
 
     Answer execute(Request request) throws MetricSourceException {
         String host = request.url().host() + ":" + request.url().port();
-        try (Response response = http.newCall(request).execute()) {
-            byte[] body = response.body() == null ? new byte[0] : HttpClients.readCapped(response.body(), maxBodyBytes);
-            return new Answer(response.code(), response.header("Content-Type"), body);
-        } catch (HttpClients.BodyTooLargeException e) {
-            throw new MetricSourceException(Kind.SERVER, host + ": " + e.getMessage(), e);
-        } catch (UnknownHostException e) {
+        HttpTransport.Exchange x = transport.fetch(request, maxBodyBytes);
+        if (x instanceof HttpTransport.Answer a) {
+            if (a.truncated()) {
+                HttpClients.BodyTooLargeException e = new HttpClients.BodyTooLargeException(maxBodyBytes);
+                throw new MetricSourceException(Kind.SERVER, host + ": " + e.getMessage(), e);
+            }
+            return new Answer(a.code(), a.contentType(), a.body());
+        }
+        IOException e = ((HttpTransport.NoAnswer) x).error();
+        if (e instanceof UnknownHostException) {
             throw new MetricSourceException(
                     Kind.UNREACHABLE,
                     "cannot reach host " + request.url().host() + " (DNS: the name does not resolve); check the"
                             + " address or the network",
                     e);
-        } catch (ConnectException | NoRouteToHostException e) {
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             throw new MetricSourceException(
                     Kind.UNREACHABLE,
                     "cannot reach host " + host + " (connection refused or no route); is the source running?",
                     e);
-        } catch (SSLException e) {
+        }
+        if (e instanceof SSLException) {
             throw new MetricSourceException(
                     Kind.TLS, "TLS error talking to " + host + ": " + e.getMessage() + " (certificate or protocol)", e);
-        } catch (SocketTimeoutException e) {
+        }
+        if (e instanceof SocketTimeoutException) {
             throw new MetricSourceException(Kind.TIMEOUT, host + " did not answer in time (timeout)", e);
-        } catch (InterruptedIOException e) {
+        }
+        if (e instanceof InterruptedIOException) {
             // OkHttp's call timeout surfaces as InterruptedIOException("timeout")
             throw new MetricSourceException(
                     Kind.TIMEOUT, host + " did not answer within " + callTimeout.toSeconds() + " s (timeout)", e);
-        } catch (IOException e) {
-            throw new MetricSourceException(
-                    Kind.UNREACHABLE,
-                    "cannot reach host " + host + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
-                    e);
         }
+        throw new MetricSourceException(
+                Kind.UNREACHABLE,
+                "cannot reach host " + host + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                e);
     }
 
     /** @return the message for a 401/403, or null for other codes */
