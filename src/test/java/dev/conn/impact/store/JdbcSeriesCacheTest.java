@@ -1,4 +1,4 @@
-package dev.conn.impact;
+package dev.conn.impact.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.conn.impact;
+package dev.conn.impact.ui;
 
 import static dev.conn.testing.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.conn.impact;
+package dev.conn.impact.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
