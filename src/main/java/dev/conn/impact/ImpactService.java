@@ -61,6 +61,22 @@ public final class ImpactService {
     }
 
     /**
+     * Refreshes one chart for the incident's window, caching the answer; not cancellable (the CLI,
+     * tests).
+     *
+     * @param incident the incident
+     * @param query the impact query
+     * @param settings the impact settings
+     * @param window the incident's window
+     * @param plotWidthPx the plot width in pixels
+     * @return the data to draw
+     */
+    public ChartData refresh(
+            IncidentId incident, ImpactQuery query, ImpactSettings settings, ImpactWindow window, int plotWidthPx) {
+        return refresh(incident, query, settings, window.from(), window.to(), plotWidthPx, true, FetchToken.none());
+    }
+
+    /**
      * Refreshes one chart for a range: the incident's window, or a zoomed part of it.
      *
      * @param incident the incident
@@ -142,7 +158,7 @@ public final class ImpactService {
                 inside.add(w);
             }
         }
-        SeriesResult kept = new SeriesResult(inside, result.warnings(), result.rawJson());
+        SeriesResult kept = new SeriesResult(inside, result.warnings(), result.raw());
         log(
                 Level.INFO,
                 src,
@@ -184,7 +200,7 @@ public final class ImpactService {
                 false,
                 Optional.empty(),
                 Optional.empty(),
-                kept.rawJson());
+                kept.raw());
     }
 
     private ChartData fromCache(
@@ -218,7 +234,7 @@ public final class ImpactService {
                         offline,
                         error,
                         notice,
-                        "");
+                        () -> "");
             } catch (IllegalArgumentException | MetricSourceException unreadable) {
                 // fall through: show the error without data
             }
@@ -274,7 +290,7 @@ public final class ImpactService {
             boolean offline,
             Optional<String> error,
             Optional<String> notice,
-            String rawJson) {
+            java.util.function.Supplier<String> raw) {
         List<Series> ranked = CachedAnswer.rankByPeak(series);
         List<ChartSeries> drawn = new ArrayList<>();
         for (Series s : ranked.subList(0, Math.min(MAX_SERIES, ranked.size()))) {
@@ -292,7 +308,12 @@ public final class ImpactService {
                 offline,
                 error,
                 notice,
-                rawJson.length() <= SNAPSHOT_RAW_CHARS ? rawJson : "");
+                snapshotRaw(raw));
+    }
+
+    private static String snapshotRaw(java.util.function.Supplier<String> raw) {
+        String s = raw.get();
+        return s.length() <= SNAPSHOT_RAW_CHARS ? s : "";
     }
 
     /** Largest raw answer kept for a snapshot: 4 MiB of characters. */

@@ -238,7 +238,7 @@ public final class DatadogClient implements MetricSource {
             throw new MetricSourceException(
                     Kind.QUERY, "Datadog refused the query: " + (error == null ? "no reason given" : error), null);
         }
-        return new SeriesResult(series, List.of(), new String(body, StandardCharsets.UTF_8));
+        return SeriesResult.ofBytes(series, List.of(), body);
     }
 
     private static Series readSeries(JsonParser p) throws IOException {

@@ -156,7 +156,7 @@ final class PrometheusAnswer {
             throw new MetricSourceException(
                     Kind.QUERY, "this query returns a " + resultType[0] + ", not a range of series", null);
         }
-        return new SeriesResult(series, warnings, new String(body, StandardCharsets.UTF_8));
+        return SeriesResult.ofBytes(series, warnings, body);
     }
 
     private MetricSourceException cutOff(int code, Exception e) {

@@ -103,7 +103,7 @@ final class SourceHttpClient {
         } catch (HttpClients.BodyTooLargeException e) {
             throw new MetricSourceException(Kind.SERVER, host + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            if (token.isCancelled() || call.isCanceled()) {
+            if (token.isCancelled()) {
                 throw MetricSourceException.cancelled();
             }
             throw transport(request, host, e);

@@ -39,7 +39,7 @@ public final class ImpactChartView extends StackPane {
 
     private final TimeAxis xAxis = new TimeAxis();
     private final DefaultNumericAxis yAxis = new DefaultNumericAxis("");
-    private final XYChart chart = new XYChart(xAxis, yAxis);
+    private final DrawableChart chart = new DrawableChart(xAxis, yAxis);
     private final SeriesRenderer renderer = new SeriesRenderer();
     private final Label tooltip = new Label();
     private final Pane overlay = new Pane(tooltip);
@@ -144,7 +144,7 @@ public final class ImpactChartView extends StackPane {
     }
 
     /** Shows {@code from}–{@code to} (ms since the epoch) without fetching. */
-    void setView(long from, long to) {
+    public void setView(long from, long to) {
         viewFrom = from;
         viewTo = to;
         zoomed = data == null
@@ -347,6 +347,28 @@ public final class ImpactChartView extends StackPane {
     /** @return the series of a legend entry's colour index */
     static Color colour(int index) {
         return PALETTE[index % PALETTE.length];
+    }
+
+    /**
+     * Lays out and draws the chart now, on the FX thread, without waiting for the next pulse: for
+     * PNG snapshots and the bench (ChartFX otherwise draws in the pulse's layout hooks).
+     */
+    public void drawNow() {
+        chart.drawNow();
+    }
+
+    /** XYChart whose pulse hooks can be run synchronously. */
+    private static final class DrawableChart extends XYChart {
+        DrawableChart(TimeAxis x, DefaultNumericAxis y) {
+            super(x, y);
+        }
+
+        void drawNow() {
+            invalidate();
+            runPreLayout();
+            layout();
+            runPostLayout();
+        }
     }
 
     /** @return the finest level of the first series, or empty (tests) */

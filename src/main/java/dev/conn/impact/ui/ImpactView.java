@@ -237,6 +237,7 @@ public final class ImpactView extends VBox {
             node.getScene().getRoot().applyCss();
             node.getScene().getRoot().layout();
         }
+        node.lookupAll(".impact-chart").forEach(n -> ((ImpactChartView) n).drawNow());
         WritableImage image = node.snapshot(null, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);

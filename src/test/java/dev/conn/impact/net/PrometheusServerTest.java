@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.conn.impact.MetricSourceException;
+import dev.conn.impact.Series;
+import dev.conn.impact.SeriesResult;
 import dev.conn.settings.MonitoringSource;
 import dev.conn.settings.SecretResolver;
 import java.io.IOException;
