@@ -12,7 +12,8 @@ import javafx.scene.input.ScrollEvent;
  * scrolls); drag pans; double-click resets to the incident window; a click on a marker selects
  * its entry, a click elsewhere offers a note at that time.
  *
- * <p>The handlers sit on the chart view itself, not through {@code registerInputEventHandler}, which
+ * <p>The handlers are filters on the chart view itself (ChartFX panes inside it consume some mouse
+ * events), not added through {@code registerInputEventHandler}, which
  * also adds them to the whole scene (every chart would then see every other chart's pointer).
  */
 final class ChartInteraction extends ChartPlugin {
@@ -24,25 +25,25 @@ final class ChartInteraction extends ChartPlugin {
 
     ChartInteraction(ImpactChartView view) {
         this.view = view;
-        view.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+        view.addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
             Point2D p = view.plotPoint(e);
             view.hover(p.getX(), p.getY());
         });
-        view.addEventHandler(MouseEvent.MOUSE_EXITED, e -> view.hideHover());
-        view.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
-        view.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+        view.addEventFilter(MouseEvent.MOUSE_EXITED, e -> view.hideHover());
+        view.addEventFilter(ScrollEvent.SCROLL, this::onScroll);
+        view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             pressX = e.getSceneX();
             pressFrom = view.viewFrom();
             pressTo = view.viewTo();
             dragged = false;
         });
-        view.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
-        view.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+        view.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::onDrag);
+        view.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
             if (dragged) {
                 view.viewSettled();
             }
         });
-        view.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
+        view.addEventFilter(MouseEvent.MOUSE_CLICKED, this::onClick);
     }
 
     private void onScroll(ScrollEvent e) {

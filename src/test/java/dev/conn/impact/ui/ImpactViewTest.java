@@ -411,7 +411,7 @@ class ImpactViewTest {
         ChartScale sc = scale(robot, chart);
 
         double spikeX = sc.x(Instant.parse("2026-11-21T13:47:00Z")) - sc.left();
-        List<String> atSpike = chart.hoverLines(spikeX + 1, sc.y(14.2) - sc.top());
+        List<String> atSpike = chart.hoverLines(spikeX, sc.y(14.2) - sc.top());
         // the sample's own time, with its date
         assertThat(atSpike.get(0)).isEqualTo("Sat 21 Nov 2026 13:47:00 UTC");
         assertThat(atSpike).contains("Error ratio {service=\"checkout\"} = 14.2 %");
