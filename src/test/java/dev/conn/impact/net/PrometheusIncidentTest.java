@@ -260,12 +260,13 @@ class PrometheusIncidentTest {
         try (IdleClosingProxy proxy = new IdleClosingProxy(port, 10_000)) {
             ImpactSettings s = settings("http://127.0.0.1:" + proxy.port());
             ImpactWindow window = new ImpactWindow(BURST.minus(Duration.ofHours(1)), BURST.plus(Duration.ofHours(1)));
-            ChartData first = service.refresh(incident, errorRatio(), s, window, 600);
+            ImpactQuery ratio = errorRatio();
+            ChartData first = service.refresh(incident, ratio, s, window, 600);
             assertThat(first.error()).isEmpty();
 
             proxy.upstreamDown(true); // Prometheus is down behind nginx
             clock.advance(Duration.ofMinutes(12));
-            ChartData d = service.refresh(incident, errorRatio(), s, window, 600);
+            ChartData d = service.refresh(incident, ratio, s, window, 600);
 
             assertThat(d.error().orElseThrow())
                     .isEqualTo("127.0.0.1:" + proxy.port() + " is unreachable through a proxy: the proxy answered 502"
