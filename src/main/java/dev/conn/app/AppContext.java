@@ -48,6 +48,7 @@ public final class AppContext implements AutoCloseable {
     private MainWindowView mainWindow;
     // impact graphs: fetches run on a runner of their own, so a slow source never delays an append
     private final TaskRunner network;
+    private dev.conn.impact.SourceLanes impactLanes;
     private IncidentViewModel incidentModel;
     private SettingsViewModel settingsModel;
     private TimelineViewModel timelineModel;
@@ -285,15 +286,22 @@ public final class AppContext implements AutoCloseable {
 
     /** The impact graphs: the "impact" workspace tab (Shortcut+Shift+I) and the Impact menu. */
     private dev.conn.platform.fx.ShellContribution impactContribution() {
-        var clients = dev.conn.impact.ImpactService.realClients(secrets);
+        var clients = dev.conn.impact.net.MetricClients.real(secrets);
         var service = new dev.conn.impact.ImpactService(
-                dev.conn.impact.SeriesCache.jdbc(database.dataSource()), clients, clock);
-        var model = new dev.conn.impact.ImpactViewModel(
-                incidentModel, settingsModel, timelineModel, service, clients, network, clock);
-        dev.conn.impact.ImpactView[] view = new dev.conn.impact.ImpactView[1];
-        java.util.function.Supplier<dev.conn.impact.ImpactView> shown = () -> {
+                new dev.conn.impact.store.JdbcSeriesCache(database.dataSource()),
+                clients,
+                dev.conn.impact.net.MetricClients.parsers(),
+                clock);
+        // each monitoring source fetches on a lane of its own; nothing shares the shell's network runner
+        impactLanes = tasks instanceof dev.conn.platform.fx.FxTaskRunner
+                ? new dev.conn.impact.SourceLanes(javafx.application.Platform::runLater)
+                : dev.conn.impact.SourceLanes.direct();
+        var model = new dev.conn.impact.ui.ImpactViewModel(
+                incidentModel, settingsModel, timelineModel, service, clients, impactLanes, clock);
+        dev.conn.impact.ui.ImpactView[] view = new dev.conn.impact.ui.ImpactView[1];
+        java.util.function.Supplier<dev.conn.impact.ui.ImpactView> shown = () -> {
             if (view[0] == null) {
-                view[0] = new dev.conn.impact.ImpactView(model);
+                view[0] = new dev.conn.impact.ui.ImpactView(model);
             }
             if (mainWindow != null) {
                 mainWindow.showPanel("impact");
@@ -322,7 +330,7 @@ public final class AppContext implements AutoCloseable {
                 java.util.List.of(new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
                         "impact", "Impact", javafx.scene.input.KeyCombination.valueOf("Shortcut+Shift+I"), () -> {
                             if (view[0] == null) {
-                                view[0] = new dev.conn.impact.ImpactView(model);
+                                view[0] = new dev.conn.impact.ui.ImpactView(model);
                             }
                             return view[0];
                         })),
@@ -334,7 +342,7 @@ public final class AppContext implements AutoCloseable {
     private dev.conn.platform.fx.ShellContribution postmortemContribution(
             IncidentViewModel incidentModel, Stage stage) {
         dev.conn.postmortem.MetricSeriesArchive archive =
-                new dev.conn.impact.SeriesArchive(dev.conn.impact.SeriesCache.jdbc(database.dataSource()));
+                new dev.conn.impact.SeriesArchive(new dev.conn.impact.store.JdbcSeriesCache(database.dataSource()));
         // exports run off the FX thread: they read the settings held here, not the view model's property
         java.util.concurrent.atomic.AtomicReference<Settings> exportSettings =
                 new java.util.concurrent.atomic.AtomicReference<>(initialSettings);
@@ -603,6 +611,9 @@ public final class AppContext implements AutoCloseable {
     }
 
     private void closeNetwork() {
+        if (impactLanes != null) {
+            impactLanes.close();
+        }
         if (network != tasks) {
             network.close();
         }

@@ -188,7 +188,7 @@ public final class ConnCommand implements Callable<Integer> {
     record Session(Path dataDirectory, Database database, IncidentService incidents) implements AutoCloseable {
         /** @return the impact series cache as the JSON bundle carries it */
         dev.conn.postmortem.MetricSeriesArchive seriesArchive() {
-            return new dev.conn.impact.SeriesArchive(dev.conn.impact.SeriesCache.jdbc(database.dataSource()));
+            return new dev.conn.impact.SeriesArchive(new dev.conn.impact.store.JdbcSeriesCache(database.dataSource()));
         }
 
         @Override

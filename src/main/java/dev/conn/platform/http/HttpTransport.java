@@ -96,7 +96,21 @@ public final class HttpTransport {
      * @return the answer, or how far the request got before it failed
      */
     public Exchange fetch(Request request, long maxBodyBytes) {
-        return run(pooled, request, maxBodyBytes);
+        return run(pooled, request, maxBodyBytes, cancel -> {});
+    }
+
+    /**
+     * Like {@link #fetch(Request, long)}, cancellable: each attempt's call is handed to {@code
+     * cancelHook} as a {@link Runnable} that cancels it (a cancelled call fails at once with an
+     * {@link IOException}, reported as {@link NoAnswer}).
+     *
+     * @param request the request (GET, or a read-only POST such as a Prometheus query)
+     * @param maxBodyBytes read at most this many bytes of the answer, positive
+     * @param cancelHook receives the canceller of each attempt before it runs
+     * @return the answer, or how far the request got before it failed
+     */
+    public Exchange fetch(Request request, long maxBodyBytes, java.util.function.Consumer<Runnable> cancelHook) {
+        return run(pooled, request, maxBodyBytes, cancelHook);
     }
 
     /**
@@ -108,13 +122,14 @@ public final class HttpTransport {
      * @return the answer, or how far the request got before it failed
      */
     public Exchange deliver(Request request, long maxBodyBytes) {
-        return run(fresh, request, maxBodyBytes);
+        return run(fresh, request, maxBodyBytes, cancel -> {});
     }
 
-    private static Exchange run(OkHttpClient client, Request request, long maxBodyBytes) {
+    private static Exchange run(
+            OkHttpClient client, Request request, long maxBodyBytes, java.util.function.Consumer<Runnable> cancelHook) {
         Exchange last = null;
         for (int i = 0; i < TRIES_WHEN_NOT_SENT; i++) {
-            last = once(client, request, maxBodyBytes);
+            last = once(client, request, maxBodyBytes, cancelHook);
             if (!(last instanceof NoAnswer n) || n.reach() != Reach.NOT_SENT) {
                 return last;
             }
@@ -122,10 +137,12 @@ public final class HttpTransport {
         return last;
     }
 
-    private static Exchange once(OkHttpClient client, Request request, long maxBodyBytes) {
+    private static Exchange once(
+            OkHttpClient client, Request request, long maxBodyBytes, java.util.function.Consumer<Runnable> cancelHook) {
         Progress progress = new Progress();
         Call call = client.newCall(
                 request.newBuilder().tag(Progress.class, progress).build());
+        cancelHook.accept(call::cancel);
         try (Response r = call.execute()) {
             byte[] body;
             boolean truncated = false;

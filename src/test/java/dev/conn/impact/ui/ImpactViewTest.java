@@ -1,8 +1,21 @@
-package dev.conn.impact;
+package dev.conn.impact.ui;
 
 import static dev.conn.testing.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.impact.ChartScale;
+import dev.conn.impact.FetchToken;
+import dev.conn.impact.ImpactMarker;
+import dev.conn.impact.ImpactQuery;
+import dev.conn.impact.ImpactService;
+import dev.conn.impact.MetricSource;
+import dev.conn.impact.MetricSourceException;
+import dev.conn.impact.Series;
+import dev.conn.impact.SeriesResult;
+import dev.conn.impact.SourceLanes;
+import dev.conn.impact.net.MetricClients;
+import dev.conn.impact.net.PrometheusClient;
+import dev.conn.impact.store.JdbcSeriesCache;
 import dev.conn.incident.Declaration;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventStore;
@@ -80,7 +93,7 @@ class ImpactViewTest {
         }
 
         @Override
-        public SeriesResult queryRange(String query, Instant start, Instant end, Duration step)
+        public SeriesResult queryRange(String query, Instant start, Instant end, Duration step, FetchToken token)
                 throws MetricSourceException {
             fetches.incrementAndGet();
             if (failure.get() != null) {
@@ -143,7 +156,8 @@ class ImpactViewTest {
         incident.authorProperty().set("ana");
         incident.loadInitial(e -> {});
         FakeSource fake = new FakeSource();
-        ImpactService impact = new ImpactService(SeriesCache.jdbc(db.dataSource()), s -> fake, clock);
+        ImpactService impact =
+                new ImpactService(new JdbcSeriesCache(db.dataSource()), s -> fake, MetricClients.parsers(), clock);
         this.settingsModel = settingsModel;
         // "Test connection" uses the real clients (against a local MockWebServer)
         model = new ImpactViewModel(
@@ -151,8 +165,8 @@ class ImpactViewTest {
                 settingsModel,
                 selected::add,
                 impact,
-                ImpactService.realClients(dev.conn.settings.SecretResolver.environmentOnly()),
-                direct,
+                MetricClients.real(dev.conn.settings.SecretResolver.environmentOnly()),
+                SourceLanes.direct(),
                 clock);
         clock.set(DECLARED);
         incident.declare(
@@ -170,7 +184,9 @@ class ImpactViewTest {
         dev.conn.platform.theme.ThemeManager.apply(scene, true);
         stage.setScene(scene);
         stage.show();
-        model.saveQuery(ImpactQuery.create("Error ratio", "prod", "sum(errors)", "%", OptionalDouble.of(1)), e -> {});
+        model.commands()
+                .saveQuery(
+                        ImpactQuery.create("Error ratio", "prod", "sum(errors)", "%", OptionalDouble.of(1)), e -> {});
     }
 
     @AfterEach
@@ -216,7 +232,7 @@ class ImpactViewTest {
     void chartDrawsTheSourceSeriesWithItsLegendAndThreshold(FxRobot robot) throws Exception {
         ImpactChartView chart = chart(robot);
         waitUntil(() -> chart.data() != null && chart.data().hasData());
-        ChartScale sc = chart.scale().orElseThrow();
+        ChartScale sc = scale(robot, chart);
 
         // the window: declaration − 1 h to now
         assertThat(chart.data().from()).isEqualTo(DECLARED.minus(Duration.ofHours(1)));
@@ -229,32 +245,35 @@ class ImpactViewTest {
                 .isFalse();
         assertThat(robot.lookup(".impact-legend-item").queryAllAs(Label.class))
                 .extracting(Label::getText)
-                .anyMatch(t -> t.startsWith("{service=\"checkout\"}  peak 14.2"));
+                .anyMatch(t -> t.equals("Error ratio {service=\"checkout\"} · now 0.1 %, peak 14.2 %"));
     }
 
     @Test
     void markersSitAtTheirEventTimeAndAClickSelectsTheEntry(FxRobot robot) throws Exception {
         ImpactChartView chart = chart(robot);
         waitUntil(() -> chart.data() != null && chart.data().hasData());
-        Event action = model.markers().stream()
-                .filter(e -> e.type() == EventType.ACTION_TAKEN)
-                .findFirst()
-                .orElseThrow();
+        ImpactMarker action =
+                model.markers().stream().filter(m -> !m.milestone()).findFirst().orElseThrow();
+        // the declaration is a milestone marker (impact started, detected and acknowledged at once),
+        // the action an entry marker
         assertThat(model.markers())
-                .extracting(Event::type)
-                .containsExactly(EventType.INCIDENT_DECLARED, EventType.ACTION_TAKEN);
-        ChartScale sc = chart.scale().orElseThrow();
+                .extracting(ImpactMarker::milestone, ImpactMarker::label)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(true, "Impact started, detected, acknowledged"),
+                        org.assertj.core.groups.Tuple.tuple(false, "Action"));
+        ChartScale sc = scale(robot, chart);
         // 13:50 in a 12:40–14:02 window on the plot: 70 of 82 minutes from the left edge
         double expectedX = sc.left() + sc.width() * 70.0 / 82.0;
-        assertThat(sc.x(action.occurredAt())).isCloseTo(expectedX, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(colourAround(robot, chart, expectedX, sc.top() + 3, Color.web("#d29922")))
+        assertThat(sc.x(action.at())).isCloseTo(expectedX, org.assertj.core.data.Offset.offset(0.01));
+        // an entry marker has its amber foot at the bottom of the plot
+        assertThat(colourAround(robot, chart, expectedX, sc.top() + sc.height() - 3, Color.web("#d29922")))
                 .isTrue();
 
         Point2D onScreen = chart.localToScreen(expectedX, sc.top() + sc.height() / 2);
         robot.moveTo(onScreen).clickOn(onScreen);
 
         waitUntil(() -> !selected.isEmpty());
-        assertThat(selected).containsExactly(action.id());
+        assertThat(selected).containsExactly(action.eventId().orElseThrow());
     }
 
     @Test
@@ -293,7 +312,7 @@ class ImpactViewTest {
         robot.interact(incident::tick); // the 1-second UI tick; 30 s passed: auto-refresh
 
         waitUntil(badge::isVisible);
-        assertThat(badge.getText()).isEqualTo("data as of 14:02 UTC (offline)");
+        assertThat(badge.getText()).isEqualTo("data as of 14:02 UTC, 30 s old (offline)");
         assertThat(chart.data().series()).hasSize(1);
         assertThat(chart.data().series().get(0).peak()).isEqualTo(14.2);
         assertThat(robot.lookup(".impact-error").queryAllAs(Label.class))
@@ -329,14 +348,16 @@ class ImpactViewTest {
     void clickingAPointOffersANoteAtThatTime(FxRobot robot) throws Exception {
         ImpactChartView chart = chart(robot);
         waitUntil(() -> chart.data() != null && chart.data().hasData());
-        ChartScale sc = chart.scale().orElseThrow();
+        ChartScale sc = scale(robot, chart);
         Instant at = Instant.parse("2026-11-21T13:47:00Z"); // in the spike, away from the markers
         Point2D onScreen = chart.localToScreen(sc.x(at), sc.y(14.2));
 
         robot.moveTo(onScreen).clickOn(onScreen);
         javafx.scene.control.TextField text =
                 (javafx.scene.control.TextField) dev.conn.testing.Ui.waitFor(robot, ".dialog-pane .text-field");
-        assertThat(text.getText()).startsWith("Error ratio at 13:4").contains(": 14.2 % ({service=\"checkout\"}");
+        assertThat(text.getText())
+                .startsWith("Error ratio at Sat 21 Nov 2026 13:4")
+                .contains(": 14.2 % (Error ratio {service=\"checkout\"} at Sat 21 Nov 2026 13:4");
         robot.clickOn(dev.conn.testing.Ui.dialogButton(robot, "Add note"));
 
         waitUntil(() -> incident.events().stream().anyMatch(e -> e.type() == EventType.NOTE));
@@ -346,7 +367,7 @@ class ImpactViewTest {
                 .orElseThrow();
         // one pixel is about 7 s of this 82-minute window
         assertThat(Duration.between(at, note.occurredAt()).abs()).isLessThan(Duration.ofSeconds(20));
-        assertThat(note.payload().textOrEmpty("text")).startsWith("Error ratio at 13:4");
+        assertThat(note.payload().textOrEmpty("text")).startsWith("Error ratio at Sat 21 Nov 2026 13:4");
     }
 
     @Test
@@ -387,17 +408,30 @@ class ImpactViewTest {
     void hoverShowsExactValuesWithLabelsOrTheMarkersEntry(FxRobot robot) throws Exception {
         ImpactChartView chart = chart(robot);
         waitUntil(() -> chart.data() != null && chart.data().hasData());
-        ChartScale sc = chart.scale().orElseThrow();
+        ChartScale sc = scale(robot, chart);
 
-        List<String> atSpike = chart.hoverLines(sc, sc.x(Instant.parse("2026-11-21T13:47:00Z")));
-        assertThat(atSpike.get(0)).startsWith("13:4").endsWith(" UTC");
-        assertThat(atSpike).contains("{service=\"checkout\"} = 14.2 %");
+        double spikeX = sc.x(Instant.parse("2026-11-21T13:47:00Z")) - sc.left();
+        List<String> atSpike = chart.hoverLines(spikeX, sc.y(14.2) - sc.top());
+        // the sample's own time, with its date
+        assertThat(atSpike.get(0)).isEqualTo("Sat 21 Nov 2026 13:47:00 UTC");
+        assertThat(atSpike).contains("Error ratio {service=\"checkout\"} = 14.2 %");
 
-        List<String> atAction = chart.hoverLines(sc, sc.x(Instant.parse("2026-11-21T13:50:00Z")) + 2);
+        double actionX = sc.x(Instant.parse("2026-11-21T13:50:00Z")) - sc.left();
+        List<String> atAction = chart.hoverLines(actionX + 2, sc.height() / 2);
         assertThat(atAction)
                 .containsExactly(
-                        "13:50:00 UTC · Action · ana",
+                        "Sat 21 Nov 2026 13:50:00 UTC · Action",
                         "rolled back checkout to v41",
                         "click to select it in the timeline");
+    }
+
+    /** @return the chart's scale after a layout pulse (ChartFX lays out and draws in the pulse) */
+    static ChartScale scale(FxRobot robot, ImpactChartView chart) throws Exception {
+        waitUntil(() -> {
+            robot.interact(() -> chart.getScene().getRoot().requestLayout());
+            return chart.scale().isPresent();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+        return chart.scale().orElseThrow();
     }
 }

@@ -1,5 +1,7 @@
-package dev.conn.impact;
+package dev.conn.impact.net;
 
+import dev.conn.impact.FetchToken;
+import dev.conn.impact.MetricSourceException;
 import dev.conn.impact.MetricSourceException.Kind;
 import dev.conn.platform.http.HttpClients;
 import dev.conn.platform.http.HttpTransport;
@@ -16,10 +18,11 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 /**
- * The metric clients' side of Conn's one HTTP transport ({@link HttpTransport}): runs one
- * idempotent request with bounded timeouts and a body cap, and turns every transport failure into a
- * {@link MetricSourceException} whose message names the host and what happened. Messages never
- * include request headers (where the secrets are).
+ * The metric clients' side of Conn's one HTTP transport ({@link HttpTransport}): runs one idempotent
+ * request with bounded timeouts and a body cap,
+ * cancellable through a {@link FetchToken}, and turns every transport failure into a {@link
+ * MetricSourceException} whose message names the host and what happened. Messages never include
+ * request headers (where the secrets are).
  */
 final class SourceHttpClient {
     /** Largest response body read from a metric source: 32 MiB (20 series × 11,000 points is ~2 MB). */
@@ -41,7 +44,10 @@ final class SourceHttpClient {
         this.callTimeout = transport.callTimeout();
     }
 
-    /** @return a client with the shared pool and Conn's default timeouts (5 s connect, 30 s call) */
+    /**
+     * @return the client metric sources use: the shared pool and Conn's timeouts (5 s connect, 30 s
+     *     call); the transport retries stale pooled connections, as metric requests are idempotent
+     */
     static OkHttpClient defaultHttp() {
         return HttpClients.shared();
     }
@@ -62,11 +68,36 @@ final class SourceHttpClient {
                     .toLowerCase(java.util.Locale.ROOT);
             return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<head");
         }
+
+        boolean looksLikeJson() {
+            for (byte b : body) {
+                if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                    continue;
+                }
+                return b == '{' || b == '[';
+            }
+            return false;
+        }
+
+        /**
+         * @return true for a gateway's own error page (502/503/504 that is not a JSON answer): the
+         *     source behind the proxy is out of reach
+         */
+        boolean isGatewayError() {
+            return (code == 502 || code == 503 || code == 504) && !looksLikeJson();
+        }
     }
 
     Answer execute(Request request) throws MetricSourceException {
+        return execute(request, FetchToken.none());
+    }
+
+    Answer execute(Request request, FetchToken token) throws MetricSourceException {
         String host = request.url().host() + ":" + request.url().port();
-        HttpTransport.Exchange x = transport.fetch(request, maxBodyBytes);
+        HttpTransport.Exchange x = transport.fetch(request, maxBodyBytes, token::onCancel);
+        if (token.isCancelled()) {
+            throw MetricSourceException.cancelled();
+        }
         if (x instanceof HttpTransport.Answer a) {
             if (a.truncated()) {
                 HttpClients.BodyTooLargeException e = new HttpClients.BodyTooLargeException(maxBodyBytes);
@@ -74,36 +105,54 @@ final class SourceHttpClient {
             }
             return new Answer(a.code(), a.contentType(), a.body());
         }
-        IOException e = ((HttpTransport.NoAnswer) x).error();
+        throw transport(request, host, ((HttpTransport.NoAnswer) x).error());
+    }
+
+    private MetricSourceException transport(Request request, String host, IOException e) {
         if (e instanceof UnknownHostException) {
-            throw new MetricSourceException(
+            return new MetricSourceException(
                     Kind.UNREACHABLE,
                     "cannot reach host " + request.url().host() + " (DNS: the name does not resolve); check the"
                             + " address or the network",
                     e);
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            throw new MetricSourceException(
+            return new MetricSourceException(
                     Kind.UNREACHABLE,
                     "cannot reach host " + host + " (connection refused or no route); is the source running?",
                     e);
         }
         if (e instanceof SSLException) {
-            throw new MetricSourceException(
+            return new MetricSourceException(
                     Kind.TLS, "TLS error talking to " + host + ": " + e.getMessage() + " (certificate or protocol)", e);
         }
         if (e instanceof SocketTimeoutException) {
-            throw new MetricSourceException(Kind.TIMEOUT, host + " did not answer in time (timeout)", e);
+            return new MetricSourceException(Kind.TIMEOUT, host + " did not answer in time (timeout)", e);
         }
         if (e instanceof InterruptedIOException) {
             // OkHttp's call timeout surfaces as InterruptedIOException("timeout")
-            throw new MetricSourceException(
+            return new MetricSourceException(
                     Kind.TIMEOUT, host + " did not answer within " + callTimeout.toSeconds() + " s (timeout)", e);
         }
-        throw new MetricSourceException(
+        return new MetricSourceException(
                 Kind.UNREACHABLE,
                 "cannot reach host " + host + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
                 e);
+    }
+
+    /** @return the message for a gateway error page: the source is unreachable through a proxy */
+    static MetricSourceException gateway(Answer a, String host) {
+        String reason =
+                switch (a.code()) {
+                    case 502 -> "502 Bad Gateway";
+                    case 503 -> "503 Service Unavailable";
+                    default -> "504 Gateway Timeout";
+                };
+        return new MetricSourceException(
+                Kind.PROXY,
+                host + " is unreachable through a proxy: the proxy answered " + reason
+                        + " with its own page; the source behind it is down or out of reach",
+                null);
     }
 
     /** @return the message for a 401/403, or null for other codes */

@@ -1,8 +1,10 @@
-package dev.conn.impact;
+package dev.conn.impact.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.conn.impact.Series;
+import dev.conn.impact.SeriesResult;
 import dev.conn.settings.MonitoringSource;
 import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;
@@ -126,10 +128,52 @@ class DatadogClientTest {
                         + " 'scope_expr' didn't match");
     }
 
+    /*
+     * Test connection, with the answers of Datadog's API reference: GET /api/v1/validate answers
+     * 200 {"valid": true} or 403 {"errors": ["Forbidden"]}
+     * (https://docs.datadoghq.com/api/latest/authentication/#validate-api-key); GET /api/v1/query
+     * needs the timeseries_query permission and answers 403 {"errors": ["Forbidden"]} without it
+     * (https://docs.datadoghq.com/api/latest/metrics/#query-timeseries-points).
+     */
+
     @Test
-    void testConnectionValidatesTheApiKey() throws Exception {
+    void testConnectionRunsAOnePointQueryWithBothKeys() throws Exception {
         server.enqueue(new MockResponse().setBody("{\"valid\": true}"));
-        assertThat(client().testConnection()).isEqualTo("Datadog at " + server.getHostName() + " accepted the API key");
-        assertThat(server.takeRequest().getPath()).isEqualTo("/api/v1/validate");
+        server.enqueue(
+                new MockResponse().setHeader("Content-Type", "application/json").setBody(BODY));
+
+        assertThat(client().testConnection())
+                .isEqualTo("Datadog at " + server.getHostName()
+                        + " accepted both keys and a one-point query (timeseries_query)");
+
+        RecordedRequest validate = server.takeRequest();
+        assertThat(validate.getPath()).isEqualTo("/api/v1/validate");
+        assertThat(validate.getHeader("DD-API-KEY")).isEqualTo("api-123");
+        RecordedRequest query = server.takeRequest();
+        assertThat(query.getRequestUrl().encodedPath()).isEqualTo("/api/v1/query");
+        assertThat(query.getRequestUrl().queryParameter("query")).isEqualTo(DatadogClient.TEST_QUERY);
+        assertThat(query.getHeader("DD-API-KEY")).isEqualTo("api-123");
+        assertThat(query.getHeader("DD-APPLICATION-KEY")).isEqualTo("app-456");
+    }
+
+    @Test
+    void aRefusedApiKeyIsNamed() {
+        server.enqueue(new MockResponse().setResponseCode(403).setBody("{\"errors\": [\"Forbidden\"]}"));
+
+        assertThatThrownBy(() -> client().testConnection())
+                .hasMessage("403: Datadog refused the API key (apiKey env:DD_API); check that it is an API key of"
+                        + " this site (" + server.getHostName() + ")");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aWrongApplicationKeyOrMissingPermissionIsNamedBeforeAChartFails() {
+        server.enqueue(new MockResponse().setBody("{\"valid\": true}"));
+        server.enqueue(new MockResponse().setResponseCode(403).setBody("{\"errors\": [\"Forbidden\"]}"));
+
+        assertThatThrownBy(() -> client().testConnection())
+                .hasMessage("403: the API key is valid, but Datadog refused the application key (applicationKey"
+                        + " env:DD_APP): it is wrong, or lacks the timeseries_query permission that reading metrics"
+                        + " needs");
     }
 }

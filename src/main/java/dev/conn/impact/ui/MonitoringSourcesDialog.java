@@ -1,4 +1,4 @@
-package dev.conn.impact;
+package dev.conn.impact.ui;
 
 import dev.conn.settings.MonitoringSource;
 import dev.conn.settings.SecretRef;
@@ -36,6 +36,7 @@ public final class MonitoringSourcesDialog extends Dialog<List<MonitoringSource>
     private final TextField apiKey = new TextField();
     private final TextField appKey = new TextField();
     private final TextField scrape = new TextField();
+    private final TextField grafana = new TextField();
     private final Label result = new Label();
 
     /** @param model the panel's view model (sources, test connection) */
@@ -63,6 +64,8 @@ public final class MonitoringSourcesDialog extends Dialog<List<MonitoringSource>
         apiKey.setPromptText("env:DD_API_KEY");
         appKey.setPromptText("env:DD_APP_KEY");
         scrape.setPromptText("seconds (default 15)");
+        grafana.setId("source-grafana");
+        grafana.setPromptText("optional: https://grafana.example.com (for \"Open in Grafana\")");
         result.setId("source-test-result");
         result.setWrapText(true);
         result.setMaxWidth(420);
@@ -135,6 +138,7 @@ public final class MonitoringSourcesDialog extends Dialog<List<MonitoringSource>
         form.addRow(r++, new Label("Datadog API key ref"), apiKey);
         form.addRow(r++, new Label("Datadog app key ref"), appKey);
         form.addRow(r++, new Label("Scrape interval"), scrape);
+        form.addRow(r++, new Label("Grafana URL"), grafana);
         form.add(new HBox(8, test, save), 1, r++);
         form.add(result, 0, r, 2, 1);
         getDialogPane().setContent(new HBox(12, new VBox(6, list, new HBox(6, add, remove)), form));
@@ -161,6 +165,7 @@ public final class MonitoringSourcesDialog extends Dialog<List<MonitoringSource>
                 s == null || s.scrapeIntervalSeconds() == null
                         ? ""
                         : s.scrapeIntervalSeconds().toString());
+        grafana.setText(s == null || s.grafanaUrl() == null ? "" : s.grafanaUrl());
     }
 
     /** @return the source as typed, or throws naming the bad field */
@@ -184,7 +189,8 @@ public final class MonitoringSourcesDialog extends Dialog<List<MonitoringSource>
                 ref(secret),
                 ref(apiKey),
                 ref(appKey),
-                interval);
+                interval,
+                grafana.getText().isBlank() ? null : grafana.getText().strip());
     }
 
     private static SecretRef ref(TextField f) {

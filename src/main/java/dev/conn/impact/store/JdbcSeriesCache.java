@@ -1,5 +1,7 @@
-package dev.conn.impact;
+package dev.conn.impact.store;
 
+import dev.conn.impact.CachedSeries;
+import dev.conn.impact.SeriesCache;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.StoreException;
 import dev.conn.settings.MonitoringSource;
@@ -16,13 +18,14 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /** {@link SeriesCache} in the H2 table {@code impact_series_cache} (migration V3). */
-final class JdbcSeriesCache implements SeriesCache {
+public final class JdbcSeriesCache implements SeriesCache {
     private static final String COLUMNS =
             "incident_id, query_id, source_kind, query_text, range_from, range_to, fetched_at, raw_json";
 
     private final DataSource dataSource;
 
-    JdbcSeriesCache(DataSource dataSource) {
+    /** @param dataSource the Conn database */
+    public JdbcSeriesCache(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -1,10 +1,15 @@
-package dev.conn.impact;
+package dev.conn.impact.net;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.conn.impact.FetchToken;
+import dev.conn.impact.MetricSource;
+import dev.conn.impact.MetricSourceException;
 import dev.conn.impact.MetricSourceException.Kind;
+import dev.conn.impact.Series;
+import dev.conn.impact.SeriesResult;
 import dev.conn.settings.MonitoringSource;
 import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;
@@ -30,8 +35,10 @@ import okhttp3.Request;
  * {@code DD-APPLICATION-KEY}. The answer holds {@code series: [{metric, scope, tag_set, expression,
  * pointlist: [[<unix ms>, <value or null>], ...]}, ...]}; errors come as {@code {"errors": [...]}}
  * with a 4xx status. Datadog picks its own rollup interval, so the requested step is not sent.
- * {@code testConnection} uses {@code GET /api/v1/validate}
- * (https://docs.datadoghq.com/api/latest/authentication/#validate-api-key).
+ * {@code testConnection} checks the API key alone with {@code GET /api/v1/validate}
+ * (https://docs.datadoghq.com/api/latest/authentication/#validate-api-key), then runs a one-point
+ * query with both keys, which needs the application key's {@code timeseries_query} permission, so a
+ * wrong or under-privileged application key is named before a chart fails with 403.
  *
  * <p>Keys are resolved from their references per request and never kept or logged. Blocking: call
  * off the JavaFX thread.
@@ -42,6 +49,7 @@ public final class DatadogClient implements MetricSource {
     private final SourceHttpClient http;
     private final HttpUrl base;
     private final JsonFactory json;
+    private final java.time.Clock clock;
 
     /**
      * @param source the configured source (kind DATADOG, with apiKey and applicationKey references)
@@ -59,7 +67,8 @@ public final class DatadogClient implements MetricSource {
             throw new IllegalArgumentException("not a URL: " + source.baseUrl());
         }
         this.base = parsed;
-        this.json = PrometheusClient.jsonFactory(maxBodyBytes);
+        this.json = PrometheusAnswer.jsonFactory(maxBodyBytes);
+        this.clock = java.time.Clock.systemUTC();
     }
 
     /** A client with Conn's shared HTTP client and a 32 MiB body cap. */
@@ -73,7 +82,7 @@ public final class DatadogClient implements MetricSource {
     }
 
     @Override
-    public SeriesResult queryRange(String query, Instant start, Instant end, Duration step)
+    public SeriesResult queryRange(String query, Instant start, Instant end, Duration step, FetchToken token)
             throws MetricSourceException {
         HttpUrl url = base.newBuilder()
                 .encodedPath("/api/v1/query")
@@ -82,16 +91,23 @@ public final class DatadogClient implements MetricSource {
                 .addQueryParameter("query", query)
                 .build();
         SourceHttpClient.Answer answer =
-                http.execute(withKeys(new Request.Builder().url(url).get(), true));
+                http.execute(withKeys(new Request.Builder().url(url).get(), true), token);
         check(answer);
         return parse(answer.body(), answer.code());
     }
 
     @Override
     public String testConnection() throws MetricSourceException {
-        HttpUrl url = base.newBuilder().encodedPath("/api/v1/validate").build();
+        HttpUrl validate = base.newBuilder().encodedPath("/api/v1/validate").build();
         SourceHttpClient.Answer answer =
-                http.execute(withKeys(new Request.Builder().url(url).get(), false));
+                http.execute(withKeys(new Request.Builder().url(validate).get(), false));
+        if (answer.code() == 401 || answer.code() == 403) {
+            throw new MetricSourceException(
+                    Kind.AUTH,
+                    answer.code() + ": Datadog refused the API key (apiKey " + source.apiKey()
+                            + "); check that it is an API key of this site (" + base.host() + ")",
+                    null);
+        }
         check(answer);
         if (!answer.text().contains("\"valid\"")) {
             throw new MetricSourceException(
@@ -99,8 +115,30 @@ public final class DatadogClient implements MetricSource {
                     "not the Datadog API: /api/v1/validate answered " + SourceHttpClient.excerpt(answer),
                     null);
         }
-        return "Datadog at " + base.host() + " accepted the API key";
+        long now = clock.instant().getEpochSecond();
+        HttpUrl query = base.newBuilder()
+                .encodedPath("/api/v1/query")
+                .addQueryParameter("from", Long.toString(now - 300))
+                .addQueryParameter("to", Long.toString(now))
+                .addQueryParameter("query", TEST_QUERY)
+                .build();
+        SourceHttpClient.Answer points =
+                http.execute(withKeys(new Request.Builder().url(query).get(), true));
+        if (points.code() == 401 || points.code() == 403) {
+            throw new MetricSourceException(
+                    Kind.AUTH,
+                    points.code() + ": the API key is valid, but Datadog refused the application key (applicationKey "
+                            + source.applicationKey() + "): it is wrong, or lacks the timeseries_query"
+                            + " permission that reading metrics needs",
+                    null);
+        }
+        check(points);
+        parse(points.body(), points.code());
+        return "Datadog at " + base.host() + " accepted both keys and a one-point query (timeseries_query)";
     }
+
+    /** The one-point query of {@link #testConnection}: Datadog's own usage metric, present in every org. */
+    static final String TEST_QUERY = "avg:datadog.estimated_usage.hosts{*}";
 
     @Override
     public SeriesResult parse(String rawJson) throws MetricSourceException {
@@ -111,6 +149,9 @@ public final class DatadogClient implements MetricSource {
         String auth = SourceHttpClient.authMessage(answer.code(), "API or application key");
         if (auth != null) {
             throw new MetricSourceException(Kind.AUTH, auth, null);
+        }
+        if (answer.isGatewayError()) {
+            throw SourceHttpClient.gateway(answer, base.host());
         }
         if (answer.looksLikeHtml()) {
             throw new MetricSourceException(
@@ -185,7 +226,7 @@ public final class DatadogClient implements MetricSource {
             throw new MetricSourceException(
                     Kind.SERVER, "the answer from " + base.host() + " was cut off (incomplete JSON)", e);
         } catch (com.fasterxml.jackson.core.JsonParseException e) {
-            if (PrometheusClient.isTruncation(e)) {
+            if (PrometheusAnswer.isTruncation(e)) {
                 throw new MetricSourceException(
                         Kind.SERVER, "the answer from " + base.host() + " was cut off (incomplete JSON)", e);
             }
@@ -197,7 +238,7 @@ public final class DatadogClient implements MetricSource {
             throw new MetricSourceException(
                     Kind.QUERY, "Datadog refused the query: " + (error == null ? "no reason given" : error), null);
         }
-        return new SeriesResult(series, List.of(), new String(body, StandardCharsets.UTF_8));
+        return SeriesResult.ofBytes(series, List.of(), body);
     }
 
     private static Series readSeries(JsonParser p) throws IOException {

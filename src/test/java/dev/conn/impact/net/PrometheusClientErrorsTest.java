@@ -1,8 +1,10 @@
-package dev.conn.impact;
+package dev.conn.impact.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.conn.impact.MetricSourceException;
+import dev.conn.impact.SeriesResult;
 import dev.conn.settings.MonitoringSource;
 import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;
@@ -85,14 +87,16 @@ class PrometheusClientErrorsTest {
     }
 
     @Test
-    void serverTimeoutEnvelopeCountsAsTheSourceFailing() {
+    void serverTimeoutSaysTheQueryTimedOutAndIsNotOffline() {
         server.enqueue(
                 json(
                         503,
                         "{\"status\":\"error\",\"errorType\":\"timeout\",\"error\":\"query timed out in expression evaluation\"}"));
         assertThatThrownBy(this::query)
-                .hasMessage("Prometheus refused the query (timeout): query timed out in expression evaluation")
-                .matches(e -> ((MetricSourceException) e).isOffline());
+                .hasMessage("the query timed out on the source (query timed out in expression evaluation); narrow"
+                        + " the range or simplify the query")
+                .matches(e -> ((MetricSourceException) e).kind() == MetricSourceException.Kind.QUERY_TIMEOUT)
+                .matches(e -> !((MetricSourceException) e).isOffline());
     }
 
     @Test

@@ -1,9 +1,12 @@
-package dev.conn.impact;
+package dev.conn.impact.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.conn.impact.MetricSourceException;
+import dev.conn.impact.Series;
+import dev.conn.impact.SeriesResult;
 import dev.conn.settings.MonitoringSource;
 import dev.conn.settings.SecretResolver;
 import java.io.IOException;
@@ -196,10 +199,15 @@ class PrometheusServerTest {
     }
 
     private static void awaitReady() throws Exception {
+        awaitReady(server, port, dir.resolve("prometheus.log"));
+    }
+
+    /** Waits up to 30 s for a started server's {@code /-/ready}; fails with its log. */
+    static void awaitReady(Process server, int port, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
-                fail("prometheus exited: " + Files.readString(dir.resolve("prometheus.log")));
+                fail("prometheus exited: " + Files.readString(log));
             }
             try {
                 HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/-/ready")
@@ -215,10 +223,10 @@ class PrometheusServerTest {
             }
             Thread.sleep(100); // polling an external process, not a timer under test
         }
-        fail("prometheus not ready in 30 s: " + Files.readString(dir.resolve("prometheus.log")));
+        fail("prometheus not ready in 30 s: " + Files.readString(log));
     }
 
-    private static void run(List<String> command) throws Exception {
+    static void run(List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -226,7 +234,7 @@ class PrometheusServerTest {
         }
     }
 
-    private static Path findOnPath(String name) {
+    static Path findOnPath(String name) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             Path p = Path.of(d, name);
             if (Files.isExecutable(p)) {

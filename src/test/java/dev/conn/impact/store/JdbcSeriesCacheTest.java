@@ -1,7 +1,9 @@
-package dev.conn.impact;
+package dev.conn.impact.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.impact.CachedSeries;
+import dev.conn.impact.SeriesCache;
 import dev.conn.incident.IncidentId;
 import dev.conn.platform.db.Database;
 import dev.conn.settings.MonitoringSource;
@@ -11,11 +13,12 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JdbcSeriesCacheTest {
+public class JdbcSeriesCacheTest {
     @TempDir
     Path dir;
 
-    static CachedSeries entry(IncidentId id, String queryId, Instant fetchedAt, String raw) {
+    /** @return a cache entry of a Prometheus source for the query */
+    public static CachedSeries entry(IncidentId id, String queryId, Instant fetchedAt, String raw) {
         return new CachedSeries(
                 id,
                 queryId,
@@ -34,14 +37,14 @@ class JdbcSeriesCacheTest {
         Instant first = Instant.parse("2025-03-14T10:00:00.123Z");
         Instant second = Instant.parse("2025-03-14T10:02:00Z");
         try (Database db = Database.open(dir)) {
-            SeriesCache cache = SeriesCache.jdbc(db.dataSource());
+            SeriesCache cache = new JdbcSeriesCache(db.dataSource());
             cache.put(entry(incident, "q-errors", first, "{\"status\":\"success\",\"v\":1}"));
             cache.put(entry(incident, "q-errors", second, "{\"status\":\"success\",\"v\":2}"));
             cache.put(entry(incident, "q-latency", first, "{}"));
             cache.put(entry(other, "q-errors", first, "{}"));
         }
         try (Database db = Database.open(dir)) {
-            SeriesCache cache = SeriesCache.jdbc(db.dataSource());
+            SeriesCache cache = new JdbcSeriesCache(db.dataSource());
             assertThat(cache.get(incident, "q-errors"))
                     .contains(entry(incident, "q-errors", second, "{\"status\":\"success\",\"v\":2}"));
             assertThat(cache.all(incident)).extracting(CachedSeries::queryId).containsExactly("q-errors", "q-latency");

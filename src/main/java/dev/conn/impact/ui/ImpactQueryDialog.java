@@ -1,5 +1,7 @@
-package dev.conn.impact;
+package dev.conn.impact.ui;
 
+import dev.conn.impact.ImpactPresets;
+import dev.conn.impact.ImpactQuery;
 import dev.conn.settings.MonitoringSource;
 import java.util.List;
 import java.util.OptionalDouble;
