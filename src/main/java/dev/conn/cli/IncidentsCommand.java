@@ -39,7 +39,7 @@ final class IncidentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConnCommand.Session s = parent.open()) {
+        return parent.repeatable(parent::open, s -> {
             List<IncidentState> all = s.incidents().incidents();
             Optional<IncidentId> active = s.incidents().activeOpenIncident();
             var out = spec.commandLine().getOut();
@@ -69,7 +69,7 @@ final class IncidentsCommand implements Callable<Integer> {
                         st.title());
             }
             return 0;
-        }
+        });
     }
 
     /**

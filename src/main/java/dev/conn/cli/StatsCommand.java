@@ -34,7 +34,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConnCommand.Session s = parent.open()) {
+        return parent.repeatable(parent::open, s -> {
             IncidentHistory.Filter f = new IncidentHistory.Filter(
                     Optional.ofNullable(severity).map(Severity::parse),
                     Optional.ofNullable(service),
@@ -45,6 +45,6 @@ final class StatsCommand implements Callable<Integer> {
             IncidentHistory.describe(IncidentHistory.summarise(rows))
                     .forEach(spec.commandLine().getOut()::println);
             return 0;
-        }
+        });
     }
 }
