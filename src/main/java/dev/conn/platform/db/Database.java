@@ -93,10 +93,15 @@ public final class Database implements AutoCloseable {
      *     or migrated
      */
     public static Database open(Path directory, Duration patience, Runnable onWaiting) {
+        return open(directory, "file", patience, onWaiting);
+    }
+
+    /** As {@link #open(Path, Duration, Runnable)} through H2's file system {@code scheme} (tests). */
+    static Database open(Path directory, String scheme, Duration patience, Runnable onWaiting) {
         FLYWAY_LOG.setLevel(Level.WARNING);
         Path file = directory.resolve(NAME + ".mv.db").toAbsolutePath();
         refuseIfNotADatabase(file);
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(NAME)
+        String url = "jdbc:h2:" + scheme + ":" + directory.toAbsolutePath().resolve(NAME)
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=30000";
         long start = System.nanoTime();
         boolean told = false;

@@ -130,6 +130,31 @@ public final class DatabaseErrors {
         return Optional.empty();
     }
 
+    /**
+     * As {@link #describeDiskProblem(Throwable, Path)}, naming the folder of the file H2 failed to
+     * write ({@code Writing to /dir/conn.mv.db failed}), or "Conn's database" where it does not say.
+     *
+     * @param e a failure and its causes
+     * @return the message, or empty if the failure is of another kind
+     */
+    public static Optional<String> describeDiskProblem(Throwable e) {
+        String where = "Conn's database";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Writing to (\\S+?\\.mv\\.db) failed")
+                    .matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                Path parent = Path.of(m.group(1).replaceFirst("^[a-z]+:", "")).getParent();
+                if (parent != null) {
+                    where = parent.toString();
+                }
+                break;
+            }
+        }
+        String folder = where;
+        return describeDiskProblem(e, Path.of("."))
+                .map(text -> text.replace("The disk holding " + Path.of("."), "The disk holding " + folder));
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
