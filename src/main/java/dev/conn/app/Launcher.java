@@ -3,7 +3,10 @@ package dev.conn.app;
 import dev.conn.cli.ConnCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 
 /**
@@ -15,16 +18,45 @@ public final class Launcher {
     private Launcher() {}
 
     /**
+     * Runs the command line and exits: 0 done, 1 refused or the window could not start (the
+     * message says why, in one line), 2 a usage error. Never leaves the JVM running after a failed
+     * start.
+     *
      * @param args command-line arguments; see {@code conn --help}
      */
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].startsWith("--data-dir")) {
-            Warmup.start();
-        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = ConnCommand.run(
-                args, dir -> Application.launch(ConnApp.class, "--data-dir=" + dir), Clock.systemUTC(), out, err);
-        System.exit(code);
+        AtomicBoolean windowFailed = new AtomicBoolean();
+        int code;
+        try {
+            code = ConnCommand.run(args, dir -> windowFailed.set(!openWindow(dir, err)), Clock.systemUTC(), out, err);
+        } catch (RuntimeException | Error e) {
+            err.println("conn: " + Display.launchFailure(e));
+            code = ConnCommand.REFUSED;
+        }
+        System.exit(code == 0 && windowFailed.get() ? ConnCommand.REFUSED : code);
+    }
+
+    /**
+     * Opens the window and returns when it has closed.
+     *
+     * @return true if it opened and closed normally; false if it could not start (said on {@code err})
+     */
+    private static boolean openWindow(Path dir, PrintWriter err) {
+        Optional<String> noDisplay = Display.problem();
+        if (noDisplay.isPresent()) {
+            err.println("conn: " + noDisplay.get());
+            return false;
+        }
+        // the side warm-up loads no JavaFX control class: those wait for the toolkit (ConnApp.init)
+        Warmup.start();
+        try {
+            Application.launch(ConnApp.class, "--data-dir=" + dir);
+        } catch (RuntimeException | Error e) {
+            err.println("conn: " + Display.launchFailure(e));
+            return false;
+        }
+        return !ConnApp.failedAtStart();
     }
 }
