@@ -45,7 +45,7 @@ public final class TimelineViewModel {
     private final Clock clock;
     private int generation;
     private final BooleanProperty rebuilding = new SimpleBooleanProperty(false);
-    private final CaptureQueue captures;
+    private final CaptureBarViewModel captures;
     private final javafx.beans.property.IntegerProperty scrollRequests =
             new javafx.beans.property.SimpleIntegerProperty();
 
@@ -74,8 +74,8 @@ public final class TimelineViewModel {
         this.parser = new CaptureParser(clock);
         this.tasks = tasks;
         this.clock = clock;
-        this.captures =
-                new CaptureQueue(incident, clock, captureMessage, () -> scrollRequests.set(scrollRequests.get() + 1));
+        this.captures = new CaptureBarViewModel(
+                incident, clock, captureMessage, () -> scrollRequests.set(scrollRequests.get() + 1));
         showUtc.set(settings.settings().timeDisplay() == Settings.TimeDisplay.UTC);
         showUtc.addListener((o, was, utc) -> settings.update(
                 st -> st.withTimeDisplay(utc ? Settings.TimeDisplay.UTC : Settings.TimeDisplay.LOCAL),
@@ -237,7 +237,7 @@ public final class TimelineViewModel {
      * Records what was typed in the quick-capture bar. A line that parses is queued at once (its
      * time and event id fixed now) and saved after the lines entered before it, each exactly once;
      * the bar may clear for the next line. A line that does not parse sets the capture message and
-     * is not taken. See {@link CaptureQueue} for what happens when a save fails.
+     * is not taken. See {@link CaptureBarViewModel} for what happens when a save fails.
      *
      * @param line the typed line
      * @param onSaved called on the FX thread once this line is durable

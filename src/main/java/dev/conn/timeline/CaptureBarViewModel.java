@@ -27,7 +27,7 @@ import javafx.beans.property.StringProperty;
  * shown, and Enter tries again; Esc on an empty bar takes the failed line back for editing. Touch
  * only on the FX thread.
  */
-final class CaptureQueue {
+final class CaptureBarViewModel {
     private record Pending(
             String line, IncidentId incident, Capture.Entry entry, Instant at, UUID id, Runnable onSaved) {}
 
@@ -47,7 +47,7 @@ final class CaptureQueue {
      * @param message the capture bar's message: why a save failed, or empty
      * @param afterEachSave run on the FX thread after each line is durable
      */
-    CaptureQueue(IncidentViewModel incident, Clock clock, StringProperty message, Runnable afterEachSave) {
+    CaptureBarViewModel(IncidentViewModel incident, Clock clock, StringProperty message, Runnable afterEachSave) {
         this.incident = incident;
         this.clock = clock;
         this.message = message;
