@@ -74,6 +74,39 @@ class ParallelCliTest {
         assertThat(storedNotes(data, incident)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    @Test
+    void logRunsConnectedThroughAHostThatExitsMidWorkStoreEachEntryOnce() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        IncidentId incident = declare(data);
+        List<String> expected = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            // a window-like process hosts the database and exits while the runs are connected through it
+            Process host = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            HostChild.class.getName(),
+                            data.toString(),
+                            String.valueOf(20 * round))
+                    .redirectErrorStream(true)
+                    .start();
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(host.getInputStream()))) {
+                assertThat(out.readLine()).isEqualTo("READY");
+                expected.addAll(runRound(data, round));
+                assertThat(out.readLine())
+                        .as("the host exited with a run connected through it")
+                        .startsWith("CLIENTS ")
+                        .isNotEqualTo("CLIENTS 0");
+                assertThat(host.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                host.destroyForcibly();
+            }
+        }
+
+        assertThat(storedNotes(data, incident)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     private static IncidentId declare(Path data) {
         try (Database db = Database.open(data)) {
             return new IncidentService(EventStore.jdbc(db.dataSource()), Clock.systemUTC())
