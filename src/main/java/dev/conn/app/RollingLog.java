@@ -60,9 +60,10 @@ public final class RollingLog {
      */
     public static synchronized Path install(Path dataDirectory, KnownSecrets known) throws IOException {
         Path folder = dataDirectory.resolve(FOLDER);
-        Files.createDirectories(folder);
-        FileHandler handler =
-                new FileHandler(folder.resolve("conn.log").toString().replace("%", "%%"), LIMIT_BYTES, FILES, true);
+        dev.conn.platform.files.PrivateFiles.createDirectories(folder);
+        PrivateFileHandler.folder = folder;
+        FileHandler handler = new PrivateFileHandler(
+                folder.resolve("conn.log").toString().replace("%", "%%"), LIMIT_BYTES, FILES, true);
         handler.setEncoding("UTF-8");
         handler.setFormatter(new RedactingFormatter(new SimpleFormatter(), known));
         handler.setLevel(Level.INFO);
@@ -90,6 +91,34 @@ public final class RollingLog {
                 Formatter f = h.getFormatter();
                 Formatter base = f instanceof RedactingFormatter r ? r.delegate : f;
                 h.setFormatter(new RedactingFormatter(base == null ? new SimpleFormatter() : base, known));
+            }
+        }
+    }
+
+    /**
+     * A {@link FileHandler} whose files are owner-only (0600 on POSIX), including each new file it
+     * opens when it rotates: {@link FileHandler} creates them with the process umask.
+     */
+    private static final class PrivateFileHandler extends FileHandler {
+        /** Set before construction: the super constructor already opens the first file. */
+        static volatile Path folder;
+
+        PrivateFileHandler(String pattern, int limit, int count, boolean append) throws IOException {
+            super(pattern, limit, count, append);
+        }
+
+        @Override
+        protected synchronized void setOutputStream(java.io.OutputStream out) {
+            super.setOutputStream(out);
+            Path dir = folder;
+            if (dir == null) {
+                return;
+            }
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                files.filter(f -> f.getFileName().toString().startsWith("conn.log"))
+                        .forEach(dev.conn.platform.files.PrivateFiles::restrict);
+            } catch (IOException | RuntimeException e) {
+                // best effort: the folder itself is owner-only
             }
         }
     }

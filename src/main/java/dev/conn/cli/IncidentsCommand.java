@@ -43,7 +43,7 @@ final class IncidentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConnCommand.Session s = parent.open()) {
+        return parent.repeatable(parent::open, s -> {
             List<IncidentState> all = s.incidents().incidents();
             Optional<IncidentId> active = s.incidents().activeOpenIncident();
             var out = spec.commandLine().getOut();
@@ -73,7 +73,7 @@ final class IncidentsCommand implements Callable<Integer> {
                         ControlChars.oneLine(st.title()));
             }
             return 0;
-        }
+        });
     }
 
     /**

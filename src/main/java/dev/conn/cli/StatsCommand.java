@@ -35,7 +35,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConnCommand.Session s = parent.open()) {
+        return parent.repeatable(parent::open, s -> {
             IncidentHistory.Filter f = new IncidentHistory.Filter(
                     Optional.ofNullable(severity).map(Severity::parse),
                     Optional.ofNullable(service),
@@ -48,6 +48,6 @@ final class StatsCommand implements Callable<Integer> {
                     .map(ControlChars::oneLine)
                     .forEach(spec.commandLine().getOut()::println);
             return 0;
-        }
+        });
     }
 }
