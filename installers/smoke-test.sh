@@ -11,7 +11,8 @@ trap 'rm -rf "$home"' EXIT
 
 version="$("$conn" --version)"
 echo "smoke: $version"
-case "$version" in "conn "*) ;; *) echo "smoke: --version printed '$version'" >&2; exit 1 ;; esac
+case "$version" in "conn "[0-9]*) ;; *) echo "smoke: --version printed '$version'" >&2; exit 1 ;; esac
+[ -f target/installer/Conn/lib/app/README.md ] || { echo "smoke: the app-image has no README.md beside conn.jar (Help > About points there)" >&2; exit 1; }
 "$conn" --data-dir "$home" declare --severity 2 "Packaging smoke test" >/dev/null
 "$conn" --data-dir "$home" log "logged by the packaged launcher" >/dev/null
 list="$("$conn" --data-dir "$home" incidents)"

@@ -15,8 +15,9 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final DescribedPredicate<JavaClass> SCREEN_CLASSES = DescribedPredicate.describe(
-            "views, view models, cells, dialogs, a feature's ui package, shell, app, platform.fx and platform.theme",
+            "views, view models, cells, dialogs, ui packages, shell, app, platform.fx and platform.theme",
             c -> c.getPackageName().endsWith(".ui")
+                    || c.getPackageName().contains(".ui.")
                     || c.getSimpleName().endsWith("View")
                     || c.getSimpleName().endsWith("ViewModel")
                     || c.getSimpleName().endsWith("Cell")
@@ -101,4 +102,49 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("dev.conn.platform.fx..")
             .because("the domain does not schedule UI work; view models do");
+
+    @ArchTest
+    static final ArchRule impactCoreIsPure = noClasses()
+            .that()
+            .resideInAPackage("dev.conn.impact")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "javafx..",
+                    "java.awt..",
+                    "java.sql..",
+                    "okhttp3..",
+                    "io.fair_acc..",
+                    "dev.conn.impact.ui..",
+                    "dev.conn.impact.net..",
+                    "dev.conn.impact.store..")
+            .because("the impact core (queries, steps, folds, reductions) is pure Java, tested without a"
+                    + " screen, a network or a database");
+
+    @ArchTest
+    static final ArchRule impactAdaptersStayOffTheScreen = noClasses()
+            .that()
+            .resideInAnyPackage("dev.conn.impact.net..", "dev.conn.impact.store..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "java.awt..", "io.fair_acc..", "dev.conn.impact.ui..")
+            .because("HTTP and JDBC adapters know nothing of the screen");
+
+    @ArchTest
+    static final ArchRule impactScreenUsesNoAdapter = noClasses()
+            .that()
+            .resideInAPackage("dev.conn.impact.ui..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.conn.impact.net..", "dev.conn.impact.store..", "java.sql..", "okhttp3..")
+            .because("the screen reaches sources and the cache only through the core's interfaces");
+
+    @ArchTest
+    static final ArchRule chartLibraryOnlyInImpactScreen = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.conn.impact.ui..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.fair_acc..")
+            .because("ChartFX draws the impact charts and nothing else (ADR 0011)");
 }

@@ -45,11 +45,15 @@ public final class AppContext implements AutoCloseable {
     private MainWindowView mainWindow;
     // impact graphs: fetches run on a runner of their own, so a slow source never delays an append
     private final TaskRunner network;
+    private dev.conn.impact.SourceLanes impactLanes;
     private IncidentViewModel incidentModel;
     private SettingsViewModel settingsModel;
     private TimelineViewModel timelineModel;
     private dev.conn.platform.fx.ShellContribution postmortemContribution;
     private dev.conn.postmortem.PostmortemView.FileChoice postmortemFiles;
+    /** Offers a bundle file for import (Conn opened with one); set when the window is built. */
+    private java.util.function.Consumer<Path> bundleOffer = file -> {};
+
     private dev.conn.comms.OutboxDispatcher outboxDispatcher;
     private Runnable removeCloseWarning = () -> {};
     private dev.conn.comms.CommsViewModel commsModel;
@@ -59,8 +63,7 @@ public final class AppContext implements AutoCloseable {
     private javafx.scene.control.Label ttxLabel;
     private java.util.function.BooleanSupplier closeGuard = () -> true;
     /** Secrets of sources and channels: environment variables and the OS keychain. */
-    private final dev.conn.settings.SecretResolver secrets =
-            new dev.conn.settings.SecretResolver(System.getenv(), new dev.conn.settings.KeychainSecretStore());
+    private final dev.conn.settings.SecretResolver secrets;
 
     private dev.conn.platform.fx.AlertCentre alerts;
     private dev.conn.shell.ConnectivityProbe connectivity = dev.conn.shell.ConnectivityProbe.networkInterfaces();
@@ -72,7 +75,11 @@ public final class AppContext implements AutoCloseable {
             Settings settings,
             Policy policy,
             Clock clock,
-            TaskRunner tasks) {
+            TaskRunner tasks,
+            dev.conn.platform.secrets.KnownSecrets known) {
+        // one KnownSecrets per process: what the resolver hands out, the log and exports scrub
+        this.secrets = new dev.conn.settings.SecretResolver(
+                System.getenv(), new dev.conn.settings.KeychainSecretStore(), known);
         this.dataDirectory = dataDirectory;
         this.database = database;
         this.store = EventStore.jdbc(database.dataSource());
@@ -116,13 +123,14 @@ public final class AppContext implements AutoCloseable {
             throw e;
         }
         // the log folder is created only once every check has passed: a refusal creates nothing
+        dev.conn.platform.secrets.KnownSecrets known = new dev.conn.platform.secrets.KnownSecrets();
         try {
-            RollingLog.install(dir);
+            RollingLog.install(dir, known);
         } catch (java.io.IOException e) {
             System.err.println("conn: no log file in " + dir + ": " + e.getMessage()); // Conn still runs
         }
         java.util.logging.Logger.getLogger(AppContext.class.getName()).info("Conn opened data directory " + dir);
-        return new AppContext(dir, db, settingsFile, settings, policy, clock, tasks);
+        return new AppContext(dir, db, settingsFile, settings, policy, clock, tasks, known);
     }
 
     /**
@@ -271,15 +279,22 @@ public final class AppContext implements AutoCloseable {
 
     /** The impact graphs: the "impact" workspace tab (Shortcut+Shift+I) and the Impact menu. */
     private dev.conn.platform.fx.ShellContribution impactContribution() {
-        var clients = dev.conn.impact.ImpactService.realClients(secrets);
+        var clients = dev.conn.impact.net.MetricClients.real(secrets);
         var service = new dev.conn.impact.ImpactService(
-                dev.conn.impact.SeriesCache.jdbc(database.dataSource()), clients, clock);
-        var model = new dev.conn.impact.ImpactViewModel(
-                incidentModel, settingsModel, timelineModel, service, clients, network, clock);
-        dev.conn.impact.ImpactView[] view = new dev.conn.impact.ImpactView[1];
-        java.util.function.Supplier<dev.conn.impact.ImpactView> shown = () -> {
+                new dev.conn.impact.store.JdbcSeriesCache(database.dataSource()),
+                clients,
+                dev.conn.impact.net.MetricClients.parsers(),
+                clock);
+        // each monitoring source fetches on a lane of its own; nothing shares the shell's network runner
+        impactLanes = tasks instanceof dev.conn.platform.fx.FxTaskRunner
+                ? new dev.conn.impact.SourceLanes(javafx.application.Platform::runLater)
+                : dev.conn.impact.SourceLanes.direct();
+        var model = new dev.conn.impact.ui.ImpactViewModel(
+                incidentModel, settingsModel, timelineModel, service, clients, impactLanes, clock);
+        dev.conn.impact.ui.ImpactView[] view = new dev.conn.impact.ui.ImpactView[1];
+        java.util.function.Supplier<dev.conn.impact.ui.ImpactView> shown = () -> {
             if (view[0] == null) {
-                view[0] = new dev.conn.impact.ImpactView(model);
+                view[0] = new dev.conn.impact.ui.ImpactView(model);
             }
             if (mainWindow != null) {
                 mainWindow.showPanel("impact");
@@ -308,7 +323,7 @@ public final class AppContext implements AutoCloseable {
                 java.util.List.of(new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
                         "impact", "Impact", javafx.scene.input.KeyCombination.valueOf("Shortcut+Shift+I"), () -> {
                             if (view[0] == null) {
-                                view[0] = new dev.conn.impact.ImpactView(model);
+                                view[0] = new dev.conn.impact.ui.ImpactView(model);
                             }
                             return view[0];
                         })),
@@ -320,11 +335,18 @@ public final class AppContext implements AutoCloseable {
     private dev.conn.platform.fx.ShellContribution postmortemContribution(
             IncidentViewModel incidentModel, Stage stage) {
         dev.conn.postmortem.MetricSeriesArchive archive =
-                new dev.conn.impact.SeriesArchive(dev.conn.impact.SeriesCache.jdbc(database.dataSource()));
+                new dev.conn.impact.SeriesArchive(new dev.conn.impact.store.JdbcSeriesCache(database.dataSource()));
+        // exports run off the FX thread: they read the settings held here, not the view model's property
+        java.util.concurrent.atomic.AtomicReference<Settings> exportSettings =
+                new java.util.concurrent.atomic.AtomicReference<>(initialSettings);
+        settingsModel.settingsProperty().subscribe(exportSettings::set);
         dev.conn.postmortem.PostmortemViewModel model = new dev.conn.postmortem.PostmortemViewModel(
                 incidentModel,
                 new dev.conn.postmortem.PostmortemService(incidents),
-                new dev.conn.postmortem.PostmortemExports(incidents, archive, clock),
+                new dev.conn.postmortem.PostmortemExports(incidents, archive, clock, () -> {
+                    secrets.rememberConfigured(exportSettings.get()); // values not used yet in this run
+                    return secrets.known();
+                }),
                 new dev.conn.postmortem.BundleImporter(incidents, archive),
                 tasks,
                 clock);
@@ -336,6 +358,8 @@ public final class AppContext implements AutoCloseable {
         ttx.textProperty().bind(model.ttxProperty());
         ttx.getStyleClass().add("milestone-badge");
         ttxLabel = ttx; // shown in the header, beside the milestones
+        bundleOffer = file ->
+                model.offerImport(file, (preview, f) -> dev.conn.postmortem.ImportBundleDialog.ask(stage, preview, f));
         return new dev.conn.platform.fx.ShellContribution(
                 java.util.List.of(
                         new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
@@ -377,12 +401,20 @@ public final class AppContext implements AutoCloseable {
         settingsModel
                 .settingsProperty()
                 .subscribe(s -> clients.set(dev.conn.comms.ChannelClient.all(s.channelsOrEmpty(), secrets, clock)));
+        // one dispatcher per data directory: the lease decides which Conn process sends (ADR 0009)
         outboxDispatcher = new dev.conn.comms.OutboxDispatcher(
                 outbox,
+                new dev.conn.comms.JdbcDispatchLease(
+                        database.dataSource(),
+                        clock,
+                        dev.conn.comms.DispatchLease.Owner.thisProcess(
+                                "Conn window of " + initialSettings.author().orElse(System.getProperty("user.name"))),
+                        dev.conn.comms.JdbcDispatchLease.configuredTtl()),
                 id -> java.util.Optional.ofNullable(clients.get().get(id)),
                 clock,
                 dev.conn.comms.Sleeper.REAL,
-                dev.conn.comms.Backoff.standard(new SecureRandom()));
+                dev.conn.comms.Backoff.standard(new SecureRandom()),
+                secrets.known());
         dev.conn.comms.OutboxDispatcher dispatcher = outboxDispatcher;
         dev.conn.comms.CommsViewModel model = commsModel = new dev.conn.comms.CommsViewModel(
                 incidentModel,
@@ -391,7 +423,7 @@ public final class AppContext implements AutoCloseable {
                 () -> settingsModel.settingsProperty().get().channelsOrEmpty(),
                 new dev.conn.comms.MessageTemplates(dataDirectory),
                 tasks,
-                dispatcher::offline);
+                dispatcher::status);
         // after the incident is on screen: the outbox's recovery reads the database on the same
         // background thread, and the IC's first look comes first
         afterReady.add(() -> tasks.run(
@@ -422,7 +454,7 @@ public final class AppContext implements AutoCloseable {
                 .show());
         menu.getItems().addAll(composeItem, channelsItem);
         java.util.function.BooleanSupplier mayClose = () -> {
-            if (model.waitingCount() > 0) {
+            if (model.closingLeavesMessagesUnsent()) {
                 javafx.scene.control.ButtonType closeAnyway = new javafx.scene.control.ButtonType(
                         "Close Conn", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
                 javafx.scene.control.ButtonType keepOpen = new javafx.scene.control.ButtonType(
@@ -494,6 +526,18 @@ public final class AppContext implements AutoCloseable {
         return alerts;
     }
 
+    /**
+     * Offers an incident bundle for import, as when the desktop opens Conn with an
+     * {@code *.conn.json} file: the window asks "Import incident X from FILE?" and, on yes,
+     * imports it through Export &gt; Import bundle's path. Call on the FX thread once the window
+     * is shown.
+     *
+     * @param file the bundle file
+     */
+    public void offerImport(Path file) {
+        bundleOffer.accept(file);
+    }
+
     /** @return the data directory in use */
     public Path dataDirectory() {
         return dataDirectory;
@@ -560,6 +604,9 @@ public final class AppContext implements AutoCloseable {
     }
 
     private void closeNetwork() {
+        if (impactLanes != null) {
+            impactLanes.close();
+        }
         if (network != tasks) {
             network.close();
         }

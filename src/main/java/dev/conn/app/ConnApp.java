@@ -29,21 +29,95 @@ import javafx.stage.Stage;
  * the whole history, being on screen; R the resident memory then, in MiB.
  */
 public final class ConnApp extends Application {
+    /** Set once a start of this process failed (the window shows why); the launcher then exits 1. */
+    private static volatile boolean failedAtStart;
+
     private AppContext context;
+    private volatile boolean ready;
     private TaskRunner tasks;
     private boolean testing;
+    /** An incident bundle to offer for import once the window is ready (named parameter {@code open}). */
+    private Optional<Path> bundle = Optional.empty();
+
+    /**
+     * The parameters {@link Launcher} hands to {@code Application.launch}.
+     *
+     * @param dataDirectory the data directory
+     * @param bundle an incident bundle file to offer for import, if any
+     * @return {@code --data-dir=DIR} and, with a bundle, {@code --open=FILE}
+     */
+    static String[] launchArguments(Path dataDirectory, Optional<Path> bundle) {
+        return bundle.map(b -> new String[] {"--data-dir=" + dataDirectory, "--open=" + b})
+                .orElseGet(() -> new String[] {"--data-dir=" + dataDirectory});
+    }
 
     /** Keeps the FX toolkit running when the window closes (tests open several windows). */
     void keepToolkitOnClose() {
         testing = true;
     }
 
+    /** @return true if the window of this process could not start (it said why) */
+    static boolean failedAtStart() {
+        return failedAtStart;
+    }
+
+    /** Runs after the toolkit is up, before {@link #start}: only now may JavaFX control classes load. */
+    @Override
+    public void init() {
+        Warmup.startFx();
+    }
+
     @Override
     public void start(Stage stage) {
-        Path dir = DataDirectory.resolveDefault(
-                Optional.ofNullable(getParameters().getNamed().get("data-dir")).map(Path::of));
+        bundle = Optional.ofNullable(getParameters().getNamed().get("open")).map(Path::of);
         Platform.setImplicitExit(false); // exit only after the database is closed (see shutdown)
-        open(stage, dir, Clock.systemUTC());
+        // an error on the FX thread before the window is ready is a failed start, said in words
+        Thread fx = Thread.currentThread();
+        Thread.UncaughtExceptionHandler previous = fx.getUncaughtExceptionHandler();
+        fx.setUncaughtExceptionHandler((t, e) -> {
+            if (ready) {
+                previous.uncaughtException(t, e);
+            } else {
+                failStart(stage, e);
+            }
+        });
+        try {
+            Path dir = DataDirectory.resolveDefault(
+                    Optional.ofNullable(getParameters().getNamed().get("data-dir"))
+                            .map(Path::of));
+            open(stage, dir, Clock.systemUTC());
+        } catch (RuntimeException | LinkageError e) {
+            failStart(stage, e);
+        }
+    }
+
+    /**
+     * A start that failed before the window was ready: says why on standard error and in the
+     * window (if one can be shown), and exits when the window is closed (at once for the bench
+     * probe, or if nothing can be shown), with a non-zero exit code from the launcher.
+     */
+    private void failStart(Stage stage, Throwable e) {
+        failedAtStart = true;
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        System.err.println("conn: Conn could not start: " + why);
+        java.util.logging.Logger.getLogger(ConnApp.class.getName())
+                .log(java.util.logging.Level.SEVERE, "start failed", e);
+        try {
+            if (Boolean.getBoolean("conn.bench.startup")) {
+                throw new IllegalStateException("bench probe: exit at once");
+            }
+            Scene scene = stage.getScene();
+            StackPane view = StartupErrorView.create(why, stage::hide);
+            if (scene == null) {
+                stage.setScene(new Scene(view, 900, 600));
+            } else {
+                scene.setRoot(view);
+            }
+            stage.setOnHidden(h -> shutdown());
+            stage.show();
+        } catch (RuntimeException | LinkageError cannotShow) {
+            shutdown();
+        }
     }
 
     /**
@@ -68,6 +142,7 @@ public final class ConnApp extends Application {
                     MainWindowView[] window = {null};
                     window[0] = ctx.showIn(stage, () -> {
                         long ready = ManagementFactory.getRuntimeMXBean().getUptime();
+                        bundle.ifPresent(ctx::offerImport); // opened with a *.conn.json file
                         if (bench) {
                             window[0].whenHistoryComplete(() -> {
                                 long complete =
@@ -79,8 +154,10 @@ public final class ConnApp extends Application {
                             });
                         }
                     });
+                    ready = true; // later errors on the FX thread are no longer a failed start
                 },
                 error -> {
+                    failedAtStart = true;
                     scene.setRoot(StartupErrorView.create(error.getMessage(), stage::hide));
                     System.err.println("conn: " + error.getMessage());
                     if (bench) {

@@ -1,17 +1,21 @@
 package dev.conn.app;
 
+import dev.conn.platform.secrets.KnownSecrets;
+import dev.conn.platform.secrets.Redaction;
+
 /**
- * Removes secret-looking values from a log line before it reaches the log file: Authorization
- * headers, {@code token=}/{@code password=}/{@code api_key=} style pairs, credentials and query
- * strings in URLs, webhook URL paths (Slack, Teams, any {@code /hooks/} or {@code webhook} path),
- * well-known token formats (Slack {@code xox?-}, GitHub {@code ghp_}, JWTs) and long random-looking
- * strings. Event and incident ids (UUIDs) are kept: they are how a log line is tied to the
- * timeline. Follows OWASP's logging cheat sheet, "data to exclude"
+ * Removes secrets from a log line before it reaches the log file or the console: every value the
+ * process resolved ({@link KnownSecrets}), then every secret-looking pattern ({@link
+ * Redaction#patterns}: Authorization headers, {@code token=}/{@code password=}/{@code api_key=}
+ * style pairs, credentials and query strings in URLs, webhook URLs of Slack, Teams, Discord and
+ * any {@code /hooks/} path with or without a scheme, Slack, GitHub and JWT tokens, and long
+ * random-looking strings), case-insensitively. Event and incident ids (UUIDs) are kept: they are
+ * how a log line is tied to the timeline. Follows OWASP's logging cheat sheet, "data to exclude"
  * (https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html).
  */
 public final class LogRedactor {
     /** What a removed value is replaced with. */
-    public static final String MASK = dev.conn.platform.secrets.Redaction.MASK;
+    public static final String MASK = Redaction.MASK;
 
     private LogRedactor() {}
 
@@ -20,6 +24,15 @@ public final class LogRedactor {
      * @return the line with secret-looking values replaced by {@link #MASK}
      */
     public static String redact(String line) {
-        return dev.conn.platform.secrets.Redaction.patterns(line);
+        return Redaction.patterns(line);
+    }
+
+    /**
+     * @param line a formatted log line (may be null)
+     * @param known the process's resolved secret values
+     * @return the line without those values and without secret-looking values
+     */
+    public static String redact(String line, KnownSecrets known) {
+        return known.scrub(line);
     }
 }

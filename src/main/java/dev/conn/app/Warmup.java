@@ -10,32 +10,62 @@ import java.util.logging.Logger;
  * has no side effects: nothing is opened, read or written.
  */
 final class Warmup {
-    private static final String[] CLASSES = {
+    static final String[] CLASSES = {
         "org.h2.Driver",
         "org.h2.jdbcx.JdbcConnectionPool",
         "org.h2.mvstore.MVStore",
         "org.h2.command.Parser",
         "org.flywaydb.core.Flyway",
         "org.flywaydb.core.internal.database.h2.H2DatabaseType",
-        "javafx.fxml.FXMLLoader",
-        "org.controlsfx.control.CheckComboBox",
-        "atlantafx.base.theme.PrimerDark",
         "dev.conn.incident.IncidentService",
         "dev.conn.timeline.TimelineProjection",
     };
 
+    /**
+     * JavaFX classes, warmed only once the toolkit is up ({@link #startFx()}): initialising a
+     * control class before then fails in {@code Control}'s static initialiser ("Toolkit not
+     * initialized"), and the class stays unusable for the life of the process.
+     */
+    private static final String[] FX_CLASSES = {
+        "javafx.fxml.FXMLLoader", "org.controlsfx.control.CheckComboBox", "atlantafx.base.theme.PrimerDark",
+    };
+
     private Warmup() {}
 
-    /** Starts the warm-up on the common fork-join pool (daemon threads) and returns at once. */
+    /**
+     * Starts warming the classes that need no toolkit (Jackson, H2, Flyway, Conn's core) on the
+     * common fork-join pool (daemon threads) and returns at once. Safe before the toolkit starts.
+     */
     static void start() {
-        java.util.concurrent.CompletableFuture.runAsync(Warmup::run);
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Json.newMapper().readTree("{\"at\":\"2026-01-01T00:00:00Z\",\"n\":[1,2]}");
+            } catch (Exception e) {
+                Logger.getLogger(Warmup.class.getName()).log(Level.FINE, "warm-up skipped", e);
+            }
+            load(CLASSES);
+        });
     }
 
-    private static void run() {
+    /**
+     * Starts warming the JavaFX, ControlsFX and AtlantaFX classes on a daemon thread. Call only
+     * once the toolkit is running ({@code Application.init} and later).
+     *
+     * @throws IllegalStateException if the toolkit is not running yet
+     */
+    static void startFx() {
         try {
-            Json.newMapper().readTree("{\"at\":\"2026-01-01T00:00:00Z\",\"n\":[1,2]}");
+            javafx.application.Platform.runLater(() -> {}); // throws if the toolkit is not up
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("JavaFX classes are warmed only once the toolkit runs", e);
+        }
+        java.util.concurrent.CompletableFuture.runAsync(() -> load(FX_CLASSES));
+    }
+
+    private static void load(String[] names) {
+        try {
             ClassLoader loader = Warmup.class.getClassLoader();
-            for (String name : CLASSES) {
+            for (String name : names) {
                 Class.forName(name, true, loader);
             }
         } catch (Exception | LinkageError e) {

@@ -67,19 +67,22 @@ final class DeclareCommand implements Callable<Integer> {
                 .map(String::strip)
                 .map(t -> new CaptureParser(parent.clock())
                         .parseWhen(t.startsWith("@") ? t.substring(1) : t, ZoneOffset.UTC));
-        try (ConnCommand.Session s = parent.openOrCreate()) {
-            String who = parent.author(author, s, spec.commandLine().getErr());
-            Event e = s.incidents()
-                    .declare(
-                            new Declaration(
-                                    String.join(" ", words),
-                                    sev,
-                                    summary == null ? "" : summary,
-                                    start,
-                                    commander == null ? who : commander),
-                            who);
-            spec.commandLine().getOut().printf("Declared %s incident %s (now active)%n", sev, e.incidentId());
-            return 0;
-        }
+        return parent.once(
+                parent::openOrCreate,
+                s -> {
+                    String who = parent.author(author, s, spec.commandLine().getErr());
+                    Event e = s.incidents()
+                            .declare(
+                                    new Declaration(
+                                            String.join(" ", words),
+                                            sev,
+                                            summary == null ? "" : summary,
+                                            start,
+                                            commander == null ? who : commander),
+                                    who);
+                    spec.commandLine().getOut().printf("Declared %s incident %s (now active)%n", sev, e.incidentId());
+                    return 0;
+                },
+                "declaring the incident");
     }
 }

@@ -43,7 +43,8 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PostmortemExports.Format f = PostmortemExports.Format.parse(format);
-        try (ConnCommand.Session s = parent.open()) {
+        // read-only work: if the connection to the database is lost mid-read, it runs again
+        Exported done = parent.repeatable(parent::openForReading, s -> {
             IncidentId id;
             if (incident.equalsIgnoreCase("latest")) {
                 id = s.incidents().incidents().stream()
@@ -53,15 +54,21 @@ final class ExportCommand implements Callable<Integer> {
             } else {
                 id = s.incidents().resolveIncidentId(incident);
             }
-            byte[] bytes = new PostmortemExports(s.incidents(), s.seriesArchive(), parent.clock()).export(id, f);
-            if (output == null) {
-                spec.commandLine().getOut().print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-                spec.commandLine().getOut().flush();
-            } else {
-                dev.conn.postmortem.ExportFiles.write(output, bytes);
-                spec.commandLine().getErr().println("Exported " + id.shortForm() + " to " + output);
-            }
-            return 0;
+            return new Exported(
+                    id,
+                    new PostmortemExports(
+                                    s.incidents(), s.seriesArchive(), parent.clock(), () -> parent.knownSecrets(s))
+                            .export(id, f));
+        });
+        if (output == null) {
+            spec.commandLine().getOut().print(new String(done.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+            spec.commandLine().getOut().flush();
+        } else {
+            dev.conn.postmortem.ExportFiles.write(output, done.bytes());
+            spec.commandLine().getErr().println("Exported " + done.id().shortForm() + " to " + output);
         }
+        return 0;
     }
+
+    private record Exported(IncidentId id, byte[] bytes) {}
 }

@@ -2,6 +2,7 @@ package dev.conn.cli;
 
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentState;
+import dev.conn.platform.text.ControlChars;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code conn incidents}: lists incidents, open first; {@code *} marks the active one. Times in UTC. */
+/**
+ * {@code conn incidents}: lists incidents, open first; {@code *} marks the active one. Times in UTC.
+ * Titles and names are printed with control characters made visible ({@link ControlChars}).
+ */
 @Command(
         name = "incidents",
         description = "List incidents (open first). * marks the one `conn log` writes to; times are UTC.")
@@ -39,7 +43,7 @@ final class IncidentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConnCommand.Session s = parent.open()) {
+        return parent.repeatable(parent::open, s -> {
             List<IncidentState> all = s.incidents().incidents();
             Optional<IncidentId> active = s.incidents().activeOpenIncident();
             var out = spec.commandLine().getOut();
@@ -65,11 +69,11 @@ final class IncidentsCommand implements Callable<Integer> {
                         st.status().label(),
                         UTC.format(st.declaredAt()),
                         hhmm(st.sinceImpactStart(parent.clock().instant())),
-                        clip(st.commander(), 18),
-                        st.title());
+                        clip(ControlChars.oneLine(st.commander()), 18),
+                        ControlChars.oneLine(st.title()));
             }
             return 0;
-        }
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.Payload;
+import dev.conn.platform.text.ControlChars;
 import dev.conn.timeline.CaptureParser;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -77,7 +78,17 @@ final class LogCommand implements Callable<Integer> {
         if (text.isEmpty()) {
             throw new IllegalArgumentException("Give the text to record");
         }
-        try (ConnCommand.Session s = parent.open()) {
+        // the id is minted once: if the connection to the database is lost mid-append and the work
+        // runs again, the store recognises the id and the entry is stored once
+        java.util.UUID eventId = Event.newId();
+        Optional<java.time.Instant> when = Optional.empty();
+        if (at != null) {
+            String t = at.strip();
+            when = Optional.of(new CaptureParser(parent.clock())
+                    .parseWhen(t.startsWith("@") ? t.substring(1) : t, ZoneOffset.UTC));
+        }
+        Optional<java.time.Instant> occurredAt = when;
+        return parent.repeatable(parent::open, s -> {
             IncidentId id = incident == null
                     ? s.incidents()
                             .activeOpenIncident()
@@ -85,20 +96,15 @@ final class LogCommand implements Callable<Integer> {
                                     "No open incident in " + s.dataDirectory() + " to log to. Declare one, or name a"
                                             + " resolved one with --incident ID (`conn incidents` lists them)"))
                     : s.incidents().resolveIncidentId(incident);
-            Optional<java.time.Instant> when = Optional.empty();
-            if (at != null) {
-                String t = at.strip();
-                when = Optional.of(new CaptureParser(parent.clock())
-                        .parseWhen(t.startsWith("@") ? t.substring(1) : t, ZoneOffset.UTC));
-            }
             Event e = s.incidents()
                     .record(
+                            eventId,
                             id,
                             kind.type,
                             Payload.of("text", text),
-                            when,
+                            occurredAt,
                             parent.author(author, s, spec.commandLine().getErr()));
-            String title = s.incidents().state(id).title();
+            String title = ControlChars.oneLine(s.incidents().state(id).title());
             spec.commandLine()
                     .getOut()
                     .printf(
@@ -109,6 +115,6 @@ final class LogCommand implements Callable<Integer> {
                             title,
                             DateTimeFormatter.ISO_INSTANT.format(e.occurredAt().atZone(ZoneId.of("UTC"))));
             return 0;
-        }
+        });
     }
 }

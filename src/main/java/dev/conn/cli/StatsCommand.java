@@ -1,6 +1,7 @@
 package dev.conn.cli;
 
 import dev.conn.incident.Severity;
+import dev.conn.platform.text.ControlChars;
 import dev.conn.postmortem.IncidentHistory;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConnCommand.Session s = parent.open()) {
+        return parent.repeatable(parent::open, s -> {
             IncidentHistory.Filter f = new IncidentHistory.Filter(
                     Optional.ofNullable(severity).map(Severity::parse),
                     Optional.ofNullable(service),
@@ -42,9 +43,11 @@ final class StatsCommand implements Callable<Integer> {
                     Optional.empty());
             List<IncidentHistory.Row> rows =
                     IncidentHistory.load(s.incidents()).stream().filter(f::test).toList();
-            IncidentHistory.describe(IncidentHistory.summarise(rows))
+            // services and categories are user text: no control character reaches the terminal
+            IncidentHistory.describe(IncidentHistory.summarise(rows)).stream()
+                    .map(ControlChars::oneLine)
                     .forEach(spec.commandLine().getOut()::println);
             return 0;
-        }
+        });
     }
 }

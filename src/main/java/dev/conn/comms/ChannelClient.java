@@ -1,12 +1,12 @@
 package dev.conn.comms;
 
+import dev.conn.platform.http.HttpTransport;
 import dev.conn.settings.ChannelSettings;
 import dev.conn.settings.SecretResolver;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import okhttp3.OkHttpClient;
 
 /** Builds the client of each configured channel. */
 public final class ChannelClient {
@@ -15,13 +15,13 @@ public final class ChannelClient {
     /**
      * @param s a channel's settings
      * @param secrets resolves secret references at send time
-     * @param http the HTTP client; give it {@code retryOnConnectionFailure(false)}, since the
-     *     outbox decides about retries
+     * @param http the transport (its deliveries use a fresh connection each and are never
+     *     repeated behind the outbox's back)
      * @param clock for {@code Retry-After} dates
      * @return the channel
      * @throws IllegalArgumentException naming the channel and field if its settings are incomplete
      */
-    public static Channel of(ChannelSettings s, SecretResolver secrets, OkHttpClient http, Clock clock) {
+    public static Channel of(ChannelSettings s, SecretResolver secrets, HttpTransport http, Clock clock) {
         String where = "channel '" + s.id() + "'";
         return switch (s.type()) {
             case SLACK -> new SlackWebhookClient(s.id(), required(s.url(), where, "url"), secrets, http, clock);
@@ -47,12 +47,12 @@ public final class ChannelClient {
     /**
      * @param all the configured channels
      * @param secrets resolves secret references
-     * @param http the HTTP client
+     * @param http the transport
      * @param clock the clock
      * @return each channel by id, in settings order; channels with incomplete settings are left out
      */
     public static Map<String, Channel> all(
-            List<ChannelSettings> all, SecretResolver secrets, OkHttpClient http, Clock clock) {
+            List<ChannelSettings> all, SecretResolver secrets, HttpTransport http, Clock clock) {
         Map<String, Channel> out = new LinkedHashMap<>();
         for (ChannelSettings s : all) {
             try {
@@ -65,9 +65,7 @@ public final class ChannelClient {
     }
 
     /**
-     * Like {@link #all(List, SecretResolver, OkHttpClient, Clock)} with the shared HTTP client,
-     * its OkHttp-internal retries switched off (the outbox decides about retries, so a request
-     * is never repeated behind its back).
+     * Like {@link #all(List, SecretResolver, HttpTransport, Clock)} with the shared transport.
      *
      * @param all the configured channels
      * @param secrets resolves secret references
@@ -75,12 +73,12 @@ public final class ChannelClient {
      * @return each channel by id
      */
     public static Map<String, Channel> all(List<ChannelSettings> all, SecretResolver secrets, Clock clock) {
-        return all(all, secrets, noSilentRetries(), clock);
+        return all(all, secrets, HttpTransport.shared(), clock);
     }
 
     /**
-     * Like {@link #of(ChannelSettings, SecretResolver, OkHttpClient, Clock)} with the shared HTTP
-     * client (OkHttp-internal retries off).
+     * Like {@link #of(ChannelSettings, SecretResolver, HttpTransport, Clock)} with the shared
+     * transport.
      *
      * @param s a channel's settings
      * @param secrets resolves secret references
@@ -89,14 +87,7 @@ public final class ChannelClient {
      * @throws IllegalArgumentException naming the channel and field if its settings are incomplete
      */
     public static Channel of(ChannelSettings s, SecretResolver secrets, Clock clock) {
-        return of(s, secrets, noSilentRetries(), clock);
-    }
-
-    private static OkHttpClient noSilentRetries() {
-        return dev.conn.platform.http.HttpClients.shared()
-                .newBuilder()
-                .retryOnConnectionFailure(false)
-                .build();
+        return of(s, secrets, HttpTransport.shared(), clock);
     }
 
     private static <T> T required(T value, String where, String field) {

@@ -103,6 +103,7 @@ public final class ChannelsViewModel {
                 Payload.of("status", "investigating"),
                 OutboxMessage.State.IN_FLIGHT,
                 0,
+                0,
                 clock.instant(),
                 Optional.empty(),
                 Optional.empty());
@@ -122,6 +123,12 @@ public final class ChannelsViewModel {
         }
         if (d instanceof Delivery.Failed f) {
             return "Failed: " + f.reason();
+        }
+        if (d instanceof Delivery.NotSent n) {
+            return "Not sent (would retry): " + n.reason();
+        }
+        if (d instanceof Delivery.Unknown u) {
+            return "Unknown: " + u.reason() + "; check the channel before sending another test";
         }
         Delivery.Retry r = (Delivery.Retry) d;
         return "Not sent (would retry): " + r.reason();

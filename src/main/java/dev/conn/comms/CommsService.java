@@ -122,6 +122,7 @@ public final class CommsService {
                     d.extras(),
                     OutboxMessage.State.QUEUED,
                     0,
+                    0,
                     now,
                     Optional.empty(),
                     Optional.empty()));
@@ -156,10 +157,13 @@ public final class CommsService {
     /**
      * The user chose to send a message of unknown delivery again.
      *
-     * @param seq the outbox row
+     * @param seq the outbox row (UNKNOWN)
+     * @throws IllegalStateException if the row is no longer UNKNOWN (another window decided)
      */
     public void resend(long seq) {
-        outbox.resend(seq, clock.instant());
+        if (!outbox.resend(seq, clock.instant())) {
+            throw new IllegalStateException("That message is no longer waiting for a decision");
+        }
     }
 
     /**
@@ -175,10 +179,8 @@ public final class CommsService {
                 .filter(r -> r.state() == OutboxMessage.State.UNKNOWN)
                 .orElseThrow(() -> new IllegalStateException("That message is no longer waiting for a decision"));
         Instant now = clock.instant();
-        outbox.markSent(
+        boolean confirmed = outbox.confirmSent(
                 seq,
-                now,
-                Optional.empty(),
                 new Event(
                         Event.newId(),
                         m.incidentId(),
@@ -195,5 +197,8 @@ public final class CommsService {
                                 now,
                                 "markedByUser",
                                 true)));
+        if (!confirmed) {
+            throw new IllegalStateException("That message is no longer waiting for a decision");
+        }
     }
 }

@@ -36,10 +36,10 @@ public final class CommsView extends VBox {
         setId("commsView");
         getStyleClass().add("comms-view");
         getStylesheets().add(CommsView.class.getResource("comms.css").toExternalForm());
-        setSpacing(8);
         setPadding(new Insets(8));
         countdownBar.setId("countdowns");
         list.setId("checklist");
+        list.setMinHeight(72); // two rows stay visible when the notices below take room
         list.setCellFactory(v -> new ChecklistCell(model::now));
         list.setItems(model.checklist());
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -65,17 +65,26 @@ public final class CommsView extends VBox {
         heading.getStyleClass().add("title");
         Label checklistHeading = new Label("Communication checklist");
         checklistHeading.getStyleClass().add("title");
-        Label unknownHeading =
-                new Label("Delivery unknown: Conn stopped while sending. Resend, or mark sent if it arrived");
+        Label unknownHeading = new Label("Delivery unknown: it may have arrived. Resend, or mark sent");
+        unknownHeading.setTooltip(new javafx.scene.control.Tooltip(
+                "The answer was lost, or Conn stopped while sending; the receiver cannot tell duplicates apart,"
+                        + " so Conn does not send again on its own. Hover a message for the reason."));
+        unknownHeading.setWrapText(true);
+        unknownHeading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         unknownHeading.getStyleClass().add("danger-text");
         unknown.setId("unknownDeliveries");
         unknown.setItems(model.unknownDeliveries());
         unknown.setPrefHeight(90);
+        unknown.setMinHeight(60);
         unknown.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(OutboxMessage m, boolean empty) {
                 super.updateItem(m, empty);
                 setText(empty || m == null ? null : m.channel() + ": " + m.subject());
+                setTooltip(
+                        empty || m == null || m.lastError().isEmpty()
+                                ? null
+                                : new javafx.scene.control.Tooltip(m.lastError().get()));
             }
         });
         Button resend = new Button("Resend");
@@ -98,17 +107,37 @@ public final class CommsView extends VBox {
                 .bind(unknown.getSelectionModel().selectedItemProperty().isNull());
         markSent.disableProperty().bind(resend.disableProperty());
         VBox unknownBox = new VBox(4, unknownHeading, unknown, new HBox(8, resend, markSent));
+        Label sender = new Label();
+        sender.setId("outboxSender");
+        sender.setWrapText(true);
+        sender.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        sender.textProperty().bind(model.senderProperty());
+        sender.setTooltip(new javafx.scene.control.Tooltip(
+                "One Conn window sends this data directory's messages. This one takes over if that window"
+                        + " closes or stops answering."));
+        sender.visibleProperty().bind(model.senderProperty().isNotEmpty());
+        sender.managedProperty().bind(sender.visibleProperty());
         unknownBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.unknownDeliveries()));
         unknownBox.managedProperty().bind(unknownBox.visibleProperty());
-        getChildren()
-                .addAll(
-                        heading,
-                        countdownBar,
-                        checklistHeading,
-                        list,
-                        actionRow(done, skip, snooze, composeButton),
-                        unknownBox,
-                        error);
+        // the page scrolls when the tab is short (1366x768 with unknown deliveries listed), so the
+        // Resend and Mark sent buttons can always be reached; the checklist takes the room left
+        VBox page = new VBox(
+                8,
+                heading,
+                countdownBar,
+                checklistHeading,
+                list,
+                actionRow(done, skip, snooze, composeButton),
+                sender,
+                unknownBox,
+                error);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().add(scroll);
         model.countdowns().subscribe(this::renderCountdowns);
         model.nowProperty().subscribe(now -> {
             renderCountdowns();

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -32,11 +31,13 @@ public final class CommsViewModel {
     private final Policy.Comms policy;
     private final java.util.function.Supplier<List<ChannelSettings>> channels;
     private final TaskRunner tasks;
-    private final BooleanSupplier offline;
+    private final java.util.function.Supplier<OutboxDispatcher.Status> sending;
     private final ObservableList<ChecklistItem> checklist = FXCollections.observableArrayList();
     private final ObservableList<AudienceCountdown> countdowns = FXCollections.observableArrayList();
     private final ObservableList<MessageTemplates.Template> templates = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sender = new ReadOnlyStringWrapper("");
+    private boolean sentElsewhere;
     private final ObservableList<OutboxMessage> unknown = FXCollections.observableArrayList();
     private int waitingCount;
     private boolean countingOutbox;
@@ -49,7 +50,8 @@ public final class CommsViewModel {
      * @param channels the configured channels now (settings may change while running)
      * @param templates the message templates (installed and read off the FX thread here)
      * @param tasks the background runner
-     * @param offline tells whether the dispatcher's last attempt could not reach its server
+     * @param sending where sending stands ({@link OutboxDispatcher#status()}): here, offline, or
+     *     in another Conn window
      */
     public CommsViewModel(
             IncidentViewModel incident,
@@ -58,13 +60,13 @@ public final class CommsViewModel {
             java.util.function.Supplier<List<ChannelSettings>> channels,
             MessageTemplates templates,
             TaskRunner tasks,
-            BooleanSupplier offline) {
+            java.util.function.Supplier<OutboxDispatcher.Status> sending) {
         this.incident = incident;
         this.comms = comms;
         this.policy = policy;
         this.channels = channels;
         this.tasks = tasks;
-        this.offline = offline;
+        this.sending = sending;
         incident.events().addListener((ListChangeListener<Event>) c -> {
             refresh();
             refreshOutbox(); // message events change what the outbox holds
@@ -158,7 +160,10 @@ public final class CommsViewModel {
                         refreshOutbox();
                     }
                     waitingCount = c.waiting();
-                    waiting.set(waitingText(c.waiting(), offline.getAsBoolean()));
+                    OutboxDispatcher.Status st = sending.get();
+                    sentElsewhere = st.elsewhere().isPresent();
+                    waiting.set(waitingText(c.waiting(), st));
+                    sender.set(senderText(st));
                     if (!c.unknown().equals(unknown)) {
                         unknown.setAll(c.unknown());
                     }
@@ -175,8 +180,8 @@ public final class CommsViewModel {
     private record OutboxCount(int waiting, List<OutboxMessage> unknown) {}
 
     /**
-     * @return messages whose delivery is unknown (Conn stopped mid-send), waiting for the user to
-     *     resend or mark them sent
+     * @return messages whose delivery is unknown (the answer was lost, or Conn stopped mid-send),
+     *     waiting for the user to resend or mark them sent
      */
     public ObservableList<OutboxMessage> unknownDeliveries() {
         return unknown;
@@ -221,15 +226,61 @@ public final class CommsViewModel {
     }
 
     /**
+     * @return true if messages wait and this window sends them, so closing it leaves them unsent
+     *     until Conn is opened again (another window that sends them makes closing this one safe)
+     */
+    public boolean closingLeavesMessagesUnsent() {
+        return waitingCount > 0 && !sentElsewhere;
+    }
+
+    /**
+     * @return for the Comms tab: who sends this data directory's messages when it is another Conn
+     *     window ("Messages are sent by the other Conn window (...)"), else empty
+     */
+    public ReadOnlyStringProperty senderProperty() {
+        return sender.getReadOnlyProperty();
+    }
+
+    /**
      * @param n messages waiting
      * @param offline whether the server could not be reached
      * @return the status bar text
      */
     public static String waitingText(int n, boolean offline) {
+        return waitingText(n, new OutboxDispatcher.Status(true, offline, Optional.empty()));
+    }
+
+    /**
+     * @param n messages waiting
+     * @param st where sending stands
+     * @return the status bar text: "3 messages waiting (offline)", "3 messages waiting: the other
+     *     Conn window sends them", "Messages are sent by the other Conn window", or empty
+     */
+    public static String waitingText(int n, OutboxDispatcher.Status st) {
+        if (st.elsewhere().isPresent()) {
+            return n == 0
+                    ? OTHER_WINDOW
+                    : n + (n == 1 ? " message" : " messages") + " waiting: the other Conn window sends them";
+        }
         if (n == 0) {
             return "";
         }
-        return n + (n == 1 ? " message" : " messages") + " waiting" + (offline ? " (offline)" : "");
+        return n + (n == 1 ? " message" : " messages") + " waiting" + (st.offline() ? " (offline)" : "");
+    }
+
+    /** What a window that does not hold the dispatch lease says. */
+    public static final String OTHER_WINDOW = "Messages are sent by the other Conn window";
+
+    /**
+     * @param st where sending stands
+     * @return "Messages are sent by the other Conn window (Conn window of Ana Ops, pid 4242)." when
+     *     another process holds the lease, else empty
+     */
+    static String senderText(OutboxDispatcher.Status st) {
+        return st.elsewhere()
+                .map(h -> OTHER_WINDOW + " (" + h.owner().description() + ", pid "
+                        + h.owner().pid() + ").")
+                .orElse("");
     }
 
     /**

@@ -13,6 +13,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
  * Sends a message as plain-text e-mail over SMTP with Jakarta Mail (Eclipse Angus Mail,
@@ -27,10 +30,16 @@ import java.util.Properties;
  * means implicit TLS (RFC 8314). The password is a secret reference resolved per send. The {@code
  * Message-ID} is derived from the outbox row ({@code <messageId.channel@conn>}), so a resend after
  * an unknown delivery carries the same id and mail systems can spot the duplicate. Authentication
- * failures and refused recipients are terminal; connection failures are retried.
+ * failures and refused recipients are terminal; failures before {@code DATA} are retried (a failed
+ * connect does not count as an attempt); a connection lost after the whole message went out and
+ * before the server's answer makes the message delivery-unknown (ADR 0009), since SMTP servers do
+ * not de-duplicate.
  */
 public final class EmailClient implements Channel {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final int BEFORE_DATA = 0;
+    private static final int IN_DATA = 1;
+    private static final int AFTER_DATA = 2;
 
     private final ChannelSettings settings;
     private final SecretResolver secrets;
@@ -70,16 +79,26 @@ public final class EmailClient implements Channel {
             try {
                 password = secrets.resolve(ref);
             } catch (SecretResolver.SecretUnavailableException e) {
-                return new Delivery.Retry(e.getMessage(), Optional.empty(), false);
+                return new Delivery.NotSent(e.getMessage(), false);
             }
         }
         Session session = Session.getInstance(properties(password != null && settings.username() != null));
+        // how far the SMTP dialogue got: the transport calls writeTo only after DATA was accepted
+        // (354), and the message is complete once writeTo returns (RFC 5321 section 4.1.1.4)
+        AtomicInteger stage = new AtomicInteger(BEFORE_DATA);
         try {
             String messageId = "<" + m.messageId() + "." + m.channel() + "@conn>";
             MimeMessage mail = new MimeMessage(session) {
                 @Override
                 protected void updateMessageID() throws MessagingException {
                     setHeader("Message-ID", messageId);
+                }
+
+                @Override
+                public void writeTo(OutputStream os, String[] ignoreList) throws IOException, MessagingException {
+                    stage.set(IN_DATA);
+                    super.writeTo(os, ignoreList);
+                    stage.set(AFTER_DATA);
                 }
             };
             mail.setFrom(new InternetAddress(settings.from(), true));
@@ -97,15 +116,39 @@ public final class EmailClient implements Channel {
         } catch (AuthenticationFailedException e) {
             return new Delivery.Failed("the SMTP server refused the user name or password");
         } catch (SendFailedException e) {
-            return new Delivery.Failed("the SMTP server refused the recipients: " + e.getMessage());
+            int code = e instanceof SMTPSendFailedException sf ? sf.getReturnCode() : 550;
+            if (code >= 500) {
+                return new Delivery.Failed("the SMTP server refused "
+                        + (stage.get() == AFTER_DATA ? "the message: " : "the recipients: ") + e.getMessage());
+            }
+            if (code >= 400) {
+                // 4yz: a transient refusal (RFC 5321 section 4.2.1); nothing was accepted
+                return new Delivery.Retry("SMTP error: " + e.getMessage(), Optional.empty(), false);
+            }
+            // no reply code at all: the connection ended, as below
+            return lost(e, stage.get());
         } catch (MessagingException e) {
-            Throwable cause = e.getNextException() != null ? e.getNextException() : e.getCause();
-            boolean offline = cause instanceof ConnectException || cause instanceof UnknownHostException;
-            return new Delivery.Retry(
-                    (offline ? "cannot reach the SMTP server: " : "SMTP error: ") + e.getMessage(),
-                    Optional.empty(),
-                    offline || cause instanceof IOException);
+            return lost(e, stage.get());
         }
+    }
+
+    /** A dialogue that ended without an answer, by how far it got. */
+    private static Delivery lost(MessagingException e, int stage) {
+        Throwable cause = e.getNextException() != null ? e.getNextException() : e.getCause();
+        boolean offline = cause instanceof ConnectException || cause instanceof UnknownHostException;
+        if (stage == AFTER_DATA) {
+            // the whole message went out after DATA and the server's answer was lost: it may
+            // have been accepted, and mail servers do not de-duplicate (ADR 0009)
+            return new Delivery.Unknown("the SMTP server did not confirm the message after it was sent ("
+                    + e.getMessage() + "): it may have arrived");
+        }
+        if (stage == BEFORE_DATA && offline) {
+            return new Delivery.NotSent("cannot reach the SMTP server: " + e.getMessage(), true);
+        }
+        return new Delivery.Retry(
+                "SMTP error: " + e.getMessage() + (stage == IN_DATA ? " (cut off while sending)" : ""),
+                Optional.empty(),
+                false);
     }
 
     private Properties properties(boolean auth) {

@@ -21,15 +21,21 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The H2 outbox (table {@code outbox}, migration V4). Writes that go with an event use {@link
- * EventStore#append(Event, dev.conn.incident.JdbcTransactionStep)}, so event and row commit
- * together under the append lock and are synced; other state changes are synced too.
+ * The H2 outbox (table {@code outbox}, migrations V4 and V5). Writes that go with an event use
+ * {@link EventStore#append(Event, dev.conn.incident.JdbcTransactionStep)}, so event and row commit
+ * together under the append lock and are synced; other state changes are synced too. Every change
+ * is a compare-and-set ({@code UPDATE ... WHERE state = ? AND lease_token = ?}, see {@link Outbox}),
+ * fenced by the token in {@code dispatch_lease}.
  */
 public final class JdbcOutbox implements Outbox {
     private static final String COLUMNS = "o.seq, o.message_id, o.incident_id, o.channel, o.author, o.subject,"
-            + " o.body, o.extras, o.state, o.attempts, o.next_attempt_at, o.last_error,"
+            + " o.body, o.extras, o.state, o.attempts, o.failures, o.next_attempt_at, o.last_error,"
             + " (SELECT x.external_id FROM outbox x WHERE x.incident_id = o.incident_id AND x.channel = o.channel"
             + " AND x.external_id IS NOT NULL ORDER BY x.seq DESC FETCH FIRST 1 ROW ONLY)";
+
+    /** The fencing check: the dispatch lease still has the token bound at this placeholder. */
+    private static final String LEASE_HELD =
+            "EXISTS (SELECT 1 FROM dispatch_lease l WHERE l.name = '" + DispatchLease.OUTBOX + "' AND l.token = ?)";
 
     private final DataSource dataSource;
     private final EventStore store;
@@ -76,11 +82,6 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public List<OutboxMessage> inFlight() {
-        return select("o.state = 'IN_FLIGHT'", null);
-    }
-
-    @Override
     public Optional<OutboxMessage> row(long seq) {
         return select("o.seq = ?", seq).stream().findFirst();
     }
@@ -98,99 +99,175 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public void markInFlight(long seq) {
-        update(
-                "UPDATE outbox SET state = 'IN_FLIGHT', attempts = attempts + 1 WHERE seq = ?",
-                ps -> ps.setLong(1, seq));
+    public List<OutboxMessage> inFlightBefore(long token) {
+        return select("o.state = 'IN_FLIGHT' AND (o.lease_token IS NULL OR o.lease_token < ?)", token);
     }
 
     @Override
-    public void reschedule(long seq, Instant nextAttemptAt, Optional<String> error) {
-        update("UPDATE outbox SET state = 'QUEUED', next_attempt_at = ?, last_error = ? WHERE seq = ?", ps -> {
-            ps.setObject(1, utc(nextAttemptAt));
-            ps.setString(2, error.map(JdbcOutbox::clip).orElse(null));
-            ps.setLong(3, seq);
-        });
+    public boolean markInFlight(long seq, long token) {
+        return update(
+                        "UPDATE outbox SET state = 'IN_FLIGHT', lease_token = ?, attempts = attempts + 1"
+                                + " WHERE seq = ? AND state = 'QUEUED' AND " + LEASE_HELD,
+                        ps -> {
+                            ps.setLong(1, token);
+                            ps.setLong(2, seq);
+                            ps.setLong(3, token);
+                        })
+                == 1;
     }
 
     @Override
-    public void markSent(long seq, Instant sentAt, Optional<String> externalId, Event sentEvent) {
-        withEvent(sentEvent, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE outbox SET state = 'SENT', sent_at = ?, external_id = COALESCE(?, external_id) WHERE seq = ?")) {
-                ps.setObject(1, utc(sentAt));
-                ps.setString(2, externalId.orElse(null));
-                ps.setLong(3, seq);
-                ps.executeUpdate();
-            }
-        });
+    public boolean reschedule(long seq, long token, Instant nextAttemptAt, String error, boolean attemptCounted) {
+        return update(
+                        "UPDATE outbox SET state = 'QUEUED', next_attempt_at = ?, last_error = ?,"
+                                + " failures = failures + 1, attempts = attempts - ?"
+                                + " WHERE seq = ? AND state = 'IN_FLIGHT' AND lease_token = ?",
+                        ps -> {
+                            ps.setObject(1, utc(nextAttemptAt));
+                            ps.setString(2, clip(error));
+                            ps.setInt(3, attemptCounted ? 0 : 1);
+                            ps.setLong(4, seq);
+                            ps.setLong(5, token);
+                        })
+                == 1;
     }
 
     @Override
-    public void markFailed(long seq, String reason, Event failedEvent) {
-        withEvent(failedEvent, c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("UPDATE outbox SET state = 'FAILED', last_error = ? WHERE seq = ?")) {
-                ps.setString(1, clip(reason));
-                ps.setLong(2, seq);
-                ps.executeUpdate();
-            }
-        });
+    public boolean markSent(long seq, long token, Instant sentAt, Optional<String> externalId, Event sentEvent) {
+        return withEvent(
+                sentEvent,
+                "UPDATE outbox SET state = 'SENT', sent_at = ?, external_id = COALESCE(?, external_id)"
+                        + " WHERE seq = ? AND state = 'IN_FLIGHT' AND lease_token = ?",
+                ps -> {
+                    ps.setObject(1, utc(sentAt));
+                    ps.setString(2, externalId.orElse(null));
+                    ps.setLong(3, seq);
+                    ps.setLong(4, token);
+                });
     }
 
     @Override
-    public void markUnknown(long seq, Event unknownEvent) {
-        withEvent(unknownEvent, c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("UPDATE outbox SET state = 'UNKNOWN' WHERE seq = ? AND state = 'IN_FLIGHT'")) {
-                ps.setLong(1, seq);
-                ps.executeUpdate();
-            }
-        });
+    public boolean markFailed(long seq, long token, String reason, Event failedEvent) {
+        return withEvent(
+                failedEvent,
+                "UPDATE outbox SET state = 'FAILED', last_error = ? WHERE seq = ? AND ("
+                        + "(state = 'IN_FLIGHT' AND lease_token = ?) OR (state = 'QUEUED' AND " + LEASE_HELD + "))",
+                ps -> {
+                    ps.setString(1, clip(reason));
+                    ps.setLong(2, seq);
+                    ps.setLong(3, token);
+                    ps.setLong(4, token);
+                });
+    }
+
+    @Override
+    public boolean markUnknown(long seq, long token, String reason, Event unknownEvent) {
+        return withEvent(
+                unknownEvent,
+                "UPDATE outbox SET state = 'UNKNOWN', last_error = ?"
+                        + " WHERE seq = ? AND state = 'IN_FLIGHT' AND lease_token = ?",
+                ps -> {
+                    ps.setString(1, clip(reason));
+                    ps.setLong(2, seq);
+                    ps.setLong(3, token);
+                });
+    }
+
+    @Override
+    public boolean recoverUnknown(long seq, long token, Event unknownEvent) {
+        return withEvent(
+                unknownEvent,
+                "UPDATE outbox SET state = 'UNKNOWN', last_error = ? WHERE seq = ? AND state = 'IN_FLIGHT'"
+                        + " AND (lease_token IS NULL OR lease_token < ?) AND " + LEASE_HELD,
+                ps -> {
+                    ps.setString(1, "Conn stopped while sending (the sending process ended)");
+                    ps.setLong(2, seq);
+                    ps.setLong(3, token);
+                    ps.setLong(4, token);
+                });
+    }
+
+    @Override
+    public boolean resend(long seq, Instant at) {
+        return update(
+                        "UPDATE outbox SET state = 'QUEUED', next_attempt_at = ?, failures = 0"
+                                + " WHERE seq = ? AND state = 'UNKNOWN'",
+                        ps -> {
+                            ps.setObject(1, utc(at));
+                            ps.setLong(2, seq);
+                        })
+                == 1;
+    }
+
+    @Override
+    public boolean confirmSent(long seq, Event sentEvent) {
+        return withEvent(
+                sentEvent, "UPDATE outbox SET state = 'SENT', sent_at = ? WHERE seq = ? AND state = 'UNKNOWN'", ps -> {
+                    ps.setObject(1, utc(sentEvent.recordedAt()));
+                    ps.setLong(2, seq);
+                });
     }
 
     /**
-     * Puts an UNKNOWN row back in the queue: the user chose to resend.
+     * Appends the event and runs the compare-and-set in its transaction; if the update matches no
+     * row, the whole append rolls back.
      *
-     * @param seq the row
-     * @param at not before this instant
+     * @return false if the compare-and-set failed (nothing was written)
      */
-    public void resend(long seq, Instant at) {
-        update("UPDATE outbox SET state = 'QUEUED', next_attempt_at = ? WHERE seq = ? AND state = 'UNKNOWN'", ps -> {
-            ps.setObject(1, utc(at));
-            ps.setLong(2, seq);
-        });
+    private boolean withEvent(Event e, String sql, Binder binder) {
+        try {
+            store.append(e, c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    binder.bind(ps);
+                    if (ps.executeUpdate() != 1) {
+                        throw new ExpectationFailed();
+                    }
+                }
+            });
+            return true;
+        } catch (ExpectationFailed x) {
+            return false;
+        }
     }
 
-    private void withEvent(Event e, dev.conn.incident.JdbcTransactionStep step) {
-        store.append(e, step);
+    /** The compare-and-set matched no row: rolls the event's append back. */
+    private static final class ExpectationFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ExpectationFailed() {
+            super("the outbox row moved meanwhile", null, false, false);
+        }
     }
 
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    private void update(String sql, Binder binder) {
+    private int update(String sql, Binder binder) {
         try (Connection c = dataSource.getConnection()) {
+            int n;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 binder.bind(ps);
-                ps.executeUpdate();
+                n = ps.executeUpdate();
             }
-            try (Statement st = c.createStatement()) {
-                st.execute(Database.SYNC);
+            if (n > 0) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(Database.SYNC);
+                }
             }
+            return n;
         } catch (SQLException e) {
             throw new StoreException("Could not update the outbox: " + e.getMessage(), e);
         }
     }
 
-    private List<OutboxMessage> select(String where, Long seq) {
+    private List<OutboxMessage> select(String where, Long param) {
         List<OutboxMessage> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps =
                         c.prepareStatement("SELECT " + COLUMNS + " FROM outbox o WHERE " + where + " ORDER BY o.seq")) {
-            if (seq != null) {
-                ps.setLong(1, seq);
+            if (param != null) {
+                ps.setLong(1, param);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -205,9 +282,10 @@ public final class JdbcOutbox implements Outbox {
                             Payload.parse(rs.getString(8)),
                             OutboxMessage.State.valueOf(rs.getString(9)),
                             rs.getInt(10),
-                            rs.getObject(11, OffsetDateTime.class).toInstant(),
-                            Optional.ofNullable(rs.getString(12)),
-                            Optional.ofNullable(rs.getString(13))));
+                            rs.getInt(11),
+                            rs.getObject(12, OffsetDateTime.class).toInstant(),
+                            Optional.ofNullable(rs.getString(13)),
+                            Optional.ofNullable(rs.getString(14))));
                 }
             }
         } catch (SQLException e) {

@@ -2,20 +2,20 @@ package dev.conn.comms;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conn.platform.http.HttpTransport;
 import dev.conn.platform.json.Json;
 import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import okhttp3.OkHttpClient;
 
 /**
  * POSTs a message as JSON to any endpoint: {@code messageId}, {@code incidentId}, {@code
  * channel}, {@code subject}, {@code body} and the message's extras. Sends an {@code
  * Idempotency-Key} header (IETF draft-ietf-httpapi-idempotency-key-header), the same on every
- * retry of one message, so the receiver can drop duplicates. 2xx is success; 429, 408 and 5xx are
- * retried; other 4xx are terminal.
+ * retry of one message, so the receiver can drop duplicates; a lost answer is therefore retried
+ * (ADR 0009). 2xx is success; 429, 408 and 5xx are retried; other 4xx are terminal.
  */
 public final class JsonWebhookClient implements Channel {
     private static final JsonMapper MAPPER = Json.newMapper();
@@ -26,10 +26,10 @@ public final class JsonWebhookClient implements Channel {
      * @param id the channel id
      * @param url reference to the endpoint URL
      * @param secrets resolves the reference
-     * @param http the HTTP client
+     * @param http the transport
      * @param clock for {@code Retry-After} dates
      */
-    public JsonWebhookClient(String id, SecretRef url, SecretResolver secrets, OkHttpClient http, Clock clock) {
+    public JsonWebhookClient(String id, SecretRef url, SecretResolver secrets, HttpTransport http, Clock clock) {
         this.webhook = new WebhookClient(id, url, secrets, http, clock);
     }
 
@@ -58,8 +58,10 @@ public final class JsonWebhookClient implements Channel {
         payload.put("subject", m.subject());
         payload.put("body", m.body());
         return webhook.post(
+                "the webhook",
                 payload.toString(),
                 java.util.Map.of("Idempotency-Key", m.idempotencyKey()),
-                a -> HttpDeliveryClient.classify(a, "Webhook", Set.of(429)));
+                true,
+                a -> DeliveryRules.classify(a, "Webhook", Set.of(429), true, webhook.clock()));
     }
 }

@@ -20,9 +20,11 @@ import java.util.UUID;
  * @param extras channel-specific fields (e.g. {@code status}, {@code impact}, {@code components}
  *     for Statuspage)
  * @param state where delivery stands
- * @param attempts how many requests have been started
+ * @param attempts how many requests may have reached the receiver (a request that never left, such
+ *     as a refused connect, does not count)
+ * @param failures failed tries in a row, of any kind (drives the backoff)
  * @param nextAttemptAt not before this instant (UTC)
- * @param lastError the last retryable error, if any
+ * @param lastError the last error, scrubbed of secrets, if any
  * @param externalRef for Statuspage, the page incident id created earlier for this incident and
  *     channel, so updates go to the same page incident
  */
@@ -37,6 +39,7 @@ public record OutboxMessage(
         Payload extras,
         State state,
         int attempts,
+        int failures,
         Instant nextAttemptAt,
         Optional<String> lastError,
         Optional<String> externalRef) {
@@ -45,13 +48,19 @@ public record OutboxMessage(
     public enum State {
         /** Waiting for its next attempt. */
         QUEUED,
-        /** A request may have left; stored durably before sending. */
+        /**
+         * A request may have left; stored durably before sending, with the fencing token of the
+         * dispatch lease holder that sends it.
+         */
         IN_FLIGHT,
         /** Delivered. */
         SENT,
         /** Refused for good (a terminal error). */
         FAILED,
-        /** Found in flight after a crash: the user decides to resend or mark it sent. */
+        /**
+         * May have been delivered, and the receiver cannot de-duplicate: found in flight after its
+         * sender died, or its answer was lost. The user decides to resend or mark it sent.
+         */
         UNKNOWN
     }
 

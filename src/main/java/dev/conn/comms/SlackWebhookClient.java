@@ -2,13 +2,13 @@ package dev.conn.comms;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conn.platform.http.HttpTransport;
 import dev.conn.platform.json.Json;
 import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import okhttp3.OkHttpClient;
 
 /**
  * Posts to a Slack incoming webhook (https://api.slack.com/messaging/webhooks): {@code {"text":
@@ -17,8 +17,9 @@ import okhttp3.OkHttpClient;
  * invalid_payload}, 403 {@code action_prohibited}, 404 {@code channel_not_found} / {@code
  * no_service}, 410 {@code channel_is_archived} are terminal; 429 is retried after {@code
  * Retry-After} (https://api.slack.com/apis/rate-limits: 1 message per second per webhook); 5xx is
- * retried with backoff. Slack webhooks take no idempotency key. The webhook URL is a secret
- * reference, resolved per send and never put in a message or log.
+ * retried with backoff. Slack webhooks take no idempotency key, so a post whose answer is lost
+ * after it was sent is delivery-unknown (ADR 0009), never repeated on its own. The webhook URL is a
+ * secret reference, resolved per send and never put in a message or log.
  */
 public final class SlackWebhookClient implements Channel {
     private static final JsonMapper MAPPER = Json.newMapper();
@@ -29,10 +30,10 @@ public final class SlackWebhookClient implements Channel {
      * @param id the channel id
      * @param url reference to the webhook URL
      * @param secrets resolves the reference
-     * @param http the HTTP client (the shared one in the app)
+     * @param http the transport (the shared one in the app)
      * @param clock for {@code Retry-After} dates
      */
-    public SlackWebhookClient(String id, SecretRef url, SecretResolver secrets, OkHttpClient http, Clock clock) {
+    public SlackWebhookClient(String id, SecretRef url, SecretResolver secrets, HttpTransport http, Clock clock) {
         this.webhook = new WebhookClient(id, url, secrets, http, clock);
     }
 
@@ -56,6 +57,10 @@ public final class SlackWebhookClient implements Channel {
         ObjectNode payload = MAPPER.createObjectNode();
         payload.put("text", "*" + m.subject() + "*\n" + m.body());
         return webhook.post(
-                payload.toString(), java.util.Map.of(), a -> HttpDeliveryClient.classify(a, "Slack", Set.of(429)));
+                "Slack",
+                payload.toString(),
+                java.util.Map.of(),
+                false,
+                a -> DeliveryRules.classify(a, "Slack", Set.of(429), false, webhook.clock()));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conn.platform.http.HttpTransport;
 import dev.conn.platform.json.Json;
 import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
@@ -22,10 +22,15 @@ import okhttp3.RequestBody;
  * Atlassian Statuspage REST API v1 (https://developer.statuspage.io/). The first message of an
  * incident creates a page incident ({@code POST /v1/pages/{page_id}/incidents}); every later one
  * updates that same page incident ({@code PATCH /v1/pages/{page_id}/incidents/{incident_id}}),
- * whose id the outbox stores with the sent row. If a create attempt ended without a clear answer,
- * the retry first looks among the page's unresolved incidents ({@code GET
- * /v1/pages/{page_id}/incidents/unresolved}) for one with the same name and updates it, so a retry
- * never opens a second page incident.
+ * whose id the outbox stores with the sent row. Statuspage takes no idempotency key, so Conn
+ * de-duplicates by looking first: whenever an earlier attempt of the row may have reached it (a lost
+ * answer, a 5xx, a crash mid-send followed by Resend: any earlier attempt, unless this process saw
+ * each one refused with an answer such as a rate limit), a create first looks
+ * among the page's unresolved incidents ({@code GET /v1/pages/{page_id}/incidents/unresolved}) for
+ * one with the same name and updates that, and an update first reads the page incident ({@code GET
+ * /v1/pages/{page_id}/incidents/{incident_id}}) and counts as sent if an incident update with the
+ * same body is there. So a retry never opens a second public incident or posts an update twice, and
+ * a lost answer is retried rather than left delivery-unknown (ADR 0009).
  *
  * <p>Message extras: {@code status} (investigating, identified, monitoring, resolved), optional
  * {@code impact} (none, minor, major, critical; sent as {@code impact_override}), optional {@code
@@ -47,8 +52,15 @@ public final class StatuspageClient implements Channel {
     private final HttpUrl base;
     private final Map<String, String> componentIds;
     private final SecretResolver secrets;
-    private final OkHttpClient http;
+    private final HttpTransport http;
     private final Clock clock;
+
+    /**
+     * Rows whose every earlier attempt this process saw refused with an answer (a rate limit, a
+     * 408), with the page incident to update (empty: create): they need no look-up before the
+     * next attempt. In memory only: after a restart, every retried row looks first.
+     */
+    private final Map<String, Optional<String>> settled = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param id the channel id
@@ -57,7 +69,7 @@ public final class StatuspageClient implements Channel {
      * @param apiBase the API base URL, null for {@link #DEFAULT_BASE}
      * @param componentIds component names to Statuspage component ids
      * @param secrets resolves the key
-     * @param http the HTTP client
+     * @param http the transport
      * @param clock for {@code Retry-After} dates
      * @throws IllegalArgumentException if {@code apiBase} is not an http(s) URL
      */
@@ -68,7 +80,7 @@ public final class StatuspageClient implements Channel {
             String apiBase,
             Map<String, String> componentIds,
             SecretResolver secrets,
-            OkHttpClient http,
+            HttpTransport http,
             Clock clock) {
         this.id = id;
         this.pageId = pageId;
@@ -101,17 +113,33 @@ public final class StatuspageClient implements Channel {
         try {
             key = secrets.resolve(apiKey);
         } catch (SecretResolver.SecretUnavailableException e) {
-            return new Delivery.Retry(e.getMessage(), Optional.empty(), false);
+            return new Delivery.NotSent(e.getMessage(), false);
         }
+        String row = m.idempotencyKey();
         Optional<String> pageIncident = m.externalRef();
-        if (pageIncident.isEmpty()
-                && m.attempts() > 0
-                && m.lastError().filter(StatuspageClient::unclear).isPresent()) {
-            // an earlier create may have reached Statuspage: adopt it rather than open a second
-            Delivery[] failure = new Delivery[1];
-            pageIncident = findUnresolved(key, m.subject(), failure);
-            if (failure[0] != null) {
-                return failure[0];
+        // an earlier attempt of this row (a lost answer, a 5xx, a crash mid-send then Resend) may
+        // have reached Statuspage; unless this process saw each earlier attempt refused with an
+        // answer, look first
+        boolean lookFirst = m.attempts() > 0 && !settled.containsKey(row);
+        if (pageIncident.isEmpty()) {
+            if (lookFirst) {
+                // adopt the page incident rather than open a second public one
+                Lookup found = findUnresolved(key, m.subject());
+                if (found.failure() != null) {
+                    return found.failure();
+                }
+                pageIncident = found.id();
+            } else if (settled.containsKey(row)) {
+                pageIncident = settled.get(row);
+            }
+        } else if (lookFirst) {
+            // never show the same update twice
+            Lookup posted = findUpdate(key, pageIncident.get(), m.body());
+            if (posted.failure() != null) {
+                return posted.failure();
+            }
+            if (posted.id().isPresent()) {
+                return new Delivery.Sent(pageIncident);
             }
         }
         ObjectNode incident = MAPPER.createObjectNode();
@@ -135,25 +163,32 @@ public final class StatuspageClient implements Channel {
         }
         ObjectNode root = MAPPER.createObjectNode();
         root.set("incident", incident);
-        RequestBody body = RequestBody.create(root.toString(), HttpDeliveryClient.JSON);
-        HttpUrl.Builder url = base.newBuilder()
-                .addPathSegments("v1/pages")
-                .addPathSegment(pageId)
-                .addPathSegment("incidents");
+        RequestBody body = RequestBody.create(root.toString(), WebhookClient.JSON);
         Request.Builder req = new Request.Builder().header("Authorization", "OAuth " + key);
         if (pageIncident.isPresent()) {
-            req.url(url.addPathSegment(pageIncident.get()).build()).patch(body);
+            req.url(incidents().addPathSegment(pageIncident.get()).build()).patch(body);
         } else {
-            req.url(url.build()).post(body);
+            req.url(incidents().build()).post(body);
         }
-        HttpDeliveryClient.Outcome o = HttpDeliveryClient.call(http, req.build(), clock);
-        if (o instanceof HttpDeliveryClient.NoAnswer n) {
-            return n.retry();
+        HttpTransport.Exchange x = http.deliver(req.build(), DeliveryRules.MAX_ANSWER_BYTES);
+        if (x instanceof HttpTransport.NoAnswer n) {
+            if (n.reach() == HttpTransport.Reach.SENT) {
+                settled.remove(row); // it may have been applied: the retry looks first
+            } else {
+                settled.put(row, pageIncident); // certainly not applied
+            }
+            // Statuspage de-duplicates by the look-up above, which the retry runs first
+            return DeliveryRules.noAnswer(n, "Statuspage", true);
         }
-        HttpDeliveryClient.Answer a = ((HttpDeliveryClient.Got) o).answer();
-        Delivery d = HttpDeliveryClient.classify(a, "Statuspage", RATE_LIMITS);
+        HttpTransport.Answer a = (HttpTransport.Answer) x;
+        Delivery d = DeliveryRules.classify(a, "Statuspage", RATE_LIMITS, true, clock);
+        if (d instanceof Delivery.Retry && a.code() < 500) {
+            settled.put(row, pageIncident); // refused with an answer (rate limit, 408): not applied
+        } else {
+            settled.remove(row);
+        }
         if (d instanceof Delivery.Sent) {
-            Optional<String> created = idOf(a.body());
+            Optional<String> created = idOf(a.text());
             return new Delivery.Sent(pageIncident.isPresent() ? pageIncident : created);
         }
         return d;
@@ -171,64 +206,106 @@ public final class StatuspageClient implements Channel {
         try {
             key = secrets.resolve(apiKey);
         } catch (SecretResolver.SecretUnavailableException e) {
-            return new Delivery.Retry(e.getMessage(), Optional.empty(), false);
+            return new Delivery.NotSent(e.getMessage(), false);
         }
-        Request req = new Request.Builder()
-                .url(base.newBuilder()
-                        .addPathSegments("v1/pages")
-                        .addPathSegment(pageId)
-                        .build())
-                .header("Authorization", "OAuth " + key)
-                .get()
-                .build();
-        HttpDeliveryClient.Outcome o = HttpDeliveryClient.call(http, req, clock);
-        if (o instanceof HttpDeliveryClient.NoAnswer n) {
-            return n.retry();
+        HttpTransport.Exchange x = http.fetch(get(key, page().build()), DeliveryRules.MAX_ANSWER_BYTES);
+        if (x instanceof HttpTransport.NoAnswer n) {
+            return DeliveryRules.noAnswer(n, "Statuspage", true);
         }
-        return HttpDeliveryClient.classify(((HttpDeliveryClient.Got) o).answer(), "Statuspage", RATE_LIMITS);
+        return DeliveryRules.classify((HttpTransport.Answer) x, "Statuspage", RATE_LIMITS, true, clock);
     }
 
-    private Optional<String> findUnresolved(String key, String name, Delivery[] failure) {
-        Request req = new Request.Builder()
-                .url(base.newBuilder()
-                        .addPathSegments("v1/pages")
-                        .addPathSegment(pageId)
-                        .addPathSegments("incidents/unresolved")
-                        .build())
-                .header("Authorization", "OAuth " + key)
-                .get()
-                .build();
-        HttpDeliveryClient.Outcome o = HttpDeliveryClient.call(http, req, clock);
-        if (o instanceof HttpDeliveryClient.NoAnswer n) {
-            failure[0] = n.retry();
-            return Optional.empty();
+    /** A look-up's result: an id found (or not), or the delivery outcome that ends the attempt. */
+    private record Lookup(Optional<String> id, Delivery failure) {}
+
+    /** A read's result: the body, or the delivery outcome that ends the attempt. */
+    private record Read(String body, Delivery failure) {}
+
+    /** {@code GET /v1/pages/{page_id}/incidents/unresolved}, for an incident named {@code name}. */
+    private Lookup findUnresolved(String key, String name) {
+        Read got = read(key, incidents().addPathSegment("unresolved").build());
+        if (got.failure() != null) {
+            return new Lookup(Optional.empty(), got.failure());
         }
-        HttpDeliveryClient.Answer a = ((HttpDeliveryClient.Got) o).answer();
-        Delivery d = HttpDeliveryClient.classify(a, "Statuspage", RATE_LIMITS);
-        if (!(d instanceof Delivery.Sent)) {
-            failure[0] = d;
-            return Optional.empty();
+        JsonNode list = parse(got.body());
+        if (list == null) {
+            return unreadable();
         }
-        try {
-            JsonNode list = MAPPER.readTree(a.body());
-            if (list != null && list.isArray()) {
-                for (JsonNode i : list) {
-                    if (name.equals(i.path("name").asText()) && i.hasNonNull("id")) {
-                        return Optional.of(i.get("id").asText());
-                    }
+        if (list.isArray()) {
+            for (JsonNode i : list) {
+                if (name.equals(i.path("name").asText()) && i.hasNonNull("id")) {
+                    return new Lookup(Optional.of(i.get("id").asText()), null);
                 }
             }
-        } catch (JsonProcessingException e) {
-            failure[0] = new Delivery.Retry("Statuspage answered unreadable JSON", Optional.empty(), false);
         }
-        return Optional.empty();
+        return new Lookup(Optional.empty(), null);
     }
 
-    /** @return true if the failed attempt may have reached Statuspage (no or a 5xx answer) */
-    static boolean unclear(String lastError) {
-        return lastError.startsWith("network error")
-                || lastError.startsWith("answer too large")
-                || lastError.startsWith("Statuspage answered HTTP 5");
+    /**
+     * {@code GET /v1/pages/{page_id}/incidents/{incident_id}}: is there an incident update with this
+     * body already? (The incident's {@code incident_updates}.)
+     */
+    private Lookup findUpdate(String key, String pageIncident, String text) {
+        Read got = read(key, incidents().addPathSegment(pageIncident).build());
+        if (got.failure() != null) {
+            return new Lookup(Optional.empty(), got.failure());
+        }
+        JsonNode incident = parse(got.body());
+        if (incident == null) {
+            return unreadable();
+        }
+        for (JsonNode u : incident.path("incident_updates")) {
+            if (text.strip().equals(u.path("body").asText().strip())) {
+                return new Lookup(Optional.of(u.path("id").asText("posted")), null);
+            }
+        }
+        return new Lookup(Optional.empty(), null);
+    }
+
+    private Read read(String key, HttpUrl url) {
+        HttpTransport.Exchange x = http.fetch(get(key, url), DeliveryRules.MAX_ANSWER_BYTES);
+        if (x instanceof HttpTransport.NoAnswer n) {
+            return new Read(null, DeliveryRules.noAnswer(n, "Statuspage", true));
+        }
+        HttpTransport.Answer a = (HttpTransport.Answer) x;
+        Delivery d = DeliveryRules.classify(a, "Statuspage", RATE_LIMITS, true, clock);
+        if (!(d instanceof Delivery.Sent)) {
+            return new Read(null, d);
+        }
+        if (a.truncated()) {
+            return new Read(null, unreadable().failure());
+        }
+        return new Read(a.text(), null);
+    }
+
+    private static Lookup unreadable() {
+        return new Lookup(
+                Optional.empty(),
+                new Delivery.Retry("Statuspage answered unreadable JSON to a look-up", Optional.empty(), false));
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private Request get(String key, HttpUrl url) {
+        return new Request.Builder()
+                .url(url)
+                .header("Authorization", "OAuth " + key)
+                .get()
+                .build();
+    }
+
+    private HttpUrl.Builder page() {
+        return base.newBuilder().addPathSegments("v1/pages").addPathSegment(pageId);
+    }
+
+    private HttpUrl.Builder incidents() {
+        return page().addPathSegment("incidents");
     }
 
     private static Optional<String> idOf(String body) {

@@ -3,21 +3,22 @@ package dev.conn.comms;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conn.platform.http.HttpTransport;
 import dev.conn.platform.json.Json;
 import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import okhttp3.OkHttpClient;
 
 /**
  * Posts an Adaptive Card to a Microsoft Teams incoming webhook
  * (https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook):
  * {@code {"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive",
  * "content":{...AdaptiveCard...}}]}}. 2xx is success, except the legacy connector's 200 whose body
- * reports "HTTP error 429" (retried); 429 and 5xx are retried, other 4xx are terminal. The webhook
- * URL is a secret reference.
+ * reports "HTTP error 429" (retried); 429 and 5xx are retried, other 4xx are terminal. Teams takes
+ * no idempotency key: a post whose answer is lost after it was sent is delivery-unknown (ADR 0009).
+ * The webhook URL is a secret reference.
  */
 public final class TeamsWebhookClient implements Channel {
     private static final JsonMapper MAPPER = Json.newMapper();
@@ -28,10 +29,10 @@ public final class TeamsWebhookClient implements Channel {
      * @param id the channel id
      * @param url reference to the webhook URL
      * @param secrets resolves the reference
-     * @param http the HTTP client
+     * @param http the transport
      * @param clock for {@code Retry-After} dates
      */
-    public TeamsWebhookClient(String id, SecretRef url, SecretResolver secrets, OkHttpClient http, Clock clock) {
+    public TeamsWebhookClient(String id, SecretRef url, SecretResolver secrets, HttpTransport http, Clock clock) {
         this.webhook = new WebhookClient(id, url, secrets, http, clock);
     }
 
@@ -81,10 +82,15 @@ public final class TeamsWebhookClient implements Channel {
     @Override
     public Delivery deliver(OutboxMessage m) {
         return webhook.post(
+                "Teams",
                 card(m.subject(), m.body()).toString(),
                 java.util.Map.of(),
-                a -> a.code() == 200 && a.body().contains("HTTP error 429")
-                        ? new Delivery.Retry("Teams answered: rate limited", a.retryAfter(), false)
-                        : HttpDeliveryClient.classify(a, "Teams", Set.of(429)));
+                false,
+                a -> a.code() == 200 && a.text().contains("HTTP error 429")
+                        ? new Delivery.Retry(
+                                "Teams answered: rate limited",
+                                HttpTransport.retryAfter(a.retryAfter(), webhook.clock()),
+                                false)
+                        : DeliveryRules.classify(a, "Teams", Set.of(429), false, webhook.clock()));
     }
 }

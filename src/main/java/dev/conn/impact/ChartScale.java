@@ -66,40 +66,6 @@ public record ChartScale(
         return ticks;
     }
 
-    /** @return the time-axis ticks (ms): a clean interval giving about {@code width / 110} ticks */
-    public List<Long> xTicks() {
-        long span = toMs - fromMs;
-        long target = Math.max(1, (long) (span / Math.max(1, width / 110)));
-        long[] ladder = {
-            1_000,
-            5_000,
-            15_000,
-            30_000,
-            60_000,
-            300_000,
-            600_000,
-            900_000,
-            1_800_000,
-            3_600_000,
-            7_200_000,
-            21_600_000,
-            43_200_000,
-            86_400_000
-        };
-        long step = ladder[ladder.length - 1];
-        for (long l : ladder) {
-            if (l >= target) {
-                step = l;
-                break;
-            }
-        }
-        List<Long> ticks = new ArrayList<>();
-        for (long t = (fromMs / step + 1) * step; t < toMs; t += step) {
-            ticks.add(t);
-        }
-        return ticks;
-    }
-
     static double niceStep(double raw) {
         if (raw <= 0 || !Double.isFinite(raw)) {
             return 1;

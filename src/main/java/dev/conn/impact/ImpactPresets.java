@@ -7,6 +7,8 @@ import java.util.OptionalDouble;
  * Starting points for impact queries, offered as editable examples (the metric names follow the
  * Prometheus naming conventions, https://prometheus.io/docs/practices/naming/, and the RED method:
  * rate, errors, duration). The user replaces {@code job="api"} and the metric names with theirs.
+ * Rate windows are written {@code $__rate_interval} ({@link QueryTemplate}), so they follow the
+ * step and never miss samples between steps.
  */
 public final class ImpactPresets {
     private ImpactPresets() {}
@@ -40,19 +42,19 @@ public final class ImpactPresets {
         return List.of(
                 new Preset(
                         "Error ratio",
-                        "100 * sum(rate(http_requests_total{job=\"api\",code=~\"5..\"}[5m]))"
-                                + " / sum(rate(http_requests_total{job=\"api\"}[5m]))",
+                        "100 * sum(rate(http_requests_total{job=\"api\",code=~\"5..\"}[$__rate_interval]))"
+                                + " / sum(rate(http_requests_total{job=\"api\"}[$__rate_interval]))",
                         "%",
                         OptionalDouble.of(1.0)),
                 new Preset(
                         "p99 latency",
                         "1000 * histogram_quantile(0.99,"
-                                + " sum by (le) (rate(http_request_duration_seconds_bucket{job=\"api\"}[5m])))",
+                                + " sum by (le) (rate(http_request_duration_seconds_bucket{job=\"api\"}[$__rate_interval])))",
                         "ms",
                         OptionalDouble.of(500)),
                 new Preset(
                         "Request rate",
-                        "sum by (code) (rate(http_requests_total{job=\"api\"}[5m]))",
+                        "sum by (code) (rate(http_requests_total{job=\"api\"}[$__rate_interval]))",
                         "req/s",
                         OptionalDouble.empty()));
     }

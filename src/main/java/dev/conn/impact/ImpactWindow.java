@@ -24,14 +24,14 @@ public record ImpactWindow(Instant from, Instant to) {
     /** Tail after resolution: 30 min, to show recovery. */
     public static final Duration TAIL = Duration.ofMinutes(30);
 
-    /** The event types drawn as vertical markers. */
+    /**
+     * The event types drawn as entry markers. The declaration, mitigation and resolution are drawn
+     * as milestone markers instead ({@link ImpactMarker}).
+     */
     public static final Set<EventType> MARKER_TYPES = EnumSet.of(
-            EventType.INCIDENT_DECLARED,
             EventType.SEVERITY_CHANGED,
             EventType.STATUS_CHANGED,
             EventType.ACTION_TAKEN,
-            EventType.MITIGATED,
-            EventType.RESOLVED,
             EventType.HANDOFF_ACKNOWLEDGED);
 
     /**
@@ -51,6 +51,11 @@ public record ImpactWindow(Instant from, Instant to) {
         return new ImpactWindow(from, to);
     }
 
+    /** @return true if the instant lies inside the window, ends included */
+    public boolean contains(Instant t) {
+        return !t.isBefore(from) && !t.isAfter(to);
+    }
+
     /** @return the length of the window */
     public Duration length() {
         return Duration.between(from, to);
@@ -58,8 +63,8 @@ public record ImpactWindow(Instant from, Instant to) {
 
     /**
      * @param events an incident's events
-     * @return those drawn as markers (declared, severity and status changes, actions, mitigated,
-     *     resolved, hand-offs), inside the window, in time order
+     * @return those drawn as entry markers (severity and status changes, actions, hand-offs),
+     *     inside the window, in time order
      */
     public List<Event> markers(Collection<Event> events) {
         List<Event> out = new ArrayList<>();

@@ -41,6 +41,37 @@ public record Series(Map<String, String> labels, long[] times, double[] values) 
         return max;
     }
 
+    /** @return the last finite value, or NaN if there is none */
+    public double current() {
+        for (int i = values.length - 1; i >= 0; i--) {
+            if (Double.isFinite(values[i])) {
+                return values[i];
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * @param fromMs first time kept, ms since the epoch (UTC), inclusive
+     * @param toMs last time kept, inclusive
+     * @return this series without the samples outside {@code [fromMs, toMs]} (itself if none are)
+     */
+    public Series within(long fromMs, long toMs) {
+        int lo = 0;
+        while (lo < times.length && times[lo] < fromMs) {
+            lo++;
+        }
+        int hi = times.length;
+        while (hi > lo && times[hi - 1] > toMs) {
+            hi--;
+        }
+        if (lo == 0 && hi == times.length) {
+            return this;
+        }
+        return new Series(
+                labels, java.util.Arrays.copyOfRange(times, lo, hi), java.util.Arrays.copyOfRange(values, lo, hi));
+    }
+
     /** @return the label set in PromQL style, {@code name{k="v", ...}}, for legends and tooltips */
     public String displayName() {
         StringBuilder sb = new StringBuilder(labels.getOrDefault("__name__", ""));

@@ -3,7 +3,6 @@ package dev.conn.impact;
 import dev.conn.incident.IncidentId;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * The last fetched series per (incident, impact query), kept in the database so charts show when
@@ -11,7 +10,7 @@ import javax.sql.DataSource;
  * dev.conn.incident.StoreException} naming what could not be read or written.
  *
  * <p>{@link #all} is the read API for exports: the postmortem JSON bundle includes every cached
- * series of the incident as raw JSON with its fetch time.
+ * series of the incident with its fetch time. What is cached is bounded ({@link CachedAnswer}).
  */
 public interface SeriesCache {
     /**
@@ -26,9 +25,4 @@ public interface SeriesCache {
 
     /** @return every cached answer of the incident, ordered by query id */
     List<CachedSeries> all(IncidentId incidentId);
-
-    /** @return the H2 implementation over the Conn database (table from migration V3) */
-    static SeriesCache jdbc(DataSource dataSource) {
-        return new JdbcSeriesCache(dataSource);
-    }
 }

@@ -13,11 +13,11 @@ import java.time.Duration;
  * per timeseries" (https://github.com/prometheus/prometheus/blob/main/web/api/v1/api.go).
  *
  * <p><b>Peaks.</b> A range query evaluates the expression at each step and nothing between: a
- * 20-second error spike between two 5-minute steps is invisible. For peak-sensitive panels (error
- * ratio, p99 latency, saturation), write the query as {@code max_over_time((<expr>)[<step>:])} or,
- * for a plain series, {@code max_over_time(metric[<step>])}, so every step carries the largest
- * value in its window (https://prometheus.io/docs/prometheus/latest/querying/functions/#aggregation_over_time).
- * {@link #peakQuery} writes that form.
+ * 20-second error spike between two 5-minute steps is invisible. {@link QueryTemplate} therefore
+ * fetches counters and ratios through {@link #peakQuery}: {@code max_over_time((<expr>)[<step>:<scrape>])},
+ * a subquery evaluated at the scrape resolution whose every step carries the largest value of its
+ * window (https://prometheus.io/docs/prometheus/latest/querying/basics/#subquery,
+ * https://prometheus.io/docs/prometheus/latest/querying/functions/#aggregation_over_time).
  */
 public final class StepSelection {
     /** Most points per series Prometheus returns for a range query. */
@@ -52,10 +52,13 @@ public final class StepSelection {
     /**
      * @param expr a PromQL expression
      * @param step the step chosen by {@link #select}
-     * @return {@code max_over_time((expr)[step:])}: each point is the peak of its step window
+     * @param resolution the subquery resolution: the scrape interval
+     * @return {@code max_over_time((expr)[step:resolution])}: each point is the peak of its step
+     *     window, evaluated every {@code resolution}
      */
-    public static String peakQuery(String expr, Duration step) {
-        return "max_over_time((" + expr + ")[" + step.toSeconds() + "s:])";
+    public static String peakQuery(String expr, Duration step, Duration resolution) {
+        return "max_over_time((" + expr + ")[" + QueryTemplate.promDuration(step) + ":"
+                + QueryTemplate.promDuration(resolution) + "])";
     }
 
     /** @return the smallest clean step ≥ {@code ms}, in ms */

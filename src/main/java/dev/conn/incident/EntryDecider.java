@@ -4,22 +4,17 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Decides {@link EntryCommand}s: notes, decisions and actions need text within {@link #MAX_TEXT}
- * characters (the most an incident bundle may hold per text, so what is written can be imported
- * again) and a declared incident; a correction needs a free-text entry of the same incident and new
+ * Decides {@link EntryCommand}s: notes, decisions and actions need text and a declared incident
+ * (the writer keeps every text within {@link EventLimits}); a correction needs a free-text entry of the same incident and new
  * text; a retraction needs an entry that is not the declaration and not already retracted.
  */
 public final class EntryDecider implements Decider<EntryCommand, EntryDecider.Entries> {
-    /** The longest entry text, in characters. */
-    public static final int MAX_TEXT = 1_000_000;
-
     private static final Set<EventType> READS = EnumSet.of(
             EventType.INCIDENT_DECLARED,
             EventType.NOTE,
@@ -84,9 +79,6 @@ public final class EntryDecider implements Decider<EntryCommand, EntryDecider.En
             if (text.isEmpty()) {
                 return Decision.refuse("Type some text for the " + label);
             }
-            if (text.length() > MAX_TEXT) {
-                return Decision.refuse(tooLong(text.length()));
-            }
             EventBody body =
                     switch (a.kind()) {
                         case NOTE -> new TimelineEvent.Note(text);
@@ -105,9 +97,6 @@ public final class EntryDecider implements Decider<EntryCommand, EntryDecider.En
             if (text.isEmpty()) {
                 return Decision.refuse("A correction needs the new text");
             }
-            if (text.length() > MAX_TEXT) {
-                return Decision.refuse(tooLong(text.length()));
-            }
             return Decision.accept(new TimelineEvent.EventCorrected(c.entryId(), text));
         }
         EntryCommand.Retract r = (EntryCommand.Retract) command;
@@ -119,17 +108,5 @@ public final class EntryDecider implements Decider<EntryCommand, EntryDecider.En
         }
         return Decision.accept(new TimelineEvent.EventRetracted(
                 r.entryId(), r.reason().map(String::strip).filter(x -> !x.isEmpty())));
-    }
-
-    /**
-     * @param length the text's length in characters
-     * @return the refusal for a text over {@link #MAX_TEXT}, the same in the window and the CLI
-     */
-    public static String tooLong(int length) {
-        return String.format(
-                Locale.ROOT,
-                "The text is %,d characters; an entry holds at most %,d (paste long logs as a link or a file)",
-                length,
-                MAX_TEXT);
     }
 }

@@ -154,12 +154,17 @@ public interface EventStore {
     }
 
     /**
-     * Stores many events in one transaction and one sync (imports, benchmarks). Events whose id is
-     * already stored are skipped.
+     * Stores many events in one transaction and one sync (imports, benchmarks): all of them or,
+     * on any failure, none. Events whose id is already stored for the same incident are skipped,
+     * so storing the same batch twice adds nothing.
      *
      * @param events the events, stored in iteration order
      * @return how many were newly stored
-     * @throws StoreException if the database cannot be written; then none are stored
+     * @throws EventConflictException if an event's id is already stored for another incident, or
+     *     the batch declares an incident the log already holds with another {@code
+     *     INCIDENT_DECLARED}; then none are stored
+     * @throws StoreException if the database cannot be written, or an event cannot be stored (the
+     *     message names it); then none are stored
      */
     int appendAll(Collection<Event> events);
 

@@ -152,8 +152,9 @@ public enum EventType {
      */
     CHECKLIST_ITEM_SNOOZED("Checklist"),
     /**
-     * {@code messageId}, {@code channel}: Conn was stopped after the request left and before the
-     * answer was stored; the user decides whether to resend or mark it sent.
+     * {@code messageId}, {@code channel}, optional {@code reason}: the message may have reached a
+     * receiver that cannot de-duplicate, and no answer was stored (Conn was stopped mid-send, or
+     * the answer was lost); the user decides whether to resend or mark it sent.
      */
     MESSAGE_DELIVERY_UNKNOWN("Message");
 

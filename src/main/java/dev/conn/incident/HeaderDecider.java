@@ -87,8 +87,9 @@ public final class HeaderDecider implements Decider<HeaderCommand, HeaderDecider
         if (title.isEmpty()) {
             return Decision.refuse("Give the incident a title, e.g. \"Checkout errors in EU\"");
         }
-        if (title.length() > 200) {
-            return Decision.refuse("The title is " + title.length() + " characters; keep it under 200");
+        if (title.length() > EventLimits.MAX_TITLE) {
+            return Decision.refuse(
+                    "The title is " + title.length() + " characters; keep it under " + EventLimits.MAX_TITLE);
         }
         if (d.impactStartedAt().isPresent()
                 && d.impactStartedAt().get().isAfter(now.plus(IncidentLog.FUTURE_TOLERANCE))) {

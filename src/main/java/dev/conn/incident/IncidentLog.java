@@ -21,7 +21,8 @@ import java.util.Set;
  *   <li>the store publishes what it appended to in-process subscribers.
  * </ol>
  *
- * If another console or the CLI changed what was read in between, the decision is made again on a
+ * Every event keeps {@link EventLimits} (text lengths, author, times), so an exported incident
+ * always imports again. If another console or the CLI changed what was read in between, the decision is made again on a
  * fresh read (at most {@link #ATTEMPTS} times); a refusal is thrown as {@link
  * CommandRefusedException} in the decider's words. Blocking: call off the JavaFX thread.
  */
@@ -120,7 +121,13 @@ public final class IncidentLog {
             if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
                 throw new CommandRefusedException("That time is in the future; entries can only be back-dated");
             }
-            events.add(Event.of(d.id().orElseGet(Event::newId), incident, at, now, author, d.body()));
+            Event e = Event.of(d.id().orElseGet(Event::newId), incident, at, now, author, d.body());
+            try {
+                EventLimits.check(e); // what Conn writes, Conn can read back (and import again)
+            } catch (IllegalArgumentException tooBig) {
+                throw new CommandRefusedException(tooBig.getMessage());
+            }
+            events.add(e);
         }
         return events;
     }

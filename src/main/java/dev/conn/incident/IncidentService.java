@@ -22,8 +22,11 @@ import java.util.UUID;
  * Time comes from the injected {@link Clock}.
  */
 public final class IncidentService {
-    /** Entries may be stamped this far ahead of the clock, to absorb small clock differences. */
-    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(1);
+    /**
+     * Entries may be stamped this far ahead of the clock, to absorb small clock differences (import
+     * applies the same tolerance to a bundle's declaration).
+     */
+    public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(1);
 
     private final EventStore store;
     private final Clock clock;
@@ -100,7 +103,8 @@ public final class IncidentService {
      * @param author the person at the keyboard
      * @return the stored event
      * @throws IllegalArgumentException if the entry is in the future, has no text where text is
-     *     required, or the author is blank
+     *     required, the author is blank, or a text or time is beyond {@link EventLimits} (the
+     *     message, the same for the CLI and the window, says by how much)
      * @throws IllegalStateException if it contradicts the incident's state (unknown incident,
      *     status already set, already resolved, a correction of something that cannot be corrected)
      * @throws StoreException if the database cannot be written
@@ -274,6 +278,7 @@ public final class IncidentService {
             throw new IllegalArgumentException(
                     "Type some text for the " + type.label().toLowerCase(Locale.ROOT));
         }
+        EventLimits.check(type, payload, at);
         Instant now = clock.instant();
         IncidentState state = state(incidentId);
         checkAgainstState(state, type, payload);
@@ -355,10 +360,13 @@ public final class IncidentService {
 
     /**
      * Stores events made elsewhere (an imported bundle, another console's log) as they are, in one
-     * transaction; ids already stored are skipped, so importing twice changes nothing.
+     * transaction, all or none; ids already stored for the same incident are skipped, so importing
+     * twice changes nothing.
      *
      * @param events complete events, each with its own id, incident, times and author
      * @return how many were new
+     * @throws EventConflictException if an id is stored for another incident, or the events declare
+     *     a stored incident again; then none are stored
      * @throws StoreException if the database cannot be written; then none are stored
      */
     public int importEvents(List<Event> events) {
@@ -554,6 +562,7 @@ public final class IncidentService {
         if (author == null || author.isBlank()) {
             throw new IllegalArgumentException("Say who you are: set your name (shown as author)");
         }
+        EventLimits.checkAuthor(author.strip());
         return author.strip();
     }
 }

@@ -461,6 +461,10 @@ public final class IncidentViewModel {
 
     /** @return the message of an error as the user should read it */
     static String message(Throwable e) {
+        java.util.Optional<String> disk = dev.conn.platform.db.DatabaseErrors.describeDiskProblem(e);
+        if (disk.isPresent()) {
+            return disk.get(); // a full disk in words, not H2's "The database has been closed"
+        }
         Throwable t = e;
         while ((t.getMessage() == null || t instanceof java.util.concurrent.CompletionException)
                 && t.getCause() != null) {

@@ -283,13 +283,14 @@ final class JdbcEventStore implements EventStore {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            int stored = 0;
             try {
-                int stored = 0;
                 int pending = 0;
                 takeTurn(c);
+                JdbcLogIntegrity.check(c, events);
                 try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                     for (Event e : events) {
-                        bind(ps, e);
+                        bindForBatch(ps, e);
                         ps.addBatch();
                         if (++pending == 1000) {
                             stored += sum(ps.executeBatch());
@@ -299,16 +300,18 @@ final class JdbcEventStore implements EventStore {
                     stored += sum(ps.executeBatch());
                 }
                 c.commit();
-                sync(c);
-                return stored;
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // any failure, not only SQL: setAutoCommit(true) below would commit the batches so far
                 c.rollback();
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
+            sync(c);
+            return stored;
         } catch (SQLException e) {
-            throw new StoreException("Could not save " + events.size() + " events: " + e.getMessage(), e);
+            throw new StoreException(
+                    "Could not save " + events.size() + " events (none was saved): " + e.getMessage(), e);
         }
     }
 
@@ -334,6 +337,15 @@ final class JdbcEventStore implements EventStore {
     private static void sync(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(Database.SYNC);
+        }
+    }
+
+    /** Binds like {@link #bind}; an event that cannot be stored is named (by id) in the failure. */
+    private static void bindForBatch(PreparedStatement ps, Event e) throws SQLException {
+        try {
+            bind(ps, e);
+        } catch (java.time.DateTimeException ex) {
+            throw new SQLException("event " + e.id() + " cannot be stored: " + ex.getMessage(), ex);
         }
     }
 

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conn.incident.Event;
+import dev.conn.incident.EventLimits;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
+import dev.conn.incident.IncidentService;
 import dev.conn.incident.Milestone;
 import dev.conn.incident.Payload;
 import dev.conn.platform.json.Json;
@@ -24,17 +26,27 @@ import java.util.UUID;
 /**
  * Reads and validates a JSON bundle ({@link IncidentBundle}, version 1) before anything is
  * written. Every refusal is a {@link BundleException} whose message names the field (as a path,
- * e.g. {@code events[3].occurredAt}) and the problem. Pure: parses bytes, no I/O.
+ * e.g. {@code events[3].occurredAt}) and the problem. Beyond the shape, it applies the rules the
+ * window and the CLI apply when recording: the limits of {@link EventLimits} (text lengths,
+ * instants between the years 1970 and 9999), and the declaration's (a title of 1 to 200
+ * characters, impact not starting after the declaration). Pure: parses bytes, no I/O; the rules
+ * that need the stored log are {@link BundleRules}'.
  */
 public final class BundleReader {
     /** The largest bundle read, in bytes. */
     public static final long MAX_BYTES = Json.MAX_DOCUMENT_BYTES;
 
-    /** The longest text a payload field may hold, in characters (metric snapshots excepted). */
-    public static final int MAX_TEXT = 1_000_000;
+    /**
+     * The longest text a payload field may hold, in characters (metric snapshots excepted): the
+     * limit the CLI and the window keep when recording ({@link EventLimits#MAX_TEXT}).
+     */
+    public static final int MAX_TEXT = EventLimits.MAX_TEXT;
 
-    /** The longest author name, in characters. */
-    public static final int MAX_AUTHOR = 200;
+    /** The longest author name, in characters ({@link EventLimits#MAX_AUTHOR}). */
+    public static final int MAX_AUTHOR = EventLimits.MAX_AUTHOR;
+
+    /** The longest incident title, in characters ({@link EventLimits#MAX_TITLE}). */
+    public static final int MAX_TITLE = EventLimits.MAX_TITLE;
 
     /** How deeply a payload may nest objects and arrays. */
     public static final int MAX_PAYLOAD_DEPTH = 16;
@@ -61,6 +73,31 @@ public final class BundleReader {
      * @throws BundleException naming the field and the problem
      */
     public static IncidentBundle read(byte[] bytes) {
+        return readIndexed(bytes).bundle();
+    }
+
+    /**
+     * A validated bundle and where each event was in the file, for messages that name it.
+     *
+     * @param bundle the bundle (events in canonical order)
+     * @param positions each event id's index in the file's {@code events} array
+     */
+    record Indexed(IncidentBundle bundle, Map<UUID, Integer> positions) {
+        /** @return {@code events[i]} for the event, as the file numbers it */
+        String at(UUID eventId) {
+            Integer i = positions.get(eventId);
+            return i == null ? "events" : "events[" + i + "]";
+        }
+    }
+
+    /**
+     * Like {@link #read}, keeping each event's position in the file.
+     *
+     * @param bytes the bundle file's content (UTF-8 JSON)
+     * @return the validated bundle and positions
+     * @throws BundleException naming the field and the problem
+     */
+    static Indexed readIndexed(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
             throw new BundleException(
                     "The file is " + bytes.length + " bytes; bundles over " + MAX_BYTES + " bytes are refused");
@@ -174,7 +211,7 @@ public final class BundleReader {
             }
             checkPayload(payload, at + ".payload", 1, type == EventType.METRIC_SNAPSHOT);
             Payload p = Payload.ofNode((ObjectNode) payload);
-            checkFields(type, p, at + ".payload");
+            checkFields(type, p, at + ".payload", recorded);
             out.add(new Event(eventId, of, occurred, recorded, author, type, p));
         }
         if (declared < 0) {
@@ -189,18 +226,33 @@ public final class BundleReader {
         }
         List<JsonNode> list = new ArrayList<>();
         series.forEach(list::add);
-        return new IncidentBundle(id, out, list);
+        return new Indexed(new IncidentBundle(id, out, list), Map.copyOf(seen));
     }
 
     /** The fields the postmortem's own folds rely on; other types are checked by their features. */
-    private static void checkFields(EventType type, Payload p, String path) {
+    private static void checkFields(EventType type, Payload p, String path, Instant recorded) {
         try {
+            for (String f : EventLimits.instantFields(type)) {
+                p.instant(f).flatMap(EventLimits::rangeProblem).ifPresent(problem -> {
+                    throw new BundleException(path + "." + f + ": " + problem);
+                });
+            }
             switch (type) {
                 case INCIDENT_DECLARED -> {
-                    requireText(p, "title", path);
+                    String title = requireText(p, "title", path).strip();
+                    if (title.length() > MAX_TITLE) {
+                        throw new BundleException(
+                                path + ".title: " + title.length() + " characters; at most " + MAX_TITLE);
+                    }
                     requireText(p, "severity", path);
                     dev.conn.incident.Severity.parse(p.textOrEmpty("severity"));
-                    p.instant("impactStartedAt");
+                    p.instant("impactStartedAt").ifPresent(start -> {
+                        if (start.isAfter(recorded.plus(IncidentService.FUTURE_TOLERANCE))) {
+                            throw new BundleException(path + ".impactStartedAt: " + start
+                                    + " is after the declaration was recorded (" + recorded
+                                    + "); impact cannot start in the future");
+                        }
+                    });
                 }
                 case MILESTONE_SET -> {
                     Milestone.parse(requireText(p, "milestone", path));
@@ -293,12 +345,17 @@ public final class BundleReader {
 
     private static Instant instant(JsonNode parent, String field, String path) {
         String s = text(parent, field, path);
+        Instant t;
         try {
-            return Instant.parse(s);
+            t = Instant.parse(s);
         } catch (DateTimeParseException e) {
             throw new BundleException(
                     path + ": not an ISO-8601 UTC instant (e.g. 2026-11-21T09:12:00Z): " + clip(parent.get(field)));
         }
+        EventLimits.rangeProblem(t).ifPresent(problem -> {
+            throw new BundleException(path + ": " + problem);
+        });
+        return t;
     }
 
     private static String kind(JsonNode n) {

@@ -1,5 +1,6 @@
 package dev.conn.postmortem;
 
+import dev.conn.platform.text.ControlChars;
 import dev.conn.timeline.TimelineEntry;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
  *
  * <p>Safe against spreadsheet formula injection (OWASP "CSV Injection"): a cell starting with
  * {@code = + - @}, a tab or a carriage return gets a leading apostrophe, so Excel, LibreOffice and
- * Google Sheets show it as text instead of evaluating it. Pure: no I/O.
+ * Google Sheets show it as text instead of evaluating it. Control characters other than tab, CR and
+ * LF become visible stand-ins ({@link ControlChars}). Pure: no I/O.
  */
 public final class CsvExporter {
     /** The header row. */
@@ -68,7 +70,7 @@ public final class CsvExporter {
      * @return the cell neutralised against formula injection and quoted per RFC 4180 where needed
      */
     static String cell(String value) {
-        String v = value;
+        String v = ControlChars.visible(value); // ESC, BEL, ... shown, never passed on; tab and line breaks stay
         // OWASP CSV injection: a leading = + - @ tab or CR starts a formula, and spreadsheets skip
         // leading spaces and line feeds before looking, so those count too
         String afterBlanks = v.stripLeading();

@@ -1,6 +1,7 @@
 package dev.conn.postmortem;
 
 import dev.conn.incident.Milestone;
+import dev.conn.platform.text.ControlChars;
 import dev.conn.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,8 +15,8 @@ import java.util.Map;
  * sections as {@link MarkdownExporter} (SRE book, Appendix D).
  *
  * <p>Every piece of user text is HTML-escaped ({@code & < > " '}); a ticket becomes a link only if
- * it is an {@code http(s)} URL, so {@code javascript:} and other schemes stay inert text. Pure:
- * no I/O.
+ * it is an {@code http(s)} URL, so {@code javascript:} and other schemes stay inert text. Control
+ * characters (ESC, BEL, ...) become visible stand-ins ({@link ControlChars}). Pure: no I/O.
  */
 public final class HtmlExporter {
     private static final String CSS =
@@ -297,7 +298,7 @@ public final class HtmlExporter {
                 case '>' -> b.append("&gt;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
-                default -> b.append(c);
+                default -> b.append(ControlChars.standIn(c)); // ESC, BEL, ... shown, never passed on
             }
         }
         return b.toString();

@@ -39,6 +39,16 @@ public record IncidentBundle(IncidentId incident, List<Event> events, List<JsonN
     /** The value of the {@code format} field. */
     public static final String FORMAT = "conn-incident-bundle";
 
+    /**
+     * The file name extension of a bundle, without the leading dot: {@code incident.conn.json}.
+     * The Linux packages register it as MIME type {@value #MIME_TYPE}, so opening such a file
+     * starts Conn with it (installers/linux).
+     */
+    public static final String FILE_EXTENSION = "conn.json";
+
+    /** The MIME type of a bundle file (installers/linux/usr/share/mime/packages/dev.conn.Conn.xml). */
+    public static final String MIME_TYPE = "application/vnd.conn.incident+json";
+
     /** The schema version this Conn writes and reads. */
     public static final int VERSION = 1;
 

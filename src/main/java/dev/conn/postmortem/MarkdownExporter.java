@@ -1,6 +1,7 @@
 package dev.conn.postmortem;
 
 import dev.conn.incident.Milestone;
+import dev.conn.platform.text.ControlChars;
 import dev.conn.timeline.TimelineEntry;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +18,8 @@ import java.util.Map;
  * table in UTC with dates, and supporting information.
  *
  * <p>All user text is escaped (CommonMark backslash escapes, section 2.4), so pipes, backticks,
- * HTML and newlines in notes never break a table or inject markup. Pure: no I/O.
+ * HTML and newlines in notes never break a table or inject markup; control characters (ESC, BEL,
+ * ...) become visible stand-ins ({@link ControlChars}). Pure: no I/O.
  */
 public final class MarkdownExporter {
     static final DateTimeFormatter DATE =
@@ -271,7 +273,7 @@ public final class MarkdownExporter {
     }
 
     private static String code(String s) {
-        return "`" + s.replace("`", "") + "`";
+        return "`" + ControlChars.oneLine(s.replace("`", "")) + "`";
     }
 
     private static String oneLine(String s) {
@@ -290,7 +292,7 @@ public final class MarkdownExporter {
                 case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '!', '#' -> b.append('\\')
                         .append(c);
                 case '\r', '\n', '\t' -> b.append(' ');
-                default -> b.append(c);
+                default -> b.append(ControlChars.standIn(c)); // ESC, BEL, ... shown, never passed on
             }
         }
         // block markers at the start of a line: list items, setext underlines, ordered lists

@@ -3,17 +3,21 @@ package dev.conn.postmortem;
 import dev.conn.incident.Event;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
+import dev.conn.platform.secrets.KnownSecrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Exports an incident in each format, reading its log through {@link IncidentService}. The one
  * entry point for the CLI, the window and the bench. Blocks on the store: call from a background
  * task. Nothing but the event log and the metric archive is read, so settings and their secrets
- * can never reach an export; the events pass through {@link SecretScrubber} on the way out.
+ * can never reach an export; the events and the metric series pass through {@link SecretScrubber}
+ * on the way out, which removes every secret value the process knows and every credential-shaped
+ * value.
  */
 public final class PostmortemExports {
     /** The export formats. */
@@ -57,16 +61,22 @@ public final class PostmortemExports {
     private final IncidentService incidents;
     private final MetricSeriesArchive archive;
     private final Clock clock;
+    private final Supplier<KnownSecrets> secrets;
 
     /**
      * @param incidents the event log
      * @param archive the cached metric series (for the JSON bundle)
      * @param clock today's date, for overdue action items (in the clock's zone)
+     * @param secrets the process's known secret values, asked once per export on the export's
+     *     (background) thread, so the composition root may resolve the configured secret references
+     *     first and values not yet used in this run are scrubbed too
      */
-    public PostmortemExports(IncidentService incidents, MetricSeriesArchive archive, Clock clock) {
+    public PostmortemExports(
+            IncidentService incidents, MetricSeriesArchive archive, Clock clock, Supplier<KnownSecrets> secrets) {
         this.incidents = incidents;
         this.archive = archive;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     /**
@@ -80,10 +90,11 @@ public final class PostmortemExports {
         if (stored.isEmpty()) {
             throw new IllegalStateException("No incident " + id.shortForm());
         }
-        List<Event> events = SecretScrubber.scrub(stored);
+        SecretScrubber scrubber = new SecretScrubber(secrets.get());
+        List<Event> events = scrubber.scrub(stored);
         String text =
                 switch (format) {
-                    case JSON -> new IncidentBundle(id, events, archive.list(id)).toJson();
+                    case JSON -> new IncidentBundle(id, events, scrubber.scrubSeries(archive.list(id))).toJson();
                     case MD -> MarkdownExporter.render(report(events));
                     case HTML -> HtmlExporter.render(report(events));
                     case CSV -> CsvExporter.render(report(events));

@@ -62,7 +62,11 @@ public final class PostmortemView {
                     fc.getExtensionFilters()
                             .add(new FileChooser.ExtensionFilter(
                                     extension.toUpperCase(java.util.Locale.ROOT), "*." + extension));
-                    fc.setInitialFileName("postmortem." + extension);
+                    // a bundle gets the extension the desktop opens with Conn (IncidentBundle)
+                    fc.setInitialFileName(
+                            extension.equals(PostmortemExports.Format.JSON.extension())
+                                    ? "incident." + IncidentBundle.FILE_EXTENSION
+                                    : "postmortem." + extension);
                     return Optional.ofNullable(fc.showSaveDialog(owner.get())).map(java.io.File::toPath);
                 }
 
@@ -70,7 +74,10 @@ public final class PostmortemView {
                 public Optional<Path> openBundle() {
                     FileChooser fc = new FileChooser();
                     fc.setTitle("Import incident bundle");
-                    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Conn bundle (JSON)", "*.json"));
+                    fc.getExtensionFilters()
+                            .add(new FileChooser.ExtensionFilter(
+                                    "Conn incident bundle (*." + IncidentBundle.FILE_EXTENSION + ", *.json)",
+                                    "*.json"));
                     return Optional.ofNullable(fc.showOpenDialog(owner.get())).map(java.io.File::toPath);
                 }
             };

@@ -554,6 +554,39 @@ public final class PostmortemViewModel {
         tasks.run(() -> importer.importFile(file), this::imported, e -> fail("Not imported: " + e.getMessage()));
     }
 
+    /** Asks whether to import a bundle file that Conn was opened with. */
+    @FunctionalInterface
+    public interface ImportQuestion {
+        /**
+         * Runs on the FX thread.
+         *
+         * @param preview what the file holds (validated)
+         * @param file the file
+         * @return true to import it
+         */
+        boolean confirm(BundleImporter.Preview preview, Path file);
+    }
+
+    /**
+     * Offers a bundle file for import, as when the desktop opens Conn with one: reads and
+     * validates it in the background, asks {@code question} on the FX thread, and on yes imports
+     * it the same way as Export &gt; Import bundle ({@link #importBundle}). A file that cannot be
+     * read or is not a valid bundle is reported with the reason, and nothing is written.
+     *
+     * @param file the bundle file
+     * @param question asks the user
+     */
+    public void offerImport(Path file, ImportQuestion question) {
+        tasks.run(
+                () -> BundleImporter.preview(file),
+                preview -> {
+                    if (question.confirm(preview, file)) {
+                        importBundle(file);
+                    }
+                },
+                e -> fail("Not imported: " + file + ": " + e.getMessage()));
+    }
+
     /**
      * Imports the sample incident shipped with Conn (once; importing again adds nothing) and opens it.
      *

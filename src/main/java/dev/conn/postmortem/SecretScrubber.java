@@ -5,49 +5,74 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.conn.incident.Event;
+import dev.conn.incident.EventType;
 import dev.conn.incident.Payload;
+import dev.conn.platform.secrets.KnownSecrets;
+import dev.conn.platform.secrets.Redaction;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Last line of defence before anything leaves Conn in an export: Conn stores secrets only as
- * references ({@code env:NAME}, {@code keyring:NAME}), but a payload field named like a secret
- * ({@code password}, {@code token}, {@code apiKey}, {@code authorization}, {@code webhookUrl}, ...)
- * holding anything else is replaced with {@code [redacted]}, and Slack and Microsoft Teams
- * incoming-webhook URLs (which are credentials: https://api.slack.com/messaging/webhooks) are
- * cut to their host in any text. Idempotent, so a scrubbed bundle exports the same after import.
+ * Last line of defence before anything leaves Conn in an export. Conn stores secrets only as
+ * references ({@code env:NAME}, {@code keyring:NAME}), yet text can still carry one (a receiver's
+ * error body echoing a webhook URL, a URL pasted into a note, a label value in a cached metric
+ * answer). So every string of every event (payload fields at any depth, and the author) and of
+ * every cached metric series is scrubbed:
+ *
+ * <ul>
+ *   <li>by value: every secret this process resolved ({@link KnownSecrets});
+ *   <li>by pattern: every credential-shaped value ({@link Redaction#credentials}: webhook URLs of
+ *       Slack, Teams and Discord with or without a scheme, any {@code /hook} path, URL user
+ *       information, bearer and basic credentials, Slack, GitHub and JWT tokens, {@code token=}
+ *       pairs), case-insensitively;
+ *   <li>by field name: a payload field named like a secret ({@code password}, {@code token},
+ *       {@code apiKey}, {@code authorization}, {@code webhookUrl}, ...) holding anything but a
+ *       reference is replaced whole.
+ * </ul>
+ *
+ * The PNG of a metric snapshot is left alone (base64, no text). Idempotent, so a scrubbed bundle
+ * exports the same after import.
  */
 public final class SecretScrubber {
     /** What replaces a secret. */
-    public static final String REDACTED = "[redacted]";
+    public static final String REDACTED = Redaction.MASK;
 
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i).*(password|passwd|secret|token|api[_-]?key|authorization|credential|webhook[_-]?url).*");
-    private static final Pattern WEBHOOK_URL = Pattern.compile(
-            "https://(hooks\\.slack\\.com/(services|workflows)|[A-Za-z0-9.-]+\\.webhook\\.office\\.com)/[^\\s\"'<>]+");
+    private static final Set<String> IMAGE_FIELDS = Set.of("png", "pngBase64", "image");
 
-    private SecretScrubber() {}
+    private final KnownSecrets known;
+
+    /** @param known the secret values this process resolved */
+    public SecretScrubber(KnownSecrets known) {
+        this.known = Objects.requireNonNull(known, "known");
+    }
 
     /**
      * @param events events about to be exported
-     * @return the same events, with secrets in payloads redacted (unchanged events are the same objects)
+     * @return the same events, with secrets in payloads and authors redacted (unchanged events are
+     *     the same objects)
      */
-    public static List<Event> scrub(List<Event> events) {
+    public List<Event> scrub(List<Event> events) {
         List<Event> out = new ArrayList<>(events.size());
         for (Event e : events) {
             ObjectNode node = e.payload().toNode();
-            if (scrubNode(node)) {
+            boolean changed = scrubNode(node, e.type() == EventType.METRIC_SNAPSHOT);
+            String author = scrubText(e.author());
+            if (changed || !author.equals(e.author())) {
                 out.add(new Event(
                         e.id(),
                         e.incidentId(),
                         e.occurredAt(),
                         e.recordedAt(),
-                        e.author(),
+                        author,
                         e.type(),
-                        Payload.ofNode(node)));
+                        changed ? Payload.ofNode(node) : e.payload()));
             } else {
                 out.add(e);
             }
@@ -56,22 +81,41 @@ public final class SecretScrubber {
     }
 
     /**
-     * @param text any text
-     * @return the text with webhook URLs cut to their host
+     * @param series cached metric series about to be exported, as raw JSON
+     * @return copies with every string scrubbed (queries and label values alike)
      */
-    public static String scrubText(String text) {
-        return WEBHOOK_URL
-                .matcher(text)
-                .replaceAll(m -> "https://" + m.group().substring(8).replaceAll("/.*", "") + "/" + REDACTED);
+    public List<JsonNode> scrubSeries(List<JsonNode> series) {
+        List<JsonNode> out = new ArrayList<>(series.size());
+        for (JsonNode s : series) {
+            if (s.isTextual()) {
+                out.add(TextNode.valueOf(scrubText(s.asText())));
+            } else {
+                JsonNode copy = s.deepCopy();
+                scrubNode(copy, false);
+                out.add(copy);
+            }
+        }
+        return out;
     }
 
-    private static boolean scrubNode(JsonNode node) {
+    /**
+     * @param text any text
+     * @return the text without known secret values and credential-shaped values
+     */
+    public String scrubText(String text) {
+        return known.scrubForExport(text);
+    }
+
+    private boolean scrubNode(JsonNode node, boolean snapshot) {
         boolean changed = false;
         if (node instanceof ObjectNode o) {
             for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 JsonNode v = f.getValue();
                 if (v.isTextual()) {
+                    if (snapshot && IMAGE_FIELDS.contains(f.getKey())) {
+                        continue;
+                    }
                     String next = SECRET_KEY.matcher(f.getKey()).matches() && !isReference(v.asText())
                             ? REDACTED
                             : scrubText(v.asText());
@@ -80,7 +124,7 @@ public final class SecretScrubber {
                         changed = true;
                     }
                 } else {
-                    changed |= scrubNode(v);
+                    changed |= scrubNode(v, false);
                 }
             }
         } else if (node instanceof ArrayNode a) {
@@ -93,7 +137,7 @@ public final class SecretScrubber {
                         changed = true;
                     }
                 } else {
-                    changed |= scrubNode(v);
+                    changed |= scrubNode(v, false);
                 }
             }
         }

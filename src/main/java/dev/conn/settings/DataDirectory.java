@@ -43,7 +43,9 @@ public final class DataDirectory {
 
     /**
      * Creates the directory if needed and proves it is writable by creating and deleting a probe
-     * file. Nothing that exists is changed.
+     * file. Nothing that exists is changed. On POSIX a directory Conn creates is 0700 (owner only),
+     * and so are any missing parents it creates; an existing directory keeps its permissions (it may
+     * be shared on purpose, and {@code --data-dir} may name any folder).
      *
      * @param dir the data directory
      * @return {@code dir}
@@ -54,7 +56,9 @@ public final class DataDirectory {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new ConfigException(dir, "is a file, not a directory; choose another --data-dir", null);
             }
-            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir)) {
+                dev.conn.platform.files.PrivateFiles.createDirectories(dir);
+            }
         } catch (FileAlreadyExistsException e) {
             throw new ConfigException(dir, "cannot be created: " + e.getFile() + " is a file in the way", e);
         } catch (IOException e) {

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param applicationKey Datadog {@code DD-APPLICATION-KEY} reference, or null
  * @param scrapeIntervalSeconds the source's scrape interval in seconds (the finest useful step);
  *     null means 15 s for Prometheus, 20 s for Datadog
+ * @param grafanaUrl the root URL of a Grafana that has this source as a data source of the same
+ *     name, for "Open in Grafana" on each chart; null when there is none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MonitoringSource(
@@ -37,7 +39,8 @@ public record MonitoringSource(
         SecretRef secret,
         SecretRef apiKey,
         SecretRef applicationKey,
-        Integer scrapeIntervalSeconds) {
+        Integer scrapeIntervalSeconds,
+        String grafanaUrl) {
 
     /** Which API the source speaks. */
     public enum Kind {
@@ -79,6 +82,33 @@ public record MonitoringSource(
             throw new IllegalArgumentException("monitoring source '" + id
                     + "': scrapeIntervalSeconds must be 1-3600; got " + scrapeIntervalSeconds);
         }
+        grafanaUrl = grafanaUrl == null || grafanaUrl.isBlank() ? null : grafanaUrl.strip();
+        if (grafanaUrl != null) {
+            EndpointCheck.parse("monitoring source '" + id + "': grafanaUrl", grafanaUrl)
+                    .problem()
+                    .ifPresent(p -> {
+                        throw new IllegalArgumentException(p);
+                    });
+        }
+    }
+
+    /**
+     * Compatibility constructor without a Grafana URL.
+     *
+     * @throws IllegalArgumentException naming the field that is wrong
+     */
+    public MonitoringSource(
+            String id,
+            String name,
+            Kind kind,
+            String baseUrl,
+            Auth auth,
+            String username,
+            SecretRef secret,
+            SecretRef apiKey,
+            SecretRef applicationKey,
+            Integer scrapeIntervalSeconds) {
+        this(id, name, kind, baseUrl, auth, username, secret, apiKey, applicationKey, scrapeIntervalSeconds, null);
     }
 
     /** @return an unauthenticated Prometheus source */
@@ -96,12 +126,19 @@ public record MonitoringSource(
     /** @return a copy authenticating with {@code auth}, {@code user} (basic only) and the secret reference */
     public MonitoringSource withAuth(Auth a, String user, SecretRef ref) {
         return new MonitoringSource(
-                id, name, kind, baseUrl, a, user, ref, apiKey, applicationKey, scrapeIntervalSeconds);
+                id, name, kind, baseUrl, a, user, ref, apiKey, applicationKey, scrapeIntervalSeconds, grafanaUrl);
     }
 
     /** @return a copy with the scrape interval in seconds */
     public MonitoringSource withScrapeIntervalSeconds(Integer seconds) {
-        return new MonitoringSource(id, name, kind, baseUrl, auth, username, secret, apiKey, applicationKey, seconds);
+        return new MonitoringSource(
+                id, name, kind, baseUrl, auth, username, secret, apiKey, applicationKey, seconds, grafanaUrl);
+    }
+
+    /** @return a copy with the Grafana root URL (null or blank for none) */
+    public MonitoringSource withGrafanaUrl(String url) {
+        return new MonitoringSource(
+                id, name, kind, baseUrl, auth, username, secret, apiKey, applicationKey, scrapeIntervalSeconds, url);
     }
 
     /** @return the scrape interval in seconds, with the kind's default when unset */

@@ -42,6 +42,40 @@ public final class SecretResolver {
         return known;
     }
 
+    /**
+     * Resolves every secret reference in the settings (message channels and monitoring sources),
+     * so that {@link #known()} holds their values before text is exported, even values this run has
+     * not used yet. A reference that cannot be resolved is skipped: the patterns still apply.
+     * Blocking (a keychain may be asked): call off the JavaFX thread.
+     *
+     * @param settings the settings whose references to resolve
+     */
+    public void rememberConfigured(Settings settings) {
+        java.util.List<SecretRef> refs = new java.util.ArrayList<>();
+        for (ChannelSettings c : settings.channelsOrEmpty()) {
+            refs.add(c.url());
+            refs.add(c.apiKey());
+            refs.add(c.password());
+        }
+        if (settings.impact() != null) {
+            for (MonitoringSource m : settings.impact().sources()) {
+                refs.add(m.secret());
+                refs.add(m.apiKey());
+                refs.add(m.applicationKey());
+            }
+        }
+        for (SecretRef ref : refs) {
+            if (ref == null) {
+                continue;
+            }
+            try {
+                resolve(ref);
+            } catch (SecretUnavailableException notSet) {
+                // not readable in this process: skipped, the patterns still apply
+            }
+        }
+    }
+
     /** @return a resolver of this process's environment, with no keychain */
     public static SecretResolver environmentOnly() {
         return new SecretResolver(System.getenv(), SecretStore.unavailable());

@@ -63,8 +63,8 @@ public final class AlertRouting {
                         "delivery-unknown:" + m.idempotencyKey(),
                         Level.CRITICAL,
                         "Delivery unknown: " + m.subject(),
-                        "Conn stopped while sending to " + m.channel()
-                                + ". In the Comms tab, resend it or mark it sent."));
+                        "Sending to " + m.channel() + " ended without an answer. In the Comms tab, resend it or"
+                                + " mark it sent."));
             }
             centre.sync("delivery-unknown:", drafts);
         });

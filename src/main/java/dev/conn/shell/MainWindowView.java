@@ -699,6 +699,11 @@ public final class MainWindowView {
         new CheatSheetDialog(root.getScene().getWindow(), MenuActions.of(menuBar)).showAndWait();
     }
 
+    @FXML
+    private void onAbout() {
+        new AboutDialog(root.getScene().getWindow(), AboutInfo.current(dataDirectory)).showAndWait();
+    }
+
     /** @return every menu action of the window, features' menus included, in menu order */
     public java.util.List<MenuActions.Action> actions() {
         return MenuActions.of(menuBar);

@@ -147,7 +147,8 @@ public record TimelineEntry(
                     + (p.text("markedByUser").filter("true"::equals).isPresent() ? " (marked sent by user)" : "");
             case MESSAGE_FAILED -> "Message via " + p.textOrEmpty("channel") + " failed: " + p.textOrEmpty("reason");
             case MESSAGE_DELIVERY_UNKNOWN -> "Message via " + p.textOrEmpty("channel")
-                    + ": delivery unknown (Conn stopped mid-send); resend or mark sent";
+                    + ": delivery unknown (" + p.text("reason").orElse("Conn stopped mid-send")
+                    + "); resend or mark sent";
             default -> text.isBlank() ? e.type().label() : text;
         };
     }

@@ -48,6 +48,9 @@ public final class TimelineView {
     @FXML
     private Label captureMessage;
 
+    @FXML
+    private Label capturePending;
+
     /** @param model the timeline's view model */
     public TimelineView(TimelineViewModel model) {
         this.model = model;
@@ -99,9 +102,19 @@ public final class TimelineView {
         captureMessage.textProperty().bind(model.captureMessageProperty());
         captureMessage.visibleProperty().bind(model.captureMessageProperty().isNotEmpty());
         captureMessage.managedProperty().bind(captureMessage.visibleProperty());
+        capturePending.textProperty().bind(model.pendingCapturesProperty());
+        capturePending.visibleProperty().bind(model.pendingCapturesProperty().isNotEmpty());
+        capturePending.managedProperty().bind(capturePending.visibleProperty());
         captureField.setOnAction(e -> onCapture());
         captureField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
+                java.util.Optional<String> failed =
+                        captureField.getText().isEmpty() ? model.takeBackFailedLine() : java.util.Optional.empty();
+                if (failed.isPresent()) {
+                    captureField.setText(failed.get());
+                    captureField.end();
+                    return;
+                }
                 captureField.clear();
                 model.captureMessageProperty().set("");
             }
@@ -143,12 +156,10 @@ public final class TimelineView {
     }
 
     private void onCapture() {
-        String line = captureField.getText();
-        model.submit(line, () -> {
-            if (line.equals(captureField.getText())) {
-                captureField.clear();
-            }
-        });
+        // the line is queued at once: the bar clears for the next one while the disk catches up
+        if (model.submit(captureField.getText(), () -> {})) {
+            captureField.clear();
+        }
     }
 
     private void onCorrectEntry(TimelineEntry entry) {

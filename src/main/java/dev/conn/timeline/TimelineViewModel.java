@@ -45,9 +45,7 @@ public final class TimelineViewModel {
     private final Clock clock;
     private int generation;
     private final BooleanProperty rebuilding = new SimpleBooleanProperty(false);
-    private String pendingLine;
-    private UUID pendingId;
-    private final BooleanProperty saving = new SimpleBooleanProperty(false);
+    private final CaptureBarViewModel captures;
     private final javafx.beans.property.IntegerProperty scrollRequests =
             new javafx.beans.property.SimpleIntegerProperty();
 
@@ -76,6 +74,8 @@ public final class TimelineViewModel {
         this.parser = new CaptureParser(clock);
         this.tasks = tasks;
         this.clock = clock;
+        this.captures = new CaptureBarViewModel(
+                incident, clock, captureMessage, () -> scrollRequests.set(scrollRequests.get() + 1));
         showUtc.set(settings.settings().timeDisplay() == Settings.TimeDisplay.UTC);
         showUtc.addListener((o, was, utc) -> settings.update(
                 st -> st.withTimeDisplay(utc ? Settings.TimeDisplay.UTC : Settings.TimeDisplay.LOCAL),
@@ -234,48 +234,42 @@ public final class TimelineViewModel {
     }
 
     /**
-     * Records what was typed in the quick-capture bar. Ignored while the previous line is still
-     * being saved. A line that failed to save keeps its event id, so sending it again cannot store
-     * it twice even if the first try reached the disk.
+     * Records what was typed in the quick-capture bar. A line that parses is queued at once (its
+     * time and event id fixed now) and saved after the lines entered before it, each exactly once;
+     * the bar may clear for the next line. A line that does not parse sets the capture message and
+     * is not taken. See {@link CaptureBarViewModel} for what happens when a save fails.
      *
      * @param line the typed line
-     * @param onSaved called on the FX thread once the entry is durable (the bar clears then)
+     * @param onSaved called on the FX thread once this line is durable
+     * @return true if the line was taken (clear the bar), false if it stays in the bar (refused,
+     *     blank, or a blank Enter that only retried a stopped queue)
      */
-    public void submit(String line, Runnable onSaved) {
-        if (saving.get()) {
-            return;
-        }
+    public boolean submit(String line, Runnable onSaved) {
         Capture c = parser.parse(line, displayZone());
         if (c instanceof Capture.Blank) {
-            return;
+            captures.retryIfStopped(); // Enter on an empty bar tries a failed save again
+            return false;
         }
         if (c instanceof Capture.Invalid inv) {
             captureMessage.set(inv.message());
-            return;
+            return false;
         }
-        Capture.Entry entry = (Capture.Entry) c;
-        captureMessage.set("");
-        if (!line.equals(pendingLine)) {
-            pendingLine = line;
-            pendingId = Event.newId();
-        }
-        saving.set(true);
-        incident.record(
-                pendingId,
-                entry.type(),
-                entry.payload(),
-                entry.occurredAt(),
-                saved -> {
-                    saving.set(false);
-                    pendingLine = null;
-                    pendingId = null;
-                    scrollRequests.set(scrollRequests.get() + 1);
-                    onSaved.run();
-                },
-                message -> {
-                    saving.set(false);
-                    captureMessage.set(message);
-                });
+        return captures.offer(line, (Capture.Entry) c, onSaved);
+    }
+
+    /**
+     * Takes the line whose save failed back out of the queue, to edit it in the bar (Esc on an
+     * empty bar). Entered again unchanged, it is still stored once.
+     *
+     * @return the line, if saving stopped on a failure
+     */
+    public java.util.Optional<String> takeBackFailedLine() {
+        return captures.takeBack();
+    }
+
+    /** @return the lines waiting to be saved, in words ("Saving 2 lines…"), or empty */
+    public javafx.beans.property.ReadOnlyStringProperty pendingCapturesProperty() {
+        return captures.statusProperty();
     }
 
     /** @return false while the older entries of a long incident are still being loaded */
@@ -290,7 +284,7 @@ public final class TimelineViewModel {
 
     /** @return true while a captured line is being saved */
     public javafx.beans.property.ReadOnlyBooleanProperty savingProperty() {
-        return saving;
+        return captures.savingProperty();
     }
 
     private final javafx.beans.property.ObjectProperty<java.util.UUID> selectionRequest =

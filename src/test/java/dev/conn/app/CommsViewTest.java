@@ -109,7 +109,15 @@ class CommsViewTest extends WindowTest {
                                     java.util.Optional.empty(),
                                     java.util.Optional.empty()),
                             "Ana Ops");
-            outbox.markInFlight(outbox.queued().get(0).seq()); // Conn died mid-send
+            // Conn died mid-send: it held the lease (already expired by the app's clock) and marked
+            // the row in flight
+            dev.conn.comms.DispatchLease dead = new dev.conn.comms.JdbcDispatchLease(
+                    db.dataSource(),
+                    java.time.Clock.offset(clock, java.time.Duration.ofHours(-1)),
+                    dev.conn.comms.DispatchLease.Owner.thisProcess("a Conn window that died"),
+                    java.time.Duration.ofSeconds(15));
+            long token = ((dev.conn.comms.DispatchLease.Claim.Held) dead.claim()).token();
+            outbox.markInFlight(outbox.queued().get(0).seq(), token);
         }
         launch(UnaryOperator.identity());
         waitUntil(() -> "Checkout errors".equals(text(robot, "#titleLabel")));
@@ -128,6 +136,79 @@ class CommsViewTest extends WindowTest {
         });
         waitUntil(() -> unknown.getItems().isEmpty());
         waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_SENT));
+    }
+
+    @Test
+    void aSecondWindowSaysTheOtherWindowSendsAndTakesOverWhenItCloses(FxRobot robot) throws Exception {
+        new SettingsFile(dataDir)
+                .save(Settings.defaults()
+                        .withAuthorName("Ana Ops")
+                        .withChannels(List.of(ChannelSettings.webhook(
+                                "slack-ops",
+                                ChannelSettings.Type.SLACK,
+                                Audience.RESPONDERS,
+                                SecretRef.env("CONN_TEST_UNSET_SLACK_URL")))));
+        // another Conn window on the same data directory holds the lease (its heartbeat keeps it)
+        dev.conn.comms.DispatchLease.Owner ben =
+                dev.conn.comms.DispatchLease.Owner.thisProcess("Conn window of Ben Ops");
+        long token;
+        try (dev.conn.platform.db.Database db = dev.conn.platform.db.Database.open(dataDir)) {
+            token = ((dev.conn.comms.DispatchLease.Claim.Held)
+                            new dev.conn.comms.JdbcDispatchLease(db.dataSource(), clock, ben, Duration.ofHours(1))
+                                    .claim())
+                    .token();
+            dev.conn.incident.EventStore store = dev.conn.incident.EventStore.jdbc(db.dataSource());
+            dev.conn.incident.IncidentService incidents = new dev.conn.incident.IncidentService(store, clock);
+            dev.conn.incident.IncidentId id = incidents
+                    .declare(
+                            new dev.conn.incident.Declaration(
+                                    "Checkout errors",
+                                    dev.conn.incident.Severity.SEV1,
+                                    "",
+                                    java.util.Optional.empty(),
+                                    "Ben Ops"),
+                            "Ben Ops")
+                    .incidentId();
+            store.setActiveIncident(id);
+            new dev.conn.comms.CommsService(
+                            incidents,
+                            new dev.conn.comms.JdbcOutbox(db.dataSource(), store),
+                            dev.conn.settings.PolicyFile.defaults().comms(),
+                            clock)
+                    .queue(
+                            id,
+                            new dev.conn.comms.CommsService.Draft(
+                                    java.util.UUID.randomUUID(),
+                                    Audience.RESPONDERS,
+                                    List.of("slack-ops"),
+                                    "We are investigating",
+                                    "Checkout errors in EU",
+                                    dev.conn.incident.Payload.empty(),
+                                    java.util.Optional.empty(),
+                                    java.util.Optional.empty()),
+                            "Ben Ops");
+        }
+        launch(UnaryOperator.identity());
+        waitUntil(() -> "Checkout errors".equals(text(robot, "#titleLabel")));
+        dev.conn.platform.db.Database shared = dev.conn.platform.db.Database.open(dataDir);
+        try {
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+            waitFor(robot, "#checklist");
+            waitUntil(() -> text(robot, "#outboxStatus").equals("1 message waiting: the other Conn window sends them"));
+            waitUntil(() -> text(robot, "#outboxSender").startsWith("Messages are sent by the other Conn window"));
+            assertThat(text(robot, "#outboxSender")).contains("Conn window of Ben Ops");
+
+            new dev.conn.comms.JdbcDispatchLease(shared.dataSource(), clock, ben, Duration.ofHours(1))
+                    .release(token); // the other window closes
+            // this window takes over at its next poll; each tick of the clock re-reads the outbox
+            waitUntil(() -> {
+                clock.advance(Duration.ofSeconds(1));
+                return text(robot, "#outboxStatus").equals("1 message waiting");
+            });
+            waitUntil(() -> !robot.lookup("#outboxSender").query().isVisible());
+        } finally {
+            shared.close();
+        }
     }
 
     @Test

@@ -5,8 +5,8 @@ import static dev.conn.testing.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.impact.ChartScale;
-import dev.conn.impact.ImpactChartView;
 import dev.conn.impact.ImpactQuery;
+import dev.conn.impact.ui.ImpactChartView;
 import dev.conn.incident.Declaration;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventStore;

@@ -42,6 +42,43 @@ class RollingLogTest {
         assertThat(LogRedactor.redact(line)).isEqualTo(line);
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POST Hooks.Slack.com/services/T1/B1/Leak0001secret failed | Hooks.Slack.com/[redacted]",
+                "POST HTTP://ops.example.com/hooks/Leak0002secret failed | HTTP://ops.example.com/[redacted]",
+                "echoed hooks.slack.com/services/T1/B1/Leak0003secret | hooks.slack.com/[redacted]",
+                "POST discord.com/api/webhooks/1/Leak0004secret failed | discord.com/api/webhooks/[redacted]",
+                "POST https://discordapp.com/api/webhooks/1/Leak0005secret | https://discordapp.com/[redacted]",
+            })
+    void theCasesOfFinding8AreRedactedInTheLogToo(String line, String expected) {
+        assertThat(LogRedactor.redact(line)).contains(expected).doesNotContain("Leak000");
+    }
+
+    @Test
+    void aResolvedSecretThatMatchesNoPatternNeverReachesTheLogFileNorTheConsole() throws Exception {
+        dev.conn.platform.secrets.KnownSecrets known = new dev.conn.platform.secrets.KnownSecrets();
+        known.remember("https://chat.example.org/api/v4/notify/Zq81kLmN0pQ");
+        Path folder = RollingLog.install(dataDir, known);
+        java.util.logging.ConsoleHandler console = new java.util.logging.ConsoleHandler();
+        Logger.getLogger("").addHandler(console);
+        try {
+            RollingLog.redactConsole(known);
+            String line = "delivery failed: 404 /api/v4/notify/Zq81kLmN0pQ not found";
+            Logger.getLogger("dev.conn.test").log(Level.WARNING, line);
+
+            assertThat(Files.readString(folder.resolve("conn.log.0")))
+                    .contains("delivery failed: 404 [redacted] not found")
+                    .doesNotContain("Zq81kLmN0pQ");
+            assertThat(console.getFormatter().format(new java.util.logging.LogRecord(Level.WARNING, line)))
+                    .contains("404 [redacted] not found")
+                    .doesNotContain("Zq81kLmN0pQ");
+        } finally {
+            Logger.getLogger("").removeHandler(console);
+        }
+    }
+
     @Test
     void theLogFileIsInTheDataDirectoryAndHoldsNoSecret() throws Exception {
         Path folder = RollingLog.install(dataDir);

@@ -81,6 +81,17 @@ class StartupErrorViewTest {
         assertThat(errorText(robot)).contains(file.toString()).contains("cannot be created");
     }
 
+    @Test
+    void anExceptionInStartIsShownInWordsInsteadOfAStuckProcess(FxRobot robot) throws Exception {
+        // not launched by Application.launch: it has no parameters, so start() fails at once
+        robot.interact(() -> app.start(stage));
+
+        assertThat(errorText(robot)).contains("getParameters()");
+        assertThat(ConnApp.failedAtStart())
+                .as("the launcher then exits non-zero")
+                .isTrue();
+    }
+
     private static String errorText(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#startup-error")
                 .tryQuery()

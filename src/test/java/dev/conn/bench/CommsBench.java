@@ -102,9 +102,10 @@ final class CommsBench {
             env.put("SLACK", slack.server.url("/s").toString());
             env.put("TEAMS", teams.server.url("/t").toString());
             env.put("SP_KEY", "k");
-            SecretResolver secrets = new SecretResolver(env, SecretResolver.SecretStore.unavailable());
-            OkHttpClient http =
-                    new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+            dev.conn.platform.secrets.KnownSecrets known = new dev.conn.platform.secrets.KnownSecrets();
+            SecretResolver secrets = new SecretResolver(env, SecretResolver.SecretStore.unavailable(), known);
+            dev.conn.platform.http.HttpTransport http =
+                    dev.conn.platform.http.HttpTransport.over(new OkHttpClient.Builder().build());
             Map<String, Channel> channels = Map.of(
                     "slack",
                     new SlackWebhookClient("slack", SecretRef.env("SLACK"), secrets, http, clock),
@@ -122,10 +123,16 @@ final class CommsBench {
                             clock));
             OutboxDispatcher d = new OutboxDispatcher(
                     outbox,
+                    new dev.conn.comms.JdbcDispatchLease(
+                            db.dataSource(),
+                            clock,
+                            dev.conn.comms.DispatchLease.Owner.thisProcess("CommsBench"),
+                            dev.conn.comms.JdbcDispatchLease.DEFAULT_TTL),
                     id -> Optional.ofNullable(channels.get(id)),
                     clock,
                     clock::advance,
-                    Backoff.standard(new Random(7)));
+                    Backoff.standard(new Random(7)),
+                    known);
             long wallStart = System.nanoTime();
             Instant lastQueued = t0;
             for (int i = 0; i < 50; i++) {

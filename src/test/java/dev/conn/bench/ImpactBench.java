@@ -1,12 +1,14 @@
 package dev.conn.bench;
 
 import dev.conn.impact.ChartData;
-import dev.conn.impact.ImpactChartView;
+import dev.conn.impact.ChartSeries;
+import dev.conn.impact.ImpactMarker;
 import dev.conn.impact.ImpactQuery;
 import dev.conn.impact.Lttb;
-import dev.conn.impact.PrometheusClient;
 import dev.conn.impact.Series;
 import dev.conn.impact.SeriesResult;
+import dev.conn.impact.net.PrometheusClient;
+import dev.conn.impact.ui.ImpactChartView;
 import dev.conn.settings.MonitoringSource;
 import dev.conn.settings.SecretResolver;
 import java.time.Instant;
@@ -21,16 +23,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.layout.VBox;
 
 /**
- * Impact graph figures: LTTB 1,000,000 → 2,000 points, parsing 20 series × 11,000 points of
- * Prometheus JSON, and the frame time of the impact panel (6 charts × 5 series, each downsampled
- * from 1,000,000 raw points) against a stock {@code LineChart} fed all points (capped to one
- * series of 1,000,000 points so the bench stays short).
+ * Impact graph figures: LTTB 1,000,000 → 2,000 points; parsing 20 series × 11,000 points of
+ * Prometheus JSON; the ChartFX panel (6 charts × 5 series from 1,000,000 raw points each) against
+ * the former Canvas drawing on the same panel in the same run; an interaction frame; and the
+ * FX-thread time of a refresh cycle.
  */
 final class ImpactBench {
     private static final int RAW = 1_000_000;
@@ -43,7 +42,10 @@ final class ImpactBench {
         Series raw = randomWalk(new Random(1), RAW);
         rows.add(new Bench.Row("impact: LTTB 1,000,000 → 2,000 points (median of 11)", lttbMs(raw), "ms", 5));
         rows.add(new Bench.Row(
-                "impact: parse Prometheus JSON, 20 series × 11,000 points (median of 7)", parseMs(), "ms", 50));
+                "impact: parse Prometheus JSON, 20 series × 11,000 points, C1-only as shipped (median of 7)",
+                parseMs(),
+                "ms",
+                40));
         rows.addAll(frames());
         return rows;
     }
@@ -129,100 +131,165 @@ final class ImpactBench {
         }
         started.get(30, TimeUnit.SECONDS);
 
-        // 6 charts × 5 series, each LTTB-downsampled (off the FX thread) from 1,000,000 raw points
+        // 6 charts × 5 series from 1,000,000 raw points each; the reductions are built off the FX thread
         int plotWidth = 1_000;
-        List<ChartData> charts = new ArrayList<>();
         Random rnd = new Random(3);
+        List<ChartData> charts = new ArrayList<>();
+        List<List<Series>> lttb = new ArrayList<>();
         for (int c = 0; c < 6; c++) {
-            List<Series> drawn = new ArrayList<>();
+            List<ChartSeries> drawn = new ArrayList<>();
+            List<Series> reduced = new ArrayList<>();
             for (int s = 0; s < 5; s++) {
-                drawn.add(Lttb.downsample(randomWalk(rnd, RAW), 2 * plotWidth));
+                Series raw = randomWalk(rnd, RAW);
+                drawn.add(ChartSeries.of("chart " + c, raw, plotWidth));
+                reduced.add(Lttb.downsample(raw, 2 * plotWidth));
             }
-            charts.add(new ChartData(
-                    ImpactQuery.create("chart " + c, "bench", "q", "req/s", OptionalDouble.of(150)),
-                    Instant.ofEpochMilli(T0),
-                    Instant.ofEpochMilli(T0 + RAW * 1_000L),
-                    drawn,
-                    5,
-                    List.of(),
-                    Optional.of(Instant.ofEpochMilli(T0)),
-                    false,
-                    Optional.empty(),
-                    ""));
+            charts.add(chartData(c, drawn, T0, T0 + RAW * 1_000L));
+            lttb.add(reduced);
         }
+        List<Instant> markerTimes =
+                List.of(Instant.ofEpochMilli(T0 + RAW * 300L), Instant.ofEpochMilli(T0 + RAW * 700L));
+        List<ImpactMarker> markers = List.of(
+                new ImpactMarker(markerTimes.get(0), true, "Impact started", "", Optional.empty()),
+                new ImpactMarker(markerTimes.get(1), false, "Action", "rolled back", Optional.empty()));
         double canvasMs = onFx(() -> {
             VBox box = new VBox();
-            List<ImpactChartView> views = new ArrayList<>();
-            for (ChartData d : charts) {
-                ImpactChartView v = new ImpactChartView();
+            List<CanvasChartReference> views = new ArrayList<>();
+            for (List<Series> r : lttb) {
+                CanvasChartReference v = new CanvasChartReference(r, T0, T0 + RAW * 1_000L, 150, markerTimes);
                 v.setPrefSize(plotWidth + 68, 150);
-                v.setData(d);
                 views.add(v);
                 box.getChildren().add(v);
             }
             Scene scene = new Scene(box, plotWidth + 68, 900);
             box.applyCss();
             box.layout();
-            double[] ms = new double[9];
-            for (int i = -3; i < ms.length; i++) {
-                long start = System.nanoTime();
-                views.forEach(ImpactChartView::repaint);
+            return medianOf(9, () -> {
+                views.forEach(CanvasChartReference::repaint);
                 scene.snapshot(null); // renders the whole scene with the software pipeline
-                if (i >= 0) {
-                    ms[i] = (System.nanoTime() - start) / 1e6;
-                }
-            }
-            return median(ms);
+            });
         });
-        // baseline: a stock LineChart (symbols off, no animation) fed every raw point; capped at
-        // one series of 1,000,000 points (1/30 of the panel) so the bench stays under a minute
-        Series one = randomWalk(new Random(4), RAW);
-        double lineChartMs = onFx(() -> {
-            NumberAxis x = new NumberAxis();
-            NumberAxis y = new NumberAxis();
-            x.setForceZeroInRange(false);
-            LineChart<Number, Number> chart = new LineChart<>(x, y);
-            chart.setCreateSymbols(false);
-            chart.setAnimated(false);
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            List<XYChart.Data<Number, Number>> pts = new ArrayList<>(RAW);
-            for (int i = 0; i < RAW; i++) {
-                pts.add(new XYChart.Data<>(one.times()[i], one.values()[i]));
+        double chartFxMs = onFx(() -> {
+            VBox box = new VBox();
+            List<ImpactChartView> views = new ArrayList<>();
+            for (ChartData d : charts) {
+                ImpactChartView v = new ImpactChartView();
+                v.setPrefSize(plotWidth + 68, 150);
+                v.setData(d);
+                v.setMarkers(markers);
+                views.add(v);
+                box.getChildren().add(v);
             }
-            s.getData().setAll(pts);
-            chart.getData().add(s);
-            Scene scene = new Scene(chart, plotWidth + 68, 150);
-            chart.applyCss();
-            chart.layout();
-            scene.snapshot(null);
-            double[] ms = new double[3];
-            for (int i = 0; i < ms.length; i++) {
-                long start = System.nanoTime();
-                chart.requestLayout();
-                chart.layout();
+            Scene scene = new Scene(box, plotWidth + 68, 900);
+            box.applyCss();
+            box.layout();
+            return medianOf(9, () -> {
+                views.forEach(ImpactChartView::drawNow);
                 scene.snapshot(null);
-                ms[i] = (System.nanoTime() - start) / 1e6;
+            });
+        });
+        // interaction: one chart, 5 series from 1M raw points, zoomed and panned frame by frame
+        double interactionMs = onFx(() -> {
+            ImpactChartView v = new ImpactChartView();
+            v.setData(charts.get(0));
+            v.setMarkers(markers);
+            Scene scene = new Scene(v, plotWidth + 68, 240);
+            v.applyCss();
+            v.layout();
+            long span = RAW * 1_000L;
+            int[] frame = {0};
+            return medianOf(21, () -> {
+                int f = frame[0]++;
+                long width = span / (1 + f % 7); // zoom in steps, then pan
+                long from = T0 + (span - width) * (f % 5) / 4;
+                v.setView(from, from + width);
+                v.drawNow();
+                scene.snapshot(null);
+            });
+        });
+        // a refresh cycle: 6 charts get new data (5 series × 11,000 points, the most one Prometheus
+        // answer holds, reduced off the FX thread); FX-thread work = setData and drawing into the
+        // canvases (rasterising the scene is the render thread's)
+        List<ChartData> refreshed = new ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+            List<ChartSeries> drawn = new ArrayList<>();
+            for (int s = 0; s < 5; s++) {
+                drawn.add(ChartSeries.of("chart " + c, randomWalk(rnd, 11_000), plotWidth));
             }
-            return median(ms);
+            refreshed.add(chartData(c, drawn, T0, T0 + 11_000 * 1_000L));
+        }
+        double refreshMs = onFx(() -> {
+            VBox box = new VBox();
+            List<ImpactChartView> views = new ArrayList<>();
+            for (int c = 0; c < 6; c++) {
+                ImpactChartView v = new ImpactChartView();
+                v.setPrefSize(plotWidth + 68, 150);
+                views.add(v);
+                box.getChildren().add(v);
+            }
+            new Scene(box, plotWidth + 68, 900);
+            box.applyCss();
+            box.layout();
+            return medianOf(15, () -> {
+                for (int c = 0; c < 6; c++) {
+                    views.get(c).setData(refreshed.get(c));
+                    views.get(c).drawNow();
+                }
+            });
         });
         return List.of(
                 new Bench.Row(
-                        "impact panel frame, 6 charts × 5 series from 1M raw points each (LTTB, Canvas, software;"
-                                + " repaint + scene snapshot, median of 9)",
+                        "impact panel full repaint, 6 charts × 5 series from 1M raw points (ChartFX, software;"
+                                + " draw + scene snapshot, median of 9)",
+                        chartFxMs,
+                        "ms",
+                        60),
+                new Bench.Row(
+                        "  reference: the same panel on the former Canvas path (LTTB 2,000 points), same run",
                         canvasMs,
                         "ms",
-                        33),
+                        Bench.NO_TARGET),
+                new Bench.Row("  ChartFX ÷ Canvas, same run (keep ChartFX up to 1.5×)", chartFxMs / canvasMs, "×", 1.5),
                 new Bench.Row(
-                        "baseline: stock LineChart, symbols off, fed all points; capped at 1 series × 1M (1/30 of the"
-                                + " panel), layout + snapshot, median of 3; ratio vs 33 ms",
-                        lineChartMs,
+                        "impact interaction frame: one chart, 5 series from 1M raw points, zoomed or panned"
+                                + " (draw + snapshot, median of 21)",
+                        interactionMs,
                         "ms",
-                        33),
+                        16),
                 new Bench.Row(
-                        "baseline ÷ impact panel frame (the capped baseline draws 1/30 of the points)",
-                        lineChartMs / canvasMs,
-                        "×",
-                        Bench.NO_TARGET));
+                        "impact FX-thread time per refresh cycle of 6 charts (5 × 11,000 points each: setData +"
+                                + " draw, median of 15)",
+                        refreshMs,
+                        "ms",
+                        16));
+    }
+
+    private static ChartData chartData(int c, List<ChartSeries> drawn, long from, long to) {
+        return new ChartData(
+                ImpactQuery.create("chart " + c, "bench", "q", "req/s", OptionalDouble.of(150)),
+                Instant.ofEpochMilli(from),
+                Instant.ofEpochMilli(to),
+                Optional.empty(),
+                drawn,
+                5,
+                List.of(),
+                Optional.of(Instant.ofEpochMilli(from)),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                "");
+    }
+
+    private static double medianOf(int n, Runnable frame) {
+        double[] ms = new double[n];
+        for (int i = -3; i < n; i++) {
+            long start = System.nanoTime();
+            frame.run();
+            if (i >= 0) {
+                ms[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        return median(ms);
     }
 
     private static double onFx(java.util.concurrent.Callable<Double> work) throws Exception {

@@ -45,7 +45,11 @@ final class PostmortemBench {
         try (Database db = Database.open(Files.createDirectories(dir.resolve("source")))) {
             IncidentService service = new IncidentService(EventStore.jdbc(db.dataSource()), Clock.systemUTC());
             IncidentId id = seed(service);
-            PostmortemExports exports = new PostmortemExports(service, MetricSeriesArchive.none(), Clock.systemUTC());
+            PostmortemExports exports = new PostmortemExports(
+                    service,
+                    MetricSeriesArchive.none(),
+                    Clock.systemUTC(),
+                    dev.conn.platform.secrets.KnownSecrets::new);
             for (PostmortemExports.Format f : PostmortemExports.Format.values()) {
                 long[] nanos = new long[RUNS];
                 byte[] out = exports.export(id, f); // warm-up

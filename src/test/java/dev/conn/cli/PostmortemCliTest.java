@@ -121,8 +121,9 @@ class PostmortemCliTest {
         assertThat(conn(b, "import", bundle.toString())).isEqualTo(ConnCommand.REFUSED);
 
         assertThat(err).contains("version: this Conn reads version 1; the bundle is version 9");
-        assertThat(conn(b, "incidents")).isZero();
-        assertThat(out).contains("No incidents yet");
+        assertThat(b).doesNotExist(); // a refused import creates no data directory
+        assertThat(conn(b, "incidents")).isEqualTo(ConnCommand.REFUSED);
+        assertThat(err).contains("No Conn database in");
     }
 
     @Test

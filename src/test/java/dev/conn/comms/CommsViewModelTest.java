@@ -58,7 +58,7 @@ class CommsViewModelTest {
                 List::of,
                 new MessageTemplates(dir),
                 tasks,
-                () -> false);
+                () -> OutboxDispatcher.Status.IDLE);
         incident.declare(
                 new Declaration("Checkout errors", Severity.SEV1, "", Optional.empty(), ""), "Ana Ops", errors::add);
     }

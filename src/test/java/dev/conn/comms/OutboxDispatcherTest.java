@@ -150,12 +150,23 @@ class OutboxDispatcherTest {
     }
 
     @Test
-    void connectionDroppedMidRequestIsRetriedAndDeliveredOnce() throws Exception {
-        slack.then(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_DURING_REQUEST_BODY));
+    void connectionDroppedAfterSlackReadTheRequestLeavesItDeliveryUnknown() throws Exception {
+        // Slack read the whole post and hung up before answering: it may have shown the message,
+        // and it cannot de-duplicate, so the user decides (Resend or Mark sent), as after a crash
+        slack.then(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         f.send(Audience.RESPONDERS, "Outage", "slack-ops");
+        f.send(Audience.RESPONDERS, "Next", "slack-ops");
         f.dispatcher().drain(Duration.ofMinutes(5));
 
-        assertThat(slack.hits()).extracting(ScriptedServer.Hit::body).containsExactly(body("Outage"));
+        assertThat(f.outbox.unknown()).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("Outage");
+            assertThat(m.lastError().orElseThrow()).contains("may have arrived");
+        });
+        assertThat(f.events(EventType.MESSAGE_DELIVERY_UNKNOWN)).hasSize(1);
+        assertThat(slack.hits())
+                .as("the next message still goes; the unknown one is not repeated")
+                .extracting(ScriptedServer.Hit::body)
+                .containsExactly(body("Outage"), body("Next"));
         assertThat(f.events(EventType.MESSAGE_SENT)).hasSize(1);
     }
 
@@ -192,7 +203,7 @@ class OutboxDispatcherTest {
     void aSendInterruptedByACrashWaitsForTheUsersDecision() throws Exception {
         UUID id = f.send(Audience.RESPONDERS, "Outage", "slack-ops");
         long seq = f.outbox.queued().get(0).seq();
-        f.outbox.markInFlight(seq); // as if Conn died after the request left
+        f.crashMidSend(seq); // as if Conn died after the request left
 
         OutboxDispatcher after = f.dispatcher();
         assertThat(after.recover()).hasSize(1);
@@ -213,7 +224,7 @@ class OutboxDispatcherTest {
     void theUserCanMarkAnUnknownDeliverySent() {
         f.send(Audience.RESPONDERS, "Outage", "slack-ops");
         long seq = f.outbox.queued().get(0).seq();
-        f.outbox.markInFlight(seq);
+        f.crashMidSend(seq);
         f.dispatcher().recover();
 
         f.comms.markSent(seq, "Alice");

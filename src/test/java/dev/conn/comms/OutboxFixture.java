@@ -9,6 +9,8 @@ import dev.conn.incident.IncidentService;
 import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.platform.db.Database;
+import dev.conn.platform.http.HttpTransport;
+import dev.conn.platform.secrets.KnownSecrets;
 import dev.conn.settings.PolicyFile;
 import dev.conn.settings.SecretResolver;
 import dev.conn.testing.MutableClock;
@@ -37,17 +39,23 @@ final class OutboxFixture implements AutoCloseable {
     final Map<String, Channel> channels = new HashMap<>();
     final Map<String, String> env = new HashMap<>();
 
+    /** What every resolver of this fixture remembers, shared with the dispatcher (as in the app). */
+    final KnownSecrets known = new KnownSecrets();
+
     /** @return a resolver of {@link #env} as it is now */
     SecretResolver secrets() {
-        return new SecretResolver(env, SecretResolver.SecretStore.unavailable());
+        return new SecretResolver(env, SecretResolver.SecretStore.unavailable(), known);
     }
-    /** Short timeouts, and no silent OkHttp retry: the outbox decides about retries. */
-    final OkHttpClient http = new OkHttpClient.Builder()
+
+    /** Short timeouts: a hanging server costs the test about a second. */
+    final OkHttpClient client = new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(2))
-            .readTimeout(Duration.ofSeconds(3))
+            .readTimeout(Duration.ofMillis(800))
             .callTimeout(Duration.ofSeconds(5))
-            .retryOnConnectionFailure(false)
             .build();
+
+    /** Conn's one transport over {@link #client}. */
+    final HttpTransport http = HttpTransport.over(client);
 
     OutboxFixture(Path dir) {
         database = Database.open(dir);
@@ -62,13 +70,43 @@ final class OutboxFixture implements AutoCloseable {
                 .incidentId();
     }
 
+    /**
+     * @param who the owner's description
+     * @return a lease of this database for a new owner, on the fixture's clock
+     */
+    JdbcDispatchLease lease(String who) {
+        return new JdbcDispatchLease(
+                database.dataSource(), clock, DispatchLease.Owner.thisProcess(who), JdbcDispatchLease.DEFAULT_TTL);
+    }
+
     OutboxDispatcher dispatcher() {
+        return dispatcher(lease("test dispatcher"));
+    }
+
+    OutboxDispatcher dispatcher(DispatchLease lease) {
         return new OutboxDispatcher(
                 outbox,
+                lease,
                 id -> Optional.ofNullable(channels.get(id)),
                 clock,
                 clock::advance,
-                Backoff.standard(new Random(42)));
+                Backoff.standard(new Random(42)),
+                known);
+    }
+
+    /**
+     * As if a Conn process marked the row in flight and died before the answer: another owner
+     * takes the lease, marks the row, and never renews; the clock then passes its expiry.
+     *
+     * @param seq a QUEUED row
+     */
+    void crashMidSend(long seq) {
+        JdbcDispatchLease dead = lease("a process that dies");
+        DispatchLease.Claim c = dead.claim();
+        if (!(c instanceof DispatchLease.Claim.Held h) || !outbox.markInFlight(seq, h.token())) {
+            throw new IllegalStateException("could not mark row " + seq + " in flight: " + c);
+        }
+        clock.advance(dead.ttl().plusSeconds(1));
     }
 
     UUID send(Audience audience, String subject, String... channelIds) {

@@ -2,6 +2,8 @@ package dev.conn.comms;
 
 import dev.conn.incident.EventStore;
 import dev.conn.platform.db.Database;
+import dev.conn.platform.http.HttpTransport;
+import dev.conn.platform.secrets.KnownSecrets;
 import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;
 import java.nio.file.Path;
@@ -25,21 +27,27 @@ public final class OutboxKillChild {
         Database db = Database.open(Path.of(args[0]));
         EventStore store = EventStore.jdbc(db.dataSource());
         JdbcOutbox outbox = new JdbcOutbox(db.dataSource(), store);
+        KnownSecrets known = new KnownSecrets();
         SecretResolver secrets =
-                new SecretResolver(Map.of("SLACK_URL", args[1]), SecretResolver.SecretStore.unavailable());
-        OkHttpClient http = new OkHttpClient.Builder()
+                new SecretResolver(Map.of("SLACK_URL", args[1]), SecretResolver.SecretStore.unavailable(), known);
+        HttpTransport http = HttpTransport.over(new OkHttpClient.Builder()
                 .readTimeout(Duration.ofSeconds(60))
                 .callTimeout(Duration.ofSeconds(60))
-                .retryOnConnectionFailure(false)
-                .build();
+                .build());
         Channel slack =
                 new SlackWebhookClient("slack-ops", SecretRef.env("SLACK_URL"), secrets, http, Clock.systemUTC());
         OutboxDispatcher d = new OutboxDispatcher(
                 outbox,
+                new JdbcDispatchLease(
+                        db.dataSource(),
+                        Clock.systemUTC(),
+                        DispatchLease.Owner.thisProcess("OutboxKillChild"),
+                        JdbcDispatchLease.configuredTtl()),
                 id -> id.equals("slack-ops") ? Optional.of(slack) : Optional.empty(),
                 Clock.systemUTC(),
                 Sleeper.REAL,
-                Backoff.standard(new Random()));
+                Backoff.standard(new Random()),
+                known);
         d.recover();
         System.out.println("READY");
         System.out.flush();

@@ -55,6 +55,7 @@ class OutboxKillTest {
         String url = server.url("/services/T/B/X").toString();
         Process child = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-D" + JdbcDispatchLease.TTL_PROPERTY + "=2000",
                         "-cp",
                         System.getProperty("java.class.path"),
                         OutboxKillChild.class.getName(),
@@ -75,6 +76,8 @@ class OutboxKillTest {
         }
 
         try (OutboxFixture f = new OutboxFixture(dir.resolve("data"))) {
+            // the dead child's lease (real clock, 2 s) has expired by this clock's time
+            f.clock.set(java.time.Instant.now().plusSeconds(3));
             f.env.put("SLACK_URL", url);
             f.channels.put(
                     "slack-ops",

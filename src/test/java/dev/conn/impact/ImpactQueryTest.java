@@ -107,13 +107,19 @@ class ImpactQueryTest {
     }
 
     @Test
-    void markersAreMilestonesActionsAndHandoffsInsideTheWindow() {
+    void entryMarkersAreActionsAndChangesInsideTheWindowAndMilestonesAreTheirOwn() {
         ImpactWindow w = new ImpactWindow(T.minusSeconds(3600), T.plusSeconds(3600));
         Event declared = Events.declared(incident, T, Severity.SEV1, "ana");
         Event action =
                 Events.event(incident, EventType.ACTION_TAKEN, T.plusSeconds(600), Payload.of("text", "rollback"));
         Event note = Events.note(incident, T.plusSeconds(700), "just a note");
         Event tooLate = Events.event(incident, EventType.MITIGATED, T.plusSeconds(7200), Payload.empty());
-        assertThat(w.markers(List.of(action, note, declared, tooLate))).containsExactly(declared, action);
+        assertThat(w.markers(List.of(action, note, declared, tooLate))).containsExactly(action);
+        // the declaration is drawn as the milestone marker; the late mitigation is outside the window
+        assertThat(ImpactMarker.of(List.of(action, note, declared, tooLate), w))
+                .extracting(ImpactMarker::at, ImpactMarker::milestone, ImpactMarker::label)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(T, true, "Impact started, detected, acknowledged"),
+                        org.assertj.core.groups.Tuple.tuple(T.plusSeconds(600), false, "Action"));
     }
 }

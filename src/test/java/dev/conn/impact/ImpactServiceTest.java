@@ -2,6 +2,9 @@ package dev.conn.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.impact.net.MetricClients;
+import dev.conn.impact.net.PrometheusClient;
+import dev.conn.impact.store.JdbcSeriesCache;
 import dev.conn.incident.IncidentId;
 import dev.conn.platform.db.Database;
 import dev.conn.settings.ImpactSettings;
@@ -47,7 +50,7 @@ class ImpactServiceTest {
             }
 
             @Override
-            public SeriesResult queryRange(String q, Instant start, Instant end, Duration step)
+            public SeriesResult queryRange(String q, Instant start, Instant end, Duration step, FetchToken token)
                     throws MetricSourceException {
                 steps.add(step);
                 if (next.get() instanceof MetricSourceException e) {
@@ -66,7 +69,8 @@ class ImpactServiceTest {
                 throw new UnsupportedOperationException();
             }
         };
-        service = new ImpactService(SeriesCache.jdbc(db.dataSource()), s -> fake, new MutableClock(NOW));
+        service = new ImpactService(
+                new JdbcSeriesCache(db.dataSource()), s -> fake, MetricClients.parsers(), new MutableClock(NOW));
     }
 
     @AfterEach
@@ -137,7 +141,7 @@ class ImpactServiceTest {
         service.refresh(incident, query, settings, window, 900);
         assertThat(service.cache().all(incident)).singleElement().satisfies(c -> {
             assertThat(c.fetchedAt()).isEqualTo(NOW);
-            assertThat(c.rawJson()).contains("api-0");
+            assertThat(c.rawJson()).contains("api-0").startsWith("{\"format\":\"conn.impact.series/1\"");
             assertThat(c.from()).isEqualTo(window.from());
         });
     }
@@ -165,6 +169,6 @@ class ImpactServiceTest {
         ChartData d = service.refresh(incident, query, settings, window, 900);
 
         assertThat(d.series()).hasSize(2);
-        assertThat(d.badge()).contains("data as of 10:30 UTC (offline)");
+        assertThat(d.badge(NOW.plusSeconds(12 * 60))).contains("data as of 10:30 UTC, 12 min old (offline)");
     }
 }

@@ -1,10 +1,11 @@
 package dev.conn.impact;
 
-import static dev.conn.impact.JdbcSeriesCacheTest.entry;
+import static dev.conn.impact.store.JdbcSeriesCacheTest.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.conn.impact.store.JdbcSeriesCache;
 import dev.conn.incident.IncidentId;
 import dev.conn.platform.db.Database;
 import dev.conn.platform.json.Json;
@@ -31,7 +32,7 @@ class SeriesArchiveTest {
         Instant fetched = Instant.parse("2025-03-14T10:02:00Z");
         List<JsonNode> exported;
         try (Database db = Database.open(from)) {
-            SeriesCache cache = SeriesCache.jdbc(db.dataSource());
+            SeriesCache cache = new JdbcSeriesCache(db.dataSource());
             cache.put(entry(incident, "q-errors", fetched, RAW));
             exported = new SeriesArchive(cache).list(incident);
         }
@@ -41,7 +42,7 @@ class SeriesArchiveTest {
         });
 
         try (Database db = Database.open(to)) {
-            SeriesCache cache = SeriesCache.jdbc(db.dataSource());
+            SeriesCache cache = new JdbcSeriesCache(db.dataSource());
             new SeriesArchive(cache).restore(incident, exported);
             CachedSeries back = cache.get(incident, "q-errors").orElseThrow();
             assertThat(back.fetchedAt()).isEqualTo(fetched);
@@ -56,7 +57,7 @@ class SeriesArchiveTest {
                 .readTree("{\"queryId\":\"q\",\"sourceKind\":\"PROMETHEUS\",\"query\":\"up\","
                         + "\"from\":\"2025-03-14T08:00:00Z\",\"to\":\"2025-03-14T09:00:00Z\",\"raw\":{}}");
 
-        assertThatThrownBy(() -> new SeriesArchive(SeriesCache.jdbc(null)).validate(List.of(bad)))
+        assertThatThrownBy(() -> new SeriesArchive(new JdbcSeriesCache(null)).validate(List.of(bad)))
                 .hasMessage("metricSeries[0].fetchedAt: missing or not a string");
     }
 }

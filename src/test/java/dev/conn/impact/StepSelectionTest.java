@@ -50,8 +50,8 @@ class StepSelectionTest {
 
     @Test
     void peakQueryWrapsTheExpressionInMaxOverTimeOfTheStep() {
-        assertThat(StepSelection.peakQuery("sum(rate(errors[1m]))", Duration.ofMinutes(1)))
-                .isEqualTo("max_over_time((sum(rate(errors[1m])))[60s:])");
+        assertThat(StepSelection.peakQuery("sum(rate(errors[1m]))", Duration.ofMinutes(1), Duration.ofSeconds(15)))
+                .isEqualTo("max_over_time((sum(rate(errors[1m])))[1m:15s])");
     }
 
     @Test

@@ -106,14 +106,14 @@ class IncidentLogTest {
     @Test
     void anEntryLongerThanImportAcceptsIsRefusedWithTheSharedMessage() {
         declare();
-        String huge = "x".repeat(EntryDecider.MAX_TEXT + 9);
+        String huge = "x".repeat(EventLimits.MAX_TEXT + 9);
         assertThatThrownBy(() -> log.execute(
                         id,
                         new EntryDecider(),
                         new EntryCommand.Add(Event.newId(), EntryCommand.Kind.NOTE, huge, Optional.empty()),
                         "Ada"))
                 .isInstanceOf(CommandRefusedException.class)
-                .hasMessage(EntryDecider.tooLong(huge.length()));
+                .hasMessage(EventLimits.tooLong("note", "text", huge.length()));
     }
 
     @Test

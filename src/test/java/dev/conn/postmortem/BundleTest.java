@@ -52,21 +52,25 @@ class BundleTest {
     void exportImportIntoAFreshDataDirAndExportAgainIsByteIdentical() throws Exception {
         IncidentService a = service("a");
         a.importEvents(RichIncident.events());
-        byte[] first = new PostmortemExports(a, MetricSeriesArchive.none(), clock)
+        byte[] first = new PostmortemExports(
+                        a, MetricSeriesArchive.none(), clock, dev.conn.platform.secrets.KnownSecrets::new)
                 .export(RichIncident.ID, PostmortemExports.Format.JSON);
         Path file = tmp.resolve("incident.json");
         Files.write(file, first);
 
         IncidentService b = service("b");
         BundleImporter.Result r = new BundleImporter(b, MetricSeriesArchive.none()).importFile(file);
-        byte[] second = new PostmortemExports(b, MetricSeriesArchive.none(), clock)
+        byte[] second = new PostmortemExports(
+                        b, MetricSeriesArchive.none(), clock, dev.conn.platform.secrets.KnownSecrets::new)
                 .export(RichIncident.ID, PostmortemExports.Format.JSON);
 
         assertThat(r.added()).isEqualTo(RichIncident.events().size());
         assertThat(new String(second, StandardCharsets.UTF_8)).isEqualTo(new String(first, StandardCharsets.UTF_8));
-        assertThat(new PostmortemExports(b, MetricSeriesArchive.none(), clock)
+        assertThat(new PostmortemExports(
+                                b, MetricSeriesArchive.none(), clock, dev.conn.platform.secrets.KnownSecrets::new)
                         .export(RichIncident.ID, PostmortemExports.Format.MD))
-                .isEqualTo(new PostmortemExports(a, MetricSeriesArchive.none(), clock)
+                .isEqualTo(new PostmortemExports(
+                                a, MetricSeriesArchive.none(), clock, dev.conn.platform.secrets.KnownSecrets::new)
                         .export(RichIncident.ID, PostmortemExports.Format.MD));
     }
 
@@ -104,7 +108,8 @@ class BundleTest {
         };
         IncidentService a = service("ma");
         a.importEvents(RichIncident.events());
-        byte[] bytes = new PostmortemExports(a, archive, clock).export(RichIncident.ID, PostmortemExports.Format.JSON);
+        byte[] bytes = new PostmortemExports(a, archive, clock, dev.conn.platform.secrets.KnownSecrets::new)
+                .export(RichIncident.ID, PostmortemExports.Format.JSON);
 
         new BundleImporter(service("mb"), archive).importBytes(bytes);
 
@@ -167,7 +172,53 @@ class BundleTest {
                 bad(
                         "title missing",
                         r -> ((ObjectNode) ev(r, 0).get("payload")).remove("title"),
-                        "events[0].payload.title: missing"));
+                        "events[0].payload.title: missing"),
+                // issue 11, finding 7: instants a billion years away name their field, not a stack trace
+                bad(
+                        "occurredAt a billion years ahead",
+                        r -> ev(r, 4).put("occurredAt", "+1000000000-01-01T00:00:00Z"),
+                        "events[4].occurredAt: +1000000000-01-01T00:00:00Z is outside the years 1970 to 9999"),
+                bad(
+                        "recordedAt a billion years ago",
+                        r -> ev(r, 4).put("recordedAt", "-1000000000-01-01T00:00:00Z"),
+                        "events[4].recordedAt: -1000000000-01-01T00:00:00Z is outside the years 1970 to 9999"),
+                bad(
+                        "occurredAt before 1970",
+                        r -> ev(r, 4).put("occurredAt", "1969-12-31T23:59:59Z"),
+                        "events[4].occurredAt: 1969-12-31T23:59:59Z is outside the years 1970 to 9999"),
+                bad(
+                        "impact start out of range",
+                        r -> ((ObjectNode) ev(r, 0).get("payload"))
+                                .put("impactStartedAt", "+1000000000-01-01T00:00:00Z"),
+                        "events[0].payload.impactStartedAt: +1000000000-01-01T00:00:00Z is outside the years"),
+                bad(
+                        "milestone out of range",
+                        r -> ((ObjectNode) ev(r, milestoneSet(r)).get("payload"))
+                                .put("at", "-1000000000-01-01T00:00:00Z"),
+                        "].payload.at: -1000000000-01-01T00:00:00Z is outside the years"),
+                // the declaration rules of the declare dialog and `conn declare`
+                bad(
+                        "title too long",
+                        r -> ((ObjectNode) ev(r, 0).get("payload")).put("title", "t".repeat(201)),
+                        "events[0].payload.title: 201 characters; at most 200"),
+                bad(
+                        "impact starts after the declaration",
+                        r -> ((ObjectNode) ev(r, 0).get("payload")).put("impactStartedAt", "2026-11-21T09:00:00Z"),
+                        "events[0].payload.impactStartedAt: 2026-11-21T09:00:00Z is after the declaration was recorded"),
+                // the milestone rule of the postmortem tab (PostmortemService.milestoneProblem)
+                bad(
+                        "milestone before impact started",
+                        r -> ((ObjectNode) ev(r, milestoneSet(r)).get("payload")).put("at", "2026-11-12T00:00:00Z"),
+                        "].payload.at: Detected at 2026-11-12T00:00:00Z would be before impact started"
+                                + " (2026-11-19T23:40:00Z)"),
+                bad(
+                        "milestone after it was set",
+                        r -> ((ObjectNode) ev(r, milestoneSet(r)).get("payload")).put("at", "2030-01-01T00:00:00Z"),
+                        "].payload.at: Detected cannot be in the future (2030-01-01T00:00:00Z)"),
+                bad(
+                        "milestone without a reason",
+                        r -> ((ObjectNode) ev(r, milestoneSet(r)).get("payload")).put("reason", " "),
+                        "].payload.reason: Say why the detected time is set or changed"));
     }
 
     private static int milestoneSet(ObjectNode root) {

@@ -3,7 +3,6 @@ package dev.conn.postmortem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.impact.SeriesArchive;
-import dev.conn.impact.SeriesCache;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.EventType;
@@ -67,7 +66,10 @@ class LegacyDataTest {
         try (Database db = Database.open(dir)) {
             IncidentService incidents = new IncidentService(EventStore.jdbc(db.dataSource()), EXPORT_CLOCK);
             PostmortemExports exports = new PostmortemExports(
-                    incidents, new SeriesArchive(SeriesCache.jdbc(db.dataSource())), EXPORT_CLOCK);
+                    incidents,
+                    new SeriesArchive(new dev.conn.impact.store.JdbcSeriesCache(db.dataSource())),
+                    EXPORT_CLOCK,
+                    dev.conn.platform.secrets.KnownSecrets::new);
             List<IncidentState> listed = incidents.incidents();
             assertThat(listed).hasSize(3);
             for (IncidentState st : listed) {
@@ -89,11 +91,12 @@ class LegacyDataTest {
             Path dir = Files.createDirectories(temp.resolve("import-" + id));
             try (Database db = Database.open(dir)) {
                 IncidentService incidents = new IncidentService(EventStore.jdbc(db.dataSource()), EXPORT_CLOCK);
-                SeriesArchive archive = new SeriesArchive(SeriesCache.jdbc(db.dataSource()));
+                SeriesArchive archive = new SeriesArchive(new dev.conn.impact.store.JdbcSeriesCache(db.dataSource()));
                 byte[] bundle = resource(id + ".json");
                 BundleImporter.Result r = new BundleImporter(incidents, archive).importBytes(bundle);
                 IncidentId incident = r.incident();
-                PostmortemExports exports = new PostmortemExports(incidents, archive, EXPORT_CLOCK);
+                PostmortemExports exports = new PostmortemExports(
+                        incidents, archive, EXPORT_CLOCK, dev.conn.platform.secrets.KnownSecrets::new);
                 for (PostmortemExports.Format f : PostmortemExports.Format.values()) {
                     assertThat(new String(exports.export(incident, f), StandardCharsets.UTF_8))
                             .as("%s of re-imported %s", f, id)

@@ -49,7 +49,9 @@ class SecretScrubberTest {
                     "alice");
 
             String out = new String(
-                    new PostmortemExports(s, MetricSeriesArchive.none(), clock).export(id, format),
+                    new PostmortemExports(
+                                    s, MetricSeriesArchive.none(), clock, dev.conn.platform.secrets.KnownSecrets::new)
+                            .export(id, format),
                     StandardCharsets.UTF_8);
 
             assertThat(out).doesNotContain("XXXXsecretXXXX").doesNotContain("sk-live-123");
@@ -59,9 +61,69 @@ class SecretScrubberTest {
         }
     }
 
+    /** Each case of issue 11, finding 8, plus a value no pattern knows, in every export format. */
+    private static final java.util.List<String> LEAKS = java.util.List.of(
+            "Hooks.Slack.com/services/T1/B1/Leak0001secret",
+            "HTTP://hooks.slack.com/services/T1/B1/Leak0002secret",
+            "hooks.slack.com/services/T1/B1/Leak0003secret",
+            "https://discord.com/api/webhooks/123/Leak0004secret",
+            "https://discordapp.com/api/webhooks/123/Leak0005secret",
+            "xoxb-1111-2222-Leak0006secret",
+            "https://bob:Leak0007secret@smtp.example.com/",
+            "https://chat.example.org/api/v4/notify/Leak0008secret");
+
+    @ParameterizedTest
+    @EnumSource(PostmortemExports.Format.class)
+    void noExportHoldsAnyCaseOfFinding8NorAKnownValueNorAWebhookInACachedMetricQuery(PostmortemExports.Format format)
+            throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T12:00:00Z"));
+        dev.conn.platform.secrets.KnownSecrets known = new dev.conn.platform.secrets.KnownSecrets();
+        known.remember("https://chat.example.org/api/v4/notify/Leak0008secret");
+        com.fasterxml.jackson.databind.JsonNode series = dev.conn.platform.json.Json.newMapper()
+                .readTree("{\"queryId\":\"q1\",\"sourceKind\":\"PROMETHEUS\","
+                        + "\"query\":\"probe_success{instance=\\\"https://hooks.slack.com/services/T9/B9/Leak0009secret\\\"}\","
+                        + "\"from\":\"2026-11-21T11:00:00Z\",\"to\":\"2026-11-21T12:00:00Z\","
+                        + "\"fetchedAt\":\"2026-11-21T12:00:00Z\",\"raw\":{\"data\":{\"result\":[{\"metric\":"
+                        + "{\"instance\":\"HTTPS://Discord.com/api/webhooks/9/Leak0010secret\"}}]}}}");
+        MetricSeriesArchive archive = new MetricSeriesArchive() {
+            @Override
+            public java.util.List<com.fasterxml.jackson.databind.JsonNode> list(IncidentId incident) {
+                return java.util.List.of(series);
+            }
+
+            @Override
+            public void restore(IncidentId incident, java.util.List<com.fasterxml.jackson.databind.JsonNode> s) {}
+        };
+        try (Database db = Database.open(dir)) {
+            IncidentService s = new IncidentService(EventStore.jdbc(db.dataSource()), clock);
+            IncidentId id = s.declare(
+                            new Declaration("Leak test", Severity.SEV2, "", Optional.empty(), "alice"), "alice")
+                    .incidentId();
+            for (String leak : LEAKS) {
+                s.record(
+                        id,
+                        EventType.MESSAGE_FAILED,
+                        Payload.of("channel", "ops", "reason", "404 " + leak + " not found"),
+                        Optional.empty(),
+                        "alice");
+                s.record(id, EventType.NOTE, Payload.of("text", "pasted " + leak), Optional.empty(), "alice");
+            }
+
+            String out = new String(
+                    new PostmortemExports(s, archive, clock, () -> known).export(id, format), StandardCharsets.UTF_8);
+
+            assertThat(out).doesNotContainIgnoringCase("secret").contains("redacted");
+            assertThat(out.split("redacted", -1)).hasSizeGreaterThan(2 * LEAKS.size());
+            if (format == PostmortemExports.Format.JSON) {
+                assertThat(out).contains("probe_success").contains("hooks.slack.com/[redacted]");
+            }
+        }
+    }
+
     @Test
     void scrubbingIsIdempotent() {
-        String once = SecretScrubber.scrubText("see " + SLACK);
-        assertThat(SecretScrubber.scrubText(once)).isEqualTo(once).isEqualTo("see https://hooks.slack.com/[redacted]");
+        SecretScrubber scrubber = new SecretScrubber(new dev.conn.platform.secrets.KnownSecrets());
+        String once = scrubber.scrubText("see " + SLACK);
+        assertThat(scrubber.scrubText(once)).isEqualTo(once).isEqualTo("see https://hooks.slack.com/[redacted]");
     }
 }

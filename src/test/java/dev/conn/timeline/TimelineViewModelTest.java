@@ -205,7 +205,7 @@ class TimelineViewModelTest {
     // --- submitting ------------------------------------------------------------------------------
 
     @Test
-    void submittingWhileThePreviousLineIsStillSavingIsIgnored() {
+    void linesSubmittedWhileTheFirstIsStillSavingAreQueuedAndSavedOnceInOrder() {
         ManualTaskRunner tasks = new ManualTaskRunner();
         build(store, tasks);
         tasks.runAll();
@@ -217,16 +217,48 @@ class TimelineViewModelTest {
         IncidentId id = incident.current().orElseThrow().id();
         List<String> saved = new ArrayList<>();
 
-        timeline.submit("first", () -> saved.add("first"));
-        timeline.submit("second", () -> saved.add("second"));
-        assertThat(tasks.pending()).isEqualTo(1);
+        assertThat(timeline.submit("first", () -> saved.add("first"))).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(timeline.submit("second", () -> saved.add("second"))).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(timeline.submit("third", () -> saved.add("third"))).isTrue();
+        assertThat(tasks.pending()).as("one save at a time").isEqualTo(1);
+        assertThat(timeline.pendingCapturesProperty().get()).isEqualTo("Saving 3 lines…");
+        clock.advance(Duration.ofMinutes(1)); // the disk is slow
         tasks.runAll();
 
-        assertThat(saved).containsExactly("first");
+        assertThat(saved).containsExactly("first", "second", "third");
+        assertThat(storedNotes(id))
+                .extracting(e -> e.payload().textOrEmpty("text"))
+                .containsExactly("first", "second", "third");
+        assertThat(storedNotes(id))
+                .as("each entry keeps the time its Enter was pressed")
+                .extracting(Event::occurredAt)
+                .containsExactly(T0, T0.plusSeconds(1), T0.plusSeconds(2));
+        assertThat(timeline.savingProperty().get()).isFalse();
+        assertThat(timeline.pendingCapturesProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aLineThatDoesNotParseIsNotTakenAndDoesNotDisturbTheQueue() {
+        ManualTaskRunner tasks = new ManualTaskRunner();
+        build(store, tasks);
+        tasks.runAll();
+        incident.declare(
+                new Declaration("Checkout errors in EU", Severity.SEV2, "", Optional.empty(), ""),
+                "Ana Ops",
+                errors::add);
+        tasks.runAll();
+        IncidentId id = incident.current().orElseThrow().id();
+
+        timeline.submit("first", () -> {});
+        assertThat(timeline.submit("/rollback now", () -> {})).isFalse();
+        tasks.runAll();
+
+        assertThat(timeline.captureMessageProperty().get()).contains("/rollback");
         assertThat(storedNotes(id))
                 .extracting(e -> e.payload().textOrEmpty("text"))
                 .containsExactly("first");
-        assertThat(timeline.savingProperty().get()).isFalse();
     }
 
     /** Stores the event, then fails once, as a sync or a reply lost after the commit would. */
@@ -264,6 +296,43 @@ class TimelineViewModelTest {
         assertThat(timeline.captureMessageProperty().get()).contains("disk sync failed");
         assertThat(visibleTexts()).doesNotContain("db failover to replica-2");
         assertThat(timeline.savingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aLineEnteredAfterAFailedSaveIsSavedAfterTheFailedOneIsRetried() {
+        FailsOnceAfterCommit failing = new FailsOnceAfterCommit(store);
+        build(failing, new DirectTaskRunner());
+        IncidentId id = declare("Checkout errors in EU");
+        failing.appended.clear();
+        failing.armed = true;
+
+        timeline.submit("first", () -> {});
+        assertThat(timeline.pendingCapturesProperty().get()).isEqualTo("Not saved yet: “first”");
+        timeline.submit("second", () -> {});
+
+        assertThat(storedNotes(id))
+                .extracting(e -> e.payload().textOrEmpty("text"))
+                .containsExactly("first", "second");
+        assertThat(failing.appended).hasSize(3);
+        assertThat(failing.appended.get(1)).as("the retry keeps the id").isEqualTo(failing.appended.get(0));
+        assertThat(timeline.captureMessageProperty().get()).isEmpty();
+        assertThat(timeline.pendingCapturesProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aFailedLineTakenBackAndEnteredUnchangedIsStoredOnce() {
+        FailsOnceAfterCommit failing = new FailsOnceAfterCommit(store);
+        build(failing, new DirectTaskRunner());
+        IncidentId id = declare("Checkout errors in EU");
+        failing.armed = true;
+        timeline.submit("db failover to replica-2", () -> {});
+
+        assertThat(timeline.takeBackFailedLine()).contains("db failover to replica-2");
+        assertThat(timeline.pendingCapturesProperty().get()).isEmpty();
+        timeline.submit("db failover to replica-2", () -> {});
+
+        assertThat(storedNotes(id)).hasSize(1);
+        assertThat(timeline.takeBackFailedLine()).isEmpty();
     }
 
     @Test

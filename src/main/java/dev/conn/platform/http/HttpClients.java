@@ -9,11 +9,13 @@ import okhttp3.ResponseBody;
 
 /**
  * The one shared OkHttp client and the guards every adapter uses: bounded connect, read, write
- * and call timeouts, and a cap on how many bytes of a response body are read.
+ * and call timeouts, and a cap on how many bytes of a response body are read. Requests go through
+ * {@link HttpTransport}, which derives from this client what each kind of request needs (retries
+ * of stale pooled connections for reads, a fresh connection per post).
  *
  * <p>OkHttp shares its connection pool and dispatcher between clients derived with {@link
  * OkHttpClient#newBuilder()}, so adapters that need other timeouts derive from {@link #shared()}
- * (https://square.github.io/okhttp/4.x/okhttp/okhttp3/-ok-http-client/). No call made through
+ * (https://square.github.io/okhttp/5.x/okhttp/okhttp3/-ok-http-client/). No call made through
  * these clients may run on the JavaFX application thread.
  */
 public final class HttpClients {
@@ -31,7 +33,7 @@ public final class HttpClients {
             .readTimeout(READ_TIMEOUT)
             .writeTimeout(READ_TIMEOUT)
             .callTimeout(CALL_TIMEOUT)
-            .retryOnConnectionFailure(false) // retries are the caller's decision (outbox, refresh)
+            .retryOnConnectionFailure(false) // HttpTransport decides per kind of request
             .build();
 
     private HttpClients() {}

@@ -116,7 +116,7 @@ class DatabaseTest {
                             c,
                             "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
                                     + " ORDER BY \"installed_rank\""))
-                    .containsExactly("1", "2", "3", "4", "999");
+                    .containsExactly("1", "2", "3", "4", "5", "999");
         }
     }
 
@@ -170,9 +170,10 @@ class DatabaseTest {
         try (Database db = Database.open(dir);
                 Connection c = db.dataSource().getConnection()) {
             execute(c, "DROP TABLE append_lock");
+            execute(c, "DROP TABLE dispatch_lease"); // V5
             execute(c, "DROP TABLE impact_series_cache"); // V3
             execute(c, "DROP TABLE outbox"); // V4: back to a database at V1
-            execute(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('2', '3', '4')");
+            execute(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('2', '3', '4', '5')");
         }
 
         try (Database db = Database.open(dir);

@@ -1,0 +1,168 @@
+package dev.conn.impact.ui;
+
+import dev.conn.impact.ChartData;
+import dev.conn.impact.ChartSeries;
+import dev.conn.impact.ImpactMarker;
+import dev.conn.impact.Series;
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.axes.spi.AxisRange;
+import io.fair_acc.chartfx.renderer.spi.AbstractRendererXY;
+import io.fair_acc.dataset.DataSet;
+import java.util.Arrays;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * ChartFX renderer of an impact chart: the SLO threshold (dashed red), each series as a polyline
+ * of the LTTB level that has 2 points per pixel in the visible range ({@link ChartSeries#levelFor},
+ * so zoom and pan never downsample on the JavaFX thread), gaps where values are NaN or infinite,
+ * and the markers: milestones solid and labelled, timeline entries dashed.
+ */
+final class SeriesRenderer extends AbstractRendererXY<SeriesRenderer> {
+    /** Series colours: the Okabe-Ito palette, told apart with colour-vision deficiencies. */
+    static final Color[] PALETTE = {
+        Color.web("#56B4E9"), Color.web("#E69F00"), Color.web("#009E73"), Color.web("#CC79A7"), Color.web("#F0E442"),
+    };
+
+    static final Color THRESHOLD = Color.web("#f85149");
+    static final Color ENTRY_MARKER = Color.web("#d29922");
+    static final Color MILESTONE_MARKER = Color.web("#bc8cff");
+    private static final Font LABEL_FONT = Font.font(10);
+
+    private ChartData data;
+    private List<ImpactMarker> markers = List.of();
+    private double[] xs = new double[4096];
+    private double[] ys = new double[4096];
+
+    void setData(ChartData d) {
+        data = d;
+    }
+
+    void setMarkers(List<ImpactMarker> m) {
+        markers = List.copyOf(m);
+    }
+
+    @Override
+    protected SeriesRenderer getThis() {
+        return this;
+    }
+
+    @Override
+    public void updateAxisRange(Axis axis, AxisRange range) {
+        // both axes are ranged by ImpactChartView
+    }
+
+    @Override
+    public void render() {
+        if (getChart() == null) {
+            return;
+        }
+        updateAxes();
+        Axis x = getChart().getXAxis();
+        Axis y = getChart().getYAxis();
+        GraphicsContext g = getChart().getCanvas().getGraphicsContext2D();
+        double w = getChart().getCanvas().getWidth();
+        double h = getChart().getCanvas().getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        g.save();
+        if (data != null && data.query().threshold().isPresent()) {
+            double ty = y.getDisplayPosition(data.query().threshold().getAsDouble());
+            g.setStroke(THRESHOLD);
+            g.setLineWidth(1);
+            g.setLineDashes(6, 4);
+            g.strokeLine(0, ty, w, ty);
+            g.setLineDashes((double[]) null);
+        }
+        if (data != null) {
+            long from = (long) x.getMin();
+            long to = (long) x.getMax();
+            g.setLineWidth(1.5);
+            for (int i = data.series().size() - 1; i >= 0; i--) {
+                g.setStroke(PALETTE[i % PALETTE.length]);
+                drawSeries(g, x, y, data.series().get(i).levelFor(from, to, w));
+            }
+        }
+        drawMarkers(g, x, w, h);
+        g.restore();
+    }
+
+    private void drawSeries(GraphicsContext g, Axis x, Axis y, Series s) {
+        long[] t = s.times();
+        double[] v = s.values();
+        int lo = Arrays.binarySearch(t, (long) x.getMin());
+        lo = Math.max(0, (lo < 0 ? -lo - 1 : lo) - 1);
+        int hi = Arrays.binarySearch(t, (long) x.getMax());
+        hi = Math.min(t.length, (hi < 0 ? -hi - 1 : hi) + 2);
+        int n = 0;
+        for (int i = lo; i < hi; i++) {
+            if (!Double.isFinite(v[i])) {
+                flush(g, n); // a gap: NaN is no data, infinities cannot be drawn
+                n = 0;
+                continue;
+            }
+            if (n == xs.length) {
+                xs = Arrays.copyOf(xs, n * 2);
+                ys = Arrays.copyOf(ys, n * 2);
+            }
+            xs[n] = x.getDisplayPosition(t[i]);
+            ys[n] = y.getDisplayPosition(v[i]);
+            n++;
+        }
+        flush(g, n);
+    }
+
+    private void flush(GraphicsContext g, int n) {
+        if (n == 1) {
+            g.strokeLine(xs[0] - 1, ys[0], xs[0] + 1, ys[0]);
+        } else if (n > 1) {
+            g.strokePolyline(xs, ys, n);
+        }
+    }
+
+    private void drawMarkers(GraphicsContext g, Axis x, double w, double h) {
+        g.setFont(LABEL_FONT);
+        g.setTextBaseline(VPos.TOP);
+        g.setLineWidth(1);
+        double labelRight = -1;
+        for (ImpactMarker m : markers) {
+            double px = Math.round(x.getDisplayPosition(m.at().toEpochMilli())) + 0.5;
+            if (px < 0 || px > w) {
+                continue;
+            }
+            if (m.milestone()) {
+                g.setStroke(MILESTONE_MARKER);
+                g.setLineDashes((double[]) null);
+                g.strokeLine(px, 0, px, h);
+                // the label beside the line, inside the plot, skipped where it would cover the previous one
+                double textW = m.label().length() * 5.6;
+                boolean left = px + 3 + textW > w;
+                double tx = left ? px - 3 : px + 3;
+                double start = left ? tx - textW : tx;
+                if (start > labelRight) {
+                    g.setFill(MILESTONE_MARKER);
+                    g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
+                    g.fillText(m.label(), tx, 2);
+                    labelRight = start + textW + 4;
+                }
+            } else {
+                g.setStroke(ENTRY_MARKER);
+                g.setLineDashes(3, 3);
+                g.strokeLine(px, 0, px, h);
+                g.setLineDashes((double[]) null);
+                g.setFill(ENTRY_MARKER);
+                g.fillPolygon(new double[] {px - 4, px + 4, px}, new double[] {h, h, h - 6}, 3);
+            }
+        }
+    }
+
+    @Override
+    protected void render(GraphicsContext gc, DataSet dataSet, io.fair_acc.chartfx.ui.css.DataSetNode style) {
+        // not used: the series are not ChartFX data sets (see render())
+    }
+}
