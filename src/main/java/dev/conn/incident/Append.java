@@ -12,13 +12,26 @@ import java.util.UUID;
  * @param events the events, in order
  * @param guard the staleness check, for events decided on a read of the log
  * @param origin where they come from
+ * @param step extra SQL run in the same transaction after the events are inserted (if any was
+ *     newly stored): the outbox's compare-and-set on a row's state with the lease's fencing token,
+ *     which must commit with the delivery event or not at all; a step that throws rolls all back
  */
-public record Append(List<Event> events, Optional<Guard> guard, Origin origin) {
+public record Append(List<Event> events, Optional<Guard> guard, Origin origin, Optional<JdbcTransactionStep> step) {
     /** Copies the list. */
     public Append {
         events = List.copyOf(events);
         guard = guard == null ? Optional.empty() : guard;
         java.util.Objects.requireNonNull(origin, "origin");
+        step = step == null ? Optional.empty() : step;
+    }
+
+    /**
+     * @param events the events, in order
+     * @param guard the staleness check
+     * @param origin where they come from
+     */
+    public Append(List<Event> events, Optional<Guard> guard, Origin origin) {
+        this(events, guard, origin, Optional.empty());
     }
 
     /**

@@ -67,6 +67,28 @@ public final class IncidentLog {
      * @throws StoreException if the database cannot be read or written; nothing is stored
      */
     public <C, S> List<Event> execute(IncidentId incident, Decider<C, S> decider, C command, String author) {
+        return execute(incident, decider, command, author, Optional.empty());
+    }
+
+    /**
+     * Like {@link #execute(IncidentId, Decider, Object, String)}, with SQL that must commit in the
+     * same transaction as the decided events (the outbox's compare-and-set of a row's delivery
+     * state under the lease's fencing token): if it throws, nothing is stored.
+     *
+     * @param incident the incident
+     * @param decider the feature's decider
+     * @param command the command
+     * @param author who
+     * @param step run in the append's transaction after the events are inserted
+     * @param <C> the command type
+     * @param <S> the decider's state
+     * @return the events appended, in order
+     * @throws CommandRefusedException in the decider's words; nothing is stored
+     * @throws ConcurrentChangeException if the log kept changing under the decision
+     * @throws StoreException if the database cannot be read or written, or the step fails
+     */
+    public <C, S> List<Event> execute(
+            IncidentId incident, Decider<C, S> decider, C command, String author, Optional<JdbcTransactionStep> step) {
         Objects.requireNonNull(command, "command");
         String who = requireAuthor(author);
         ConcurrentChangeException last = null;
@@ -88,7 +110,8 @@ public final class IncidentLog {
                 return store.append(new Append(
                         events,
                         Optional.of(new Append.Guard(slice.position(), decider.reads(), Set.of())),
-                        Origin.DECIDED));
+                        Origin.DECIDED,
+                        step));
             } catch (ConcurrentChangeException e) {
                 last = e; // decide again on what is there now
             }

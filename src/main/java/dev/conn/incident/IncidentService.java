@@ -370,7 +370,7 @@ public final class IncidentService {
      * @throws StoreException if the database cannot be written; then none are stored
      */
     public int importEvents(List<Event> events) {
-        return store.appendAll(events);
+        return log.store(events, Origin.IMPORTED).size();
     }
 
     /**

@@ -79,17 +79,25 @@ final class JdbcEventStore implements EventStore {
                 if (append.guard().isPresent()) {
                     checkUnchanged(c, events.get(0).incidentId(), append.guard().get(), events);
                 }
+                // an id stored for another incident, or a second declaration, is refused by name
+                JdbcLogIntegrity.check(c, events);
                 try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                    for (Event e : events) {
-                        bind(ps, e);
-                        ps.addBatch();
-                    }
-                    int[] counts = ps.executeBatch();
-                    for (int i = 0; i < counts.length; i++) {
-                        if (counts[i] > 0) {
-                            stored.add(events.get(i));
+                    for (int from = 0; from < events.size(); from += 1000) {
+                        List<Event> chunk = events.subList(from, Math.min(events.size(), from + 1000));
+                        for (Event e : chunk) {
+                            bindForBatch(ps, e);
+                            ps.addBatch();
+                        }
+                        int[] counts = ps.executeBatch();
+                        for (int i = 0; i < counts.length; i++) {
+                            if (counts[i] > 0) {
+                                stored.add(chunk.get(i));
+                            }
                         }
                     }
+                }
+                if (append.step().isPresent() && !stored.isEmpty()) {
+                    append.step().get().run(c);
                 }
                 for (JdbcProjection p : projections) {
                     List<Event> mine = stored.stream()
