@@ -69,7 +69,6 @@ public final class ConnApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        bundle = Optional.ofNullable(getParameters().getNamed().get("open")).map(Path::of);
         Platform.setImplicitExit(false); // exit only after the database is closed (see shutdown)
         // an error on the FX thread before the window is ready is a failed start, said in words
         Thread fx = Thread.currentThread();
@@ -85,6 +84,7 @@ public final class ConnApp extends Application {
             Path dir = DataDirectory.resolveDefault(
                     Optional.ofNullable(getParameters().getNamed().get("data-dir"))
                             .map(Path::of));
+            bundle = Optional.ofNullable(getParameters().getNamed().get("open")).map(Path::of);
             open(stage, dir, Clock.systemUTC());
         } catch (RuntimeException | LinkageError e) {
             failStart(stage, e);

@@ -368,6 +368,30 @@ public final class IncidentViewModel {
             Optional<Instant> occurredAt,
             Consumer<Event> onSaved,
             Consumer<String> onError) {
+        record(eventId, type, payload, occurredAt, onSaved, onError, onError);
+    }
+
+    /**
+     * Like {@link #record(UUID, EventType, Payload, Optional, Consumer, Consumer)}, telling a
+     * refusal (the entry can never be saved as it is: too long, in the future, contradicting the
+     * incident) from a failure worth retrying (the disk, the database).
+     *
+     * @param eventId the entry's id
+     * @param type the event type
+     * @param payload its fields
+     * @param occurredAt the back-dated time, if any
+     * @param onSaved told on the FX thread once the entry is durable
+     * @param onError told why, on the FX thread, if it could not be saved this time
+     * @param onRefused told why, on the FX thread, if it was refused
+     */
+    public void record(
+            UUID eventId,
+            EventType type,
+            Payload payload,
+            Optional<Instant> occurredAt,
+            Consumer<Event> onSaved,
+            Consumer<String> onError,
+            Consumer<String> onRefused) {
         String who = author.get();
         IncidentState st = current.get();
         if (st == null) {
@@ -381,7 +405,7 @@ public final class IncidentViewModel {
                     accept(List.of(e));
                     onSaved.accept(e);
                 },
-                ex -> onError.accept(message(ex)));
+                ex -> (isRefusal(ex) ? onRefused : onError).accept(message(ex)));
     }
 
     /**
@@ -471,5 +495,15 @@ public final class IncidentViewModel {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /**
+     * @param ex what a save threw
+     * @return true if it is a refusal in the user's words (the entry breaks a rule), not a failure
+     *     of the disk or the database that a retry could fix
+     */
+    static boolean isRefusal(Throwable ex) {
+        return (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException)
+                && !(ex instanceof dev.conn.incident.ConcurrentChangeException);
     }
 }

@@ -24,7 +24,9 @@ import javafx.beans.property.StringProperty;
  * once: a save whose outcome is unknown is retried with the same id, which the store recognises.
  *
  * <p>When a save fails, the queue stops (later lines never overtake an earlier one), the reason is
- * shown, and Enter tries again; Esc on an empty bar takes the failed line back for editing. Touch
+ * shown, and Enter tries again; Esc on an empty bar takes the failed line back for editing. A line
+ * refused for breaking a rule (too long, dated in the future) stops the queue the same way, with
+ * the refusal in the same words as the CLI's. Touch
  * only on the FX thread.
  */
 final class CaptureBarViewModel {
@@ -173,7 +175,9 @@ final class CaptureBarViewModel {
                     }
                     showStatus();
                 },
-                why -> stop(why + ". Press Enter to try again, or Esc to edit the line"));
+                why -> stop(why + ". Press Enter to try again, or Esc to edit the line"),
+                // a refusal cannot succeed as typed: say why as the CLI does; Esc brings the line back
+                this::stop);
     }
 
     private void stop(String why) {
