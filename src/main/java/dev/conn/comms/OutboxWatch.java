@@ -82,7 +82,7 @@ public final class OutboxWatch {
      * @param subscriber told each new snapshot, on the announcing thread
      * @return the subscription; cancel it to stop
      */
-    public dev.conn.incident.EventStore.Subscription onChange(Consumer<Snapshot> subscriber) {
+    public Subscription onChange(Consumer<Snapshot> subscriber) {
         changes.add(subscriber);
         return () -> changes.remove(subscriber);
     }
@@ -91,7 +91,7 @@ public final class OutboxWatch {
      * @param subscriber told the events the dispatcher appended, on the dispatcher's thread
      * @return the subscription; cancel it to stop
      */
-    public dev.conn.incident.EventStore.Subscription onRecorded(Consumer<List<Event>> subscriber) {
+    public Subscription onRecorded(Consumer<List<Event>> subscriber) {
         recorded.add(subscriber);
         return () -> recorded.remove(subscriber);
     }
@@ -113,6 +113,13 @@ public final class OutboxWatch {
                 LOG.log(Level.WARNING, "a subscriber to the outbox failed", e);
             }
         }
+    }
+
+    /** An ongoing subscription. */
+    @FunctionalInterface
+    public interface Subscription {
+        /** Ends it; idempotent. */
+        void cancel();
     }
 
     private Snapshot publish(Snapshot next) {

@@ -140,6 +140,18 @@ class DispatchLeaseTest {
                 .isFalse();
         assertThat(f.outbox.reschedule(one, old, f.clock.instant(), "late", true))
                 .isFalse();
+        // its late answer, recorded through the one writer with the row's compare-and-set under
+        // the old token: the step finds the row moved, so the event is not stored either
+        OutboxMessage row = f.outbox.row(one).orElseThrow();
+        assertThat(new DeliveryRecorder(f.incidents.log())
+                        .record(
+                                f.incident,
+                                new DeliveryCommand.Sent(
+                                        row.messageId(), row.channel(), f.clock.instant(), java.util.Optional.empty()),
+                                f.outbox.markSent(one, old, f.clock.instant(), java.util.Optional.empty()),
+                                "Conn outbox"))
+                .isEmpty();
+        assertThat(f.events(EventType.MESSAGE_SENT)).isEmpty();
         assertThat(f.outbox.row(one).orElseThrow().state()).isEqualTo(OutboxMessage.State.UNKNOWN);
         assertThat(f.events(EventType.MESSAGE_DELIVERY_UNKNOWN)).hasSize(1);
     }

@@ -55,7 +55,7 @@ public final class CommsViewModel {
     private final ObservableList<OutboxMessage> unknown = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sender = new ReadOnlyStringWrapper("");
-    private final List<dev.conn.incident.EventStore.Subscription> subscriptions;
+    private final List<OutboxWatch.Subscription> subscriptions;
     private OutboxWatch.Snapshot outbox = OutboxWatch.Snapshot.EMPTY;
 
     /**
@@ -99,7 +99,7 @@ public final class CommsViewModel {
 
     /** Stops listening to the outbox (Conn closes). */
     public void dispose() {
-        subscriptions.forEach(dev.conn.incident.EventStore.Subscription::cancel);
+        subscriptions.forEach(OutboxWatch.Subscription::cancel);
     }
 
     /** @return the checklist of the open incident, as it stands at the ticker's instant */
