@@ -147,4 +147,50 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("io.fair_acc..")
             .because("ChartFX draws the impact charts and nothing else (ADR 0011)");
+
+    @ArchTest
+    static final ArchRule commsCoreIsPure = noClasses()
+            .that()
+            .resideInAPackage("dev.conn.comms")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "javafx..",
+                    "java.awt..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "okhttp3..",
+                    "jakarta.mail..",
+                    "dev.conn.platform.fx..",
+                    "dev.conn.comms.ui..",
+                    "dev.conn.comms.net..",
+                    "dev.conn.comms.store..")
+            .because("the comms core (plan, checklist, templates, deciders, commands, delivery rules, the"
+                    + " dispatcher behind its Outbox, Channel and DispatchLease ports) is tested without a screen, a"
+                    + " network or a database");
+
+    @ArchTest
+    static final ArchRule commsAdaptersStayOffTheScreen = noClasses()
+            .that()
+            .resideInAnyPackage("dev.conn.comms.net..", "dev.conn.comms.store..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "java.awt..", "dev.conn.platform.fx..", "dev.conn.comms.ui..")
+            .because("HTTP, SMTP and JDBC adapters know nothing of the screen");
+
+    @ArchTest
+    static final ArchRule commsScreenReachesAdaptersOnlyThroughItsEntryPoint = noClasses()
+            .that()
+            .resideInAPackage("dev.conn.comms.ui..")
+            .and()
+            .doNotHaveSimpleName("CommsFeature")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.conn.comms.net..", "dev.conn.comms.store..", "java.sql..", "okhttp3..", "jakarta.mail..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveNameMatching("dev\\.conn\\.incident\\.(EventCodec|EventStore|JdbcEventStore|IncidentLog)(\\$.*)?")
+            .because("the Comms tab sends commands to the comms core and reads what it folded; only the"
+                    + " feature's entry point wires the outbox, the lease and the channel clients");
 }

@@ -1,6 +1,7 @@
 package dev.conn.app;
 
 import dev.conn.command.ui.PeopleFeature;
+import dev.conn.comms.ui.CommsFeature;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.IncidentHeaderView;
 import dev.conn.incident.IncidentService;
@@ -54,14 +55,13 @@ public final class AppContext implements AutoCloseable {
     /** Offers a bundle file for import (Conn opened with one); set when the window is built. */
     private java.util.function.Consumer<Path> bundleOffer = file -> {};
 
-    private dev.conn.comms.OutboxDispatcher outboxDispatcher;
     private Runnable removeCloseWarning = () -> {};
-    private dev.conn.comms.CommsViewModel commsModel;
+    /** The features' contributions, once the window is built: their hooks run at ready and close. */
+    private java.util.List<dev.conn.platform.fx.ShellContribution> features = java.util.List.of();
     /** Work that waits until the active incident is on screen (FX thread). */
     private final java.util.List<Runnable> afterReady = new java.util.ArrayList<>();
 
     private javafx.scene.control.Label ttxLabel;
-    private java.util.function.BooleanSupplier closeGuard = () -> true;
     /** Secrets of sources and channels: environment variables and the OS keychain. */
     private final dev.conn.settings.SecretResolver secrets;
 
@@ -82,7 +82,9 @@ public final class AppContext implements AutoCloseable {
                 System.getenv(), new dev.conn.settings.KeychainSecretStore(), known);
         this.dataDirectory = dataDirectory;
         this.database = database;
-        this.store = EventStore.jdbc(database.dataSource());
+        // the outbox's rows commit with their MESSAGE_QUEUED (ADR 0005)
+        this.store = EventStore.jdbc(
+                database.dataSource(), java.util.List.of(new dev.conn.comms.store.JdbcOutboxProjection()));
         this.incidents = new IncidentService(store, clock);
         this.settingsFile = settingsFile;
         this.initialSettings = settings;
@@ -177,6 +179,17 @@ public final class AppContext implements AutoCloseable {
                 ZoneId.systemDefault(),
                 alerts,
                 () -> stage);
+        CommsFeature comms = new CommsFeature(
+                incidentModel,
+                incidents,
+                database.dataSource(),
+                settingsModel,
+                secrets,
+                policy.comms(),
+                dataDirectory,
+                tasks,
+                alerts,
+                () -> stage);
         this.incidentModel = incidentModel;
         this.settingsModel = settingsModel;
         this.timelineModel = timelineModel;
@@ -190,7 +203,7 @@ public final class AppContext implements AutoCloseable {
                         follower,
                         dataDirectory,
                         clock,
-                        contributions(people, incidentModel, settingsModel, stage));
+                        contributions(people, comms));
             }
             if (type == IncidentHeaderView.class) {
                 return new IncidentHeaderView(incidentModel);
@@ -214,24 +227,14 @@ public final class AppContext implements AutoCloseable {
         mainWindow.applyLook(scene);
         mainWindow.rememberLayout(stage);
         mainWindow.useAlerts(alerts);
-        mainWindow.setCloseGuard(closeGuard);
-        if (commsModel != null) {
-            // the hand-off brief can go to the responders' channels, not only be read aloud
-            dev.conn.comms.CommsViewModel comms = commsModel;
-            people.sendBriefsWith((subject, body) -> incidentModel.current().ifPresent(st -> {
-                dev.conn.comms.ComposeMessageDialog d = new dev.conn.comms.ComposeMessageDialog(stage, comms, st);
-                d.prefill(dev.conn.incident.Audience.RESPONDERS, subject, body);
-                d.show();
-            }));
-        }
+        installHooks(stage);
+        // the hand-off brief can go to the responders' channels, not only be read aloud
+        people.sendBriefsWith(comms::composeForResponders);
         if (ttxLabel != null) {
             mainWindow.addHeaderItem(ttxLabel);
         }
         // the probe runs on the network runner, never ahead of the incident's first read
         mainWindow.useConnectivity(connectivity, network);
-        if (commsModel != null) {
-            dev.conn.shell.AlertRouting.comms(commsModel, incidentModel.events(), alerts);
-        }
         mainWindow.addSettingsSection(() -> new dev.conn.shell.EditorSettingsSection(
                 "Monitoring sources",
                 () -> dev.conn.shell.EditorSettingsSection.configured(
@@ -240,14 +243,7 @@ public final class AppContext implements AutoCloseable {
                                 .toList()),
                 "Edit monitoring sources…",
                 () -> mainWindow.fireMenuAction("Manage monitoring sources…")));
-        mainWindow.addSettingsSection(() -> new dev.conn.shell.EditorSettingsSection(
-                "Message channels",
-                () -> dev.conn.shell.EditorSettingsSection.configured(
-                        settingsModel.settings().channelsOrEmpty().stream()
-                                .map(c -> c.id() + " (" + c.type() + ")")
-                                .toList()),
-                "Edit message channels…",
-                () -> mainWindow.fireMenuAction("Message channels…")));
+        features.forEach(c -> c.settingsSections().forEach(mainWindow::addSettingsSection));
         dev.conn.shell.DesktopNotifier.install(
                 alerts, stage, () -> settingsModel.settings().desktop().sound(), tasks);
         dev.conn.platform.fx.DialogStyler.install(scene);
@@ -264,17 +260,48 @@ public final class AppContext implements AutoCloseable {
      * order they appear. Each feature builds its own contribution from the services here.
      */
     private java.util.List<dev.conn.platform.fx.ShellContribution> contributions(
-            PeopleFeature people, IncidentViewModel incidentModel, SettingsViewModel settingsModel, Stage stage) {
+            PeopleFeature people, CommsFeature comms) {
         java.util.List<dev.conn.platform.fx.ShellContribution> list = new java.util.ArrayList<>();
         // people first: its menu follows Timeline, its banners and panel frame the incident
         list.add(people.contribution());
         // comms first: the checklist and its countdowns are what the IC watches during the outage
-        list.add(commsContribution(incidentModel, settingsModel, stage));
+        list.add(comms.contribution());
         list.add(impactContribution());
         if (postmortemContribution != null) {
             list.add(postmortemContribution);
         }
+        features = java.util.List.copyOf(list);
         return list;
+    }
+
+    /**
+     * Runs the features' hooks: header items, each one's start once the incident is on screen,
+     * the close guard (asked by the window's close button and by Quit), and each one's stop.
+     */
+    private void installHooks(Stage stage) {
+        features.forEach(c -> c.headerItems().forEach(mainWindow::addHeaderItem));
+        features.forEach(c -> afterReady.add(c.onReady()));
+        java.util.function.BooleanSupplier mayClose =
+                () -> features.stream().allMatch(c -> c.mayClose().getAsBoolean());
+        mainWindow.setCloseGuard(mayClose);
+        javafx.event.EventHandler<javafx.stage.WindowEvent> warnOnClose = e -> {
+            if (!mayClose.getAsBoolean()) {
+                e.consume();
+            }
+        };
+        stage.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, warnOnClose);
+        removeCloseWarning = () -> stage.removeEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, warnOnClose);
+    }
+
+    private void closeFeatures() {
+        for (dev.conn.platform.fx.ShellContribution c : features) {
+            try {
+                c.onClose().run();
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(AppContext.class.getName())
+                        .log(java.util.logging.Level.WARNING, "a feature failed to stop", e);
+            }
+        }
     }
 
     /** The impact graphs: the "impact" workspace tab (Shortcut+Shift+I) and the Impact menu. */
@@ -387,114 +414,6 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * The Comms tab (Shortcut+Shift+C), the Comms menu (Compose message, Shortcut+M) and the
-     * outbox status item; starts the outbox dispatcher off the FX thread (after marking sends a
-     * crash interrupted as delivery unknown).
-     */
-    private dev.conn.platform.fx.ShellContribution commsContribution(
-            IncidentViewModel incidentModel, SettingsViewModel settingsModel, Stage stage) {
-        dev.conn.comms.JdbcOutbox outbox = new dev.conn.comms.JdbcOutbox(database.dataSource(), store);
-        dev.conn.comms.CommsService comms = new dev.conn.comms.CommsService(incidents, outbox, policy.comms(), clock);
-        // channels saved in the editor take effect at once: the dispatcher reads the current map
-        java.util.concurrent.atomic.AtomicReference<java.util.Map<String, dev.conn.comms.Channel>> clients =
-                new java.util.concurrent.atomic.AtomicReference<>(java.util.Map.of());
-        settingsModel
-                .settingsProperty()
-                .subscribe(s -> clients.set(dev.conn.comms.ChannelClient.all(s.channelsOrEmpty(), secrets, clock)));
-        // one dispatcher per data directory: the lease decides which Conn process sends (ADR 0009)
-        outboxDispatcher = new dev.conn.comms.OutboxDispatcher(
-                outbox,
-                new dev.conn.comms.JdbcDispatchLease(
-                        database.dataSource(),
-                        clock,
-                        dev.conn.comms.DispatchLease.Owner.thisProcess(
-                                "Conn window of " + initialSettings.author().orElse(System.getProperty("user.name"))),
-                        dev.conn.comms.JdbcDispatchLease.configuredTtl()),
-                id -> java.util.Optional.ofNullable(clients.get().get(id)),
-                clock,
-                dev.conn.comms.Sleeper.REAL,
-                dev.conn.comms.Backoff.standard(new SecureRandom()),
-                secrets.known());
-        dev.conn.comms.OutboxDispatcher dispatcher = outboxDispatcher;
-        dev.conn.comms.CommsViewModel model = commsModel = new dev.conn.comms.CommsViewModel(
-                incidentModel,
-                comms,
-                policy.comms(),
-                () -> settingsModel.settingsProperty().get().channelsOrEmpty(),
-                new dev.conn.comms.MessageTemplates(dataDirectory),
-                tasks,
-                dispatcher::status);
-        // after the incident is on screen: the outbox's recovery reads the database on the same
-        // background thread, and the IC's first look comes first
-        afterReady.add(() -> tasks.run(
-                () -> {
-                    dispatcher.recover();
-                    dispatcher.start();
-                    return null;
-                },
-                ok -> model.refreshOutbox(),
-                e -> incidentModel.reportError("Could not start sending messages: " + e.getMessage())));
-        Runnable compose = () -> incidentModel
-                .current()
-                .ifPresentOrElse(
-                        st -> new dev.conn.comms.ComposeMessageDialog(stage, model, st).show(),
-                        () -> incidentModel.reportError("Declare or open an incident first (Ctrl+N)"));
-        dev.conn.comms.CommsView[] view = new dev.conn.comms.CommsView[1];
-        javafx.scene.control.MenuItem composeItem = new javafx.scene.control.MenuItem("Compose message…");
-        composeItem.setId("composeMenuItem");
-        composeItem.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+M"));
-        composeItem.setOnAction(e -> compose.run());
-        javafx.scene.control.Menu menu = new javafx.scene.control.Menu("Comms");
-        menu.setId("commsMenu");
-        javafx.scene.control.MenuItem channelsItem = new javafx.scene.control.MenuItem("Message channels…");
-        channelsItem.setId("channelsMenuItem");
-        channelsItem.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Alt+C"));
-        channelsItem.setOnAction(e -> new dev.conn.comms.ChannelsDialog(
-                        stage, new dev.conn.comms.ChannelsViewModel(settingsModel, secrets, tasks, clock))
-                .show());
-        menu.getItems().addAll(composeItem, channelsItem);
-        java.util.function.BooleanSupplier mayClose = () -> {
-            if (model.closingLeavesMessagesUnsent()) {
-                javafx.scene.control.ButtonType closeAnyway = new javafx.scene.control.ButtonType(
-                        "Close Conn", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-                javafx.scene.control.ButtonType keepOpen = new javafx.scene.control.ButtonType(
-                        "Keep Conn open", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-                javafx.scene.control.Alert warn = new javafx.scene.control.Alert(
-                        javafx.scene.control.Alert.AlertType.WARNING,
-                        dev.conn.comms.CommsViewModel.waitingText(model.waitingCount(), dispatcher.offline())
-                                + ". They stay in the outbox and go out when Conn is opened again.",
-                        closeAnyway,
-                        keepOpen);
-                warn.initOwner(stage);
-                warn.setHeaderText("Messages have not been sent yet");
-                return warn.showAndWait().orElse(keepOpen) == closeAnyway;
-            }
-            return true;
-        };
-        closeGuard = mayClose; // Incident > Quit asks the same
-        javafx.event.EventHandler<javafx.stage.WindowEvent> warnOnClose = e -> {
-            if (!mayClose.getAsBoolean()) {
-                e.consume();
-            }
-        };
-        stage.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, warnOnClose);
-        removeCloseWarning = () -> stage.removeEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, warnOnClose);
-        javafx.scene.control.Label waiting = new javafx.scene.control.Label();
-        waiting.setId("outboxStatus");
-        waiting.textProperty().bind(model.waitingProperty());
-        return new dev.conn.platform.fx.ShellContribution(
-                java.util.List.of(new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
-                        "comms", "Comms", javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+C"), () -> {
-                            if (view[0] == null) {
-                                view[0] = new dev.conn.comms.CommsView(model, compose);
-                            }
-                            return view[0];
-                        })),
-                java.util.List.of(menu),
-                java.util.List.of(waiting));
-    }
-
-    /**
      * Wraps the event store before the window is built, so tests can watch every store call (for
      * example, to prove none runs on the FX thread).
      *
@@ -562,9 +481,7 @@ public final class AppContext implements AutoCloseable {
         tasks.run(
                 () -> {
                     closeNetwork(); // off the FX thread: waits up to 5 s for a fetch in flight
-                    if (outboxDispatcher != null) {
-                        outboxDispatcher.close();
-                    }
+                    closeFeatures();
                     database.close();
                     return null;
                 },
@@ -595,9 +512,7 @@ public final class AppContext implements AutoCloseable {
                 javafx.application.Platform.runLater(stop);
             }
         }
-        if (outboxDispatcher != null) {
-            outboxDispatcher.close();
-        }
+        closeFeatures();
         closeNetwork();
         tasks.close();
         database.close();

@@ -1,10 +1,12 @@
 package dev.conn.command;
 
 import dev.conn.incident.Event;
+import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The extension point through which the hand-off brief learns the coming communication deadlines
@@ -22,12 +24,22 @@ public interface CommunicationDeadlines {
 
     /**
      * @param incident the incident's header state
-     * @param events every event of the incident, in storage order
+     * @param events the incident's people events and those of {@link #reads()}, in storage order
      * @param now the current instant (UTC), from the caller's clock
      * @return the deadlines to brief the incoming holder on, soonest first; may include overdue
      *     ones; never null
      */
     List<Deadline> upcoming(IncidentState incident, List<Event> events, Instant now);
+
+    /**
+     * @return the event types {@link #upcoming} needs besides the people events (the checklist and
+     *     the messages, for the comms feature's source): the hand-off decider reads them too and
+     *     passes them in {@code events}, so the brief is computed over the same events as the
+     *     source's own screen; none by default
+     */
+    default Set<EventType> reads() {
+        return Set.of();
+    }
 
     /**
      * One communication that is due.

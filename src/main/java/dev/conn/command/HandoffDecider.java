@@ -44,7 +44,7 @@ public final class HandoffDecider extends PeopleDecider<HandoffCommand> {
      */
     public HandoffDecider(
             Duration ackTimeout, RandomGenerator random, CommunicationDeadlines deadlines, Supplier<String> newId) {
-        super(ackTimeout, newId);
+        super(ackTimeout, newId, deadlines.reads()); // the brief's deadlines read the comms events too
         this.random = Objects.requireNonNull(random, "random");
         this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
     }

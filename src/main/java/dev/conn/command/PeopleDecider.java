@@ -16,7 +16,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * What the people deciders share: they read the same events ({@link PeopleFold#DECIDER_TYPES}),
+ * What the people deciders share: they read the same events ({@link PeopleFold#DECIDER_TYPES}, and
+ * for the hand-off brief the communication deadlines' types too),
  * fold them into a {@link PeopleFold}, and record, as part of every decision, the expiry of offers
  * whose ACK timeout has passed ({@code HANDOFF_EXPIRED}, dated at the expiry, whoever's command
  * noticed it), ahead of the command's own events. A refused command stores nothing, expiries
@@ -29,6 +30,8 @@ public abstract sealed class PeopleDecider<C extends PeopleCommand> implements D
         permits RosterDecider, HandoffDecider, TaskDecider {
     private final Duration ackTimeout;
     private final Supplier<String> newId;
+    private final Set<EventType> alsoReads;
+    private final Set<EventType> reads;
 
     /**
      * @param ackTimeout the policy ACK timeout, for offers that did not store their expiry
@@ -36,9 +39,24 @@ public abstract sealed class PeopleDecider<C extends PeopleCommand> implements D
      * @throws IllegalArgumentException if the timeout is not positive
      */
     PeopleDecider(Duration ackTimeout, Supplier<String> newId) {
+        this(ackTimeout, newId, Set.of());
+    }
+
+    /**
+     * @param ackTimeout the policy ACK timeout, for offers that did not store their expiry
+     * @param newId mints ids
+     * @param alsoReads event types read besides the people's, kept unfolded in the state's {@link
+     *     PeopleFold#events()} (the communication deadlines of a hand-off brief)
+     * @throws IllegalArgumentException if the timeout is not positive
+     */
+    PeopleDecider(Duration ackTimeout, Supplier<String> newId, Set<EventType> alsoReads) {
         new PeopleFold(ackTimeout); // checks it
         this.ackTimeout = ackTimeout;
         this.newId = Objects.requireNonNull(newId, "newId");
+        this.alsoReads = Set.copyOf(alsoReads);
+        Set<EventType> all = java.util.EnumSet.copyOf(PeopleFold.DECIDER_TYPES);
+        all.addAll(this.alsoReads);
+        this.reads = java.util.Collections.unmodifiableSet(all);
     }
 
     /** @return a supplier of fresh UUID v7 ids as text */
@@ -48,12 +66,12 @@ public abstract sealed class PeopleDecider<C extends PeopleCommand> implements D
 
     @Override
     public final Set<EventType> reads() {
-        return PeopleFold.DECIDER_TYPES;
+        return reads;
     }
 
     @Override
     public final PeopleFold initial() {
-        return new PeopleFold(ackTimeout);
+        return new PeopleFold(ackTimeout, alsoReads);
     }
 
     /** Adds the event to the fold and returns the same fold (folded once, when asked). */

@@ -66,6 +66,7 @@ public final class PeopleFold {
     }
 
     private final Duration ackTimeout;
+    private final Set<EventType> alsoKept;
     private final List<Event> arrived = new ArrayList<>();
     private final List<Event> kept = new ArrayList<>();
     private final List<Event> pending = new ArrayList<>();
@@ -88,8 +89,21 @@ public final class PeopleFold {
      * @throws IllegalArgumentException if the timeout is not positive
      */
     public PeopleFold(Duration ackTimeout) {
+        this(ackTimeout, Set.of());
+    }
+
+    /**
+     * A fold that also keeps events of other types in {@link #events()}, unfolded: those a
+     * decision needs besides the people (the hand-off brief's communication deadlines).
+     *
+     * @param ackTimeout the policy ACK timeout; positive
+     * @param alsoKept further types kept in {@link #events()}
+     * @throws IllegalArgumentException if the timeout is not positive
+     */
+    public PeopleFold(Duration ackTimeout, Set<EventType> alsoKept) {
         new Handoffs.Fold(ackTimeout); // checks it
         this.ackTimeout = ackTimeout;
+        this.alsoKept = Set.copyOf(alsoKept);
     }
 
     /**
@@ -99,7 +113,14 @@ public final class PeopleFold {
      * @return true if it was kept
      */
     public boolean add(Event e) {
-        if (!TYPES.contains(e.type()) || !ids.add(e.id())) {
+        if (!TYPES.contains(e.type())) {
+            if (alsoKept.contains(e.type()) && ids.add(e.id())) {
+                arrived.add(e); // kept for the decision, not folded
+                return true;
+            }
+            return false;
+        }
+        if (!ids.add(e.id())) {
             return false;
         }
         arrived.add(e);
@@ -195,7 +216,10 @@ public final class PeopleFold {
                 .toList()));
     }
 
-    /** @return the kept events in the order they were added (storage order, for a decision) */
+    /**
+     * @return the kept events (also those of the further types kept) in the order they were added
+     *     (storage order, for a decision)
+     */
     public List<Event> events() {
         return Collections.unmodifiableList(arrived);
     }

@@ -28,4 +28,15 @@ public interface Channel {
      * @return the outcome; never throws for an answer of the API or a network failure
      */
     Delivery deliver(OutboxMessage message);
+
+    /**
+     * "Send test" in the channels editor: by default delivers the sample; a channel whose test
+     * must not be public (Statuspage) only checks that it can reach its page.
+     *
+     * @param sample a test message
+     * @return the outcome; never throws for an answer of the API or a network failure
+     */
+    default Delivery test(OutboxMessage sample) {
+        return deliver(sample);
+    }
 }

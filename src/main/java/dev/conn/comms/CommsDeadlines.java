@@ -3,16 +3,21 @@ package dev.conn.comms;
 import dev.conn.command.CommunicationDeadlines;
 import dev.conn.incident.Audience;
 import dev.conn.incident.Event;
+import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentState;
 import dev.conn.settings.Policy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Feeds the hand-off brief with the coming communication deadlines of the {@link CommsPlan}: every
- * open checklist item with a deadline and every audience countdown, soonest first.
+ * open checklist item with a deadline and every audience countdown, soonest first. It folds and
+ * evaluates exactly as the Comms tab does ({@link CommsFold}, {@link CommsSchedule}), over the
+ * events of {@link #reads()}, which the hand-off decider reads with the people events; so the
+ * brief never calls overdue what the Comms tab shows done. Pure.
  */
 public final class CommsDeadlines implements CommunicationDeadlines {
     private final Policy.Comms policy;
@@ -20,6 +25,12 @@ public final class CommsDeadlines implements CommunicationDeadlines {
     /** @param policy the comms section of the policy */
     public CommsDeadlines(Policy.Comms policy) {
         this.policy = policy;
+    }
+
+    /** @return the event types the plan reads ({@link CommsFold#PLAN_TYPES}) */
+    @Override
+    public Set<EventType> reads() {
+        return CommsFold.PLAN_TYPES;
     }
 
     @Override

@@ -1,204 +1,104 @@
 package dev.conn.comms;
 
-import dev.conn.incident.Audience;
+import dev.conn.incident.CommandRefusedException;
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
-import dev.conn.incident.IncidentService;
-import dev.conn.incident.Payload;
-import dev.conn.settings.Policy;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
+import dev.conn.incident.IncidentLog;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.Objects;
 
 /**
- * The comms feature's commands: queue a message to channels, tick, skip and snooze checklist
- * items, and settle messages whose delivery is unknown. Every method blocks on the database; call
- * it off the FX thread.
+ * Sends the comms commands of the window through the one writer ({@link IncidentLog#execute}):
+ * queueing a message and ticking, skipping or snoozing a checklist item are decided by the pure
+ * {@link CommsDecider} on one read of the log and appended in one guarded write; a queued message's
+ * outbox rows are written in that same transaction by the outbox's projection of its {@code
+ * MESSAGE_QUEUED} (the event store must be built with it). The user's decisions on a message whose
+ * delivery is unknown ({@link SettleUnknown}) are compare-and-sets on its outbox row, the "mark
+ * sent" one recorded with its {@code MESSAGE_SENT} in one transaction. After each change of the
+ * outbox the {@link OutboxWatch} recounts it, so the window learns without counting on a timer.
+ *
+ * <p>Every method blocks on the database: call off the FX thread. Refusals are {@link
+ * CommandRefusedException} in the user's words; nothing is stored then. {@code StoreException} if
+ * the database cannot be read or written; nothing is stored then either.
  */
 public final class CommsService {
-    private final IncidentService incidents;
-    private final JdbcOutbox outbox;
-    private final Policy.Comms policy;
-    private final Clock clock;
+    /** What a decision on a row another window settled first is told. */
+    static final String NO_LONGER_WAITING = "That message is no longer waiting for a decision";
+
+    private final IncidentLog log;
+    private final Outbox outbox;
+    private final OutboxWatch watch;
+    private final CommsDecider decider = new CommsDecider();
+    private final DeliveryRecorder recorder;
 
     /**
-     * @param incidents the incident service
-     * @param outbox the outbox
-     * @param policy the comms policy
-     * @param clock the clock
+     * @param log the one writer (its clock is "now")
+     * @param outbox the outbox, for the user's decisions on unknown deliveries
+     * @param watch told after each change of the outbox
      */
-    public CommsService(IncidentService incidents, JdbcOutbox outbox, Policy.Comms policy, Clock clock) {
-        this.incidents = incidents;
-        this.outbox = outbox;
-        this.policy = policy;
-        this.clock = clock;
+    public CommsService(IncidentLog log, Outbox outbox, OutboxWatch watch) {
+        this.log = Objects.requireNonNull(log, "log");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.watch = Objects.requireNonNull(watch, "watch");
+        this.recorder = new DeliveryRecorder(log);
     }
 
-    /** @return the outbox */
-    public Outbox outbox() {
-        return outbox;
-    }
-
     /**
-     * A message to queue.
+     * Decides a command and appends what was decided: one read, one write.
      *
-     * @param messageId minted once per message the user sends, so a retried queue call is a no-op
-     * @param audience the audience it counts for
-     * @param channels channel ids, at least one
-     * @param subject headline
-     * @param body text
-     * @param extras channel-specific fields (Statuspage status, impact, components)
-     * @param nextUpdateAt the "next update at" promised in the message, if any (UTC)
-     * @param checklistItemId the checklist item it fulfils, if the user chose one
-     */
-    public record Draft(
-            UUID messageId,
-            Audience audience,
-            List<String> channels,
-            String subject,
-            String body,
-            Payload extras,
-            Optional<Instant> nextUpdateAt,
-            Optional<String> checklistItemId) {}
-
-    /**
-     * Records {@code MESSAGE_QUEUED} and its outbox rows in one transaction.
-     *
-     * @param incidentId the incident
-     * @param d the message
+     * @param incident the incident
+     * @param command the command
      * @param author the person at the keyboard
-     * @return the stored event
-     * @throws IllegalArgumentException naming what is wrong: no channel, an empty subject or body,
-     *     a promise in the past
-     * @throws dev.conn.incident.StoreException if it cannot be stored (then nothing is)
+     * @return the events appended (empty if there was nothing to do: a retried queue, an item
+     *     already settled)
+     * @throws CommandRefusedException in the user's words; nothing is stored
      */
-    public Event queue(IncidentId incidentId, Draft d, String author) {
-        if (d.channels().isEmpty()) {
-            throw new IllegalArgumentException("Choose at least one channel");
+    public List<Event> execute(IncidentId incident, CommsCommand command, String author) {
+        List<Event> appended = log.execute(incident, decider, command, author);
+        if (command instanceof CommsCommand.QueueMessage && !appended.isEmpty()) {
+            recountQuietly(); // the rows just committed with the event; a failed count must not say "not queued"
         }
-        if (d.subject() == null || d.subject().isBlank()) {
-            throw new IllegalArgumentException("Type a subject");
-        }
-        if (d.body() == null || d.body().isBlank()) {
-            throw new IllegalArgumentException("Type the message");
-        }
-        Instant now = clock.instant();
-        if (d.nextUpdateAt().filter(t -> !t.isAfter(now)).isPresent()) {
-            throw new IllegalArgumentException("The promised next update time is in the past");
-        }
-        if (author == null || author.isBlank()) {
-            throw new IllegalArgumentException("Sign the message: the author is blank");
-        }
-        incidents.state(incidentId); // fails for an unknown incident
-        Event e = new Event(
-                Event.newId(),
-                incidentId,
-                now,
-                now,
-                author,
-                EventType.MESSAGE_QUEUED,
-                Payload.of(
-                        "messageId", d.messageId(),
-                        "audience", d.audience(),
-                        "channels", String.join(", ", d.channels()),
-                        "subject", d.subject(),
-                        "body", d.body(),
-                        "nextUpdateAt", d.nextUpdateAt().orElse(null),
-                        "checklistItemId", d.checklistItemId().orElse(null)));
-        List<OutboxMessage> rows = new ArrayList<>();
-        for (String channel : d.channels()) {
-            rows.add(new OutboxMessage(
-                    0,
-                    d.messageId(),
-                    incidentId,
-                    channel,
-                    author,
-                    d.subject(),
-                    d.body(),
-                    d.extras(),
-                    OutboxMessage.State.QUEUED,
-                    0,
-                    0,
-                    now,
-                    Optional.empty(),
-                    Optional.empty()));
-        }
-        outbox.queue(e, rows);
-        return e;
+        return appended;
     }
 
     /**
-     * @param incidentId the incident
-     * @return its communication plan now
-     */
-    public CommsPlan plan(IncidentId incidentId) {
-        return CommsPlan.evaluate(policy, incidents.timeline(incidentId), clock);
-    }
-
-    /**
-     * @param incidentId the incident
-     * @param item the item
-     * @param author the person at the keyboard
-     * @return the {@code CHECKLIST_ITEM_DONE} event
-     */
-    public Event done(IncidentId incidentId, ChecklistItem item, String author) {
-        return incidents.record(
-                incidentId,
-                EventType.CHECKLIST_ITEM_DONE,
-                Payload.of("itemId", item.id(), "title", item.title()),
-                Optional.empty(),
-                author);
-    }
-
-    /**
-     * The user chose to send a message of unknown delivery again.
+     * Settles a message whose delivery is unknown, as the user decided.
      *
-     * @param seq the outbox row (UNKNOWN)
-     * @throws IllegalStateException if the row is no longer UNKNOWN (another window decided)
+     * @param decision resend it, or mark it sent
+     * @param author the person at the keyboard
+     * @return the events appended (the {@code MESSAGE_SENT} of a mark; none for a resend)
+     * @throws CommandRefusedException if the row is no longer waiting for a decision (another window
+     *     decided first); nothing is stored
      */
-    public void resend(long seq) {
-        if (!outbox.resend(seq, clock.instant())) {
-            throw new IllegalStateException("That message is no longer waiting for a decision");
+    public List<Event> settle(SettleUnknown decision, String author) {
+        try {
+            if (decision instanceof SettleUnknown.MarkSent m) {
+                return recorder.record(
+                                m.incident(),
+                                new DeliveryCommand.ConfirmSent(m.messageId(), m.channel()),
+                                outbox.confirmSent(m.seq(), log.clock().instant()),
+                                author)
+                        .orElseThrow(() -> new CommandRefusedException(NO_LONGER_WAITING));
+            }
+            if (!outbox.resend(decision.seq(), log.clock().instant())) {
+                throw new CommandRefusedException(NO_LONGER_WAITING);
+            }
+            return List.of();
+        } finally {
+            recountQuietly(); // also after a refusal: the list the user chose from was out of date
         }
     }
 
-    /**
-     * The user confirmed that a message of unknown delivery did arrive: records {@code
-     * MESSAGE_SENT} with {@code markedByUser}.
-     *
-     * @param seq the outbox row (UNKNOWN)
-     * @param author the person at the keyboard
-     * @throws IllegalStateException if the row is not UNKNOWN
-     */
-    public void markSent(long seq, String author) {
-        OutboxMessage m = outbox.row(seq)
-                .filter(r -> r.state() == OutboxMessage.State.UNKNOWN)
-                .orElseThrow(() -> new IllegalStateException("That message is no longer waiting for a decision"));
-        Instant now = clock.instant();
-        boolean confirmed = outbox.confirmSent(
-                seq,
-                new Event(
-                        Event.newId(),
-                        m.incidentId(),
-                        now,
-                        now,
-                        author,
-                        EventType.MESSAGE_SENT,
-                        Payload.of(
-                                "messageId",
-                                m.messageId(),
-                                "channel",
-                                m.channel(),
-                                "sentAt",
-                                now,
-                                "markedByUser",
-                                true)));
-        if (!confirmed) {
-            throw new IllegalStateException("That message is no longer waiting for a decision");
+    private void recountQuietly() {
+        try {
+            watch.recount();
+        } catch (RuntimeException e) {
+            // the decision's own outcome (or failure) is what the caller must hear
         }
+    }
+
+    /** @return the outbox's watch, where changes are announced */
+    public OutboxWatch watch() {
+        return watch;
     }
 }

@@ -1,8 +1,8 @@
 package dev.conn.comms;
 
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
-import dev.conn.incident.Payload;
+import dev.conn.incident.IncidentLog;
+import dev.conn.incident.JdbcTransactionStep;
 import dev.conn.platform.secrets.KnownSecrets;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -45,6 +41,13 @@ import java.util.function.Function;
  *   <li>Terminal refusals are recorded as {@code MESSAGE_FAILED} and never retried.
  *   <li>Every reason stored (the row's {@code last_error}, the events' {@code reason}) passes
  *       through {@link KnownSecrets#scrub}.
+ *   <li>Every outcome is recorded through the one writer ({@link IncidentLog#execute(
+ *       dev.conn.incident.IncidentId, dev.conn.incident.Decider, Object, String, Optional)}, as
+ *       "Conn outbox"): the {@link DeliveryDecider}'s event and the row's compare-and-set under the
+ *       token commit together, or, if the row moved on, neither.
+ *   <li>It announces what it changed through the {@link OutboxWatch}: the events it appended, and
+ *       a recount after each change; while another process sends, each poll recounts, so this
+ *       window's status bar follows the other's sending.
  * </ul>
  *
  * All timing reads the injected {@link Clock} and waits through the injected {@link Sleeper}; only
@@ -54,9 +57,12 @@ public final class OutboxDispatcher implements AutoCloseable {
     /** The longest the background loop waits before looking for newly queued rows. */
     public static final Duration POLL = Duration.ofMillis(500);
 
-    private static final String SYSTEM_AUTHOR = "Conn outbox";
+    /** While this process sends, the outbox is recounted at least this often (other windows' decisions). */
+    static final Duration RECOUNT = Duration.ofSeconds(10);
 
     private final Outbox outbox;
+    private final DeliveryRecorder recorder;
+    private final OutboxWatch watch;
     private final LeaseKeeper lease;
     private final Function<String, Optional<Channel>> channels;
     private final Clock clock;
@@ -65,9 +71,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final KnownSecrets known;
     private final Map<String, Instant> nextAllowed = new HashMap<>();
     private final AtomicBoolean offline = new AtomicBoolean();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private ExecutorService loop;
-    private ScheduledExecutorService heartbeat;
+    private final DispatchLoop loop;
+    private Instant recountedAt = Instant.MIN;
 
     /**
      * Where sending stands, for the status bar and the Comms tab.
@@ -83,9 +88,11 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /**
      * @param outbox the outbox
+     * @param log the one writer, through which every outcome is recorded (its clock is the
+     *     dispatcher's: backoff, rate limits and {@code sentAt} read it)
+     * @param watch where the dispatcher announces its changes
      * @param lease the dispatch lease of the outbox's database
      * @param channels looks a channel up by id (settings may change while running)
-     * @param clock the clock
      * @param sleeper how to wait
      * @param backoff the retry backoff
      * @param known the secrets resolved in this process (shared with the channels' resolver), to
@@ -93,19 +100,23 @@ public final class OutboxDispatcher implements AutoCloseable {
      */
     public OutboxDispatcher(
             Outbox outbox,
+            IncidentLog log,
+            OutboxWatch watch,
             DispatchLease lease,
             Function<String, Optional<Channel>> channels,
-            Clock clock,
             Sleeper sleeper,
             Backoff backoff,
             KnownSecrets known) {
         this.outbox = outbox;
+        this.recorder = new DeliveryRecorder(log);
+        this.watch = watch;
         this.lease = new LeaseKeeper(lease, this::recoverBefore);
         this.channels = channels;
-        this.clock = clock;
+        this.clock = log.clock();
         this.sleeper = sleeper;
         this.backoff = backoff;
         this.known = known;
+        this.loop = new DispatchLoop(sleeper);
     }
 
     /**
@@ -116,23 +127,17 @@ public final class OutboxDispatcher implements AutoCloseable {
      * @return the rows now UNKNOWN
      */
     public synchronized List<OutboxMessage> recover() {
-        return lease.claim().recovered();
+        List<OutboxMessage> recovered = lease.claim().recovered();
+        announce(true);
+        return recovered;
     }
 
     private List<OutboxMessage> recoverBefore(long token) {
         List<OutboxMessage> out = new ArrayList<>();
         for (OutboxMessage m : outbox.inFlightBefore(token)) {
-            Event e = event(
-                    m,
-                    EventType.MESSAGE_DELIVERY_UNKNOWN,
-                    Payload.of(
-                            "messageId",
-                            m.messageId(),
-                            "channel",
-                            m.channel(),
-                            "reason",
-                            "Conn stopped while sending (the sending process ended)"));
-            if (outbox.recoverUnknown(m.seq(), token, e)) {
+            DeliveryCommand unknown = new DeliveryCommand.DeliveryUnknown(
+                    m.messageId(), m.channel(), "Conn stopped while sending (the sending process ended)");
+            if (record(m, unknown, outbox.recoverUnknown(m.seq(), token))) {
                 out.add(m);
             }
         }
@@ -147,10 +152,11 @@ public final class OutboxDispatcher implements AutoCloseable {
     public synchronized Optional<Duration> runOnce() {
         Optional<Long> held = lease.claim().token();
         if (held.isEmpty()) {
-            // another process sends; look again at the next poll (it may go away)
-            return outbox.waiting() > 0 ? Optional.of(POLL) : Optional.empty();
+            // another process sends: follow its progress, and look again at the next poll (it may go away)
+            return announce(true).waiting() > 0 ? Optional.of(POLL) : Optional.empty();
         }
         long token = held.get();
+        boolean moved = false;
         Set<String> blocked = new HashSet<>();
         Instant soonest = null;
         boolean progress = true;
@@ -165,7 +171,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                 Optional<Channel> channel = channels.apply(m.channel());
                 if (channel.isEmpty()) {
                     fail(m, token, "channel '" + m.channel() + "' is not configured");
-                    progress = true;
+                    progress = moved = true;
                     break;
                 }
                 Instant now = clock.instant();
@@ -177,12 +183,14 @@ public final class OutboxDispatcher implements AutoCloseable {
                     continue;
                 }
                 if (!send(m, channel.get(), token)) {
+                    announce(moved);
                     return Optional.of(POLL); // the lease moved on: claim again at the next poll
                 }
-                progress = true;
+                progress = moved = true;
                 break; // re-read: the row's state changed
             }
         }
+        announce(moved || !clock.instant().isBefore(recountedAt.plus(RECOUNT)));
         if (soonest == null) {
             return Optional.empty();
         }
@@ -217,51 +225,8 @@ public final class OutboxDispatcher implements AutoCloseable {
      * and a second daemon thread renews the lease every third of its lifetime, also while a
      * request is waiting for its answer.
      */
-    public synchronized void start() {
-        if (running.getAndSet(true)) {
-            return;
-        }
-        loop = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "conn-outbox");
-            t.setDaemon(true);
-            return t;
-        });
-        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "conn-outbox-lease");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = Math.max(50, lease.heartbeatEvery().toMillis());
-        heartbeat.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        lease.heartbeat();
-                    } catch (RuntimeException e) {
-                        // the database is closing or failing: the next claim tells
-                    }
-                },
-                every,
-                every,
-                TimeUnit.MILLISECONDS);
-        loop.execute(() -> {
-            while (running.get()) {
-                try {
-                    Duration wait = runOnce().filter(w -> w.compareTo(POLL) < 0).orElse(POLL);
-                    sleeper.sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (RuntimeException e) {
-                    // the database is closing or failing: try again at the next poll
-                    try {
-                        sleeper.sleep(POLL);
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }
-        });
+    public void start() {
+        loop.start(this::runOnce, lease::heartbeat, lease.heartbeatEvery());
     }
 
     /**
@@ -270,26 +235,7 @@ public final class OutboxDispatcher implements AutoCloseable {
      */
     @Override
     public void close() {
-        running.set(false);
-        ExecutorService l;
-        ScheduledExecutorService h;
-        synchronized (this) {
-            l = loop;
-            loop = null;
-        }
-        h = heartbeat;
-        heartbeat = null;
-        if (l != null) {
-            l.shutdown();
-            try {
-                l.awaitTermination(35, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (h != null) {
-            h.shutdownNow();
-        }
+        loop.stop();
         try {
             synchronized (this) {
                 lease.release();
@@ -326,33 +272,20 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
         if (d instanceof Delivery.Sent s) {
             offline.set(false);
-            outbox.markSent(
-                    m.seq(),
-                    token,
-                    leftAt,
-                    s.externalId(),
-                    event(
-                            m,
-                            EventType.MESSAGE_SENT,
-                            Payload.of(
-                                    "messageId", m.messageId(),
-                                    "channel", m.channel(),
-                                    "sentAt", leftAt,
-                                    "externalId", s.externalId().orElse(null))));
+            record(
+                    m,
+                    new DeliveryCommand.Sent(m.messageId(), m.channel(), leftAt, s.externalId()),
+                    outbox.markSent(m.seq(), token, leftAt, s.externalId()));
         } else if (d instanceof Delivery.Failed f) {
             offline.set(false);
             fail(m, token, f.reason());
         } else if (d instanceof Delivery.Unknown u) {
             offline.set(false);
             String reason = known.scrub(u.reason());
-            outbox.markUnknown(
-                    m.seq(),
-                    token,
-                    reason,
-                    event(
-                            m,
-                            EventType.MESSAGE_DELIVERY_UNKNOWN,
-                            Payload.of("messageId", m.messageId(), "channel", m.channel(), "reason", reason)));
+            record(
+                    m,
+                    new DeliveryCommand.DeliveryUnknown(m.messageId(), m.channel(), reason),
+                    outbox.markUnknown(m.seq(), token, reason));
         } else if (d instanceof Delivery.Retry r) {
             offline.set(r.offline());
             Duration wait = r.retryAfter().orElseGet(() -> backoff.delay(m.failures() + 1));
@@ -372,19 +305,32 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     private void fail(OutboxMessage m, long token, String why) {
         String reason = known.scrub(why);
-        outbox.markFailed(
-                m.seq(),
-                token,
-                reason,
-                event(
-                        m,
-                        EventType.MESSAGE_FAILED,
-                        Payload.of("messageId", m.messageId(), "channel", m.channel(), "reason", reason)));
+        record(
+                m,
+                new DeliveryCommand.Failed(m.messageId(), m.channel(), reason),
+                outbox.markFailed(m.seq(), token, reason));
     }
 
-    private Event event(OutboxMessage m, EventType type, Payload payload) {
-        Instant now = clock.instant();
-        return new Event(Event.newId(), m.incidentId(), now, now, SYSTEM_AUTHOR, type, payload);
+    /**
+     * Records an outcome with the row's compare-and-set, as "Conn outbox", and announces the
+     * events appended.
+     *
+     * @return false if the row had moved on (nothing was stored)
+     */
+    private boolean record(OutboxMessage m, DeliveryCommand outcome, JdbcTransactionStep cas) {
+        Optional<List<Event>> appended = recorder.record(m.incidentId(), outcome, cas, DeliveryRecorder.SYSTEM_AUTHOR);
+        appended.ifPresent(watch::recorded);
+        return appended.isPresent();
+    }
+
+    /** Tells the watch who sends, and recounts the outbox if asked. */
+    private OutboxWatch.Snapshot announce(boolean recount) {
+        watch.sending(status());
+        if (!recount) {
+            return watch.current();
+        }
+        recountedAt = clock.instant();
+        return watch.recount();
     }
 
     private static Instant later(Instant a, Instant b) {

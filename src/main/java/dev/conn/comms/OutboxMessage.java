@@ -1,7 +1,7 @@
 package dev.conn.comms;
 
+import dev.conn.incident.CommsEvent.MessageExtras;
 import dev.conn.incident.IncidentId;
-import dev.conn.incident.Payload;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,8 +17,7 @@ import java.util.UUID;
  * @param author who queued it
  * @param subject the subject or headline
  * @param body the text
- * @param extras channel-specific fields (e.g. {@code status}, {@code impact}, {@code components}
- *     for Statuspage)
+ * @param extras what it tells a status page besides its text (status, impact, component states)
  * @param state where delivery stands
  * @param attempts how many requests may have reached the receiver (a request that never left, such
  *     as a refused connect, does not count)
@@ -36,7 +35,7 @@ public record OutboxMessage(
         String author,
         String subject,
         String body,
-        Payload extras,
+        MessageExtras extras,
         State state,
         int attempts,
         int failures,
@@ -62,6 +61,11 @@ public record OutboxMessage(
          * sender died, or its answer was lost. The user decides to resend or mark it sent.
          */
         UNKNOWN
+    }
+
+    /** Null extras become none. */
+    public OutboxMessage {
+        extras = extras == null ? MessageExtras.NONE : extras;
     }
 
     /** @return the idempotency key for this message on this channel */

@@ -6,6 +6,7 @@ import static dev.conn.incident.EventBody.required;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The communication checklist and the messages handed to the outbox, and what became of them. */
@@ -82,6 +83,9 @@ public sealed interface CommsEvent extends EventBody {
      * @param body the text
      * @param nextUpdateAt the next update promised in the message (UTC), if any
      * @param checklistItemId the checklist item it answers, if any
+     * @param extras what the message tells a status page besides its text (status, impact,
+     *     component states), if anything; absent in logs of earlier versions, which kept it in the
+     *     outbox row only
      */
     record MessageQueued(
             String messageId,
@@ -90,7 +94,8 @@ public sealed interface CommsEvent extends EventBody {
             String subject,
             String body,
             Optional<Instant> nextUpdateAt,
-            Optional<String> checklistItemId)
+            Optional<String> checklistItemId,
+            Optional<MessageExtras> extras)
             implements CommsEvent {
         /** @throws IllegalArgumentException naming a missing required field */
         public MessageQueued {
@@ -101,6 +106,29 @@ public sealed interface CommsEvent extends EventBody {
             required(body, "body");
             nextUpdateAt = opt(nextUpdateAt);
             checklistItemId = opt(checklistItemId);
+            extras = opt(extras).filter(x -> !x.saysNothing());
+        }
+
+        /**
+         * A message without extras (the form of earlier versions).
+         *
+         * @param messageId the message
+         * @param audience who it is for
+         * @param channels channel ids, comma-separated
+         * @param subject the subject
+         * @param body the text
+         * @param nextUpdateAt the promised next update, if any
+         * @param checklistItemId the checklist item it answers, if any
+         */
+        public MessageQueued(
+                String messageId,
+                Audience audience,
+                String channels,
+                String subject,
+                String body,
+                Optional<Instant> nextUpdateAt,
+                Optional<String> checklistItemId) {
+            this(messageId, audience, channels, subject, body, nextUpdateAt, checklistItemId, Optional.empty());
         }
 
         /**
@@ -125,6 +153,37 @@ public sealed interface CommsEvent extends EventBody {
                     messageId, audience, String.join(", ", channelIds), subject, body, nextUpdateAt, checklistItemId);
         }
 
+        /**
+         * @param messageId the message
+         * @param audience who it is for
+         * @param channelIds the channel ids
+         * @param subject the subject
+         * @param body the text
+         * @param nextUpdateAt the promised next update, if any
+         * @param checklistItemId the checklist item it answers, if any
+         * @param extras what it tells a status page besides its text (left out when empty)
+         * @return the event
+         */
+        public static MessageQueued of(
+                String messageId,
+                Audience audience,
+                List<String> channelIds,
+                String subject,
+                String body,
+                Optional<Instant> nextUpdateAt,
+                Optional<String> checklistItemId,
+                MessageExtras extras) {
+            return new MessageQueued(
+                    messageId,
+                    audience,
+                    String.join(", ", channelIds),
+                    subject,
+                    body,
+                    nextUpdateAt,
+                    checklistItemId,
+                    Optional.of(extras));
+        }
+
         /** @return the channel ids, in the order given */
         public List<String> channelIds() {
             return Arrays.stream(channels.split(","))
@@ -136,6 +195,36 @@ public sealed interface CommsEvent extends EventBody {
         @Override
         public EventType type() {
             return EventType.MESSAGE_QUEUED;
+        }
+    }
+
+    /**
+     * What a message tells a status page besides its subject and text (Atlassian Statuspage REST
+     * API v1, https://developer.statuspage.io/: an incident's {@code status}, {@code
+     * impact_override} and component states); a JSON webhook receives the same fields. Stored under
+     * {@code extras} in {@code MESSAGE_QUEUED} and in the message's outbox rows.
+     *
+     * @param status investigating, identified, monitoring or resolved, if given
+     * @param impact none, minor, major or critical, if given
+     * @param components component name to its state (operational, degraded_performance,
+     *     partial_outage, major_outage), in the order given
+     */
+    record MessageExtras(Optional<String> status, Optional<String> impact, Map<String, String> components) {
+        /** No extras. */
+        public static final MessageExtras NONE = new MessageExtras(Optional.empty(), Optional.empty(), Map.of());
+
+        /** Normalises nulls to empty and keeps the components' order. */
+        public MessageExtras {
+            status = opt(status).filter(s -> !s.isBlank());
+            impact = opt(impact).filter(s -> !s.isBlank());
+            components = components == null
+                    ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(components));
+        }
+
+        /** @return true if it says nothing */
+        public boolean saysNothing() {
+            return status.isEmpty() && impact.isEmpty() && components.isEmpty();
         }
     }
 

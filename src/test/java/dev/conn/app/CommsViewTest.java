@@ -78,7 +78,8 @@ class CommsViewTest extends WindowTest {
     void aSendInterruptedByACrashAsksTheUserAndMarkSentRecordsIt(FxRobot robot) throws Exception {
         new SettingsFile(dataDir).save(Settings.defaults().withAuthorName("Ana Ops"));
         try (dev.conn.platform.db.Database db = dev.conn.platform.db.Database.open(dataDir)) {
-            dev.conn.incident.EventStore store = dev.conn.incident.EventStore.jdbc(db.dataSource());
+            dev.conn.incident.EventStore store = dev.conn.incident.EventStore.jdbc(
+                    db.dataSource(), List.of(new dev.conn.comms.store.JdbcOutboxProjection()));
             dev.conn.incident.IncidentService incidents = new dev.conn.incident.IncidentService(store, clock);
             dev.conn.incident.IncidentId id = incidents
                     .declare(
@@ -91,27 +92,11 @@ class CommsViewTest extends WindowTest {
                             "Ana Ops")
                     .incidentId();
             store.setActiveIncident(id);
-            dev.conn.comms.JdbcOutbox outbox = new dev.conn.comms.JdbcOutbox(db.dataSource(), store);
-            new dev.conn.comms.CommsService(
-                            incidents,
-                            outbox,
-                            dev.conn.settings.PolicyFile.defaults().comms(),
-                            clock)
-                    .queue(
-                            id,
-                            new dev.conn.comms.CommsService.Draft(
-                                    java.util.UUID.randomUUID(),
-                                    Audience.RESPONDERS,
-                                    List.of("slack-ops"),
-                                    "We are investigating",
-                                    "Checkout errors in EU",
-                                    dev.conn.incident.Payload.empty(),
-                                    java.util.Optional.empty(),
-                                    java.util.Optional.empty()),
-                            "Ana Ops");
+            dev.conn.comms.store.JdbcOutbox outbox = new dev.conn.comms.store.JdbcOutbox(db.dataSource());
+            queue(incidents, outbox, id, "Ana Ops");
             // Conn died mid-send: it held the lease (already expired by the app's clock) and marked
             // the row in flight
-            dev.conn.comms.DispatchLease dead = new dev.conn.comms.JdbcDispatchLease(
+            dev.conn.comms.DispatchLease dead = new dev.conn.comms.store.JdbcDispatchLease(
                     db.dataSource(),
                     java.time.Clock.offset(clock, java.time.Duration.ofHours(-1)),
                     dev.conn.comms.DispatchLease.Owner.thisProcess("a Conn window that died"),
@@ -154,10 +139,11 @@ class CommsViewTest extends WindowTest {
         long token;
         try (dev.conn.platform.db.Database db = dev.conn.platform.db.Database.open(dataDir)) {
             token = ((dev.conn.comms.DispatchLease.Claim.Held)
-                            new dev.conn.comms.JdbcDispatchLease(db.dataSource(), clock, ben, Duration.ofHours(1))
+                            new dev.conn.comms.store.JdbcDispatchLease(db.dataSource(), clock, ben, Duration.ofHours(1))
                                     .claim())
                     .token();
-            dev.conn.incident.EventStore store = dev.conn.incident.EventStore.jdbc(db.dataSource());
+            dev.conn.incident.EventStore store = dev.conn.incident.EventStore.jdbc(
+                    db.dataSource(), List.of(new dev.conn.comms.store.JdbcOutboxProjection()));
             dev.conn.incident.IncidentService incidents = new dev.conn.incident.IncidentService(store, clock);
             dev.conn.incident.IncidentId id = incidents
                     .declare(
@@ -170,23 +156,7 @@ class CommsViewTest extends WindowTest {
                             "Ben Ops")
                     .incidentId();
             store.setActiveIncident(id);
-            new dev.conn.comms.CommsService(
-                            incidents,
-                            new dev.conn.comms.JdbcOutbox(db.dataSource(), store),
-                            dev.conn.settings.PolicyFile.defaults().comms(),
-                            clock)
-                    .queue(
-                            id,
-                            new dev.conn.comms.CommsService.Draft(
-                                    java.util.UUID.randomUUID(),
-                                    Audience.RESPONDERS,
-                                    List.of("slack-ops"),
-                                    "We are investigating",
-                                    "Checkout errors in EU",
-                                    dev.conn.incident.Payload.empty(),
-                                    java.util.Optional.empty(),
-                                    java.util.Optional.empty()),
-                            "Ben Ops");
+            queue(incidents, new dev.conn.comms.store.JdbcOutbox(db.dataSource()), id, "Ben Ops");
         }
         launch(UnaryOperator.identity());
         waitUntil(() -> "Checkout errors".equals(text(robot, "#titleLabel")));
@@ -198,9 +168,9 @@ class CommsViewTest extends WindowTest {
             waitUntil(() -> text(robot, "#outboxSender").startsWith("Messages are sent by the other Conn window"));
             assertThat(text(robot, "#outboxSender")).contains("Conn window of Ben Ops");
 
-            new dev.conn.comms.JdbcDispatchLease(shared.dataSource(), clock, ben, Duration.ofHours(1))
+            new dev.conn.comms.store.JdbcDispatchLease(shared.dataSource(), clock, ben, Duration.ofHours(1))
                     .release(token); // the other window closes
-            // this window takes over at its next poll; each tick of the clock re-reads the outbox
+            // this window takes over at its dispatcher's next poll, which announces the change
             waitUntil(() -> {
                 clock.advance(Duration.ofSeconds(1));
                 return text(robot, "#outboxStatus").equals("1 message waiting");
@@ -238,6 +208,27 @@ class CommsViewTest extends WindowTest {
         robot.clickOn("#channel-test");
         waitUntil(() -> text(robot, "#channel-result").startsWith("Not sent"));
         assertThat(text(robot, "#channel-result")).contains("CONN_TEST_UNSET_SLACK_URL");
+    }
+
+    /** Queues "We are investigating" to slack-ops as another Conn process would. */
+    private void queue(
+            dev.conn.incident.IncidentService incidents,
+            dev.conn.comms.Outbox outbox,
+            dev.conn.incident.IncidentId id,
+            String author) {
+        new dev.conn.comms.CommsService(incidents.log(), outbox, new dev.conn.comms.OutboxWatch(outbox))
+                .execute(
+                        id,
+                        new dev.conn.comms.CommsCommand.QueueMessage(
+                                java.util.UUID.randomUUID(),
+                                Audience.RESPONDERS,
+                                List.of("slack-ops"),
+                                "We are investigating",
+                                "Checkout errors in EU",
+                                null,
+                                java.util.Optional.empty(),
+                                java.util.Optional.empty()),
+                        author);
     }
 
     private void declareSev1(FxRobot robot, String title) throws TimeoutException {

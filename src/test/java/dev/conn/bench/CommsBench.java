@@ -2,21 +2,23 @@ package dev.conn.bench;
 
 import dev.conn.comms.Backoff;
 import dev.conn.comms.Channel;
+import dev.conn.comms.CommsCommand;
 import dev.conn.comms.CommsService;
-import dev.conn.comms.JdbcOutbox;
 import dev.conn.comms.OutboxDispatcher;
-import dev.conn.comms.SlackWebhookClient;
-import dev.conn.comms.StatuspageClient;
-import dev.conn.comms.TeamsWebhookClient;
+import dev.conn.comms.OutboxWatch;
+import dev.conn.comms.net.SlackWebhookClient;
+import dev.conn.comms.net.StatuspageClient;
+import dev.conn.comms.net.TeamsWebhookClient;
+import dev.conn.comms.store.JdbcOutbox;
+import dev.conn.comms.store.JdbcOutboxProjection;
 import dev.conn.incident.Audience;
+import dev.conn.incident.CommsEvent;
 import dev.conn.incident.Declaration;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.platform.db.Database;
-import dev.conn.settings.PolicyFile;
 import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;
 import dev.conn.testing.MutableClock;
@@ -90,11 +92,11 @@ final class CommsBench {
         Stub teams = new Stub(clock, "1");
         Stub statuspage = new Stub(clock, "{\"id\":\"inc1\"}");
         try (Database db = Database.open(dir)) {
-            EventStore store = EventStore.jdbc(db.dataSource());
+            EventStore store = EventStore.jdbc(db.dataSource(), List.of(new JdbcOutboxProjection()));
             IncidentService incidents = new IncidentService(store, clock);
-            JdbcOutbox outbox = new JdbcOutbox(db.dataSource(), store);
-            CommsService comms =
-                    new CommsService(incidents, outbox, PolicyFile.defaults().comms(), clock);
+            JdbcOutbox outbox = new JdbcOutbox(db.dataSource());
+            OutboxWatch watch = new OutboxWatch(outbox);
+            CommsService comms = new CommsService(incidents.log(), outbox, watch);
             IncidentId incident = incidents
                     .declare(new Declaration("Checkout down", Severity.SEV1, "", Optional.empty(), "Bench"), "Bench")
                     .incidentId();
@@ -123,13 +125,14 @@ final class CommsBench {
                             clock));
             OutboxDispatcher d = new OutboxDispatcher(
                     outbox,
-                    new dev.conn.comms.JdbcDispatchLease(
+                    incidents.log(),
+                    watch,
+                    new dev.conn.comms.store.JdbcDispatchLease(
                             db.dataSource(),
                             clock,
                             dev.conn.comms.DispatchLease.Owner.thisProcess("CommsBench"),
-                            dev.conn.comms.JdbcDispatchLease.DEFAULT_TTL),
+                            dev.conn.comms.store.JdbcDispatchLease.DEFAULT_TTL),
                     id -> Optional.ofNullable(channels.get(id)),
-                    clock,
                     clock::advance,
                     Backoff.standard(new Random(7)),
                     known);
@@ -141,15 +144,15 @@ final class CommsBench {
                     clock.set(at);
                 }
                 lastQueued = clock.instant();
-                comms.queue(
+                comms.execute(
                         incident,
-                        new CommsService.Draft(
+                        new CommsCommand.QueueMessage(
                                 UUID.randomUUID(),
                                 Audience.STATUS_PAGE,
                                 List.of("slack", "teams", "statuspage"),
                                 "Update " + i,
                                 "Update " + i + " of the checkout outage",
-                                Payload.of("status", "investigating"),
+                                new CommsEvent.MessageExtras(Optional.of("investigating"), Optional.empty(), Map.of()),
                                 Optional.empty(),
                                 Optional.empty()),
                         "Bench");

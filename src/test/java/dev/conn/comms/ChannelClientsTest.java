@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.conn.comms.net.ChannelClient;
 import dev.conn.incident.Audience;
+import dev.conn.incident.CommsEvent;
+import dev.conn.incident.CommsEvent.MessageExtras;
 import dev.conn.incident.EventType;
-import dev.conn.incident.Payload;
 import dev.conn.settings.ChannelSettings;
 import dev.conn.settings.SecretRef;
 import jakarta.mail.internet.MimeMessage;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -64,9 +67,8 @@ class ChannelClientsTest {
                 "statuspage", "p1", SecretRef.env("STATUSPAGE_KEY"), server.url("/"), Map.of("Checkout", "cmp9")));
     }
 
-    private static Payload status(String s) {
-        return Payload.parse(
-                "{\"status\":\"" + s + "\",\"impact\":\"major\",\"components\":{\"Checkout\":\"major_outage\"}}");
+    private static MessageExtras status(String s) {
+        return new MessageExtras(Optional.of(s), Optional.of("major"), Map.of("Checkout", "major_outage"));
     }
 
     @Test
@@ -128,8 +130,7 @@ class ChannelClientsTest {
                         .path("status")
                         .asText())
                 .isEqualTo("identified");
-        assertThat(f.events(EventType.MESSAGE_SENT).get(0).payload().textOrEmpty("externalId"))
-                .isEqualTo("inc123");
+        assertThat(f.bodies(CommsEvent.MessageSent.class).get(0).externalId()).contains("inc123");
         assertThat(f.events(EventType.MESSAGE_SENT).toString()).doesNotContain("sp-secret-key");
     }
 
@@ -154,10 +155,9 @@ class ChannelClientsTest {
         f.dispatcher().drain(Duration.ofMinutes(1));
 
         assertThat(server.hits()).hasSize(1);
-        assertThat(f.events(EventType.MESSAGE_FAILED)).singleElement().satisfies(e -> assertThat(
-                        e.payload().textOrEmpty("reason"))
-                .contains("401")
-                .doesNotContain("sp-secret-key"));
+        assertThat(f.bodies(CommsEvent.MessageFailed.class))
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("401").doesNotContain("sp-secret-key"));
     }
 
     @Test
@@ -177,8 +177,7 @@ class ChannelClientsTest {
                         "POST /v1/pages/p1/incidents",
                         "GET /v1/pages/p1/incidents/unresolved",
                         "PATCH /v1/pages/p1/incidents/incX");
-        assertThat(f.events(EventType.MESSAGE_SENT).get(0).payload().textOrEmpty("externalId"))
-                .isEqualTo("incX");
+        assertThat(f.bodies(CommsEvent.MessageSent.class).get(0).externalId()).contains("incX");
     }
 
     @Test
@@ -227,9 +226,8 @@ class ChannelClientsTest {
         f.dispatcher().drain(Duration.ofMinutes(1));
 
         assertThat(smtp.getReceivedMessages()).isEmpty();
-        assertThat(f.events(EventType.MESSAGE_FAILED)).singleElement().satisfies(e -> assertThat(
-                        e.payload().textOrEmpty("reason"))
-                .contains("password")
-                .doesNotContain("wrong"));
+        assertThat(f.bodies(CommsEvent.MessageFailed.class))
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("password").doesNotContain("wrong"));
     }
 }

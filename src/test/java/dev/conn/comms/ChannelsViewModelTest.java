@@ -3,6 +3,8 @@ package dev.conn.comms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.conn.comms.net.ChannelClient;
+import dev.conn.comms.ui.ChannelsViewModel;
 import dev.conn.incident.Audience;
 import dev.conn.platform.fx.DirectTaskRunner;
 import dev.conn.settings.ChannelSettings;
@@ -43,7 +45,10 @@ class ChannelsViewModelTest {
                 SecretResolver.SecretStore.unavailable());
         DirectTaskRunner tasks = new DirectTaskRunner();
         model = new ChannelsViewModel(
-                new SettingsViewModel(Settings.defaults(), file, PolicyFile.defaults(), tasks), secrets, tasks, clock);
+                new SettingsViewModel(Settings.defaults(), file, PolicyFile.defaults(), tasks),
+                ChannelClient.factory(secrets, clock),
+                tasks,
+                clock);
     }
 
     @AfterEach

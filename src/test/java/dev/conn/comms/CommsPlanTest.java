@@ -3,12 +3,16 @@ package dev.conn.comms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.command.CommunicationDeadlines;
+import dev.conn.incident.AckMethod;
 import dev.conn.incident.Audience;
+import dev.conn.incident.CommandEvent;
+import dev.conn.incident.CommsEvent;
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
+import dev.conn.incident.EventBody;
+import dev.conn.incident.HeaderEvent;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentState;
-import dev.conn.incident.Payload;
+import dev.conn.incident.Role;
 import dev.conn.incident.Severity;
 import dev.conn.settings.Policy;
 import dev.conn.settings.PolicyFile;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CommsPlanTest {
@@ -32,27 +37,31 @@ class CommsPlanTest {
     }
 
     private void declare(Severity s) {
-        events.add(Events.declared(incident, T0, s, "Alice"));
+        add(
+                0,
+                new HeaderEvent.IncidentDeclared(
+                        "Checkout errors", s, Optional.empty(), Optional.empty(), Optional.of("Alice")));
     }
 
-    private void add(EventType type, int minute, Object... payload) {
-        events.add(Events.event(incident, type, at(minute), Payload.of(payload)));
+    private void add(int minute, EventBody body) {
+        events.add(Event.of(Event.newId(), incident, at(minute), at(minute), "alice", body));
     }
 
-    private void message(int minute, Audience audience, Object... more) {
-        List<Object> p = new ArrayList<>(List.of(
-                "messageId",
-                "m" + minute,
-                "audience",
-                audience.name(),
-                "channels",
-                "slack",
-                "subject",
-                "Update " + minute,
-                "body",
-                "text"));
-        p.addAll(List.of(more));
-        add(EventType.MESSAGE_QUEUED, minute, p.toArray());
+    private void message(int minute, Audience audience) {
+        message(minute, audience, Optional.empty());
+    }
+
+    private void message(int minute, Audience audience, Optional<Instant> nextUpdateAt) {
+        add(
+                minute,
+                CommsEvent.MessageQueued.of(
+                        "m" + minute,
+                        audience,
+                        List.of("slack"),
+                        "Update " + minute,
+                        "text",
+                        nextUpdateAt,
+                        Optional.empty()));
     }
 
     private CommsPlan plan() {
@@ -108,7 +117,7 @@ class CommsPlanTest {
     @Test
     void promisedNextUpdateMovesTheDeadline() {
         declare(Severity.SEV1);
-        message(20, Audience.STAKEHOLDERS, "nextUpdateAt", at(45).toString());
+        message(20, Audience.STAKEHOLDERS, Optional.of(at(45)));
         clock.set(at(21));
         AudienceCountdown c = plan().countdown(Audience.STAKEHOLDERS).orElseThrow();
         assertThat(c.dueAt()).contains(at(45));
@@ -124,7 +133,7 @@ class CommsPlanTest {
         message(2, Audience.RESPONDERS);
         assertThat(plan().item("statuspage-investigating")).isEmpty();
         assertThat(plan().countdown(Audience.STATUS_PAGE)).isEmpty();
-        add(EventType.SEVERITY_CHANGED, 40, "severity", "SEV1");
+        add(40, new HeaderEvent.SeverityChanged(Severity.SEV1, Optional.empty()));
         clock.set(at(41));
         CommsPlan plan = plan();
         assertThat(plan.item("notify-responders").orElseThrow())
@@ -138,16 +147,8 @@ class CommsPlanTest {
     @Test
     void snoozeAndSkipAreHonoured() {
         declare(Severity.SEV1);
-        add(EventType.CHECKLIST_ITEM_SKIPPED, 1, "itemId", "open-channel", "title", "Open", "reason", "war room open");
-        add(
-                EventType.CHECKLIST_ITEM_SNOOZED,
-                1,
-                "itemId",
-                "comms-lead",
-                "title",
-                "Comms lead",
-                "until",
-                at(25).toString());
+        add(1, new CommsEvent.ChecklistItemSkipped("open-channel", "Open", "war room open"));
+        add(1, new CommsEvent.ChecklistItemSnoozed("comms-lead", "Comms lead", at(25)));
         clock.set(at(12));
         CommsPlan plan = plan();
         ChecklistItem skipped = plan.item("open-channel").orElseThrow();
@@ -163,7 +164,7 @@ class CommsPlanTest {
     @Test
     void resolutionStopsCountdownsAndDuesThePostmortemInFiveBusinessDays() {
         declare(Severity.SEV1);
-        add(EventType.RESOLVED, 60);
+        add(60, new HeaderEvent.Resolved(Optional.empty()));
         clock.set(at(61));
         CommsPlan plan = plan();
         assertThat(plan.countdowns()).isEmpty();
@@ -176,7 +177,10 @@ class CommsPlanTest {
     @Test
     void aHandoffOfCommandMakesTheStateSummaryDue() {
         declare(Severity.SEV1);
-        add(EventType.HANDOFF_ACKNOWLEDGED, 50, "offerId", "o1", "role", "INCIDENT_COMMANDER", "to", "Bob");
+        add(
+                50,
+                new CommandEvent.HandoffAcknowledged(
+                        "o1", Role.INCIDENT_COMMANDER, "Bob", Optional.empty(), AckMethod.READ_BACK));
         clock.set(at(51));
         AudienceCountdown c = plan().countdown(Audience.STATE_SUMMARY).orElseThrow();
         assertThat(c.dueAt()).contains(at(50));

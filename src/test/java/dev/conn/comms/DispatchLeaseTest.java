@@ -2,6 +2,9 @@ package dev.conn.comms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.comms.net.SlackWebhookClient;
+import dev.conn.comms.store.JdbcDispatchLease;
+import dev.conn.comms.ui.CommsText;
 import dev.conn.incident.Audience;
 import dev.conn.incident.EventType;
 import dev.conn.settings.SecretRef;
@@ -102,10 +105,9 @@ class DispatchLeaseTest {
         assertThat(slack.requests()).isEmpty();
         assertThat(window2.status().elsewhere())
                 .hasValueSatisfying(h -> assertThat(h.owner().description()).isEqualTo("window 1"));
-        assertThat(CommsViewModel.waitingText(1, window2.status()))
+        assertThat(CommsText.waitingText(1, window2.status()))
                 .isEqualTo("1 message waiting: the other Conn window sends them");
-        assertThat(CommsViewModel.waitingText(0, window2.status()))
-                .isEqualTo("Messages are sent by the other Conn window");
+        assertThat(CommsText.waitingText(0, window2.status())).isEqualTo("Messages are sent by the other Conn window");
     }
 
     @Test
@@ -138,6 +140,18 @@ class DispatchLeaseTest {
                 .isFalse();
         assertThat(f.outbox.reschedule(one, old, f.clock.instant(), "late", true))
                 .isFalse();
+        // its late answer, recorded through the one writer with the row's compare-and-set under
+        // the old token: the step finds the row moved, so the event is not stored either
+        OutboxMessage row = f.outbox.row(one).orElseThrow();
+        assertThat(new DeliveryRecorder(f.incidents.log())
+                        .record(
+                                f.incident,
+                                new DeliveryCommand.Sent(
+                                        row.messageId(), row.channel(), f.clock.instant(), java.util.Optional.empty()),
+                                f.outbox.markSent(one, old, f.clock.instant(), java.util.Optional.empty()),
+                                "Conn outbox"))
+                .isEmpty();
+        assertThat(f.events(EventType.MESSAGE_SENT)).isEmpty();
         assertThat(f.outbox.row(one).orElseThrow().state()).isEqualTo(OutboxMessage.State.UNKNOWN);
         assertThat(f.events(EventType.MESSAGE_DELIVERY_UNKNOWN)).hasSize(1);
     }

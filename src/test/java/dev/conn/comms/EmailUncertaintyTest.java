@@ -2,6 +2,7 @@ package dev.conn.comms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.comms.net.EmailClient;
 import dev.conn.incident.Audience;
 import dev.conn.incident.EventType;
 import dev.conn.settings.ChannelSettings;

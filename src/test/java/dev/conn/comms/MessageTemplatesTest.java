@@ -2,6 +2,7 @@ package dev.conn.comms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.comms.ui.CommsText;
 import dev.conn.incident.Audience;
 import dev.conn.incident.IncidentState;
 import dev.conn.incident.Severity;
@@ -78,10 +79,10 @@ class MessageTemplatesTest {
 
     @Test
     void countdownAndStatusTextsReadAsTheUserSeesThem() {
-        assertThat(CommsViewModel.countdownText(Duration.ofSeconds(299))).isEqualTo("4:59");
-        assertThat(CommsViewModel.countdownText(Duration.ofSeconds(-190))).isEqualTo("3:10 overdue");
-        assertThat(CommsViewModel.waitingText(3, true)).isEqualTo("3 messages waiting (offline)");
-        assertThat(CommsViewModel.waitingText(1, false)).isEqualTo("1 message waiting");
-        assertThat(CommsViewModel.waitingText(0, true)).isEmpty();
+        assertThat(CommsText.countdownText(Duration.ofSeconds(299))).isEqualTo("4:59");
+        assertThat(CommsText.countdownText(Duration.ofSeconds(-190))).isEqualTo("3:10 overdue");
+        assertThat(CommsText.waitingText(3, true)).isEqualTo("3 messages waiting (offline)");
+        assertThat(CommsText.waitingText(1, false)).isEqualTo("1 message waiting");
+        assertThat(CommsText.waitingText(0, true)).isEmpty();
     }
 }

@@ -3,7 +3,10 @@ package dev.conn.comms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.conn.comms.net.SlackWebhookClient;
 import dev.conn.incident.Audience;
+import dev.conn.incident.CommandRefusedException;
+import dev.conn.incident.CommsEvent;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.StoreException;
@@ -56,13 +59,64 @@ class OutboxDispatcherTest {
     }
 
     @Test
-    void queuedEventAndOutboxRowCommitTogether() {
+    void queuedEventAndOutboxRowCommitTogether() throws Exception {
         f.send(Audience.RESPONDERS, "Outage", "slack-ops");
         assertThat(f.events(EventType.MESSAGE_QUEUED)).hasSize(1);
         assertThat(f.outbox.queued()).hasSize(1);
 
-        // the same channel twice violates the row key: the whole append rolls back
-        assertThrows(StoreException.class, () -> f.send(Audience.RESPONDERS, "Twice", "slack-ops", "slack-ops"));
+        // a row the outbox cannot write (its key is taken) rolls the whole append back
+        UUID taken = UUID.randomUUID();
+        try (java.sql.Connection c = f.database.dataSource().getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (message_id, incident_id,"
+                        + " channel, author, subject, body, extras, state, attempts, next_attempt_at)"
+                        + " VALUES (?, ?, 'slack-ops', 'x', 'x', 'x', '{}', 'SENT', 1, CURRENT_TIMESTAMP)")) {
+            ps.setObject(1, taken);
+            ps.setObject(2, f.incident.value());
+            ps.executeUpdate();
+        }
+        StoreException e = assertThrows(
+                StoreException.class,
+                () -> f.comms.execute(
+                        f.incident,
+                        new CommsCommand.QueueMessage(
+                                taken,
+                                Audience.RESPONDERS,
+                                List.of("slack-ops"),
+                                "Twice",
+                                "text",
+                                null,
+                                Optional.empty(),
+                                Optional.empty()),
+                        "Alice"));
+        assertThat(e).hasMessageContaining("outbox rows cannot be written");
+        assertThat(f.events(EventType.MESSAGE_QUEUED)).hasSize(1);
+        assertThat(f.outbox.queued()).hasSize(1);
+    }
+
+    @Test
+    void theSameChannelTwiceIsRefusedByNameAndNothingIsStored() {
+        CommandRefusedException e = assertThrows(
+                CommandRefusedException.class, () -> f.send(Audience.RESPONDERS, "Twice", "slack-ops", "slack-ops"));
+        assertThat(e).hasMessage("Channel 'slack-ops' is chosen twice; choose each channel once");
+        assertThat(f.events(EventType.MESSAGE_QUEUED)).isEmpty();
+        assertThat(f.outbox.queued()).isEmpty();
+    }
+
+    @Test
+    void aRetriedQueueOfTheSameMessageStoresItOnce() {
+        CommsCommand.QueueMessage m = new CommsCommand.QueueMessage(
+                UUID.randomUUID(),
+                Audience.RESPONDERS,
+                List.of("slack-ops"),
+                "Outage",
+                "text",
+                null,
+                Optional.empty(),
+                Optional.empty());
+        assertThat(f.comms.execute(f.incident, m, "Alice")).hasSize(1);
+        assertThat(f.comms.execute(f.incident, m, "Alice"))
+                .as("the retry decides nothing")
+                .isEmpty();
         assertThat(f.events(EventType.MESSAGE_QUEUED)).hasSize(1);
         assertThat(f.outbox.queued()).hasSize(1);
     }
@@ -76,8 +130,8 @@ class OutboxDispatcherTest {
         assertThat(slack.hits()).singleElement().satisfies(h -> assertThat(h.body())
                 .isEqualTo("{\"text\":\"*Outage*\\nBody of Outage\"}"));
         Event sent = f.events(EventType.MESSAGE_SENT).get(0);
-        assertThat(sent.payload().textOrEmpty("sentAt"))
-                .isEqualTo(f.clock.instant().toString());
+        assertThat(((CommsEvent.MessageSent) sent.body()).sentAt()).isEqualTo(f.clock.instant());
+        assertThat(sent.author()).isEqualTo("Conn outbox");
         assertThat(f.outbox.waiting()).isZero();
     }
 
@@ -125,10 +179,9 @@ class OutboxDispatcherTest {
         f.dispatcher().drain(Duration.ofMinutes(5));
 
         assertThat(slack.hits()).hasSize(2);
-        assertThat(f.events(EventType.MESSAGE_FAILED)).singleElement().satisfies(e -> assertThat(
-                        e.payload().textOrEmpty("reason"))
-                .contains("404")
-                .contains("channel_not_found"));
+        assertThat(f.bodies(CommsEvent.MessageFailed.class))
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("404").contains("channel_not_found"));
         assertThat(f.events(EventType.MESSAGE_SENT)).hasSize(1);
     }
 
@@ -209,12 +262,12 @@ class OutboxDispatcherTest {
         assertThat(after.recover()).hasSize(1);
         assertThat(after.drain(Duration.ofMinutes(1))).isTrue();
         assertThat(slack.hits()).as("not sent again without the user's say").isEmpty();
-        assertThat(f.events(EventType.MESSAGE_DELIVERY_UNKNOWN))
-                .singleElement()
-                .satisfies(e -> assertThat(e.payload().textOrEmpty("messageId")).isEqualTo(id.toString()));
+        assertThat(f.events(EventType.MESSAGE_DELIVERY_UNKNOWN)).singleElement().satisfies(e -> assertThat(
+                        ((CommsEvent.MessageDeliveryUnknown) e.body()).messageId())
+                .isEqualTo(id.toString()));
         assertThat(f.outbox.unknown()).hasSize(1);
 
-        f.comms.resend(seq);
+        f.resend(seq);
         after.drain(Duration.ofMinutes(1));
         assertThat(slack.hits()).hasSize(1);
         assertThat(f.events(EventType.MESSAGE_SENT)).hasSize(1);
@@ -227,11 +280,10 @@ class OutboxDispatcherTest {
         f.crashMidSend(seq);
         f.dispatcher().recover();
 
-        f.comms.markSent(seq, "Alice");
+        f.markSent(seq);
         assertThat(f.outbox.unknown()).isEmpty();
-        assertThat(f.events(EventType.MESSAGE_SENT)).singleElement().satisfies(e -> assertThat(
-                        e.payload().textOrEmpty("markedByUser"))
-                .isEqualTo("true"));
+        assertThat(f.bodies(CommsEvent.MessageSent.class)).singleElement().satisfies(e -> assertThat(e.markedByUser())
+                .contains(true));
         assertThat(slack.hits()).isEmpty();
     }
 

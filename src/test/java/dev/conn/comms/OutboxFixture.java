@@ -1,17 +1,20 @@
 package dev.conn.comms;
 
+import dev.conn.comms.store.JdbcDispatchLease;
+import dev.conn.comms.store.JdbcOutbox;
+import dev.conn.comms.store.JdbcOutboxProjection;
 import dev.conn.incident.Audience;
+import dev.conn.incident.CommsEvent.MessageExtras;
 import dev.conn.incident.Declaration;
+import dev.conn.incident.EventBody;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.platform.db.Database;
 import dev.conn.platform.http.HttpTransport;
 import dev.conn.platform.secrets.KnownSecrets;
-import dev.conn.settings.PolicyFile;
 import dev.conn.settings.SecretResolver;
 import dev.conn.testing.MutableClock;
 import java.nio.file.Path;
@@ -25,7 +28,10 @@ import java.util.Random;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
 
-/** An H2 database, an incident, the outbox and a dispatcher on a stepping clock. */
+/**
+ * An H2 database whose event store writes the outbox's rows with their {@code MESSAGE_QUEUED} (as
+ * the app's does), an incident, the outbox and a dispatcher on a stepping clock.
+ */
 final class OutboxFixture implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
 
@@ -34,6 +40,7 @@ final class OutboxFixture implements AutoCloseable {
     final EventStore store;
     final IncidentService incidents;
     final JdbcOutbox outbox;
+    final OutboxWatch watch;
     final CommsService comms;
     final IncidentId incident;
     final Map<String, Channel> channels = new HashMap<>();
@@ -59,10 +66,11 @@ final class OutboxFixture implements AutoCloseable {
 
     OutboxFixture(Path dir) {
         database = Database.open(dir);
-        store = EventStore.jdbc(database.dataSource());
+        store = EventStore.jdbc(database.dataSource(), List.of(new JdbcOutboxProjection()));
         incidents = new IncidentService(store, clock);
-        outbox = new JdbcOutbox(database.dataSource(), store);
-        comms = new CommsService(incidents, outbox, PolicyFile.defaults().comms(), clock);
+        outbox = new JdbcOutbox(database.dataSource());
+        watch = new OutboxWatch(outbox);
+        comms = new CommsService(incidents.log(), outbox, watch);
         incident = incidents
                 .declare(
                         new Declaration("Checkout errors", Severity.SEV1, "5xx on checkout", Optional.empty(), "Alice"),
@@ -86,9 +94,10 @@ final class OutboxFixture implements AutoCloseable {
     OutboxDispatcher dispatcher(DispatchLease lease) {
         return new OutboxDispatcher(
                 outbox,
+                incidents.log(),
+                watch,
                 lease,
                 id -> Optional.ofNullable(channels.get(id)),
-                clock,
                 clock::advance,
                 Backoff.standard(new Random(42)),
                 known);
@@ -110,30 +119,29 @@ final class OutboxFixture implements AutoCloseable {
     }
 
     UUID send(Audience audience, String subject, String... channelIds) {
+        return queue(audience, subject, MessageExtras.NONE, channelIds);
+    }
+
+    UUID sendStatus(String subject, MessageExtras extras, String channelId) {
+        return queue(Audience.STATUS_PAGE, subject, extras, channelId);
+    }
+
+    /**
+     * @param status a Statuspage status
+     * @return extras with only that status
+     */
+    static MessageExtras status(String status) {
+        return new MessageExtras(Optional.of(status), Optional.empty(), Map.of());
+    }
+
+    private UUID queue(Audience audience, String subject, MessageExtras extras, String... channelIds) {
         UUID id = UUID.randomUUID();
-        comms.queue(
+        comms.execute(
                 incident,
-                new CommsService.Draft(
+                new CommsCommand.QueueMessage(
                         id,
                         audience,
                         List.of(channelIds),
-                        subject,
-                        "Body of " + subject,
-                        Payload.empty(),
-                        Optional.empty(),
-                        Optional.empty()),
-                "Alice");
-        return id;
-    }
-
-    UUID sendStatus(String subject, Payload extras, String channelId) {
-        UUID id = UUID.randomUUID();
-        comms.queue(
-                incident,
-                new CommsService.Draft(
-                        id,
-                        Audience.STATUS_PAGE,
-                        List.of(channelId),
                         subject,
                         "Body of " + subject,
                         extras,
@@ -141,6 +149,28 @@ final class OutboxFixture implements AutoCloseable {
                         Optional.empty()),
                 "Alice");
         return id;
+    }
+
+    /** The user's "Resend" of an UNKNOWN row. */
+    void resend(long seq) {
+        comms.settle(new SettleUnknown.Resend(seq), "Alice");
+    }
+
+    /** The user's "Mark sent" of an UNKNOWN row. */
+    void markSent(long seq) {
+        comms.settle(SettleUnknown.markSent(outbox.row(seq).orElseThrow()), "Alice");
+    }
+
+    /**
+     * @param type a body type
+     * @return the incident's events of that type, typed, in storage order
+     */
+    <T extends EventBody> List<T> bodies(Class<T> type) {
+        return incidents.timeline(incident).stream()
+                .map(dev.conn.incident.Event::body)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     List<dev.conn.incident.Event> events(EventType type) {

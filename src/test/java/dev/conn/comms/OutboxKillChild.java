@@ -1,6 +1,11 @@
 package dev.conn.comms;
 
+import dev.conn.comms.net.SlackWebhookClient;
+import dev.conn.comms.store.JdbcDispatchLease;
+import dev.conn.comms.store.JdbcOutbox;
+import dev.conn.comms.store.JdbcOutboxProjection;
 import dev.conn.incident.EventStore;
+import dev.conn.incident.IncidentLog;
 import dev.conn.platform.db.Database;
 import dev.conn.platform.http.HttpTransport;
 import dev.conn.platform.secrets.KnownSecrets;
@@ -25,8 +30,8 @@ public final class OutboxKillChild {
 
     public static void main(String[] args) throws Exception {
         Database db = Database.open(Path.of(args[0]));
-        EventStore store = EventStore.jdbc(db.dataSource());
-        JdbcOutbox outbox = new JdbcOutbox(db.dataSource(), store);
+        EventStore store = EventStore.jdbc(db.dataSource(), java.util.List.of(new JdbcOutboxProjection()));
+        JdbcOutbox outbox = new JdbcOutbox(db.dataSource());
         KnownSecrets known = new KnownSecrets();
         SecretResolver secrets =
                 new SecretResolver(Map.of("SLACK_URL", args[1]), SecretResolver.SecretStore.unavailable(), known);
@@ -38,13 +43,14 @@ public final class OutboxKillChild {
                 new SlackWebhookClient("slack-ops", SecretRef.env("SLACK_URL"), secrets, http, Clock.systemUTC());
         OutboxDispatcher d = new OutboxDispatcher(
                 outbox,
+                new IncidentLog(store, Clock.systemUTC()),
+                new OutboxWatch(outbox),
                 new JdbcDispatchLease(
                         db.dataSource(),
                         Clock.systemUTC(),
                         DispatchLease.Owner.thisProcess("OutboxKillChild"),
                         JdbcDispatchLease.configuredTtl()),
                 id -> id.equals("slack-ops") ? Optional.of(slack) : Optional.empty(),
-                Clock.systemUTC(),
                 Sleeper.REAL,
                 Backoff.standard(new Random()),
                 known);

@@ -2,6 +2,8 @@ package dev.conn.comms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.comms.net.SlackWebhookClient;
+import dev.conn.comms.store.JdbcDispatchLease;
 import dev.conn.incident.Audience;
 import dev.conn.settings.SecretRef;
 import java.nio.file.Files;
@@ -95,7 +97,7 @@ class OutboxKillTest {
                     .isEqualTo("Two"));
             assertThat(f.outbox.waiting()).isZero();
 
-            f.comms.resend(f.outbox.unknown().get(0).seq()); // the user's say
+            f.resend(f.outbox.unknown().get(0).seq()); // the user's say
             d.drain(Duration.ofMinutes(1));
             assertThat(received).hasSize(4);
             assertThat(received.get(3)).contains("Two");

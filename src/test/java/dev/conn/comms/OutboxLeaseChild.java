@@ -1,6 +1,12 @@
 package dev.conn.comms;
 
+import dev.conn.comms.net.JsonWebhookClient;
+import dev.conn.comms.net.SlackWebhookClient;
+import dev.conn.comms.store.JdbcDispatchLease;
+import dev.conn.comms.store.JdbcOutbox;
+import dev.conn.comms.store.JdbcOutboxProjection;
 import dev.conn.incident.EventStore;
+import dev.conn.incident.IncidentLog;
 import dev.conn.platform.db.Database;
 import dev.conn.platform.http.HttpTransport;
 import dev.conn.platform.secrets.KnownSecrets;
@@ -27,8 +33,8 @@ public final class OutboxLeaseChild {
 
     public static void main(String[] args) throws Exception {
         Database db = Database.open(Path.of(args[0]));
-        EventStore store = EventStore.jdbc(db.dataSource());
-        JdbcOutbox outbox = new JdbcOutbox(db.dataSource(), store);
+        EventStore store = EventStore.jdbc(db.dataSource(), java.util.List.of(new JdbcOutboxProjection()));
+        JdbcOutbox outbox = new JdbcOutbox(db.dataSource());
         KnownSecrets known = new KnownSecrets();
         SecretResolver secrets = new SecretResolver(
                 Map.of("SLACK_URL", args[1], "HOOK_URL", args[2]), SecretResolver.SecretStore.unavailable(), known);
@@ -45,13 +51,14 @@ public final class OutboxLeaseChild {
                 new JsonWebhookClient("hook", SecretRef.env("HOOK_URL"), secrets, http, clock));
         OutboxDispatcher d = new OutboxDispatcher(
                 outbox,
+                new IncidentLog(store, clock),
+                new OutboxWatch(outbox),
                 new JdbcDispatchLease(
                         db.dataSource(),
                         clock,
                         DispatchLease.Owner.thisProcess("OutboxLeaseChild"),
                         JdbcDispatchLease.configuredTtl()),
                 id -> Optional.ofNullable(channels.get(id)),
-                clock,
                 Sleeper.REAL,
                 Backoff.standard(new SecureRandom()),
                 known);

@@ -2,6 +2,7 @@ package dev.conn.comms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.comms.store.JdbcDispatchLease;
 import dev.conn.incident.Audience;
 import dev.conn.incident.EventType;
 import dev.conn.testing.LoopbackServer;

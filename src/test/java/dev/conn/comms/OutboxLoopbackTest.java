@@ -2,9 +2,11 @@ package dev.conn.comms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.comms.net.ChannelClient;
+import dev.conn.comms.net.SlackWebhookClient;
 import dev.conn.incident.Audience;
+import dev.conn.incident.CommsEvent;
 import dev.conn.incident.EventType;
-import dev.conn.incident.Payload;
 import dev.conn.settings.ChannelSettings;
 import dev.conn.settings.SecretRef;
 import dev.conn.testing.LoopbackServer;
@@ -121,9 +123,9 @@ class OutboxLoopbackTest {
         assertThat(server.requests()).hasSize(1);
         assertThat(f.outbox.unknown()).singleElement().satisfies(m -> assertThat(m.attempts())
                 .isEqualTo(1));
-        assertThat(f.events(EventType.MESSAGE_DELIVERY_UNKNOWN))
+        assertThat(f.bodies(CommsEvent.MessageDeliveryUnknown.class))
                 .singleElement()
-                .satisfies(e -> assertThat(e.payload().textOrEmpty("reason")).contains("may have arrived"));
+                .satisfies(e -> assertThat(e.reason().orElseThrow()).contains("may have arrived"));
         assertThat(f.events(EventType.MESSAGE_SENT)).isEmpty();
     }
 
@@ -244,21 +246,20 @@ class OutboxLoopbackTest {
                         f.secrets(),
                         f.http,
                         f.clock));
-        f.sendStatus("Checkout errors", Payload.parse("{\"status\":\"investigating\"}"), "statuspage");
+        f.sendStatus("Checkout errors", OutboxFixture.status("investigating"), "statuspage");
         long seq = f.outbox.queued().get(0).seq();
         f.crashMidSend(seq);
         OutboxDispatcher d = f.dispatcher();
         assertThat(d.recover()).hasSize(1);
 
-        f.comms.resend(seq); // the user's say
+        f.resend(seq); // the user's say
         d.drain(Duration.ofMinutes(1));
 
         assertThat(server.requests())
                 .extracting(r -> r.method() + " " + r.path())
                 .containsExactly("GET /v1/pages/p1/incidents/unresolved", "PATCH /v1/pages/p1/incidents/incX");
-        assertThat(f.events(EventType.MESSAGE_SENT)).singleElement().satisfies(e -> assertThat(
-                        e.payload().textOrEmpty("externalId"))
-                .isEqualTo("incX"));
+        assertThat(f.bodies(CommsEvent.MessageSent.class)).singleElement().satisfies(e -> assertThat(e.externalId())
+                .contains("incX"));
     }
 
     @Test
@@ -279,8 +280,8 @@ class OutboxLoopbackTest {
                         f.secrets(),
                         f.http,
                         f.clock));
-        f.sendStatus("Checkout errors", Payload.parse("{\"status\":\"investigating\"}"), "statuspage");
-        f.sendStatus("Identified", Payload.parse("{\"status\":\"identified\"}"), "statuspage");
+        f.sendStatus("Checkout errors", OutboxFixture.status("investigating"), "statuspage");
+        f.sendStatus("Identified", OutboxFixture.status("identified"), "statuspage");
         f.dispatcher().drain(Duration.ofMinutes(1));
 
         assertThat(server.requests())
@@ -300,8 +301,7 @@ class OutboxLoopbackTest {
         f.send(Audience.RESPONDERS, "Outage", "slack-ops");
         f.dispatcher().drain(Duration.ofMinutes(1));
 
-        assertThat(f.events(EventType.MESSAGE_FAILED)).singleElement().satisfies(e -> assertThat(
-                        e.payload().textOrEmpty("reason"))
+        assertThat(f.bodies(CommsEvent.MessageFailed.class)).singleElement().satisfies(e -> assertThat(e.reason())
                 .contains("404")
                 .contains("[redacted]")
                 .doesNotContain("zq8Xr2pLm4")

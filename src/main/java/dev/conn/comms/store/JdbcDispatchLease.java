@@ -1,5 +1,6 @@
-package dev.conn.comms;
+package dev.conn.comms.store;
 
+import dev.conn.comms.DispatchLease;
 import dev.conn.incident.StoreException;
 import dev.conn.platform.db.Database;
 import java.sql.Connection;

@@ -1,5 +1,7 @@
-package dev.conn.comms;
+package dev.conn.comms.net;
 
+import dev.conn.comms.Channel;
+import dev.conn.comms.ChannelFactory;
 import dev.conn.platform.http.HttpTransport;
 import dev.conn.settings.ChannelSettings;
 import dev.conn.settings.SecretResolver;
@@ -8,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the client of each configured channel. */
+/** Builds the client of each configured channel: the app's {@link ChannelFactory}. */
 public final class ChannelClient {
     private ChannelClient() {}
 
@@ -88,6 +90,15 @@ public final class ChannelClient {
      */
     public static Channel of(ChannelSettings s, SecretResolver secrets, Clock clock) {
         return of(s, secrets, HttpTransport.shared(), clock);
+    }
+
+    /**
+     * @param secrets resolves secret references at send time
+     * @param clock for {@code Retry-After} dates
+     * @return a factory of channels on the shared transport, for the channels editor
+     */
+    public static ChannelFactory factory(SecretResolver secrets, Clock clock) {
+        return s -> of(s, secrets, clock);
     }
 
     private static <T> T required(T value, String where, String field) {

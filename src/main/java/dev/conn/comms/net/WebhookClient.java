@@ -1,5 +1,6 @@
-package dev.conn.comms;
+package dev.conn.comms.net;
 
+import dev.conn.comms.Delivery;
 import dev.conn.platform.http.HttpTransport;
 import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;

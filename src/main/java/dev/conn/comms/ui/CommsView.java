@@ -1,5 +1,9 @@
-package dev.conn.comms;
+package dev.conn.comms.ui;
 
+import dev.conn.comms.AudienceCountdown;
+import dev.conn.comms.ChecklistItem;
+import dev.conn.comms.CommsDeadlines;
+import dev.conn.comms.OutboxMessage;
 import java.time.Duration;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -152,8 +156,7 @@ public final class CommsView extends VBox {
             Label l = new Label();
             l.setId("countdown-" + c.audience().name());
             String what = CommsDeadlines.audienceLabel(c.audience());
-            String when =
-                    c.remaining(model.now()).map(CommsViewModel::countdownText).orElse("no further update due");
+            String when = c.remaining(model.now()).map(CommsText::countdownText).orElse("no further update due");
             l.setText(ChecklistCell.icon(c.state()) + " " + what + ": " + when + (c.promised() ? " (promised)" : ""));
             l.getStyleClass().addAll("comms-countdown", ChecklistCell.styleClass(c.state()));
             countdownBar.getChildren().add(l);

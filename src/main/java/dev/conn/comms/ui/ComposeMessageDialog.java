@@ -1,18 +1,19 @@
-package dev.conn.comms;
+package dev.conn.comms.ui;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conn.comms.CommsCommand;
+import dev.conn.comms.ComponentStates;
+import dev.conn.comms.MessageTemplates;
 import dev.conn.incident.Audience;
+import dev.conn.incident.CommsEvent.MessageExtras;
 import dev.conn.incident.IncidentState;
-import dev.conn.incident.Payload;
 import dev.conn.settings.ChannelSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
@@ -36,9 +37,6 @@ import javafx.stage.Window;
  * message" hands it to the outbox; a bad field is named under the form and the dialog stays open.
  */
 public final class ComposeMessageDialog extends Dialog<Void> {
-    private static final Set<String> COMPONENT_STATES =
-            Set.of("operational", "degraded_performance", "partial_outage", "major_outage");
-
     private final CommsViewModel model;
     private final IncidentState incident;
     private final ComboBox<MessageTemplates.Template> template = new ComboBox<>();
@@ -194,33 +192,23 @@ public final class ComposeMessageDialog extends Dialog<Void> {
             error.setText("Promise next update in: type whole minutes, e.g. 20");
             return;
         }
-        ObjectNode extras = JsonNodeFactory.instance.objectNode();
+        Map<String, String> componentStates;
+        try {
+            componentStates = ComponentStates.parse(components.getText());
+        } catch (IllegalArgumentException bad) {
+            error.setText(bad.getMessage());
+            return;
+        }
         MessageTemplates.Template t = template.getValue();
-        if (t != null) {
-            t.status().ifPresent(s -> extras.put("status", s));
-            t.impact().ifPresent(i -> extras.put("impact", i));
-        }
-        String comp = components.getText() == null ? "" : components.getText().strip();
-        if (!comp.isEmpty()) {
-            ObjectNode byName = extras.putObject("components");
-            for (String pair : comp.split(",")) {
-                String[] kv = pair.split("=", 2);
-                String state = kv.length == 2 ? kv[1].strip() : "";
-                if (kv[0].isBlank() || !COMPONENT_STATES.contains(state)) {
-                    error.setText("Components: write name=state, with state one of operational,"
-                            + " degraded_performance, partial_outage, major_outage ('" + pair.strip() + "')");
-                    return;
-                }
-                byName.put(kv[0].strip(), state);
-            }
-        }
-        CommsService.Draft draft = new CommsService.Draft(
+        MessageExtras extras = new MessageExtras(
+                t == null ? Optional.empty() : t.status(), t == null ? Optional.empty() : t.impact(), componentStates);
+        CommsCommand.QueueMessage draft = new CommsCommand.QueueMessage(
                 messageId,
                 audience.getValue(),
                 chosen,
                 subject.getText(),
                 body.getText(),
-                Payload.ofNode(extras),
+                extras,
                 promised(),
                 Optional.empty());
         model.send(

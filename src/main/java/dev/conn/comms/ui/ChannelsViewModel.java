@@ -1,10 +1,13 @@
-package dev.conn.comms;
+package dev.conn.comms.ui;
 
+import dev.conn.comms.Channel;
+import dev.conn.comms.ChannelFactory;
+import dev.conn.comms.Delivery;
+import dev.conn.comms.OutboxMessage;
+import dev.conn.incident.CommsEvent.MessageExtras;
 import dev.conn.incident.IncidentId;
-import dev.conn.incident.Payload;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.settings.ChannelSettings;
-import dev.conn.settings.SecretResolver;
 import dev.conn.settings.SettingsViewModel;
 import java.time.Clock;
 import java.util.List;
@@ -21,20 +24,20 @@ import javafx.collections.ObservableList;
  */
 public final class ChannelsViewModel {
     private final SettingsViewModel settings;
-    private final SecretResolver secrets;
+    private final ChannelFactory factory;
     private final TaskRunner tasks;
     private final Clock clock;
     private final ObservableList<ChannelSettings> channels = FXCollections.observableArrayList();
 
     /**
      * @param settings the settings
-     * @param secrets resolves references when a test is sent
+     * @param factory builds a channel's client (secret references resolved only when a test is sent)
      * @param tasks the background runner
      * @param clock the clock
      */
-    public ChannelsViewModel(SettingsViewModel settings, SecretResolver secrets, TaskRunner tasks, Clock clock) {
+    public ChannelsViewModel(SettingsViewModel settings, ChannelFactory factory, TaskRunner tasks, Clock clock) {
         this.settings = settings;
-        this.secrets = secrets;
+        this.factory = factory;
         this.tasks = tasks;
         this.clock = clock;
         channels.setAll(settings.settings().channelsOrEmpty());
@@ -55,7 +58,7 @@ public final class ChannelsViewModel {
         if (c.id() == null || c.id().isBlank()) {
             throw new IllegalArgumentException("Give the channel an id, e.g. slack-ops");
         }
-        ChannelClient.of(c, secrets, clock); // checks the required fields
+        factory.of(c); // checks the required fields
         for (int i = 0; i < channels.size(); i++) {
             if (channels.get(i).id().equals(c.id())) {
                 channels.set(i, c);
@@ -87,7 +90,7 @@ public final class ChannelsViewModel {
     public void sendTest(ChannelSettings c, Consumer<String> result) {
         Channel channel;
         try {
-            channel = ChannelClient.of(c, secrets, clock);
+            channel = factory.of(c);
         } catch (IllegalArgumentException e) {
             result.accept("Not sent: " + e.getMessage());
             return;
@@ -100,7 +103,7 @@ public final class ChannelsViewModel {
                 "Conn",
                 "Conn test message",
                 "This is a test of the " + c.id() + " channel from Conn. No action needed.",
-                Payload.of("status", "investigating"),
+                new MessageExtras(Optional.of("investigating"), Optional.empty(), java.util.Map.of()),
                 OutboxMessage.State.IN_FLIGHT,
                 0,
                 0,
@@ -108,7 +111,7 @@ public final class ChannelsViewModel {
                 Optional.empty(),
                 Optional.empty());
         tasks.run(
-                () -> channel instanceof StatuspageClient page ? page.check() : channel.deliver(test),
+                () -> channel.test(test),
                 d -> result.accept(describe(d)),
                 e -> result.accept("Not sent: " + e.getMessage()));
     }

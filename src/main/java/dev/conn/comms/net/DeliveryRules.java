@@ -1,5 +1,6 @@
-package dev.conn.comms;
+package dev.conn.comms.net;
 
+import dev.conn.comms.Delivery;
 import dev.conn.platform.http.HttpTransport;
 import java.time.Clock;
 import java.util.Set;

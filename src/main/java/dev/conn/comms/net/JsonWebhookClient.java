@@ -1,7 +1,10 @@
-package dev.conn.comms;
+package dev.conn.comms.net;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conn.comms.Channel;
+import dev.conn.comms.Delivery;
+import dev.conn.comms.OutboxMessage;
 import dev.conn.platform.http.HttpTransport;
 import dev.conn.platform.json.Json;
 import dev.conn.settings.SecretRef;
@@ -51,7 +54,12 @@ public final class JsonWebhookClient implements Channel {
     @Override
     public Delivery deliver(OutboxMessage m) {
         ObjectNode payload = MAPPER.createObjectNode();
-        payload.setAll(m.extras().toNode());
+        m.extras().status().ifPresent(st -> payload.put("status", st));
+        m.extras().impact().ifPresent(i -> payload.put("impact", i));
+        if (!m.extras().components().isEmpty()) {
+            ObjectNode components = payload.putObject("components");
+            m.extras().components().forEach(components::put);
+        }
         payload.put("messageId", m.messageId().toString());
         payload.put("incidentId", m.incidentId().toString());
         payload.put("channel", m.channel());

@@ -1,49 +1,50 @@
-package dev.conn.shell;
+package dev.conn.comms.ui;
 
+import dev.conn.comms.ChecklistItem;
+import dev.conn.comms.CommsFold;
+import dev.conn.comms.ItemState;
+import dev.conn.comms.OutboxMessage;
+import dev.conn.incident.IncidentState;
 import dev.conn.platform.fx.AlertCentre;
 import dev.conn.platform.fx.AlertCentre.Draft;
 import dev.conn.platform.fx.AlertCentre.Level;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Routes the comms conditions into the alert centre (the people feature routes its own: {@code
- * command.ui.PeopleAlerts}). Each condition is an alert while it holds and is cleared when it
- * ends. FX thread only.
+ * Routes the comms conditions into the alert centre: an overdue communication (critical: "First,
+ * send an outage notification. Do it NOW."), a message whose delivery is unknown (the user must
+ * resend or mark it sent), and a message a channel refused for good ({@code MESSAGE_FAILED}). Each
+ * is an alert while it holds and is cleared when it ends. After the incident is resolved, only
+ * communications due after the resolution are alerted. Everything comes from the view model's
+ * folded state: nothing here walks the log. FX thread only.
  */
-public final class AlertRouting {
+final class CommsAlerts {
     private static final DateTimeFormatter HHMM =
             DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private AlertRouting() {}
+    private CommsAlerts() {}
 
     /**
-     * Routes the comms checklist and the outbox into the alert centre: an overdue communication
-     * (critical: "First, send an outage notification. Do it NOW."), a message whose delivery is
-     * unknown after a crash (the user must resend or mark it sent), and a message a channel
-     * refused for good ({@code MESSAGE_FAILED}). Each stays listed while it holds. After the
-     * incident is resolved, only communications due after the resolution are alerted.
+     * Starts routing; it lasts as long as the view model.
      *
-     * @param comms the comms tab's view model
-     * @param events the open incident's events (for {@code MESSAGE_FAILED})
+     * @param comms the Comms tab's view model
      * @param centre the alert centre
      */
-    public static void comms(
-            dev.conn.comms.CommsViewModel comms,
-            javafx.collections.ObservableList<dev.conn.incident.Event> events,
-            AlertCentre centre) {
+    static void route(CommsViewModel comms, AlertCentre centre) {
         comms.checklist().subscribe(() -> {
             List<Draft> drafts = new ArrayList<>();
             // once resolved, only deadlines after the resolution (resolution post, postmortem)
             // still call for action; the rest of the outage's checklist is history
-            java.util.Optional<java.time.Instant> resolvedAt =
-                    comms.incident().flatMap(dev.conn.incident.IncidentState::resolvedAt);
-            for (dev.conn.comms.ChecklistItem item : comms.checklist()) {
+            Optional<Instant> resolvedAt = comms.incident().flatMap(IncidentState::resolvedAt);
+            for (ChecklistItem item : comms.checklist()) {
                 boolean stillMatters = resolvedAt.isEmpty()
                         || item.dueAt().map(d -> d.isAfter(resolvedAt.get())).orElse(false);
-                if (item.state() == dev.conn.comms.ItemState.OVERDUE && stillMatters) {
+                if (item.state() == ItemState.OVERDUE && stillMatters) {
                     drafts.add(new Draft(
                             "comms-overdue:" + item.id(),
                             Level.CRITICAL,
@@ -58,7 +59,7 @@ public final class AlertRouting {
         });
         comms.unknownDeliveries().subscribe(() -> {
             List<Draft> drafts = new ArrayList<>();
-            for (dev.conn.comms.OutboxMessage m : comms.unknownDeliveries()) {
+            for (OutboxMessage m : comms.unknownDeliveries()) {
                 drafts.add(new Draft(
                         "delivery-unknown:" + m.idempotencyKey(),
                         Level.CRITICAL,
@@ -68,16 +69,14 @@ public final class AlertRouting {
             }
             centre.sync("delivery-unknown:", drafts);
         });
-        events.subscribe(() -> {
+        comms.failures().subscribe(() -> {
             List<Draft> drafts = new ArrayList<>();
-            for (dev.conn.incident.Event e : events) {
-                if (e.type() == dev.conn.incident.EventType.MESSAGE_FAILED) {
-                    drafts.add(new Draft(
-                            "delivery-failed:" + e.id(),
-                            Level.WARNING,
-                            "Message not delivered via " + e.payload().textOrEmpty("channel"),
-                            e.payload().textOrEmpty("reason") + " (" + HHMM.format(e.occurredAt()) + ")"));
-                }
+            for (CommsFold.Failure f : comms.failures()) {
+                drafts.add(new Draft(
+                        "delivery-failed:" + f.eventId(),
+                        Level.WARNING,
+                        "Message not delivered via " + f.channel(),
+                        f.reason() + " (" + HHMM.format(f.at()) + ")"));
             }
             centre.sync("delivery-failed:", drafts);
         });

@@ -1,5 +1,8 @@
-package dev.conn.comms;
+package dev.conn.comms.net;
 
+import dev.conn.comms.Channel;
+import dev.conn.comms.Delivery;
+import dev.conn.comms.OutboxMessage;
 import dev.conn.settings.ChannelSettings;
 import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;

@@ -1,9 +1,11 @@
-package dev.conn.comms;
+package dev.conn.comms.store;
 
-import dev.conn.incident.Event;
-import dev.conn.incident.EventStore;
+import dev.conn.comms.DispatchLease;
+import dev.conn.comms.Outbox;
+import dev.conn.comms.OutboxMessage;
+import dev.conn.comms.OutboxRowMovedException;
 import dev.conn.incident.IncidentId;
-import dev.conn.incident.Payload;
+import dev.conn.incident.JdbcTransactionStep;
 import dev.conn.incident.StoreException;
 import dev.conn.platform.db.Database;
 import java.sql.Connection;
@@ -21,11 +23,12 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The H2 outbox (table {@code outbox}, migrations V4 and V5). Writes that go with an event use
- * {@link EventStore#append(Event, dev.conn.incident.JdbcTransactionStep)}, so event and row commit
- * together under the append lock and are synced; other state changes are synced too. Every change
- * is a compare-and-set ({@code UPDATE ... WHERE state = ? AND lease_token = ?}, see {@link Outbox}),
- * fenced by the token in {@code dispatch_lease}.
+ * The H2 outbox (table {@code outbox}, migrations V4 and V5). Its rows are inserted by {@link
+ * JdbcOutboxProjection} in the transaction of their {@code MESSAGE_QUEUED}; the moves that go with
+ * an event are steps run in that event's append transaction ({@code IncidentLog.execute(...,
+ * step)}), so event and row commit together under the append lock and are synced; other state
+ * changes are synced too. Every change is a compare-and-set ({@code UPDATE ... WHERE state = ? AND
+ * lease_token = ?}, see {@link Outbox}), fenced by the token in {@code dispatch_lease}.
  */
 public final class JdbcOutbox implements Outbox {
     private static final String COLUMNS = "o.seq, o.message_id, o.incident_id, o.channel, o.author, o.subject,"
@@ -38,37 +41,10 @@ public final class JdbcOutbox implements Outbox {
             "EXISTS (SELECT 1 FROM dispatch_lease l WHERE l.name = '" + DispatchLease.OUTBOX + "' AND l.token = ?)";
 
     private final DataSource dataSource;
-    private final EventStore store;
 
-    /**
-     * @param dataSource the migrated database
-     * @param store the event store on the same database
-     */
-    public JdbcOutbox(DataSource dataSource, EventStore store) {
+    /** @param dataSource the migrated database the event store also writes */
+    public JdbcOutbox(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.store = store;
-    }
-
-    @Override
-    public boolean queue(Event queued, List<OutboxMessage> rows) {
-        return store.append(queued, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (message_id, incident_id, channel,"
-                    + " author, subject, body, extras, state, attempts, next_attempt_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?)")) {
-                for (OutboxMessage m : rows) {
-                    ps.setObject(1, m.messageId());
-                    ps.setObject(2, m.incidentId().value());
-                    ps.setString(3, m.channel());
-                    ps.setString(4, m.author());
-                    ps.setString(5, m.subject());
-                    ps.setString(6, m.body());
-                    ps.setString(7, m.extras().json());
-                    ps.setObject(8, utc(m.nextAttemptAt()));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        });
     }
 
     @Override
@@ -88,13 +64,27 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public int waiting() {
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement();
+        try (Connection c = dataSource.getConnection()) {
+            return waiting(c);
+        } catch (SQLException e) {
+            throw new StoreException("Could not count the outbox: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Summary summary() {
+        try (Connection c = dataSource.getConnection()) {
+            return new Summary(waiting(c), select(c, "o.state = 'UNKNOWN'", null));
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the outbox: " + e.getMessage(), e);
+        }
+    }
+
+    private static int waiting(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM outbox WHERE state IN ('QUEUED', 'IN_FLIGHT')")) {
             rs.next();
             return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new StoreException("Could not count the outbox: " + e.getMessage(), e);
         }
     }
 
@@ -133,9 +123,9 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public boolean markSent(long seq, long token, Instant sentAt, Optional<String> externalId, Event sentEvent) {
-        return withEvent(
-                sentEvent,
+    public JdbcTransactionStep markSent(long seq, long token, Instant sentAt, Optional<String> externalId) {
+        return step(
+                seq,
                 "UPDATE outbox SET state = 'SENT', sent_at = ?, external_id = COALESCE(?, external_id)"
                         + " WHERE seq = ? AND state = 'IN_FLIGHT' AND lease_token = ?",
                 ps -> {
@@ -147,9 +137,9 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public boolean markFailed(long seq, long token, String reason, Event failedEvent) {
-        return withEvent(
-                failedEvent,
+    public JdbcTransactionStep markFailed(long seq, long token, String reason) {
+        return step(
+                seq,
                 "UPDATE outbox SET state = 'FAILED', last_error = ? WHERE seq = ? AND ("
                         + "(state = 'IN_FLIGHT' AND lease_token = ?) OR (state = 'QUEUED' AND " + LEASE_HELD + "))",
                 ps -> {
@@ -161,9 +151,9 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public boolean markUnknown(long seq, long token, String reason, Event unknownEvent) {
-        return withEvent(
-                unknownEvent,
+    public JdbcTransactionStep markUnknown(long seq, long token, String reason) {
+        return step(
+                seq,
                 "UPDATE outbox SET state = 'UNKNOWN', last_error = ?"
                         + " WHERE seq = ? AND state = 'IN_FLIGHT' AND lease_token = ?",
                 ps -> {
@@ -174,9 +164,9 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public boolean recoverUnknown(long seq, long token, Event unknownEvent) {
-        return withEvent(
-                unknownEvent,
+    public JdbcTransactionStep recoverUnknown(long seq, long token) {
+        return step(
+                seq,
                 "UPDATE outbox SET state = 'UNKNOWN', last_error = ? WHERE seq = ? AND state = 'IN_FLIGHT'"
                         + " AND (lease_token IS NULL OR lease_token < ?) AND " + LEASE_HELD,
                 ps -> {
@@ -200,43 +190,26 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public boolean confirmSent(long seq, Event sentEvent) {
-        return withEvent(
-                sentEvent, "UPDATE outbox SET state = 'SENT', sent_at = ? WHERE seq = ? AND state = 'UNKNOWN'", ps -> {
-                    ps.setObject(1, utc(sentEvent.recordedAt()));
-                    ps.setLong(2, seq);
-                });
+    public JdbcTransactionStep confirmSent(long seq, Instant sentAt) {
+        return step(seq, "UPDATE outbox SET state = 'SENT', sent_at = ? WHERE seq = ? AND state = 'UNKNOWN'", ps -> {
+            ps.setObject(1, utc(sentAt));
+            ps.setLong(2, seq);
+        });
     }
 
     /**
-     * Appends the event and runs the compare-and-set in its transaction; if the update matches no
-     * row, the whole append rolls back.
-     *
-     * @return false if the compare-and-set failed (nothing was written)
+     * A compare-and-set run in an event's append transaction: if it matches no row, it throws
+     * {@link OutboxRowMovedException} and the whole append rolls back.
      */
-    private boolean withEvent(Event e, String sql, Binder binder) {
-        try {
-            store.append(e, c -> {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    binder.bind(ps);
-                    if (ps.executeUpdate() != 1) {
-                        throw new ExpectationFailed();
-                    }
+    private static JdbcTransactionStep step(long seq, String sql, Binder binder) {
+        return c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                if (ps.executeUpdate() != 1) {
+                    throw new OutboxRowMovedException(seq);
                 }
-            });
-            return true;
-        } catch (ExpectationFailed x) {
-            return false;
-        }
-    }
-
-    /** The compare-and-set matched no row: rolls the event's append back. */
-    private static final class ExpectationFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ExpectationFailed() {
-            super("the outbox row moved meanwhile", null, false, false);
-        }
+            }
+        };
     }
 
     private interface Binder {
@@ -262,10 +235,17 @@ public final class JdbcOutbox implements Outbox {
     }
 
     private List<OutboxMessage> select(String where, Long param) {
+        try (Connection c = dataSource.getConnection()) {
+            return select(c, where, param);
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the outbox: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<OutboxMessage> select(Connection c, String where, Long param) throws SQLException {
         List<OutboxMessage> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT " + COLUMNS + " FROM outbox o WHERE " + where + " ORDER BY o.seq")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM outbox o WHERE " + where + " ORDER BY o.seq")) {
             if (param != null) {
                 ps.setLong(1, param);
             }
@@ -279,7 +259,7 @@ public final class JdbcOutbox implements Outbox {
                             rs.getString(5),
                             rs.getString(6),
                             rs.getString(7),
-                            Payload.parse(rs.getString(8)),
+                            ExtrasJson.read(rs.getString(8)),
                             OutboxMessage.State.valueOf(rs.getString(9)),
                             rs.getInt(10),
                             rs.getInt(11),
@@ -288,13 +268,11 @@ public final class JdbcOutbox implements Outbox {
                             Optional.ofNullable(rs.getString(14))));
                 }
             }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the outbox: " + e.getMessage(), e);
         }
         return out;
     }
 
-    private static OffsetDateTime utc(Instant i) {
+    static OffsetDateTime utc(Instant i) {
         return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 

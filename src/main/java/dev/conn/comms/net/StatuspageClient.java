@@ -1,16 +1,18 @@
-package dev.conn.comms;
+package dev.conn.comms.net;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conn.comms.Channel;
+import dev.conn.comms.Delivery;
+import dev.conn.comms.OutboxMessage;
 import dev.conn.platform.http.HttpTransport;
 import dev.conn.platform.json.Json;
 import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +34,7 @@ import okhttp3.RequestBody;
  * same body is there. So a retry never opens a second public incident or posts an update twice, and
  * a lost answer is retried rather than left delivery-unknown (ADR 0009).
  *
- * <p>Message extras: {@code status} (investigating, identified, monitoring, resolved), optional
+ * <p>Message extras ({@code CommsEvent.MessageExtras}): {@code status} (investigating, identified, monitoring, resolved), optional
  * {@code impact} (none, minor, major, critical; sent as {@code impact_override}), optional {@code
  * components}: an object of component name (mapped to ids by settings) to operational,
  * degraded_performance, partial_outage or major_outage. Authentication: {@code Authorization:
@@ -146,18 +148,15 @@ public final class StatuspageClient implements Channel {
         if (pageIncident.isEmpty()) {
             incident.put("name", m.subject());
         }
-        incident.put("status", m.extras().text("status").orElse("investigating"));
+        incident.put("status", m.extras().status().orElse("investigating"));
         incident.put("body", m.body());
-        m.extras().text("impact").ifPresent(i -> incident.put("impact_override", i));
-        JsonNode components = m.extras().toNode().get("components");
-        if (components != null && components.isObject()) {
+        m.extras().impact().ifPresent(i -> incident.put("impact_override", i));
+        if (!m.extras().components().isEmpty()) {
             ObjectNode byId = incident.putObject("components");
             var ids = incident.putArray("component_ids");
-            Iterator<Map.Entry<String, JsonNode>> it = components.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> c = it.next();
+            for (Map.Entry<String, String> c : m.extras().components().entrySet()) {
                 String cid = componentIds.getOrDefault(c.getKey(), c.getKey());
-                byId.put(cid, c.getValue().asText());
+                byId.put(cid, c.getValue());
                 ids.add(cid);
             }
         }
@@ -192,6 +191,12 @@ public final class StatuspageClient implements Channel {
             return new Delivery.Sent(pageIncident.isPresent() ? pageIncident : created);
         }
         return d;
+    }
+
+    /** "Send test" only reads the page ({@link #check()}): a test incident would be public. */
+    @Override
+    public Delivery test(OutboxMessage sample) {
+        return check();
     }
 
     /**

@@ -1,5 +1,7 @@
-package dev.conn.comms;
+package dev.conn.comms.ui;
 
+import dev.conn.comms.ChecklistItem;
+import dev.conn.comms.ItemState;
 import java.time.Instant;
 import java.util.function.Supplier;
 import javafx.scene.control.Label;
@@ -69,8 +71,7 @@ public final class ChecklistCell extends ListCell<ChecklistItem> {
         state.setText(item.state().label());
         title.setText(item.title());
         if (item.state().isOpen()) {
-            due.setText(
-                    item.remaining(now.get()).map(CommsViewModel::countdownText).orElse("when resolved"));
+            due.setText(item.remaining(now.get()).map(CommsText::countdownText).orElse("when resolved"));
         } else {
             due.setText(item.note().orElse(""));
         }

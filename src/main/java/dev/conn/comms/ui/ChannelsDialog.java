@@ -1,4 +1,4 @@
-package dev.conn.comms;
+package dev.conn.comms.ui;
 
 import dev.conn.incident.Audience;
 import dev.conn.settings.ChannelSettings;

@@ -1,8 +1,11 @@
-package dev.conn.comms;
+package dev.conn.comms.net;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conn.comms.Channel;
+import dev.conn.comms.Delivery;
+import dev.conn.comms.OutboxMessage;
 import dev.conn.platform.http.HttpTransport;
 import dev.conn.platform.json.Json;
 import dev.conn.settings.SecretRef;

@@ -1,0 +1,63 @@
+package dev.conn.comms.ui;
+
+import dev.conn.comms.OutboxDispatcher;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The Comms tab's and the status bar's words for countdowns and the outbox. Pure. */
+public final class CommsText {
+    /** What a window that does not hold the dispatch lease says. */
+    public static final String OTHER_WINDOW = "Messages are sent by the other Conn window";
+
+    private CommsText() {}
+
+    /**
+     * @param remaining time left (negative when overdue)
+     * @return "12:05" or "3:10 overdue"
+     */
+    public static String countdownText(Duration remaining) {
+        boolean late = remaining.isNegative();
+        long s = Math.abs(remaining.getSeconds());
+        String t = String.format("%d:%02d", s / 60, s % 60);
+        return late ? t + " overdue" : t;
+    }
+
+    /**
+     * @param n messages waiting
+     * @param offline whether the server could not be reached
+     * @return the status bar text of a window that sends
+     */
+    public static String waitingText(int n, boolean offline) {
+        return waitingText(n, new OutboxDispatcher.Status(true, offline, Optional.empty()));
+    }
+
+    /**
+     * @param n messages waiting
+     * @param st where sending stands
+     * @return the status bar text: "3 messages waiting (offline)", "3 messages waiting: the other
+     *     Conn window sends them", "Messages are sent by the other Conn window", or empty
+     */
+    public static String waitingText(int n, OutboxDispatcher.Status st) {
+        if (st.elsewhere().isPresent()) {
+            return n == 0
+                    ? OTHER_WINDOW
+                    : n + (n == 1 ? " message" : " messages") + " waiting: the other Conn window sends them";
+        }
+        if (n == 0) {
+            return "";
+        }
+        return n + (n == 1 ? " message" : " messages") + " waiting" + (st.offline() ? " (offline)" : "");
+    }
+
+    /**
+     * @param st where sending stands
+     * @return "Messages are sent by the other Conn window (Conn window of Ana Ops, pid 4242)." when
+     *     another process holds the lease, else empty
+     */
+    public static String senderText(OutboxDispatcher.Status st) {
+        return st.elsewhere()
+                .map(h -> OTHER_WINDOW + " (" + h.owner().description() + ", pid "
+                        + h.owner().pid() + ").")
+                .orElse("");
+    }
+}
