@@ -5,10 +5,14 @@ import static dev.conn.testing.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.incident.Declaration;
+import dev.conn.incident.EntryCommand;
+import dev.conn.incident.EntryDecider;
+import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
+import dev.conn.incident.PostmortemEvent;
 import dev.conn.incident.Severity;
 import dev.conn.postmortem.ActionItem;
-import dev.conn.postmortem.PostmortemView;
+import dev.conn.postmortem.ui.FileChoice;
 import dev.conn.settings.Settings;
 import dev.conn.settings.SettingsFile;
 import java.nio.file.Files;
@@ -33,7 +37,7 @@ class PostmortemViewTest extends WindowTest {
         new SettingsFile(dataDir).save(Settings.defaults().withAuthorName("alice"));
         exported = dataDir.resolve("postmortem.md");
         launch(store -> {
-            context.usePostmortemFiles(new PostmortemView.FileChoice() {
+            context.usePostmortemFiles(new FileChoice() {
                 @Override
                 public Optional<Path> saveAs(String title, String extension) {
                     return Optional.of(dataDir.resolve("postmortem." + extension));
@@ -107,7 +111,7 @@ class PostmortemViewTest extends WindowTest {
         waitUntil(() -> context.incidents().incidents().stream()
                 .flatMap(st ->
                         context.incidents().events(st.id(), java.util.Set.of(EventType.POSTMORTEM_FIELD_SET)).stream())
-                .anyMatch(e -> e.payload().textOrEmpty("text").equals("EU checkout")));
+                .anyMatch(e -> e.body().equals(new PostmortemEvent.PostmortemFieldSet("impact", "EU checkout"))));
     }
 
     @Test
@@ -173,11 +177,15 @@ class PostmortemViewTest extends WindowTest {
         launchWithIncident();
         dev.conn.incident.IncidentId id = context.incidents().incidents().get(0).id();
         context.incidents()
-                .record(
+                .log()
+                .execute(
                         id,
-                        EventType.ACTION_TAKEN,
-                        dev.conn.incident.Payload.of("text", "failed over db to replica-2"),
-                        Optional.empty(),
+                        new EntryDecider(),
+                        new EntryCommand.Add(
+                                Event.newId(),
+                                EntryCommand.Kind.ACTION,
+                                "failed over db to replica-2",
+                                Optional.empty()),
                         "alice");
         showPostmortem(robot);
         robot.interact(() -> {
@@ -220,8 +228,7 @@ class PostmortemViewTest extends WindowTest {
         waitUntil(
                 () -> dev.conn.testing.Ui.label(robot, "#titleLabel").getText().startsWith("[Sample]"));
         waitUntil(() -> context.incidents().events(first, java.util.Set.of(EventType.POSTMORTEM_FIELD_SET)).stream()
-                .anyMatch(e -> e.payload().textOrEmpty("field").equals("impact")
-                        && e.payload().textOrEmpty("text").equals("batch job")));
+                .anyMatch(e -> e.body().equals(new PostmortemEvent.PostmortemFieldSet("impact", "batch job"))));
         TextArea impact = robot.lookup("#pm-impact").queryAs(TextArea.class);
         waitUntil(() -> impact.getText()
                 .equals("About 38 % of checkout and login requests failed for 1 h 42 min (02:10-03:52 UTC). "

@@ -1,6 +1,7 @@
-package dev.conn.postmortem;
+package dev.conn.postmortem.ui;
 
 import dev.conn.incident.Severity;
+import dev.conn.postmortem.IncidentHistory;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
