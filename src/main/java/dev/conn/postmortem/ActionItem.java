@@ -173,6 +173,11 @@ public record ActionItem(
         return before.equals(now) ? Optional.empty() : Optional.of(now);
     }
 
+    /**
+     * @param s a due date as stored
+     * @return it as a date
+     * @throws IllegalArgumentException naming the field if it is not an ISO-8601 date
+     */
     static LocalDate date(String s) {
         try {
             return LocalDate.parse(s);

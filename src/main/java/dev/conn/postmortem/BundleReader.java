@@ -22,11 +22,13 @@ import java.util.UUID;
 /**
  * Reads and validates a JSON bundle ({@link IncidentBundle}, version 1) before anything is
  * written. Every refusal is a {@link BundleException} whose message names the field (as a path,
- * e.g. {@code events[3].occurredAt}) and the problem. Beyond the shape, it applies the rules the
- * window and the CLI apply when recording: the limits of {@link EventLimits} (text lengths,
- * instants between the years 1970 and 9999), and the declaration's (a title of 1 to 200
- * characters, impact not starting after the declaration). Pure: parses bytes, no I/O; the rules
- * that need the stored log are {@link BundleRules}'.
+ * e.g. {@code events[3].occurredAt}) and the problem. Beyond the shape and the limits of {@link
+ * EventLimits} (text lengths, instants between the years 1970 and 9999), every payload must decode
+ * as its type's record and keep the rules the window and the CLI keep when recording ({@link
+ * PayloadRules}). Events are built with {@link Event#stored}, each keeping its payload's JSON as the
+ * file holds it (compacted as the store keeps it), so an export of an imported bundle writes back
+ * the same bytes. Pure: parses bytes, no I/O; the rules that need the stored log are {@link
+ * BundleRules}'.
  */
 public final class BundleReader {
     /** The largest bundle read, in bytes. */

@@ -76,7 +76,7 @@ public final class PostmortemService {
      * @param at its instant (UTC)
      * @param reason why it is set or changed (required: an edit of the record must say why)
      * @param author the person at the keyboard
-     * @return the stored event
+     * @return the event appended
      * @throws dev.conn.incident.CommandRefusedException if the reason is blank, the instant is in the
      *     future, or impact started would no longer be the earliest milestone (the message names
      *     both milestones)
@@ -108,7 +108,7 @@ public final class PostmortemService {
      * @param field the section key (see {@link PostmortemField#isValidKey})
      * @param text the whole new text; empty clears the section
      * @param author the person at the keyboard
-     * @return the stored event
+     * @return the event appended
      * @throws dev.conn.incident.CommandRefusedException if the key is unknown or the text is over
      *     {@link PostmortemField#MAX_TEXT} characters
      */
@@ -122,7 +122,7 @@ public final class PostmortemService {
      * @param id the incident
      * @param item the item (its id minted by the caller, e.g. {@link ActionItem#newId()})
      * @param author the person at the keyboard
-     * @return the stored event, or nothing if the item was added before
+     * @return the event appended, or none if the item was added before
      * @throws dev.conn.incident.CommandRefusedException if the text is blank
      */
     public List<Event> addActionItem(IncidentId id, ActionItem item, String author) {
@@ -135,7 +135,7 @@ public final class PostmortemService {
      * @param id the incident
      * @param item the item as it is now
      * @param author the person at the keyboard
-     * @return the stored event, or nothing if nothing changed
+     * @return the event appended, or none if nothing changed
      * @throws dev.conn.incident.CommandRefusedException if the text is blank or the item unknown
      */
     public List<Event> updateActionItem(IncidentId id, ActionItem item, String author) {
@@ -150,7 +150,7 @@ public final class PostmortemService {
      * @param services affected services, e.g. {@code dns}, {@code checkout-api}
      * @param categories root-cause categories, e.g. {@code capacity}, {@code config change}
      * @param author the person at the keyboard
-     * @return the stored event
+     * @return the event appended
      */
     public List<Event> tag(IncidentId id, List<String> services, List<String> categories, String author) {
         return execute(id, new PostmortemCommand.SetTags(services, categories), author);
