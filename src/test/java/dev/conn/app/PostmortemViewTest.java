@@ -200,8 +200,8 @@ class PostmortemViewTest extends WindowTest {
 
         waitUntil(() -> robot.lookup(".overdue").queryAll().stream()
                 .anyMatch(n -> n instanceof javafx.scene.control.ListCell<?> c
-                        && c.getText() != null
-                        && c.getText().startsWith("⚠ OVERDUE")));
+                        && c.getAccessibleText() != null
+                        && c.getAccessibleText().startsWith("⚠ OVERDUE")));
         waitUntil(() -> robot.lookup("#pm-cleanup .label").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().contains("failed over db to replica-2")));
     }

@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
@@ -58,7 +57,7 @@ final class ActionItemsPane {
         TextField cause = new TextField();
         cause.setId("pm-ai-cause");
         cause.setPromptText("root cause #");
-        cause.setPrefColumnCount(4);
+        cause.setPrefColumnCount(9); // "root cause #" whole
         CheckBox elsewhere = new CheckBox("answers \"where else\"");
         Button add = new Button("Add action item");
         add.setId("pm-ai-add");
@@ -94,28 +93,21 @@ final class ActionItemsPane {
     }
 
     /** One action item in words, marked when overdue. */
-    private static final class ItemCell extends ListCell<ActionItem> {
+    private static final class ItemCell extends WrappingCell<ActionItem> {
         private final ActionItemsViewModel model;
 
         ItemCell(ActionItemsViewModel model) {
             this.model = model;
-            setWrapText(true);
-            setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
         }
 
         @Override
-        protected void updateItem(ActionItem a, boolean empty) {
-            super.updateItem(a, empty);
-            getStyleClass().remove("overdue");
-            if (empty || a == null) {
-                setText(null);
-                return;
-            }
-            boolean overdue = a.isOverdue(model.today());
-            if (overdue) {
-                getStyleClass().add("overdue");
-            }
-            setText((overdue ? "⚠ OVERDUE  " : "") + "[" + a.kind().name().toLowerCase(Locale.ROOT) + "] "
+        boolean warn(ActionItem a) {
+            return a.isOverdue(model.today());
+        }
+
+        @Override
+        String describe(ActionItem a) {
+            return (warn(a) ? "⚠ OVERDUE  " : "") + "[" + a.kind().name().toLowerCase(Locale.ROOT) + "] "
                     + a.text()
                     + (a.owner().isEmpty() ? "" : "  · DRI " + a.owner())
                     + a.due().map(d -> "  · due " + d).orElse("")
@@ -124,7 +116,7 @@ final class ActionItemsPane {
                     + a.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + a.rootCause()
                             .map(c -> "  · root cause " + c + (a.elsewhere() ? " (where else)" : ""))
-                            .orElse(""));
+                            .orElse("");
         }
     }
 

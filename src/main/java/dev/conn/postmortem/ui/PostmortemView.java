@@ -59,6 +59,7 @@ public final class PostmortemView {
         TextField at = new TextField();
         at.setId("pm-milestone-at");
         at.setPromptText("2026-11-21 09:12 (UTC)");
+        at.setPrefColumnCount(16);
         TextField reason = new TextField();
         reason.setId("pm-milestone-reason");
         reason.setPromptText("why (kept on the record)");
@@ -151,6 +152,8 @@ public final class PostmortemView {
             }
             Label q = new Label(PostmortemField.ELSEWHERE_QUESTION);
             q.getStyleClass().add("hint");
+            q.setWrapText(true);
+            q.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             TextArea elsewhere = new TextArea();
             elsewhere.setId("pm-rootCause-" + n + "-elsewhere");
             elsewhere.setPrefRowCount(2);
@@ -172,6 +175,7 @@ public final class PostmortemView {
             ComboBox<String> decision = new ComboBox<>();
             decision.getItems().setAll("", "REVERT", "MAKE_PERMANENT", "DONE");
             decision.setValue(model.cleanupDecision(change));
+            decision.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "make permanent" whole
             decision.setConverter(new javafx.util.StringConverter<>() {
                 @Override
                 public String toString(String d) {
