@@ -193,4 +193,50 @@ class ArchitectureTest {
             .haveNameMatching("dev\\.conn\\.incident\\.(EventCodec|EventStore|JdbcEventStore|IncidentLog)(\\$.*)?")
             .because("the Comms tab sends commands to the comms core and reads what it folded; only the"
                     + " feature's entry point wires the outbox, the lease and the channel clients");
+
+    @ArchTest
+    static final ArchRule postmortemCoreIsPure = noClasses()
+            .that()
+            .resideInAPackage("dev.conn.postmortem")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "java.awt..", "java.sql..", "dev.conn.postmortem.ui..")
+            .because("the postmortem core (commands, deciders, folds, exporters, import) is pure Java,"
+                    + " tested without a screen or a database");
+
+    @ArchTest
+    static final ArchRule postmortemWritesOnlyThroughTheOneWriter = noClasses()
+            .that()
+            .resideInAPackage("dev.conn.postmortem..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("dev.conn.incident.EventStore")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("dev.conn.incident.Payload")
+            .because("the postmortem decides typed commands and IncidentLog writes them (issue 12): it builds"
+                    + " no untyped payload and never appends to the store itself");
+
+    @ArchTest
+    static final ArchRule postmortemScreenSendsCommands = noClasses()
+            .that()
+            .resideInAPackage("dev.conn.postmortem.ui..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("dev.conn.incident.EventCodec")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("dev.conn.incident.IncidentLog")
+            .orShould()
+            .callMethod(
+                    "dev.conn.incident.Event",
+                    "of",
+                    "java.util.UUID",
+                    "dev.conn.incident.IncidentId",
+                    "java.time.Instant",
+                    "java.time.Instant",
+                    "java.lang.String",
+                    "dev.conn.incident.EventBody")
+            .because("the postmortem screen sends typed commands; it never builds events, nor reaches the codec"
+                    + " or the writer");
 }

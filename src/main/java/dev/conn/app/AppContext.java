@@ -51,7 +51,7 @@ public final class AppContext implements AutoCloseable {
     private SettingsViewModel settingsModel;
     private TimelineViewModel timelineModel;
     private dev.conn.platform.fx.ShellContribution postmortemContribution;
-    private dev.conn.postmortem.PostmortemView.FileChoice postmortemFiles;
+    private dev.conn.postmortem.ui.FileChoice postmortemFiles;
     /** Offers a bundle file for import (Conn opened with one); set when the window is built. */
     private java.util.function.Consumer<Path> bundleOffer = file -> {};
 
@@ -61,7 +61,6 @@ public final class AppContext implements AutoCloseable {
     /** Work that waits until the active incident is on screen (FX thread). */
     private final java.util.List<Runnable> afterReady = new java.util.ArrayList<>();
 
-    private javafx.scene.control.Label ttxLabel;
     /** Secrets of sources and channels: environment variables and the OS keychain. */
     private final dev.conn.settings.SecretResolver secrets;
 
@@ -193,7 +192,7 @@ public final class AppContext implements AutoCloseable {
         this.incidentModel = incidentModel;
         this.settingsModel = settingsModel;
         this.timelineModel = timelineModel;
-        postmortemContribution = postmortemContribution(incidentModel, stage);
+        postmortemContribution = postmortemFeature(stage);
         ViewLoader loader = new ViewLoader(type -> {
             if (type == MainWindowView.class) {
                 return new MainWindowView(
@@ -230,9 +229,6 @@ public final class AppContext implements AutoCloseable {
         installHooks(stage);
         // the hand-off brief can go to the responders' channels, not only be read aloud
         people.sendBriefsWith(comms::composeForResponders);
-        if (ttxLabel != null) {
-            mainWindow.addHeaderItem(ttxLabel);
-        }
         // the probe runs on the network runner, never ahead of the incident's first read
         mainWindow.useConnectivity(connectivity, network);
         mainWindow.addSettingsSection(() -> new dev.conn.shell.EditorSettingsSection(
@@ -275,11 +271,10 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Runs the features' hooks: header items, each one's start once the incident is on screen,
+     * Runs the features' hooks (the window installs their header items): each one's start once the incident is on screen,
      * the close guard (asked by the window's close button and by Quit), and each one's stop.
      */
     private void installHooks(Stage stage) {
-        features.forEach(c -> c.headerItems().forEach(mainWindow::addHeaderItem));
         features.forEach(c -> afterReady.add(c.onReady()));
         java.util.function.BooleanSupplier mayClose =
                 () -> features.stream().allMatch(c -> c.mayClose().getAsBoolean());
@@ -358,50 +353,26 @@ public final class AppContext implements AutoCloseable {
                 java.util.List.of());
     }
 
-    /** The postmortem tab, the incident history tab, the Export menu and the TTx status item. */
-    private dev.conn.platform.fx.ShellContribution postmortemContribution(
-            IncidentViewModel incidentModel, Stage stage) {
-        dev.conn.postmortem.MetricSeriesArchive archive =
-                new dev.conn.impact.SeriesArchive(new dev.conn.impact.store.JdbcSeriesCache(database.dataSource()));
+    /** The postmortem feature: the Postmortem and History tabs, the Export menu, the TTx header item. */
+    private dev.conn.platform.fx.ShellContribution postmortemFeature(Stage stage) {
         // exports run off the FX thread: they read the settings held here, not the view model's property
         java.util.concurrent.atomic.AtomicReference<Settings> exportSettings =
                 new java.util.concurrent.atomic.AtomicReference<>(initialSettings);
         settingsModel.settingsProperty().subscribe(exportSettings::set);
-        dev.conn.postmortem.PostmortemViewModel model = new dev.conn.postmortem.PostmortemViewModel(
+        dev.conn.postmortem.ui.PostmortemFeature postmortem = new dev.conn.postmortem.ui.PostmortemFeature(
                 incidentModel,
-                new dev.conn.postmortem.PostmortemService(incidents),
-                new dev.conn.postmortem.PostmortemExports(incidents, archive, clock, () -> {
+                incidents,
+                new dev.conn.impact.SeriesArchive(new dev.conn.impact.store.JdbcSeriesCache(database.dataSource())),
+                () -> {
                     secrets.rememberConfigured(exportSettings.get()); // values not used yet in this run
                     return secrets.known();
-                }),
-                new dev.conn.postmortem.BundleImporter(incidents, archive),
+                },
                 tasks,
-                clock);
-        dev.conn.postmortem.PostmortemView.FileChoice files = postmortemFiles != null
-                ? postmortemFiles
-                : dev.conn.postmortem.PostmortemView.FileChoice.dialogs(() -> stage);
-        javafx.scene.control.Label ttx = new javafx.scene.control.Label();
-        ttx.setId("ttx-status");
-        ttx.textProperty().bind(model.ttxProperty());
-        ttx.getStyleClass().add("milestone-badge");
-        ttxLabel = ttx; // shown in the header, beside the milestones
-        bundleOffer = file ->
-                model.offerImport(file, (preview, f) -> dev.conn.postmortem.ImportBundleDialog.ask(stage, preview, f));
-        return new dev.conn.platform.fx.ShellContribution(
-                java.util.List.of(
-                        new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
-                                "postmortem",
-                                "Postmortem",
-                                javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+E"),
-                                new dev.conn.postmortem.PostmortemView(model)::build),
-                        new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
-                                "history",
-                                "History",
-                                javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+Y"),
-                                new dev.conn.postmortem.HistoryView(new dev.conn.postmortem.HistoryViewModel(
-                                        incidents, incidentModel, tasks))::build)),
-                java.util.List.of(dev.conn.postmortem.PostmortemView.exportMenu(model, files)),
-                java.util.List.of());
+                clock,
+                () -> stage,
+                postmortemFiles);
+        bundleOffer = postmortem::offerImport;
+        return postmortem.contribution();
     }
 
     /**
@@ -409,7 +380,7 @@ public final class AppContext implements AutoCloseable {
      *
      * @param files the file choice
      */
-    void usePostmortemFiles(dev.conn.postmortem.PostmortemView.FileChoice files) {
+    void usePostmortemFiles(dev.conn.postmortem.ui.FileChoice files) {
         this.postmortemFiles = files;
     }
 

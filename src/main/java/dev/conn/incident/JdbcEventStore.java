@@ -58,7 +58,11 @@ final class JdbcEventStore implements EventStore {
         try {
             stored = appendOnce(append);
         } catch (DuplicateIdRace e) {
-            stored = appendOnce(append); // another process stored one of these ids a moment ago
+            try {
+                stored = appendOnce(append); // another process stored one of these ids a moment ago
+            } catch (DuplicateIdRace again) {
+                throw new StoreException("Could not save: another Conn process keeps storing the same entries", again);
+            }
         }
         publisher.publish(stored);
         return stored;
@@ -113,7 +117,12 @@ final class JdbcEventStore implements EventStore {
                 c.rollback();
                 if (e instanceof java.sql.BatchUpdateException || e instanceof SQLException) {
                     SQLException sql = (SQLException) e;
-                    if (sql.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                    // only a duplicate event id is a race with another writer; a projection's or a
+                    // step's own unique key is that step failing, and rolls the append back as such
+                    if (sql.getErrorCode() == ErrorCode.DUPLICATE_KEY_1
+                            && String.valueOf(sql.getMessage())
+                                    .toUpperCase(Locale.ROOT)
+                                    .contains("EVENT_ID_UNIQUE")) {
                         throw new DuplicateIdRace();
                     }
                 }

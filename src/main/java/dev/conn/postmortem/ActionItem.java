@@ -3,10 +3,9 @@ package dev.conn.postmortem;
 import dev.conn.incident.ActionItemKind;
 import dev.conn.incident.ActionItemStatus;
 import dev.conn.incident.Event;
-import dev.conn.incident.Payload;
+import dev.conn.incident.PostmortemEvent;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,104 +60,129 @@ public record ActionItem(
                 && due.map(d -> d.isBefore(today)).orElse(false);
     }
 
-    /** @return the fields as an {@code ACTION_ITEM_ADDED}/{@code ACTION_ITEM_UPDATED} payload */
-    public Payload toPayload() {
-        return Payload.of(
-                "itemId",
-                id,
-                "text",
+    /** @return the {@code ACTION_ITEM_ADDED} body that records this item (empty texts left out) */
+    public PostmortemEvent.ActionItemAdded toAdded() {
+        return new PostmortemEvent.ActionItemAdded(
+                id.toString(),
                 text,
-                "kind",
                 kind,
-                "owner",
-                owner.isEmpty() ? null : owner,
-                "due",
-                due.map(LocalDate::toString).orElse(null),
-                "ticket",
-                ticket.isEmpty() ? null : ticket,
-                "status",
+                nonEmpty(owner),
+                due.map(LocalDate::toString),
+                nonEmpty(ticket),
                 status,
-                "rootCause",
-                rootCause.orElse(null),
-                "elsewhere",
-                elsewhere ? Boolean.TRUE : null);
+                rootCause,
+                elsewhere ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
     /**
-     * Reads an added item from its payload.
+     * The change that turns {@code before} into this item: only the fields that differ, an emptied
+     * text field or due date as the empty string (which clears it). A root cause, once given, can
+     * be changed but not removed (the stored form has no way to say "none").
      *
-     * @param p an {@code ACTION_ITEM_ADDED} payload
+     * @param before the item as stored (same id)
+     * @return the {@code ACTION_ITEM_UPDATED} body, or empty if nothing differs
+     * @throws IllegalArgumentException if the ids differ
+     */
+    public Optional<PostmortemEvent.ActionItemUpdated> changesFrom(ActionItem before) {
+        if (!before.id.equals(id)) {
+            throw new IllegalArgumentException("itemId: " + before.id + " is not " + id);
+        }
+        PostmortemEvent.ActionItemUpdated u = new PostmortemEvent.ActionItemUpdated(
+                id.toString(),
+                changed(before.text, text),
+                changed(before.kind, kind),
+                changed(before.owner, owner),
+                changed(
+                        before.due.map(LocalDate::toString).orElse(""),
+                        due.map(LocalDate::toString).orElse("")),
+                changed(before.ticket, ticket),
+                changed(before.status, status),
+                rootCause.equals(before.rootCause) ? Optional.empty() : rootCause,
+                changed(before.elsewhere, elsewhere));
+        boolean any = u.text().isPresent()
+                || u.kind().isPresent()
+                || u.owner().isPresent()
+                || u.due().isPresent()
+                || u.ticket().isPresent()
+                || u.status().isPresent()
+                || u.rootCause().isPresent()
+                || u.elsewhere().isPresent();
+        return any ? Optional.of(u) : Optional.empty();
+    }
+
+    /**
+     * Reads an added item.
+     *
+     * @param added an {@code ACTION_ITEM_ADDED} body
      * @return the item
-     * @throws IllegalArgumentException naming the field if one is missing or malformed
+     * @throws IllegalArgumentException naming the field if the item id is not a UUID or the due
+     *     date is not an ISO-8601 date
      */
-    public static ActionItem fromPayload(Payload p) {
+    public static ActionItem added(PostmortemEvent.ActionItemAdded added) {
         return new ActionItem(
-                uuid(p),
-                p.textOrEmpty("text"),
-                p.text("kind").map(k -> parse(ActionItemKind.class, "kind", k)).orElse(ActionItemKind.PREVENT),
-                p.textOrEmpty("owner"),
-                p.text("due").map(ActionItem::date),
-                p.textOrEmpty("ticket"),
-                p.text("status")
-                        .map(s -> parse(ActionItemStatus.class, "status", s))
-                        .orElse(ActionItemStatus.OPEN),
-                p.text("rootCause").map(ActionItem::rootCauseNumber),
-                p.text("elsewhere").map(Boolean::parseBoolean).orElse(false));
+                uuid(added.itemId()),
+                added.text(),
+                added.kind(),
+                added.owner().orElse(""),
+                added.due().map(ActionItem::date),
+                added.ticket().orElse(""),
+                added.status(),
+                added.rootCause(),
+                added.elsewhere().orElse(false));
     }
 
     /**
-     * Applies an {@code ACTION_ITEM_UPDATED}: fields present in the payload replace this item's.
+     * Applies an {@code ACTION_ITEM_UPDATED}: fields present in it replace this item's; an empty
+     * due date clears the due date.
      *
-     * @param p the update's payload
+     * @param u the update
      * @return the updated item
-     * @throws IllegalArgumentException naming the field if one is malformed
+     * @throws IllegalArgumentException naming the field if the due date is malformed
      */
-    public ActionItem updatedBy(Payload p) {
+    public ActionItem updatedBy(PostmortemEvent.ActionItemUpdated u) {
         return new ActionItem(
                 id,
-                p.text("text").orElse(text),
-                p.text("kind").map(k -> parse(ActionItemKind.class, "kind", k)).orElse(kind),
-                p.text("owner").orElse(owner),
-                p.text("due").isPresent() ? p.text("due").map(ActionItem::date) : due,
-                p.text("ticket").orElse(ticket),
-                p.text("status")
-                        .map(s -> parse(ActionItemStatus.class, "status", s))
-                        .orElse(status),
-                p.text("rootCause").isPresent() ? p.text("rootCause").map(ActionItem::rootCauseNumber) : rootCause,
-                p.text("elsewhere").map(Boolean::parseBoolean).orElse(elsewhere));
+                u.text().orElse(text),
+                u.kind().orElse(kind),
+                u.owner().orElse(owner),
+                u.due().isPresent() ? u.due().filter(d -> !d.isBlank()).map(ActionItem::date) : due,
+                u.ticket().orElse(ticket),
+                u.status().orElse(status),
+                u.rootCause().isPresent() ? u.rootCause() : rootCause,
+                u.elsewhere().orElse(elsewhere));
     }
 
-    /** @return the item id of an action-item payload */
-    static UUID uuid(Payload p) {
-        String v = p.text("itemId").orElseThrow(() -> new IllegalArgumentException("itemId: missing"));
+    /**
+     * @param itemId an item id as stored
+     * @return it as a UUID
+     * @throws IllegalArgumentException naming the field if it is not a UUID
+     */
+    public static UUID uuid(String itemId) {
         try {
-            return UUID.fromString(v);
+            return UUID.fromString(itemId);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("itemId: not a UUID: " + v);
+            throw new IllegalArgumentException("itemId: not a UUID: " + itemId);
         }
     }
 
-    private static LocalDate date(String s) {
+    private static Optional<String> nonEmpty(String s) {
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    private static <T> Optional<T> changed(T before, T now) {
+        return before.equals(now) ? Optional.empty() : Optional.of(now);
+    }
+
+    /**
+     * @param s a due date as stored
+     * @return it as a date
+     * @throws IllegalArgumentException naming the field if it is not an ISO-8601 date
+     */
+    static LocalDate date(String s) {
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("due: not an ISO-8601 date (YYYY-MM-DD): " + s);
-        }
-    }
-
-    private static Integer rootCauseNumber(String s) {
-        try {
-            return Integer.valueOf(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("rootCause: not a number: " + s);
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String v) {
-        try {
-            return Enum.valueOf(type, v.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": unknown value '" + v + "'");
         }
     }
 }

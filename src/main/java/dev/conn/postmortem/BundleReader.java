@@ -4,14 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventLimits;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
-import dev.conn.incident.IncidentService;
-import dev.conn.incident.Milestone;
-import dev.conn.incident.Payload;
 import dev.conn.platform.json.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -26,11 +22,13 @@ import java.util.UUID;
 /**
  * Reads and validates a JSON bundle ({@link IncidentBundle}, version 1) before anything is
  * written. Every refusal is a {@link BundleException} whose message names the field (as a path,
- * e.g. {@code events[3].occurredAt}) and the problem. Beyond the shape, it applies the rules the
- * window and the CLI apply when recording: the limits of {@link EventLimits} (text lengths,
- * instants between the years 1970 and 9999), and the declaration's (a title of 1 to 200
- * characters, impact not starting after the declaration). Pure: parses bytes, no I/O; the rules
- * that need the stored log are {@link BundleRules}'.
+ * e.g. {@code events[3].occurredAt}) and the problem. Beyond the shape and the limits of {@link
+ * EventLimits} (text lengths, instants between the years 1970 and 9999), every payload must decode
+ * as its type's record and keep the rules the window and the CLI keep when recording ({@link
+ * PayloadRules}). Events are built with {@link Event#stored}, each keeping its payload's JSON as the
+ * file holds it (compacted as the store keeps it), so an export of an imported bundle writes back
+ * the same bytes. Pure: parses bytes, no I/O; the rules that need the stored log are {@link
+ * BundleRules}'.
  */
 public final class BundleReader {
     /** The largest bundle read, in bytes. */
@@ -210,9 +208,9 @@ public final class BundleReader {
                 throw new BundleException(at + ".payload: expected an object, found " + kind(payload));
             }
             checkPayload(payload, at + ".payload", 1, type == EventType.METRIC_SNAPSHOT);
-            Payload p = Payload.ofNode((ObjectNode) payload);
-            checkFields(type, p, at + ".payload", recorded);
-            out.add(new Event(eventId, of, occurred, recorded, author, type, p));
+            Event event = Event.stored(eventId, of, occurred, recorded, author, type, compact(payload));
+            PayloadRules.check(event, at + ".payload");
+            out.add(event);
         }
         if (declared < 0) {
             throw new BundleException("events: no INCIDENT_DECLARED event; the incident cannot be rebuilt");
@@ -229,62 +227,12 @@ public final class BundleReader {
         return new Indexed(new IncidentBundle(id, out, list), Map.copyOf(seen));
     }
 
-    /** The fields the postmortem's own folds rely on; other types are checked by their features. */
-    private static void checkFields(EventType type, Payload p, String path, Instant recorded) {
+    private static String compact(JsonNode payload) {
         try {
-            for (String f : EventLimits.instantFields(type)) {
-                p.instant(f).flatMap(EventLimits::rangeProblem).ifPresent(problem -> {
-                    throw new BundleException(path + "." + f + ": " + problem);
-                });
-            }
-            switch (type) {
-                case INCIDENT_DECLARED -> {
-                    String title = requireText(p, "title", path).strip();
-                    if (title.length() > MAX_TITLE) {
-                        throw new BundleException(
-                                path + ".title: " + title.length() + " characters; at most " + MAX_TITLE);
-                    }
-                    requireText(p, "severity", path);
-                    dev.conn.incident.Severity.parse(p.textOrEmpty("severity"));
-                    p.instant("impactStartedAt").ifPresent(start -> {
-                        if (start.isAfter(recorded.plus(IncidentService.FUTURE_TOLERANCE))) {
-                            throw new BundleException(path + ".impactStartedAt: " + start
-                                    + " is after the declaration was recorded (" + recorded
-                                    + "); impact cannot start in the future");
-                        }
-                    });
-                }
-                case MILESTONE_SET -> {
-                    Milestone.parse(requireText(p, "milestone", path));
-                    requireText(p, "at", path);
-                    p.instant("at");
-                }
-                case POSTMORTEM_FIELD_SET -> {
-                    String key = requireText(p, "field", path);
-                    if (!PostmortemField.isValidKey(key)) {
-                        throw new BundleException(path + ".field: unknown postmortem field '" + key + "'");
-                    }
-                }
-                case ACTION_ITEM_ADDED -> ActionItem.fromPayload(p);
-                case ACTION_ITEM_UPDATED -> ActionItem.uuid(p);
-                case EVENT_CORRECTED -> UUID.fromString(requireText(p, "correctedEventId", path));
-                case EVENT_RETRACTED -> UUID.fromString(requireText(p, "retractedEventId", path));
-                default -> {
-                    // checked by the feature that owns the type
-                }
-            }
-        } catch (BundleException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            String m = e.getMessage() == null ? "malformed" : e.getMessage();
-            throw new BundleException(path + ": " + m);
+            return MAPPER.writeValueAsString(payload); // the stored form: the text the window stores
+        } catch (JsonProcessingException e) {
+            throw new BundleException("The bundle cannot be read: " + e.getOriginalMessage());
         }
-    }
-
-    private static String requireText(Payload p, String field, String path) {
-        return p.text(field)
-                .filter(t -> !t.isBlank())
-                .orElseThrow(() -> new BundleException(path + "." + field + ": missing"));
     }
 
     private static void checkPayload(JsonNode n, String path, int depth, boolean bigStringsAllowed) {

@@ -2,8 +2,7 @@ package dev.conn.postmortem;
 
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
-import dev.conn.incident.Milestone;
-import java.time.Instant;
+import dev.conn.incident.PostmortemEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,17 +12,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The milestone rule the postmortem tab and {@link PostmortemService#setMilestone} apply, applied
+ * The milestone rule the postmortem tab and the CLI apply ({@link MilestoneDecider}), applied
  * to the {@code MILESTONE_SET} events an import would add: each one is checked against the
  * milestones as they stood when it was recorded (the stored log and the bundle, up to its {@code
- * recordedAt}), with {@link PostmortemService#milestoneProblem}, its {@code recordedAt} taking the
+ * recordedAt}), with {@link MilestoneDecider#problem}, its {@code recordedAt} taking the
  * place of "now". So a bundle whose milestone lies before impact started (a negative TTx), after
  * the moment it was set, or without a reason is refused as the tab would refuse it, and a log the
  * tab wrote always passes. Pure.
  */
 final class BundleRules {
-    private static final Comparator<Event> BY_RECORDING =
-            Comparator.comparing(Event::recordedAt).thenComparing(Event::id);
+    private static final Comparator<Event> BY_RECORDING = Milestones.BY_RECORDING;
 
     private BundleRules() {}
 
@@ -54,12 +52,11 @@ final class BundleRules {
                 throw new BundleReader.BundleException(bundle.at(set.id()) + ".recordedAt: the milestone was set at "
                         + set.recordedAt() + ", before the incident was declared");
             }
-            Milestone m = Milestone.parse(set.payload().textOrEmpty("milestone"));
-            Instant when = set.payload().instant("at").orElseThrow();
-            Optional<String> problem = PostmortemService.milestoneProblem(
-                    Milestones.fold(before), m, when, set.payload().textOrEmpty("reason"), set.recordedAt());
+            PostmortemEvent.MilestoneSet m = (PostmortemEvent.MilestoneSet) set.body(); // decoded by BundleReader
+            Optional<String> problem = MilestoneDecider.problem(
+                    Milestones.fold(before), m.milestone(), m.at(), m.reason(), set.recordedAt());
             if (problem.isPresent()) {
-                String field = set.payload().textOrEmpty("reason").isBlank() ? ".reason" : ".at";
+                String field = m.reason().isBlank() ? ".reason" : ".at";
                 throw new BundleReader.BundleException(at + field + ": " + problem.get());
             }
         }

@@ -93,7 +93,7 @@ public record IncidentBundle(IncidentId incident, List<Event> events, List<JsonN
             n.put("recordedAt", e.recordedAt().toString());
             n.put("author", e.author());
             n.put("type", e.type().name());
-            n.set("payload", e.payload().toNode());
+            n.set("payload", payload(e));
         }
         ArrayNode series = root.putArray("metricSeries");
         metricSeries.forEach(s -> series.add(s.deepCopy()));
@@ -104,6 +104,15 @@ public record IncidentBundle(IncidentId incident, List<Event> events, List<JsonN
             return MAPPER.writer(pp).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The payload as stored, as a JSON tree: the text is written back as it was read. */
+    private static JsonNode payload(Event e) {
+        try {
+            return MAPPER.readTree(e.payloadJson());
+        } catch (JsonProcessingException bad) {
+            throw new IllegalStateException("event " + e.id() + ": the stored payload is not JSON", bad);
         }
     }
 }

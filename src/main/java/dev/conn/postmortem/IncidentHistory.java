@@ -92,7 +92,8 @@ public final class IncidentHistory {
             List<Tally> topCategories,
             List<Tally> topServices) {}
 
-    private static final Set<EventType> TYPES;
+    /** The event types a row is folded from. */
+    public static final Set<EventType> TYPES;
 
     static {
         Set<EventType> t = new HashSet<>(IncidentState.HEADER_TYPES);
@@ -121,13 +122,8 @@ public final class IncidentHistory {
      * @return its row
      */
     public static Row row(List<Event> events) {
-        Set<java.util.UUID> retracted = new HashSet<>();
-        events.stream().filter(e -> e.type() == EventType.EVENT_RETRACTED).forEach(e -> e.payload()
-                .text("retractedEventId")
-                .map(java.util.UUID::fromString)
-                .ifPresent(retracted::add));
         IncidentState st = IncidentState.fold(events.stream()
-                .filter(e -> IncidentState.HEADER_TYPES.contains(e.type()) && !retracted.contains(e.id()))
+                .filter(e -> IncidentState.HEADER_TYPES.contains(e.type()))
                 .toList());
         Postmortem pm = Postmortem.fold(events);
         return new Row(st, Milestones.fold(events), pm.services(), pm.categories());

@@ -216,7 +216,12 @@ public final class MarkdownExporter {
         return md.toString();
     }
 
-    static String cleanupLabel(String decision) {
+    /**
+     * @param decision a clean-up decision as stored ({@code REVERT}, {@code MAKE_PERMANENT},
+     *     {@code DONE}, or empty)
+     * @return it in words, as the exports and the clean-up checklist show it
+     */
+    public static String cleanupLabel(String decision) {
         return switch (decision) {
             case "REVERT" -> "revert";
             case "MAKE_PERMANENT" -> "make permanent";

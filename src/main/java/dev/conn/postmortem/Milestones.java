@@ -4,7 +4,8 @@ import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentState;
 import dev.conn.incident.Milestone;
-import dev.conn.incident.Payload;
+import dev.conn.incident.PostmortemEvent;
+import dev.conn.incident.Retractions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,13 +68,8 @@ public record Milestones(Map<Milestone, Instant> at, Map<Milestone, String> edit
      * @throws IllegalArgumentException if the events hold no {@code INCIDENT_DECLARED}
      */
     public static Milestones fold(Collection<Event> events) {
-        Set<UUID> retracted = new HashSet<>();
-        for (Event e : events) {
-            if (e.type() == EventType.EVENT_RETRACTED) {
-                e.payload().text("retractedEventId").map(UUID::fromString).ifPresent(retracted::add);
-            }
-        }
-        List<Event> live = new ArrayList<>();
+        Set<UUID> retracted = Retractions.retractedIds(events);
+        List<Event> header = new ArrayList<>();
         List<Event> sets = new ArrayList<>();
         for (Event e : events) {
             if (retracted.contains(e.id())) {
@@ -82,10 +78,10 @@ public record Milestones(Map<Milestone, Instant> at, Map<Milestone, String> edit
             if (e.type() == EventType.MILESTONE_SET) {
                 sets.add(e);
             } else if (IncidentState.HEADER_TYPES.contains(e.type())) {
-                live.add(e);
+                header.add(e);
             }
         }
-        IncidentState st = IncidentState.fold(live);
+        IncidentState st = IncidentState.fold(header);
         Map<Milestone, Instant> at = new EnumMap<>(Milestone.class);
         at.put(Milestone.IMPACT_STARTED, st.impactStart());
         at.put(Milestone.DETECTED, st.declaredAt());
@@ -93,24 +89,19 @@ public record Milestones(Map<Milestone, Instant> at, Map<Milestone, String> edit
         st.mitigatedAt().ifPresent(t -> at.put(Milestone.MITIGATED, t));
         st.resolvedAt().ifPresent(t -> at.put(Milestone.RESOLVED, t));
         Map<Milestone, String> edited = new EnumMap<>(Milestone.class);
-        sets.sort(Comparator.comparing(Event::recordedAt).thenComparing(Event::id));
+        sets.sort(BY_RECORDING);
         for (Event e : sets) {
-            Payload p = e.payload();
-            Optional<Instant> when;
-            Milestone m;
-            try {
-                m = Milestone.parse(p.textOrEmpty("milestone"));
-                when = p.instant("at");
-            } catch (IllegalArgumentException bad) {
-                continue; // validated when recorded and on import; an unreadable edit changes nothing
-            }
-            if (when.isPresent()) {
-                at.put(m, when.get());
-                edited.put(m, p.textOrEmpty("reason"));
-            }
+            if (Bodies.read(e) instanceof PostmortemEvent.MilestoneSet m) {
+                at.put(m.milestone(), m.at());
+                edited.put(m.milestone(), m.reason());
+            } // else unreadable: validated when recorded and on import, so it changes nothing
         }
         return new Milestones(at, edited);
     }
+
+    /** The order edits apply in: as recorded, ties by id. */
+    static final Comparator<Event> BY_RECORDING =
+            Comparator.comparing(Event::recordedAt).thenComparing(Event::id);
 
     /** @return the instant of a milestone, if known */
     public Optional<Instant> of(Milestone m) {

@@ -1,11 +1,11 @@
 package dev.conn.postmortem;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
+import dev.conn.incident.PostmortemEvent;
+import dev.conn.incident.Retractions;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.UUID;
  * What the team wrote after the incident: a pure fold over {@code POSTMORTEM_FIELD_SET},
  * {@code ACTION_ITEM_ADDED}/{@code ACTION_ITEM_UPDATED} and {@code INCIDENT_TAGGED} events,
  * applied in the order they were recorded (the latest edit wins). Retracted events count for
- * nothing.
+ * nothing; an event whose payload cannot be read is skipped (one bad entry must not hide the rest).
  *
  * @param fields each section's text by key (see {@link PostmortemField}); empty texts left out
  * @param actionItems the action items, in the order they were added
@@ -49,69 +49,17 @@ public record Postmortem(
      * @return the postmortem as last edited
      */
     public static Postmortem fold(Collection<Event> events) {
-        Set<UUID> retracted = new HashSet<>();
-        for (Event e : events) {
-            if (e.type() == EventType.EVENT_RETRACTED) {
-                e.payload().text("retractedEventId").map(UUID::fromString).ifPresent(retracted::add);
-            }
-        }
+        Set<UUID> retracted = Retractions.retractedIds(events);
         List<Event> sorted = new ArrayList<>();
         for (Event e : events) {
             if (TYPES.contains(e.type()) && e.type() != EventType.EVENT_RETRACTED && !retracted.contains(e.id())) {
                 sorted.add(e);
             }
         }
-        sorted.sort(Comparator.comparing(Event::recordedAt).thenComparing(Event::id));
-        Map<String, String> fields = new TreeMap<>();
-        Map<UUID, ActionItem> items = new LinkedHashMap<>();
-        List<String> services = List.of();
-        List<String> categories = List.of();
-        for (Event e : sorted) {
-            try {
-                switch (e.type()) {
-                    case POSTMORTEM_FIELD_SET -> {
-                        String key = e.payload().textOrEmpty("field");
-                        String text = e.payload().textOrEmpty("text");
-                        if (text.isBlank()) {
-                            fields.remove(key);
-                        } else {
-                            fields.put(key, text);
-                        }
-                    }
-                    case ACTION_ITEM_ADDED -> {
-                        ActionItem item = ActionItem.fromPayload(e.payload());
-                        items.putIfAbsent(item.id(), item);
-                    }
-                    case ACTION_ITEM_UPDATED -> {
-                        UUID id = ActionItem.uuid(e.payload());
-                        ActionItem item = items.get(id);
-                        if (item != null) {
-                            items.put(id, item.updatedBy(e.payload()));
-                        }
-                    }
-                    case INCIDENT_TAGGED -> {
-                        services = strings(e.payload().toNode().path("services"));
-                        categories = strings(e.payload().toNode().path("categories"));
-                    }
-                    default -> {
-                        // not read
-                    }
-                }
-            } catch (IllegalArgumentException malformed) {
-                // checked when recorded and on import; one bad entry must not hide the rest
-            }
-        }
-        return new Postmortem(fields, new ArrayList<>(items.values()), services, categories);
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> {
-            if (n.isTextual() && !n.asText().isBlank()) {
-                out.add(n.asText());
-            }
-        });
-        return out;
+        sorted.sort(Milestones.BY_RECORDING);
+        Builder b = new Builder();
+        sorted.forEach(b::apply);
+        return b.build();
     }
 
     /**
@@ -134,5 +82,66 @@ public record Postmortem(
         }
         actionItems.forEach(a -> a.rootCause().ifPresent(out::add));
         return new ArrayList<>(out);
+    }
+
+    /**
+     * Applies postmortem events one at a time, in recording order: the mutable half of {@link
+     * #fold}, which {@link PostmortemFold} keeps to apply new events as they arrive.
+     */
+    static final class Builder {
+        private final Map<String, String> fields = new TreeMap<>();
+        private final Map<UUID, ActionItem> items = new LinkedHashMap<>();
+        private List<String> services = List.of();
+        private List<String> categories = List.of();
+
+        /**
+         * @param e the next event, in recording order (not retracted)
+         * @return true if it is a postmortem event that could be read
+         */
+        boolean apply(Event e) {
+            if (!(Bodies.read(e) instanceof PostmortemEvent body)) {
+                return false;
+            }
+            try {
+                if (body instanceof PostmortemEvent.PostmortemFieldSet f) {
+                    if (f.text().isBlank()) {
+                        fields.remove(f.field());
+                    } else {
+                        fields.put(f.field(), f.text());
+                    }
+                } else if (body instanceof PostmortemEvent.ActionItemAdded a) {
+                    ActionItem item = ActionItem.added(a);
+                    items.putIfAbsent(item.id(), item);
+                } else if (body instanceof PostmortemEvent.ActionItemUpdated u) {
+                    UUID id = ActionItem.uuid(u.itemId());
+                    ActionItem item = items.get(id);
+                    if (item != null) {
+                        items.put(id, item.updatedBy(u));
+                    }
+                } else if (body instanceof PostmortemEvent.IncidentTagged t) {
+                    services = nonBlank(t.services());
+                    categories = nonBlank(t.categories());
+                } else {
+                    return false; // a milestone: Milestones folds it
+                }
+            } catch (IllegalArgumentException malformed) {
+                return false; // checked when recorded and on import; one bad entry must not hide the rest
+            }
+            return true;
+        }
+
+        /** @return the ids of the action items so far */
+        Set<UUID> itemIds() {
+            return new HashSet<>(items.keySet());
+        }
+
+        /** @return the postmortem as applied so far */
+        Postmortem build() {
+            return new Postmortem(fields, new ArrayList<>(items.values()), services, categories);
+        }
+
+        private static List<String> nonBlank(List<String> tags) {
+            return tags.stream().filter(t -> t != null && !t.isBlank()).toList();
+        }
     }
 }

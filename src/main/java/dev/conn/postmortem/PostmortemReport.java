@@ -1,21 +1,26 @@
 package dev.conn.postmortem;
 
+import dev.conn.incident.CommandEvent;
+import dev.conn.incident.CommsEvent;
 import dev.conn.incident.Event;
+import dev.conn.incident.EventBody;
 import dev.conn.incident.EventType;
+import dev.conn.incident.HeaderEvent;
+import dev.conn.incident.ImpactEvent;
 import dev.conn.incident.IncidentState;
+import dev.conn.incident.Role;
+import dev.conn.incident.TimelineEvent;
 import dev.conn.timeline.TimelineEntry;
 import dev.conn.timeline.TimelineProjection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Everything a postmortem export shows, gathered from one incident's log: the header state, the
@@ -82,61 +87,22 @@ public record PostmortemReport(
      * @throws IllegalArgumentException if the events hold no {@code INCIDENT_DECLARED}
      */
     public static PostmortemReport of(List<Event> events, LocalDate today) {
-        Set<UUID> retracted = new HashSet<>();
-        for (Event e : events) {
-            if (e.type() == EventType.EVENT_RETRACTED) {
-                e.payload().text("retractedEventId").map(UUID::fromString).ifPresent(retracted::add);
-            }
-        }
-        List<Event> live = events.stream()
-                .filter(e -> !retracted.contains(e.id()) && IncidentState.HEADER_TYPES.contains(e.type()))
-                .toList();
-        IncidentState state = IncidentState.fold(live);
+        IncidentState state = IncidentState.fold(events.stream()
+                .filter(e -> IncidentState.HEADER_TYPES.contains(e.type()))
+                .toList());
         Postmortem pm = Postmortem.fold(events);
         List<TimelineEntry> rows = TimelineProjection.project(events).stream()
                 .filter(r -> !BOOKKEEPING.contains(r.type()))
                 .toList();
-        Set<String> responders = new LinkedHashSet<>();
-        Map<String, List<String>> roles = new LinkedHashMap<>();
-        List<TimelineEntry> handoffs = new ArrayList<>();
-        List<TimelineEntry> sent = new ArrayList<>();
-        List<Snapshot> snapshots = new ArrayList<>();
-        List<Cleanup> cleanup = new ArrayList<>();
-        // a MESSAGE_SENT names its message; the subject and audience are on its MESSAGE_QUEUED
-        Map<String, Event> queued = new LinkedHashMap<>();
+        Facts facts = new Facts(pm);
         for (TimelineEntry r : rows) {
-            if (r.event().type() == EventType.MESSAGE_QUEUED) {
-                r.event().payload().text("messageId").ifPresent(id -> queued.put(id, r.event()));
+            if (Bodies.read(r.event()) instanceof CommsEvent.MessageQueued q) {
+                facts.queued.put(q.messageId(), q);
             }
         }
         for (TimelineEntry r : rows) {
-            if (r.retracted()) {
-                continue;
-            }
-            Event e = r.event();
-            var p = e.payload();
-            switch (e.type()) {
-                case INCIDENT_DECLARED -> addRole(
-                        roles, IncidentState.COMMANDER_ROLE, p.text("commander").orElse(e.author()));
-                case RESPONDER_JOINED -> p.text("name").ifPresent(responders::add);
-                case ROLE_ASSIGNED -> p.text("person").ifPresent(who -> addRole(roles, p.textOrEmpty("role"), who));
-                case HANDOFF_ACKNOWLEDGED -> {
-                    handoffs.add(r);
-                    p.text("to").ifPresent(who -> addRole(roles, p.textOrEmpty("role"), who));
-                }
-                case HANDOFF_OFFERED, HANDOFF_DECLINED, HANDOFF_EXPIRED, HANDOFF_WITHDRAWN -> handoffs.add(r);
-                case MESSAGE_SENT -> sent.add(sentMessage(r, queued));
-                case METRIC_SNAPSHOT -> png(p).ifPresent(bytes -> snapshots.add(new Snapshot(
-                        e.occurredAt(),
-                        p.text("name")
-                                .or(() -> p.text("title"))
-                                .or(() -> p.text("query"))
-                                .orElse("Metric snapshot"),
-                        bytes)));
-                case ACTION_TAKEN -> cleanup.add(new Cleanup(r, pm.field(PostmortemField.cleanup(e.id()))));
-                default -> {
-                    // not a fact of its own
-                }
+            if (!r.retracted()) {
+                facts.add(r);
             }
         }
         return new PostmortemReport(
@@ -144,14 +110,56 @@ public record PostmortemReport(
                 Milestones.fold(events),
                 pm,
                 rows,
-                List.copyOf(responders),
-                roles,
-                handoffs,
+                List.copyOf(facts.responders),
+                facts.roles,
+                facts.handoffs,
                 leaderless(events),
-                sent,
-                snapshots,
-                cleanup,
+                facts.sent,
+                facts.snapshots,
+                facts.cleanup,
                 today);
+    }
+
+    /** The facts Conn knows, gathered from the timeline rows in order. */
+    private static final class Facts {
+        private final Postmortem pm;
+        private final Set<String> responders = new LinkedHashSet<>();
+        private final Map<String, List<String>> roles = new LinkedHashMap<>();
+        private final List<TimelineEntry> handoffs = new ArrayList<>();
+        private final List<TimelineEntry> sent = new ArrayList<>();
+        private final List<Snapshot> snapshots = new ArrayList<>();
+        private final List<Cleanup> cleanup = new ArrayList<>();
+        /** A message sent names its message; the subject and audience are on its queueing. */
+        private final Map<String, CommsEvent.MessageQueued> queued = new LinkedHashMap<>();
+
+        Facts(Postmortem pm) {
+            this.pm = pm;
+        }
+
+        void add(TimelineEntry r) {
+            Event e = r.event();
+            EventBody body = Bodies.read(e);
+            if (body instanceof HeaderEvent.IncidentDeclared d) {
+                addRole(roles, Role.INCIDENT_COMMANDER.name(), d.commander().orElse(e.author()));
+            } else if (body instanceof CommandEvent.ResponderJoined j) {
+                responders.add(j.name());
+            } else if (body instanceof CommandEvent.RoleAssigned a) {
+                addRole(roles, a.role().name(), a.person());
+            } else if (body instanceof CommandEvent.HandoffAcknowledged a) {
+                handoffs.add(r);
+                addRole(roles, a.role().name(), a.to());
+            } else if (body instanceof CommandEvent.HandoffOffered || body instanceof CommandEvent.HandoffOutcome) {
+                handoffs.add(r);
+            } else if (body instanceof CommsEvent.MessageSent m) {
+                sent.add(sentMessage(r, m, queued.get(m.messageId())));
+            } else if (body == null && e.type() == EventType.MESSAGE_SENT) {
+                sent.add(r); // a message was sent, though its record cannot be read: shown as the timeline shows it
+            } else if (body instanceof ImpactEvent.MetricSnapshot s) {
+                png(s).ifPresent(bytes -> snapshots.add(new Snapshot(e.occurredAt(), s.name(), bytes)));
+            } else if (body instanceof TimelineEvent.ActionTaken) {
+                cleanup.add(new Cleanup(r, pm.field(PostmortemField.cleanup(e.id()))));
+            }
+        }
     }
 
     /** The roster's leaderless intervals, each in one line. */
@@ -177,16 +185,14 @@ public record PostmortemReport(
     }
 
     /**
-     * The PNG of a snapshot: base64 in {@code png}, {@code pngBase64} or {@code image} (a bare
-     * base64 string or a {@code data:image/png;base64,} URI). Anything that is not a PNG is
-     * skipped, so nothing but an image is ever embedded.
+     * The PNG of a snapshot: base64 in {@code png}, bare or as a {@code data:image/png;base64,}
+     * URI. Anything that is not a PNG is skipped, so nothing but an image is ever embedded.
      */
-    static Optional<byte[]> png(dev.conn.incident.Payload p) {
-        Optional<String> raw = p.text("png").or(() -> p.text("pngBase64")).or(() -> p.text("image"));
-        if (raw.isEmpty()) {
+    static Optional<byte[]> png(ImpactEvent.MetricSnapshot s) {
+        if (s.png().isEmpty()) {
             return Optional.empty();
         }
-        String b64 = raw.get();
+        String b64 = s.png().get();
         int comma = b64.indexOf(',');
         if (b64.startsWith("data:")) {
             if (!b64.startsWith("data:image/png;base64,")) {
@@ -208,20 +214,42 @@ public record PostmortemReport(
     }
 
     /** The row of a message sent, in words: what was said, to whom, through which channel. */
-    private static TimelineEntry sentMessage(TimelineEntry row, Map<String, Event> queued) {
-        var p = row.event().payload();
-        Event q = p.text("messageId").map(queued::get).orElse(null);
+    private static TimelineEntry sentMessage(
+            TimelineEntry row, CommsEvent.MessageSent sent, CommsEvent.MessageQueued q) {
         if (q == null) {
             return row;
         }
-        String text = "\"" + q.payload().textOrEmpty("subject") + "\""
-                + q.payload()
-                        .text("audience")
-                        .map(a -> " to " + a.replace('_', ' ').toLowerCase(java.util.Locale.ROOT))
-                        .orElse("")
-                + p.text("channel").map(c -> " via " + c).orElse("")
-                + (p.text("markedByUser").filter("true"::equals).isPresent() ? " (marked sent by user)" : "");
+        String text = "\"" + q.subject() + "\""
+                + " to " + q.audience().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT)
+                + " via " + sent.channel()
+                + (sent.markedByUser().orElse(false) ? " (marked sent by user)" : "");
         return new TimelineEntry(
                 row.event(), text, row.originalText(), row.correctedBy(), row.correctedAt(), row.retracted());
+    }
+
+    /**
+     * @return what Conn knows, as the postmortem tab lists it: responders and roles, hand-offs,
+     *     messages sent (times in UTC), metric snapshots and the number of timeline entries
+     */
+    public String factsSummary() {
+        StringBuilder b = new StringBuilder();
+        b.append("Responders: ").append(responders.isEmpty() ? "none recorded" : String.join(", ", responders));
+        roles.forEach((role, who) -> b.append("\n")
+                .append(MarkdownExporter.roleLabel(role))
+                .append(": ")
+                .append(String.join(" → ", who)));
+        b.append("\nHand-offs: ").append(handoffs.size());
+        handoffs.forEach(h -> b.append("\n  ")
+                .append(MarkdownExporter.STAMP.format(h.event().occurredAt()))
+                .append("  ")
+                .append(h.text()));
+        b.append("\nMessages sent: ").append(messagesSent.size());
+        messagesSent.forEach(h -> b.append("\n  ")
+                .append(MarkdownExporter.STAMP.format(h.event().occurredAt()))
+                .append("  ")
+                .append(h.text()));
+        b.append("\nMetric snapshots: ").append(snapshots.size());
+        b.append("\nTimeline entries: ").append(timeline.size());
+        return b.toString();
     }
 }

@@ -1,27 +1,32 @@
 package dev.conn.postmortem;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
+import dev.conn.incident.IncidentLog;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.Milestone;
-import dev.conn.incident.Payload;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The postmortem's domain API: sets milestones, postmortem sections, action items and tags by
- * appending events through {@link IncidentService}, after checking them. Blocks on the store: call
- * from a background task.
+ * Sends the postmortem's commands of the window and the CLI through the one writer ({@link
+ * IncidentLog#execute}): each reads the events its decider needs once ({@link MilestoneDecider},
+ * {@link SectionDecider}, {@link ActionItemDecider}), is decided against them and the clock, and
+ * appends what was decided in one guarded write; a change another console made in between is
+ * decided again on a fresh read.
+ *
+ * <p>Every method blocks on the event store: call off the FX thread. Refusals are {@link
+ * dev.conn.incident.CommandRefusedException} in the user's words, and nothing is stored; {@code
+ * StoreException} if the database cannot be read or written.
  */
 public final class PostmortemService {
     private final IncidentService incidents;
+    private final MilestoneDecider milestones = new MilestoneDecider();
+    private final SectionDecider sections = new SectionDecider();
+    private final ActionItemDecider actionItems = new ActionItemDecider();
 
-    /** @param incidents the incident log */
+    /** @param incidents the incident log (its {@link IncidentService#log()} writes, its clock is now) */
     public PostmortemService(IncidentService incidents) {
         this.incidents = incidents;
     }
@@ -32,16 +37,35 @@ public final class PostmortemService {
     }
 
     /**
+     * Decides a command and appends what was decided: one read, at most one write.
+     *
+     * @param incident the incident
+     * @param command the command
+     * @param author the person at the keyboard
+     * @return the events appended (empty if there was nothing to record: an action item added
+     *     before, an update that changes nothing)
+     * @throws dev.conn.incident.CommandRefusedException in the user's words; nothing is stored
+     */
+    public List<Event> execute(IncidentId incident, PostmortemCommand command, String author) {
+        IncidentLog log = incidents.log();
+        if (command instanceof PostmortemCommand.SetMilestone m) {
+            return log.execute(incident, milestones, m, author);
+        }
+        if (command instanceof PostmortemCommand.Writing w) {
+            return log.execute(incident, sections, w, author);
+        }
+        return log.execute(incident, actionItems, (PostmortemCommand.ActionItems) command, author);
+    }
+
+    /**
      * @param id an incident
-     * @return its milestones now
+     * @return its milestones now (one read)
      * @throws IllegalStateException if no such incident
      */
     public Milestones milestones(IncidentId id) {
-        List<Event> events = incidents.events(id, Milestones.TYPES);
-        if (events.isEmpty()) {
-            throw new IllegalStateException("No incident " + id.shortForm());
-        }
-        return Milestones.fold(events);
+        return PostmortemFold.of(incidents.events(id, Milestones.TYPES))
+                .milestones()
+                .orElseThrow(() -> new IllegalStateException("No incident " + id.shortForm()));
     }
 
     /**
@@ -52,27 +76,18 @@ public final class PostmortemService {
      * @param at its instant (UTC)
      * @param reason why it is set or changed (required: an edit of the record must say why)
      * @param author the person at the keyboard
-     * @return the stored event
-     * @throws IllegalArgumentException if the reason is blank, the instant is in the future, or impact
-     *     started would no longer be the earliest milestone (the message names both milestones)
-     * @throws dev.conn.incident.StoreException if the database cannot be written
+     * @return the event appended
+     * @throws dev.conn.incident.CommandRefusedException if the reason is blank, the instant is in the
+     *     future, or impact started would no longer be the earliest milestone (the message names
+     *     both milestones)
      */
-    public Event setMilestone(IncidentId id, Milestone milestone, Instant at, String reason, String author) {
-        Optional<String> problem = milestoneProblem(
-                milestones(id), milestone, at, reason, incidents.clock().instant());
-        if (problem.isPresent()) {
-            throw new IllegalArgumentException(problem.get());
-        }
-        return incidents.record(
-                id,
-                EventType.MILESTONE_SET,
-                Payload.of("milestone", milestone, "at", at, "reason", reason.strip()),
-                Optional.empty(),
-                author);
+    public List<Event> setMilestone(IncidentId id, Milestone milestone, Instant at, String reason, String author) {
+        return execute(id, new PostmortemCommand.SetMilestone(milestone, at, reason), author);
     }
 
     /**
-     * The one rule for setting a milestone, for the service and the postmortem tab alike.
+     * The one rule for setting a milestone ({@link MilestoneDecider#problem}), for the service, the
+     * postmortem tab and import alike.
      *
      * @param current the incident's milestones now
      * @param milestone which milestone
@@ -83,14 +98,7 @@ public final class PostmortemService {
      */
     public static Optional<String> milestoneProblem(
             Milestones current, Milestone milestone, Instant at, String reason, Instant now) {
-        if (reason == null || reason.isBlank()) {
-            return Optional.of("Say why the " + milestone.label().toLowerCase(java.util.Locale.ROOT)
-                    + " time is set or changed (the reason is kept on the record)");
-        }
-        if (at.isAfter(now.plus(Duration.ofMinutes(1)))) {
-            return Optional.of(milestone.label() + " cannot be in the future (" + at + ")");
-        }
-        return current.violation(milestone, at);
+        return MilestoneDecider.problem(current, milestone, at, reason, now);
     }
 
     /**
@@ -100,14 +108,12 @@ public final class PostmortemService {
      * @param field the section key (see {@link PostmortemField#isValidKey})
      * @param text the whole new text; empty clears the section
      * @param author the person at the keyboard
-     * @return the stored event
-     * @throws IllegalArgumentException if the key is unknown or the text is over
+     * @return the event appended
+     * @throws dev.conn.incident.CommandRefusedException if the key is unknown or the text is over
      *     {@link PostmortemField#MAX_TEXT} characters
      */
-    public Event setField(IncidentId id, String field, String text, String author) {
-        PostmortemField.check(field, text);
-        return incidents.record(
-                id, EventType.POSTMORTEM_FIELD_SET, Payload.of("field", field, "text", text), Optional.empty(), author);
+    public List<Event> setField(IncidentId id, String field, String text, String author) {
+        return execute(id, new PostmortemCommand.SetField(field, text), author);
     }
 
     /**
@@ -116,29 +122,24 @@ public final class PostmortemService {
      * @param id the incident
      * @param item the item (its id minted by the caller, e.g. {@link ActionItem#newId()})
      * @param author the person at the keyboard
-     * @return the stored event
-     * @throws IllegalArgumentException if the text is blank
+     * @return the event appended, or none if the item was added before
+     * @throws dev.conn.incident.CommandRefusedException if the text is blank
      */
-    public Event addActionItem(IncidentId id, ActionItem item, String author) {
-        if (item.text().isBlank()) {
-            throw new IllegalArgumentException("Describe the action item, e.g. \"Alert on DNS cache memory\"");
-        }
-        return incidents.record(id, EventType.ACTION_ITEM_ADDED, item.toPayload(), Optional.empty(), author);
+    public List<Event> addActionItem(IncidentId id, ActionItem item, String author) {
+        return execute(id, new PostmortemCommand.AddActionItem(item), author);
     }
 
     /**
-     * Records a changed action item ({@code ACTION_ITEM_UPDATED} carrying every field).
+     * Records what changed in an action item ({@code ACTION_ITEM_UPDATED} with the changed fields).
      *
      * @param id the incident
      * @param item the item as it is now
      * @param author the person at the keyboard
-     * @return the stored event
+     * @return the event appended, or none if nothing changed
+     * @throws dev.conn.incident.CommandRefusedException if the text is blank or the item unknown
      */
-    public Event updateActionItem(IncidentId id, ActionItem item, String author) {
-        if (item.text().isBlank()) {
-            throw new IllegalArgumentException("An action item needs its text");
-        }
-        return incidents.record(id, EventType.ACTION_ITEM_UPDATED, item.toPayload(), Optional.empty(), author);
+    public List<Event> updateActionItem(IncidentId id, ActionItem item, String author) {
+        return execute(id, PostmortemCommand.UpdateActionItem.to(item), author);
     }
 
     /**
@@ -149,22 +150,9 @@ public final class PostmortemService {
      * @param services affected services, e.g. {@code dns}, {@code checkout-api}
      * @param categories root-cause categories, e.g. {@code capacity}, {@code config change}
      * @param author the person at the keyboard
-     * @return the stored event
+     * @return the event appended
      */
-    public Event tag(IncidentId id, List<String> services, List<String> categories, String author) {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        com.fasterxml.jackson.databind.node.ArrayNode s = n.putArray("services");
-        services.stream()
-                .map(String::strip)
-                .filter(x -> !x.isEmpty())
-                .distinct()
-                .forEach(s::add);
-        com.fasterxml.jackson.databind.node.ArrayNode c = n.putArray("categories");
-        categories.stream()
-                .map(String::strip)
-                .filter(x -> !x.isEmpty())
-                .distinct()
-                .forEach(c::add);
-        return incidents.record(id, EventType.INCIDENT_TAGGED, Payload.ofNode(n), Optional.empty(), author);
+    public List<Event> tag(IncidentId id, List<String> services, List<String> categories, String author) {
+        return execute(id, new PostmortemCommand.SetTags(services, categories), author);
     }
 }

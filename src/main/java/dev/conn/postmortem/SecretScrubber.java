@@ -1,12 +1,14 @@
 package dev.conn.postmortem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
-import dev.conn.incident.Payload;
+import dev.conn.platform.json.Json;
 import dev.conn.platform.secrets.KnownSecrets;
 import dev.conn.platform.secrets.Redaction;
 import java.util.ArrayList;
@@ -46,6 +48,8 @@ public final class SecretScrubber {
             "(?i).*(password|passwd|secret|token|api[_-]?key|authorization|credential|webhook[_-]?url).*");
     private static final Set<String> IMAGE_FIELDS = Set.of("png", "pngBase64", "image");
 
+    private static final JsonMapper MAPPER = Json.newMapper();
+
     private final KnownSecrets known;
 
     /** @param known the secret values this process resolved */
@@ -61,23 +65,39 @@ public final class SecretScrubber {
     public List<Event> scrub(List<Event> events) {
         List<Event> out = new ArrayList<>(events.size());
         for (Event e : events) {
-            ObjectNode node = e.payload().toNode();
+            JsonNode node = tree(e);
             boolean changed = scrubNode(node, e.type() == EventType.METRIC_SNAPSHOT);
             String author = scrubText(e.author());
             if (changed || !author.equals(e.author())) {
-                out.add(new Event(
+                out.add(Event.stored(
                         e.id(),
                         e.incidentId(),
                         e.occurredAt(),
                         e.recordedAt(),
                         author,
                         e.type(),
-                        changed ? Payload.ofNode(node) : e.payload()));
+                        changed ? json(node) : e.payloadJson()));
             } else {
                 out.add(e);
             }
         }
         return out;
+    }
+
+    private static JsonNode tree(Event e) {
+        try {
+            return MAPPER.readTree(e.payloadJson());
+        } catch (JsonProcessingException bad) {
+            throw new IllegalStateException("event " + e.id() + ": the stored payload is not JSON", bad);
+        }
+    }
+
+    private static String json(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node); // compact, as the store keeps payloads
+        } catch (JsonProcessingException bad) {
+            throw new IllegalStateException(bad);
+        }
     }
 
     /**

@@ -216,6 +216,7 @@ public final class MainWindowView {
             menuBar.getMenus().addAll(viewIndex, c.menus());
             viewIndex += c.menus().size();
             statusItems.getChildren().addAll(c.statusItems());
+            c.headerItems().forEach(headerController::addHeaderItem);
             for (dev.conn.platform.fx.ShellContribution.WorkspacePanel p : c.panels()) {
                 javafx.scene.control.Tab tab = new javafx.scene.control.Tab(p.title());
                 tab.setId(p.id() + "-tab");

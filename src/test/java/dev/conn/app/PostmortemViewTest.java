@@ -5,10 +5,14 @@ import static dev.conn.testing.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.incident.Declaration;
+import dev.conn.incident.EntryCommand;
+import dev.conn.incident.EntryDecider;
+import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
+import dev.conn.incident.PostmortemEvent;
 import dev.conn.incident.Severity;
 import dev.conn.postmortem.ActionItem;
-import dev.conn.postmortem.PostmortemView;
+import dev.conn.postmortem.ui.FileChoice;
 import dev.conn.settings.Settings;
 import dev.conn.settings.SettingsFile;
 import java.nio.file.Files;
@@ -33,7 +37,7 @@ class PostmortemViewTest extends WindowTest {
         new SettingsFile(dataDir).save(Settings.defaults().withAuthorName("alice"));
         exported = dataDir.resolve("postmortem.md");
         launch(store -> {
-            context.usePostmortemFiles(new PostmortemView.FileChoice() {
+            context.usePostmortemFiles(new FileChoice() {
                 @Override
                 public Optional<Path> saveAs(String title, String extension) {
                     return Optional.of(dataDir.resolve("postmortem." + extension));
@@ -107,7 +111,7 @@ class PostmortemViewTest extends WindowTest {
         waitUntil(() -> context.incidents().incidents().stream()
                 .flatMap(st ->
                         context.incidents().events(st.id(), java.util.Set.of(EventType.POSTMORTEM_FIELD_SET)).stream())
-                .anyMatch(e -> e.payload().textOrEmpty("text").equals("EU checkout")));
+                .anyMatch(e -> e.body().equals(new PostmortemEvent.PostmortemFieldSet("impact", "EU checkout"))));
     }
 
     @Test
@@ -173,11 +177,15 @@ class PostmortemViewTest extends WindowTest {
         launchWithIncident();
         dev.conn.incident.IncidentId id = context.incidents().incidents().get(0).id();
         context.incidents()
-                .record(
+                .log()
+                .execute(
                         id,
-                        EventType.ACTION_TAKEN,
-                        dev.conn.incident.Payload.of("text", "failed over db to replica-2"),
-                        Optional.empty(),
+                        new EntryDecider(),
+                        new EntryCommand.Add(
+                                Event.newId(),
+                                EntryCommand.Kind.ACTION,
+                                "failed over db to replica-2",
+                                Optional.empty()),
                         "alice");
         showPostmortem(robot);
         robot.interact(() -> {
@@ -192,8 +200,8 @@ class PostmortemViewTest extends WindowTest {
 
         waitUntil(() -> robot.lookup(".overdue").queryAll().stream()
                 .anyMatch(n -> n instanceof javafx.scene.control.ListCell<?> c
-                        && c.getText() != null
-                        && c.getText().startsWith("⚠ OVERDUE")));
+                        && c.getAccessibleText() != null
+                        && c.getAccessibleText().startsWith("⚠ OVERDUE")));
         waitUntil(() -> robot.lookup("#pm-cleanup .label").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().contains("failed over db to replica-2")));
     }
@@ -220,11 +228,98 @@ class PostmortemViewTest extends WindowTest {
         waitUntil(
                 () -> dev.conn.testing.Ui.label(robot, "#titleLabel").getText().startsWith("[Sample]"));
         waitUntil(() -> context.incidents().events(first, java.util.Set.of(EventType.POSTMORTEM_FIELD_SET)).stream()
-                .anyMatch(e -> e.payload().textOrEmpty("field").equals("impact")
-                        && e.payload().textOrEmpty("text").equals("batch job")));
+                .anyMatch(e -> e.body().equals(new PostmortemEvent.PostmortemFieldSet("impact", "batch job"))));
         TextArea impact = robot.lookup("#pm-impact").queryAs(TextArea.class);
         waitUntil(() -> impact.getText()
                 .equals("About 38 % of checkout and login requests failed for 1 h 42 min (02:10-03:52 UTC). "
                         + "No data was lost. (Sample figures.)"));
+    }
+
+    /** Issue 14, item 4: a due date typed and not yet committed by the date picker is saved with the item. */
+    @Test
+    void aDueDateTypedInTheFieldIsSavedWithTheItemAndTheFormIsCleared(FxRobot robot) throws Exception {
+        launchWithIncident();
+        showPostmortem(robot);
+        javafx.scene.control.DatePicker due = robot.lookup("#pm-ai-due").queryAs(javafx.scene.control.DatePicker.class);
+        robot.interact(
+                () -> robot.lookup("#pm-ai-text").queryAs(TextField.class).setText("Alert on resolver memory"));
+        robot.interact(() -> due.getEditor().requestFocus());
+        robot.write("2026-12-15");
+
+        // Add action item, without leaving the date field first (the button sits below the fold)
+        robot.interact(() -> robot.lookup("#pm-ai-add")
+                .queryAs(javafx.scene.control.Button.class)
+                .fire());
+
+        @SuppressWarnings("unchecked")
+        ListView<ActionItem> items = robot.lookup("#pm-action-items").queryAs(ListView.class);
+        waitUntil(() -> items.getItems().size() == 1);
+        assertThat(items.getItems().get(0).due()).contains(java.time.LocalDate.of(2026, 12, 15));
+        waitUntil(() -> due.getEditor().getText().isEmpty());
+        assertThat(due.getValue()).isNull();
+        Path md = dataDir.resolve("postmortem.md");
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        waitUntil(() -> Files.exists(md));
+        assertThat(Files.readString(md)).contains("| Alert on resolver memory | prevent |  | 2026-12-15 |");
+    }
+
+    /** A due date that is not a date is refused in words, and the text stays for the user to fix. */
+    @Test
+    void aDueDateThatIsNotADateIsRefusedAndNothingIsAdded(FxRobot robot) throws Exception {
+        launchWithIncident();
+        showPostmortem(robot);
+        javafx.scene.control.DatePicker due = robot.lookup("#pm-ai-due").queryAs(javafx.scene.control.DatePicker.class);
+        robot.interact(() -> {
+            robot.lookup("#pm-ai-text").queryAs(TextField.class).setText("Alert on resolver memory");
+            due.getEditor().setText("next friday");
+            robot.lookup("#pm-ai-add")
+                    .queryAs(javafx.scene.control.Button.class)
+                    .fire();
+        });
+
+        waitUntil(() -> robot.lookup("#pm-message")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("Give the due date as 2026-12-15"));
+        @SuppressWarnings("unchecked")
+        ListView<ActionItem> items = robot.lookup("#pm-action-items").queryAs(ListView.class);
+        assertThat(items.getItems()).isEmpty();
+        assertThat(due.getEditor().getText()).isEqualTo("next friday");
+    }
+
+    /** Issue 14, item 12: the History tab follows the incidents without Refresh. */
+    @Test
+    void theHistoryTabShowsAResolutionRecordedElsewhereWithoutRefresh(FxRobot robot) throws Exception {
+        launchWithIncident();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Y).release(KeyCode.Y, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#history-summary").tryQuery().isPresent()
+                && robot.lookup("#history-summary")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Incidents: 1"));
+        @SuppressWarnings("unchecked")
+        ListView<dev.conn.postmortem.IncidentHistory.Row> rows =
+                robot.lookup("#history-list").queryAs(ListView.class);
+        assertThat(rows.getItems())
+                .singleElement()
+                .satisfies(r -> assertThat(r.state().isOpen()).isTrue());
+        dev.conn.incident.IncidentId id = context.incidents().incidents().get(0).id();
+        clock.advance(Duration.ofMinutes(45));
+
+        // the CLI (`conn resolve`) resolves it: another writer
+        context.incidents()
+                .log()
+                .execute(
+                        id,
+                        new dev.conn.incident.HeaderDecider(),
+                        new dev.conn.incident.HeaderCommand.Resolve(Optional.empty(), Optional.empty()),
+                        "bob");
+
+        waitUntil(() ->
+                rows.getItems().size() == 1 && !rows.getItems().get(0).state().isOpen());
+        assertThat(rows.getItems().get(0).milestones().summaryLine())
+                .isEqualTo("TTD 15m · TTA 15m · TTM 1h 00m · TTR 1h 00m");
+        assertThat(robot.lookup("#history-summary").queryAs(Label.class).getText())
+                .contains("Median TTD 15m · TTM 1h 00m · TTR 1h 00m");
     }
 }

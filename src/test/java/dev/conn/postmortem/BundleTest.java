@@ -164,7 +164,32 @@ class BundleTest {
                 bad(
                         "unknown milestone",
                         r -> ((ObjectNode) ev(r, milestoneSet(r)).get("payload")).put("milestone", "LUNCH"),
-                        "].payload: Unknown milestone 'LUNCH'"),
+                        "].payload.milestone: Unknown milestone 'LUNCH'"),
+                // issue 12: every payload decodes as its type's record, or the bundle is refused
+                // naming the event, the field and the problem
+                bad(
+                        "sent at not an instant",
+                        r -> ((ObjectNode) ev(r, indexOf(r, "MESSAGE_SENT")).get("payload")).put("sentAt", "x"),
+                        "].payload.sentAt: not an ISO-8601 UTC instant (e.g. 2026-11-21T09:12:00Z): \"x\""
+                                + " (event 0193a000-0000-7000-8000-000000000012, MESSAGE_SENT)"),
+                bad(
+                        "required field of another feature missing",
+                        r -> ((ObjectNode) ev(r, indexOf(r, "HANDOFF_ACKNOWLEDGED"))
+                                        .get("payload"))
+                                .remove("to"),
+                        "].payload.to: missing (event 0193a000-"),
+                bad(
+                        "action item due not a date",
+                        r -> ((ObjectNode)
+                                        ev(r, indexOf(r, "ACTION_ITEM_ADDED")).get("payload"))
+                                .put("due", "soon"),
+                        "].payload.due: not an ISO-8601 date (YYYY-MM-DD): soon"),
+                bad(
+                        "action item id not a UUID",
+                        r -> ((ObjectNode)
+                                        ev(r, indexOf(r, "ACTION_ITEM_ADDED")).get("payload"))
+                                .put("itemId", "x"),
+                        "].payload.itemId: not a UUID: x"),
                 bad(
                         "unknown postmortem field",
                         r -> ((ObjectNode) ev(r, fieldSet(r)).get("payload")).put("field", "rootCause.1.why.9"),

@@ -6,10 +6,8 @@ import dev.conn.incident.ActionItemKind;
 import dev.conn.incident.ActionItemStatus;
 import dev.conn.incident.Declaration;
 import dev.conn.incident.EventStore;
-import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.platform.db.Database;
 import dev.conn.platform.secrets.KnownSecrets;
@@ -42,7 +40,7 @@ class ControlCharsExportTest {
                         new Declaration("Title " + HOSTILE, Severity.SEV2, "summary " + HOSTILE, Optional.empty(), ""),
                         "alice" + HOSTILE)
                 .incidentId();
-        s.record(id, EventType.NOTE, Payload.of("text", "note " + HOSTILE + "\nline two"), Optional.empty(), "bob");
+        Typed.note(s, id, "note " + HOSTILE + "\nline two", "bob");
         PostmortemService pm = new PostmortemService(s);
         pm.setField(id, "summary", "pm " + HOSTILE, "bob");
         pm.addActionItem(

@@ -2,13 +2,16 @@ package dev.conn.postmortem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.incident.CommandEvent;
 import dev.conn.incident.IncidentId;
+import dev.conn.incident.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -50,21 +53,15 @@ class ExportersTest {
         IncidentId id = dev.conn.testing.Events.newIncident();
         List<dev.conn.incident.Event> events = List.of(
                 dev.conn.testing.Events.declared(id, t0, dev.conn.incident.Severity.SEV2, "Ana"),
-                dev.conn.testing.Events.event(
+                Typed.event(
                         id,
-                        dev.conn.incident.EventType.RESPONDER_JOINED,
                         t0.plusSeconds(60),
-                        dev.conn.incident.Payload.of("responderId", "a", "name", "Ana")),
-                dev.conn.testing.Events.event(
+                        new CommandEvent.ResponderJoined("a", "Ana", Optional.empty(), Optional.empty())),
+                Typed.event(id, t0.plusSeconds(600), new CommandEvent.ResponderLeft("a", Optional.empty())),
+                Typed.event(
                         id,
-                        dev.conn.incident.EventType.RESPONDER_LEFT,
-                        t0.plusSeconds(600),
-                        dev.conn.incident.Payload.of("responderId", "a")),
-                dev.conn.testing.Events.event(
-                        id,
-                        dev.conn.incident.EventType.ROLE_ASSIGNED,
                         t0.plusSeconds(1500),
-                        dev.conn.incident.Payload.of("role", "INCIDENT_COMMANDER", "person", "Bo")));
+                        new CommandEvent.RoleAssigned(Role.INCIDENT_COMMANDER, "Bo", Optional.empty())));
 
         PostmortemReport r = PostmortemReport.of(events, TODAY);
 

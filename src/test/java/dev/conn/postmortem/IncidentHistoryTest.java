@@ -1,14 +1,11 @@
 package dev.conn.postmortem;
 
-import static dev.conn.testing.Events.event;
+import static dev.conn.postmortem.Typed.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
+import dev.conn.incident.HeaderEvent;
 import dev.conn.incident.IncidentId;
-import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.testing.Events;
 import java.time.Duration;
@@ -27,11 +24,8 @@ class IncidentHistoryTest {
         Instant at = T0.plus(Duration.ofDays(day));
         List<Event> events = new ArrayList<>();
         events.add(Events.declared(id, at, sev, "alice"));
-        events.add(event(id, EventType.MITIGATED, at.plus(Duration.ofMinutes(ttmMinutes)), Payload.empty()));
-        ObjectNode tags = JsonNodeFactory.instance.objectNode();
-        tags.putArray("services").add(service);
-        tags.putArray("categories").add(cause);
-        events.add(event(id, EventType.INCIDENT_TAGGED, at.plusSeconds(7200), Payload.ofNode(tags)));
+        events.add(event(id, at.plus(Duration.ofMinutes(ttmMinutes)), new HeaderEvent.Mitigated(Optional.empty())));
+        events.add(event(id, at.plusSeconds(7200), Typed.tags(List.of(service), List.of(cause))));
         return IncidentHistory.row(events);
     }
 

@@ -1,15 +1,14 @@
 package dev.conn.postmortem;
 
+import static dev.conn.postmortem.Typed.event;
 import static dev.conn.testing.Events.declared;
-import static dev.conn.testing.Events.event;
 import static dev.conn.testing.Events.retraction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
+import dev.conn.incident.HeaderEvent;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.Milestone;
-import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.testing.Events;
 import java.time.Duration;
@@ -23,38 +22,25 @@ class MilestonesTest {
     private final IncidentId id = Events.newIncident();
 
     private Event declaredWithImpact(Instant declaredAt, Instant impact) {
-        return event(
-                id,
-                EventType.INCIDENT_DECLARED,
-                declaredAt,
-                Payload.of("title", "DNS", "severity", Severity.SEV1, "impactStartedAt", impact, "commander", "alice"));
+        return event(id, declaredAt, Typed.declared(Severity.SEV1, Optional.of(impact)));
     }
 
     private Event set(Milestone m, Instant at, Instant recordedAt) {
-        return new Event(
-                Event.newId(),
-                id,
-                recordedAt,
-                recordedAt,
-                "bob",
-                EventType.MILESTONE_SET,
-                Payload.of("milestone", m, "at", at, "reason", "from the alert log"));
+        return event(id, recordedAt, recordedAt, "bob", Typed.milestone(m, at));
     }
 
     @Test
     void ttxAreMeasuredFromImpactStartedUsingWhenThingsHappened() {
-        Event mitigated = new Event(
-                Event.newId(),
+        Event mitigated = event(
                 id,
                 T0.plusSeconds(3600),
                 T0.plusSeconds(7200),
                 "alice",
-                EventType.MITIGATED,
-                Payload.empty()); // back-dated: recorded an hour after it happened
+                new HeaderEvent.Mitigated(Optional.empty())); // back-dated: recorded an hour after it happened
         Milestones m = Milestones.fold(List.of(
                 declaredWithImpact(T0.plusSeconds(600), T0),
                 mitigated,
-                event(id, EventType.RESOLVED, T0.plusSeconds(9000), Payload.empty())));
+                event(id, T0.plusSeconds(9000), new HeaderEvent.Resolved(Optional.empty()))));
 
         assertThat(m.timeToDetect()).contains(Duration.ofMinutes(10));
         assertThat(m.timeToAcknowledge()).contains(Duration.ofMinutes(10));
@@ -86,7 +72,7 @@ class MilestonesTest {
 
     @Test
     void aRetractedMitigationOrEditCountsForNothing() {
-        Event mitigated = event(id, EventType.MITIGATED, T0.plusSeconds(1200), Payload.empty());
+        Event mitigated = event(id, T0.plusSeconds(1200), new HeaderEvent.Mitigated(Optional.empty()));
         Event edit = set(Milestone.DETECTED, T0.plusSeconds(60), T0.plusSeconds(1300));
         Milestones m = Milestones.fold(List.of(
                 declaredWithImpact(T0.plusSeconds(600), T0),

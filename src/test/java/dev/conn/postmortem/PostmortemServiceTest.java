@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.conn.incident.ActionItemKind;
 import dev.conn.incident.ActionItemStatus;
+import dev.conn.incident.CommandRefusedException;
 import dev.conn.incident.Declaration;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.IncidentId;
@@ -79,8 +80,8 @@ class PostmortemServiceTest {
     void impactStartedAfterDetectionIsRefusedAndNothingIsWritten() {
         int before = incidents.timeline(id).size();
 
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
+        CommandRefusedException e = assertThrows(
+                CommandRefusedException.class,
                 () -> service.setMilestone(id, Milestone.IMPACT_STARTED, T0.plusSeconds(60), "typo", "alice"));
 
         assertThat(e.getMessage()).contains("Impact started must be the earliest milestone");
@@ -90,12 +91,12 @@ class PostmortemServiceTest {
     @Test
     void aMilestoneWithoutAReasonOrInTheFutureIsRefused() {
         assertThat(assertThrows(
-                                IllegalArgumentException.class,
+                                CommandRefusedException.class,
                                 () -> service.setMilestone(id, Milestone.DETECTED, T0, " ", "alice"))
                         .getMessage())
                 .contains("Say why");
         assertThat(assertThrows(
-                                IllegalArgumentException.class,
+                                CommandRefusedException.class,
                                 () -> service.setMilestone(
                                         id, Milestone.MITIGATED, clock.instant().plusSeconds(3600), "soon", "alice"))
                         .getMessage())
@@ -146,8 +147,8 @@ class PostmortemServiceTest {
 
     @Test
     void anUnknownPostmortemFieldIsRefusedByName() {
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class, () -> service.setField(id, "rootCause.1.why.9", "x", "alice"));
+        CommandRefusedException e = assertThrows(
+                CommandRefusedException.class, () -> service.setField(id, "rootCause.1.why.9", "x", "alice"));
 
         assertThat(e.getMessage()).contains("rootCause.1.why.9");
     }

@@ -1,14 +1,25 @@
 package dev.conn.postmortem;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conn.incident.AckMethod;
+import dev.conn.incident.ActionItemKind;
+import dev.conn.incident.ActionItemStatus;
+import dev.conn.incident.Audience;
+import dev.conn.incident.CommandEvent;
+import dev.conn.incident.CommsEvent;
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
+import dev.conn.incident.EventBody;
+import dev.conn.incident.HeaderEvent;
+import dev.conn.incident.ImpactEvent;
 import dev.conn.incident.IncidentId;
-import dev.conn.incident.Payload;
+import dev.conn.incident.Milestone;
+import dev.conn.incident.PostmortemEvent;
+import dev.conn.incident.Role;
+import dev.conn.incident.Severity;
+import dev.conn.incident.TimelineEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,92 +48,74 @@ final class RichIncident {
         return UUID.fromString(String.format("0193a000-0000-7000-8000-%012d", next++));
     }
 
-    private Event add(int minutes, String author, EventType type, Payload p) {
-        Instant at = T0.plusSeconds(minutes * 60L);
-        Event e = new Event(id(), ID, at, at, author, type, p);
+    private static Instant at(int minutes) {
+        return T0.plusSeconds(minutes * 60L);
+    }
+
+    private Event add(int minutes, String author, EventBody body) {
+        Event e = Event.of(id(), ID, at(minutes), at(minutes), author, body);
         events.add(e);
         return e;
+    }
+
+    private static Optional<String> no() {
+        return Optional.empty();
     }
 
     private void build() {
         add(
                 20,
                 "alice",
-                EventType.INCIDENT_DECLARED,
-                Payload.of(
-                        "title", "Checkout down: DNS | cache <leak>",
-                        "severity", "SEV1",
-                        "impactStartedAt", T0.toString(),
-                        "commander", "alice"));
-        add(21, "alice", EventType.RESPONDER_JOINED, Payload.of("responderId", "r-bob", "name", "Bob"));
-        add(22, "alice", EventType.ROLE_ASSIGNED, Payload.of("role", "COMMUNICATIONS_LEAD", "person", "Bob"));
-        add(25, "bob", EventType.NOTE, Payload.of("text", "resolver pods | OOMKilled\nsee `kubectl get pods`"));
-        add(26, "bob", EventType.NOTE, Payload.of("text", "<script>alert('x')</script> [click](javascript:alert(1))"));
-        add(27, "bob", EventType.NOTE, Payload.of("text", "=HYPERLINK(\"http://evil\",\"x\")"));
-        Event wrong = add(28, "bob", EventType.NOTE, Payload.of("text", "db is fine"));
-        add(
-                29,
-                "bob",
-                EventType.EVENT_CORRECTED,
-                Payload.of("correctedEventId", wrong.id(), "text", "db has a metadata lock"));
-        Event action =
-                add(35, "alice", EventType.ACTION_TAKEN, Payload.of("text", "raised DNS cache memory limit to 2Gi"));
-        // payloads as the comms outbox records them (EventType)
+                new HeaderEvent.IncidentDeclared(
+                        "Checkout down: DNS | cache <leak>",
+                        Severity.SEV1,
+                        no(),
+                        Optional.of(T0),
+                        Optional.of("alice")));
+        add(21, "alice", new CommandEvent.ResponderJoined("r-bob", "Bob", no(), no()));
+        add(22, "alice", new CommandEvent.RoleAssigned(Role.COMMUNICATIONS_LEAD, "Bob", no()));
+        add(25, "bob", new TimelineEvent.Note("resolver pods | OOMKilled\nsee `kubectl get pods`"));
+        add(26, "bob", new TimelineEvent.Note("<script>alert('x')</script> [click](javascript:alert(1))"));
+        add(27, "bob", new TimelineEvent.Note("=HYPERLINK(\"http://evil\",\"x\")"));
+        Event wrong = add(28, "bob", new TimelineEvent.Note("db is fine"));
+        add(29, "bob", new TimelineEvent.EventCorrected(wrong.id(), "db has a metadata lock"));
+        Event action = add(35, "alice", new TimelineEvent.ActionTaken("raised DNS cache memory limit to 2Gi"));
         add(
                 36,
                 "alice",
-                EventType.MESSAGE_QUEUED,
-                Payload.of(
-                        "messageId",
+                new CommsEvent.MessageQueued(
                         "m1",
-                        "audience",
-                        "STATUS_PAGE",
-                        "channels",
+                        Audience.STATUS_PAGE,
                         "statuspage",
-                        "subject",
                         "Status page: investigating checkout errors",
-                        "body",
-                        "We are investigating errors at checkout."));
-        add(36, "alice", EventType.MESSAGE_SENT, Payload.of("messageId", "m1", "channel", "statuspage", "sentAt", "x"));
+                        "We are investigating errors at checkout.",
+                        Optional.empty(),
+                        no()));
+        add(36, "alice", new CommsEvent.MessageSent("m1", "statuspage", at(36), no(), Optional.empty()));
         add(
                 40,
                 "alice",
-                EventType.HANDOFF_OFFERED,
-                Payload.of(
-                        "offerId",
+                new CommandEvent.HandoffOffered(
                         "o1",
-                        "role",
-                        "INCIDENT_COMMANDER",
-                        "from",
+                        Role.INCIDENT_COMMANDER,
                         "alice",
-                        "to",
+                        no(),
                         "Bob",
-                        "toId",
                         "r-bob",
-                        "readBackCode",
-                        "K7-DELTA"));
+                        "K7-DELTA",
+                        no(),
+                        Optional.empty()));
         add(
                 42,
                 "bob",
-                EventType.HANDOFF_ACKNOWLEDGED,
-                Payload.of("offerId", "o1", "role", "INCIDENT_COMMANDER", "to", "Bob", "method", "READ_BACK"));
-        ObjectNode snap = JsonNodeFactory.instance.objectNode();
-        snap.put("name", "DNS resolver memory <MiB>");
-        snap.put("png", PNG_BASE64);
-        add(50, "bob", EventType.METRIC_SNAPSHOT, Payload.ofNode(snap));
-        add(90, "bob", EventType.MITIGATED, Payload.of("text", "cache limit raised"));
-        add(60 * 26, "bob", EventType.RESOLVED, Payload.empty());
+                new CommandEvent.HandoffAcknowledged("o1", Role.INCIDENT_COMMANDER, "Bob", no(), AckMethod.READ_BACK));
+        add(50, "bob", snapshot("DNS resolver memory <MiB>", PNG_BASE64));
+        add(90, "bob", new HeaderEvent.Mitigated(Optional.of("cache limit raised")));
+        add(60 * 26, "bob", new HeaderEvent.Resolved(no()));
         add(
                 60 * 27,
                 "carol",
-                EventType.MILESTONE_SET,
-                Payload.of(
-                        "milestone",
-                        "DETECTED",
-                        "at",
-                        T0.plusSeconds(10 * 60).toString(),
-                        "reason",
-                        "first alert fired at 23:50"));
+                new PostmortemEvent.MilestoneSet(Milestone.DETECTED, at(10), "first alert fired at 23:50"));
         field(60 * 27 + 1, "summary", "DNS cache leak | cascaded into **API rate limits**.\nThen a DB lock.");
         field(60 * 27 + 2, "impact", "40 % of checkouts failed for 70 min <b>EU</b>");
         field(60 * 27 + 3, "rootCause.1", "DNS cache grew without bound");
@@ -140,54 +133,51 @@ final class RichIncident {
         add(
                 60 * 27 + 15,
                 "carol",
-                EventType.ACTION_ITEM_ADDED,
-                Payload.of(
-                        "itemId",
+                new PostmortemEvent.ActionItemAdded(
                         "0193a000-0000-7000-8000-999999999991",
-                        "text",
                         "Alert on resolver memory | 80%",
-                        "kind",
-                        "PREVENT",
-                        "owner",
-                        "Bob",
-                        "due",
-                        "2026-11-18",
-                        "ticket",
-                        "javascript:alert(1)",
-                        "status",
-                        "OPEN",
-                        "rootCause",
-                        1));
+                        ActionItemKind.PREVENT,
+                        Optional.of("Bob"),
+                        Optional.of("2026-11-18"),
+                        Optional.of("javascript:alert(1)"),
+                        ActionItemStatus.OPEN,
+                        Optional.of(1),
+                        Optional.empty()));
         add(
                 60 * 27 + 16,
                 "carol",
-                EventType.ACTION_ITEM_ADDED,
-                Payload.of(
-                        "itemId",
+                new PostmortemEvent.ActionItemAdded(
                         "0193a000-0000-7000-8000-999999999992",
-                        "text",
                         "Cap every in-process cache",
-                        "kind",
-                        "PREVENT",
-                        "owner",
-                        "Dana",
-                        "due",
-                        "2026-12-15",
-                        "ticket",
-                        "https://tickets.example/OPS-42",
-                        "status",
-                        "OPEN",
-                        "rootCause",
-                        1,
-                        "elsewhere",
-                        true));
-        ObjectNode tags = JsonNodeFactory.instance.objectNode();
-        tags.putArray("services").add("dns").add("checkout");
-        tags.putArray("categories").add("capacity");
-        add(60 * 27 + 17, "carol", EventType.INCIDENT_TAGGED, Payload.ofNode(tags));
+                        ActionItemKind.PREVENT,
+                        Optional.of("Dana"),
+                        Optional.of("2026-12-15"),
+                        Optional.of("https://tickets.example/OPS-42"),
+                        ActionItemStatus.OPEN,
+                        Optional.of(1),
+                        Optional.of(true)));
+        add(60 * 27 + 17, "carol", new PostmortemEvent.IncidentTagged(List.of("dns", "checkout"), List.of("capacity")));
+    }
+
+    /** A metric snapshot carrying only a name and a PNG, as early versions recorded them. */
+    static ImpactEvent.MetricSnapshot snapshot(String name, String png) {
+        return new ImpactEvent.MetricSnapshot(
+                no(),
+                name,
+                no(),
+                no(),
+                no(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                no(),
+                Optional.empty(),
+                Optional.of(png),
+                Optional.empty());
     }
 
     private void field(int minutes, String key, String text) {
-        add(minutes, "carol", EventType.POSTMORTEM_FIELD_SET, Payload.of("field", key, "text", text));
+        add(minutes, "carol", new PostmortemEvent.PostmortemFieldSet(key, text));
     }
 }

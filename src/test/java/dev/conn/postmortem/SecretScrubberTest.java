@@ -2,18 +2,20 @@ package dev.conn.postmortem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conn.incident.CommsEvent;
 import dev.conn.incident.Declaration;
+import dev.conn.incident.Event;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.platform.db.Database;
 import dev.conn.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,18 +37,23 @@ class SecretScrubberTest {
             IncidentId id = s.declare(
                             new Declaration("Leak test", Severity.SEV2, "", Optional.empty(), "alice"), "alice")
                     .incidentId();
-            s.record(
+            // a failure recorded with fields this version does not know (a newer Conn's, say): kept
+            // as stored, and scrubbed by field name and value on the way out
+            com.fasterxml.jackson.databind.node.ObjectNode payload =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            payload.put("messageId", "m1")
+                    .put("channel", "slack")
+                    .put("reason", "POST " + SLACK + " failed")
+                    .put("apiToken", "sk-live-123")
+                    .put("webhookUrl", "env:SLACK_WEBHOOK");
+            s.importEvents(List.of(Event.stored(
+                    Event.newId(),
                     id,
+                    clock.instant(),
+                    clock.instant(),
+                    "alice",
                     EventType.MESSAGE_FAILED,
-                    Payload.of(
-                            "text",
-                            "POST " + SLACK + " failed",
-                            "apiToken",
-                            "sk-live-123",
-                            "webhookUrl",
-                            "env:SLACK_WEBHOOK"),
-                    Optional.empty(),
-                    "alice");
+                    payload.toString())));
 
             String out = new String(
                     new PostmortemExports(
@@ -62,7 +69,7 @@ class SecretScrubberTest {
     }
 
     /** Each case of issue 11, finding 8, plus a value no pattern knows, in every export format. */
-    private static final java.util.List<String> LEAKS = java.util.List.of(
+    private static final List<String> LEAKS = List.of(
             "Hooks.Slack.com/services/T1/B1/Leak0001secret",
             "HTTP://hooks.slack.com/services/T1/B1/Leak0002secret",
             "hooks.slack.com/services/T1/B1/Leak0003secret",
@@ -100,13 +107,11 @@ class SecretScrubberTest {
                             new Declaration("Leak test", Severity.SEV2, "", Optional.empty(), "alice"), "alice")
                     .incidentId();
             for (String leak : LEAKS) {
-                s.record(
+                s.importEvents(List.of(Typed.event(
                         id,
-                        EventType.MESSAGE_FAILED,
-                        Payload.of("channel", "ops", "reason", "404 " + leak + " not found"),
-                        Optional.empty(),
-                        "alice");
-                s.record(id, EventType.NOTE, Payload.of("text", "pasted " + leak), Optional.empty(), "alice");
+                        clock.instant(),
+                        new CommsEvent.MessageFailed("m-" + leak.length(), "ops", "404 " + leak + " not found"))));
+                Typed.note(s, id, "pasted " + leak, "alice");
             }
 
             String out = new String(

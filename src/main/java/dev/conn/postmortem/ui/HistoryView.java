@@ -1,6 +1,7 @@
-package dev.conn.postmortem;
+package dev.conn.postmortem.ui;
 
 import dev.conn.incident.Severity;
+import dev.conn.postmortem.IncidentHistory;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -65,25 +66,15 @@ public final class HistoryView {
         ListView<IncidentHistory.Row> list = new ListView<>(model.rows());
         list.setId("history-list");
         VBox.setVgrow(list, Priority.ALWAYS);
-        list.setCellFactory(v -> new ListCell<>() {
-            {
-                setWrapText(true);
-                setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
-            }
-
+        list.setCellFactory(v -> new WrappingCell<>() {
             @Override
-            protected void updateItem(IncidentHistory.Row r, boolean empty) {
-                super.updateItem(r, empty);
-                if (empty || r == null) {
-                    setText(null);
-                    return;
-                }
-                setText(r.state().severity() + "  " + DAY.format(r.state().declaredAt()) + "  "
+            String describe(IncidentHistory.Row r) {
+                return r.state().severity() + "  " + DAY.format(r.state().declaredAt()) + "  "
                         + r.state().status().label().toUpperCase(Locale.ROOT) + "  "
                         + r.state().title()
                         + "\n    " + r.milestones().summaryLine()
                         + (r.services().isEmpty() ? "" : "  · services: " + String.join(", ", r.services()))
-                        + (r.categories().isEmpty() ? "" : "  · causes: " + String.join(", ", r.categories())));
+                        + (r.categories().isEmpty() ? "" : "  · causes: " + String.join(", ", r.categories()));
             }
         });
         list.setOnMouseClicked(e -> {

@@ -1,5 +1,6 @@
-package dev.conn.postmortem;
+package dev.conn.postmortem.ui;
 
+import dev.conn.postmortem.BundleImporter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
