@@ -108,8 +108,12 @@ final class ApiClient {
      * @return the classified answer
      */
     Outcome<HttpTransport.Answer> deliver(Request request, boolean receiverDeduplicates) {
-        Outcome<HttpTransport.Answer> o = classify(http.deliver(request, MAX_ANSWER_BYTES), receiverDeduplicates);
-        if (o instanceof Outcome.Retry<HttpTransport.Answer> r && !settle.isZero()) {
+        HttpTransport.Exchange x = http.deliver(request, MAX_ANSWER_BYTES);
+        Outcome<HttpTransport.Answer> o = classify(x, receiverDeduplicates);
+        boolean mayHaveLanded = x instanceof HttpTransport.NoAnswer n
+                ? n.reach() == HttpTransport.Reach.SENT
+                : ((HttpTransport.Answer) x).code() >= 500;
+        if (o instanceof Outcome.Retry<HttpTransport.Answer> r && mayHaveLanded && !settle.isZero()) {
             Duration wait = r.retryAfter().filter(w -> w.compareTo(settle) > 0).orElse(settle);
             return new Outcome.Retry<>(r.reason(), Optional.of(wait), r.offline());
         }
