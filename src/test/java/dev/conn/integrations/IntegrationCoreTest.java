@@ -187,4 +187,25 @@ class IntegrationCoreTest {
                 };
         assertThat(s.state()).isEqualTo(expected);
     }
+
+    @Test
+    void aTicketUrlWrittenBackIsReadAgainForStatusRefresh() {
+        assertThat(TicketRef.parse(TicketRef.Tracker.JIRA, "https://example.atlassian.net/browse/OPS-24", item))
+                .contains(new TicketRef(
+                        TicketRef.Tracker.JIRA, "OPS-24", "OPS-24", "https://example.atlassian.net/browse/OPS-24"));
+        assertThat(TicketRef.parse(
+                        TicketRef.Tracker.GITHUB, "https://github.com/octocat/Hello-World/issues/1347", item))
+                .map(TicketRef::id)
+                .contains("1347");
+        assertThat(TicketRef.parse(
+                        TicketRef.Tracker.LINEAR, "https://linear.app/acme/issue/ENG-123/new-exception", item))
+                .contains(new TicketRef(
+                        TicketRef.Tracker.LINEAR,
+                        "ENG-123",
+                        ExternalIds.linearIssueId(item).toString(),
+                        "https://linear.app/acme/issue/ENG-123/new-exception"));
+        assertThat(TicketRef.parse(TicketRef.Tracker.JIRA, "OPS-24", item)).isEmpty();
+        assertThat(TicketRef.parse(TicketRef.Tracker.GITHUB, "https://github.com/octocat/Hello-World/pull/3", item))
+                .isEmpty();
+    }
 }
