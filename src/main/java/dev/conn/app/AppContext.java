@@ -2,140 +2,144 @@ package dev.conn.app;
 
 import dev.conn.command.ui.PeopleFeature;
 import dev.conn.incident.EventStore;
-import dev.conn.incident.IncidentHeaderView;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.JdbcProjection;
+import dev.conn.incident.Severity;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.db.Database;
+import dev.conn.platform.fx.AlertCentre;
+import dev.conn.platform.fx.ShellContribution;
 import dev.conn.platform.fx.TaskRunner;
-import dev.conn.platform.fx.ViewLoader;
-import dev.conn.settings.DataDirectory;
 import dev.conn.settings.Policy;
-import dev.conn.settings.PolicyFile;
+import dev.conn.settings.SecretResolver;
 import dev.conn.settings.Settings;
-import dev.conn.settings.SettingsFile;
-import dev.conn.settings.SettingsViewModel;
-import dev.conn.shell.LiveLogFollower;
+import dev.conn.settings.ui.SettingsViewModel;
+import dev.conn.shell.ConnectivityProbe;
+import dev.conn.shell.MainWindow;
 import dev.conn.shell.MainWindowView;
-import dev.conn.timeline.TimelineView;
-import dev.conn.timeline.TimelineViewModel;
+import dev.conn.timeline.ui.TimelineViewModel;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import javafx.application.Platform;
 import javafx.stage.Stage;
+import javax.sql.DataSource;
 
 /**
- * The one composition root: opens the data directory and builds every service, view model and
- * view with plain constructor injection. No singletons, no service locator.
+ * The one composition root. {@link #open} opens the core ({@link Core}: the database, the event
+ * store with its projections, the one writer, the services, the settings and policy, the two
+ * runners) and builds the view models the window and the features share; {@link #showIn} lists
+ * the features, each of which installs itself through its {@link ShellContribution}, and hands
+ * them to the {@link MainWindow}. It builds no menu or dialog of its own. No singletons, no
+ * service locator; every dependency is a constructor argument.
  *
  * <p>{@link #open} blocks on disk and must run off the FX thread; {@link #showIn} runs on it.
  */
 public final class AppContext implements AutoCloseable {
+    // the core's parts, by the names the features' contributions use
     private final Path dataDirectory;
     private final Database database;
-    private EventStore store;
-    private IncidentService incidents;
-    private final SettingsFile settingsFile;
+    private final EventStore store;
+    private final IncidentService incidents;
     private final Settings initialSettings;
     private final Policy policy;
     private final Clock clock;
     private final TaskRunner tasks;
-    private MainWindowView mainWindow;
-    // impact graphs: fetches run on a runner of their own, so a slow source never delays an append
     private final TaskRunner network;
-    private dev.conn.impact.SourceLanes impactLanes;
-    private IncidentViewModel incidentModel;
-    private SettingsViewModel settingsModel;
-    private TimelineViewModel timelineModel;
-    private dev.conn.platform.fx.ShellContribution postmortemContribution;
+    private final SecretResolver secrets;
+    // the view models the window and the features share
+    private final SettingsViewModel settingsModel;
+    private final IncidentViewModel incidentModel;
+    private final TimelineViewModel timelineModel;
+    private final AlertCentre alerts;
+    /** The running window, once {@link #showIn} built it: features reach their panels through it. */
+    private final AtomicReference<MainWindow> window = new AtomicReference<>();
+    /** Offers a bundle file for import (Conn opened with one); the postmortem feature answers. */
+    private final AtomicReference<Consumer<Path>> bundleOffer = new AtomicReference<>(file -> {});
+
+    private ConnectivityProbe connectivity = ConnectivityProbe.networkInterfaces();
     private dev.conn.postmortem.PostmortemView.FileChoice postmortemFiles;
-    /** Offers a bundle file for import (Conn opened with one); set when the window is built. */
-    private java.util.function.Consumer<Path> bundleOffer = file -> {};
 
-    private dev.conn.comms.OutboxDispatcher outboxDispatcher;
-    private Runnable removeCloseWarning = () -> {};
-    private dev.conn.comms.CommsViewModel commsModel;
-    /** Work that waits until the active incident is on screen (FX thread). */
-    private final java.util.List<Runnable> afterReady = new java.util.ArrayList<>();
-
-    private javafx.scene.control.Label ttxLabel;
-    private java.util.function.BooleanSupplier closeGuard = () -> true;
-    /** Secrets of sources and channels: environment variables and the OS keychain. */
-    private final dev.conn.settings.SecretResolver secrets;
-
-    private dev.conn.platform.fx.AlertCentre alerts;
-    private dev.conn.shell.ConnectivityProbe connectivity = dev.conn.shell.ConnectivityProbe.networkInterfaces();
-
-    private AppContext(
-            Path dataDirectory,
-            Database database,
-            SettingsFile settingsFile,
-            Settings settings,
-            Policy policy,
-            Clock clock,
-            TaskRunner tasks,
-            dev.conn.platform.secrets.KnownSecrets known) {
-        // one KnownSecrets per process: what the resolver hands out, the log and exports scrub
-        this.secrets = new dev.conn.settings.SecretResolver(
-                System.getenv(), new dev.conn.settings.KeychainSecretStore(), known);
-        this.dataDirectory = dataDirectory;
-        this.database = database;
-        this.store = EventStore.jdbc(database.dataSource());
-        this.incidents = new IncidentService(store, clock);
-        this.settingsFile = settingsFile;
-        this.initialSettings = settings;
-        this.policy = policy;
-        this.clock = clock;
-        this.tasks = tasks;
-        this.network =
-                tasks instanceof dev.conn.platform.fx.FxTaskRunner ? new dev.conn.platform.fx.FxTaskRunner() : tasks;
+    private AppContext(Core core) {
+        this.dataDirectory = core.dataDirectory();
+        this.database = core.database();
+        this.store = core.store();
+        this.incidents = core.incidents();
+        this.initialSettings = core.settings();
+        this.policy = core.policy();
+        this.clock = core.clock();
+        this.tasks = core.disk();
+        this.network = core.network();
+        this.secrets = core.secrets();
+        this.settingsModel = new SettingsViewModel(initialSettings, core.settingsFile(), policy, tasks);
+        this.alerts = new AlertCentre(clock);
+        Map<Severity, String> definitions = new EnumMap<>(Severity.class);
+        policy.severities().forEach(d -> definitions.put(d.level(), d.name() + ": " + d.definition()));
+        this.incidentModel = new IncidentViewModel(incidents, tasks, clock, definitions);
+        // until the name is given (asked at first launch), entries are signed with the OS user, so a
+        // note is never refused for want of a name
+        String osUser = System.getProperty("user.name", "unknown");
+        incidentModel.authorProperty().bind(settingsModel.settingsProperty().map(s -> s.author()
+                .orElse(osUser)));
+        this.timelineModel = new TimelineViewModel(incidentModel, settingsModel, clock, tasks);
+        incidentModel.showUtcProperty().bind(timelineModel.showUtcProperty());
     }
 
     /**
-     * Prepares the data directory and opens everything. Blocks on disk. Every check comes before
-     * any file is written: the settings and policy are read (never written), the database is
-     * opened (refusing one from a newer Conn), and only then are the default settings and policy
-     * written where absent. So a refusal leaves the settings and policy files as they were, and
-     * creates none.
+     * Prepares the data directory and opens everything (see {@link Core#open}). Blocks on disk.
+     * The context takes over both runners and closes them when it closes.
      *
      * @param dataDirectory the data directory
      * @param clock the clock every timer and event stamp reads
-     * @param tasks the one background runner
+     * @param disk the disk runner: every read and write of the log, in order, off the FX thread
+     * @param network the network runner: HTTP and connectivity checks, so a slow server never
+     *     holds back an append
      * @return the context
      * @throws dev.conn.settings.ConfigException naming the file if the directory is unusable or
      *     the settings or policy file is bad or cannot be written
      * @throws dev.conn.platform.db.DatabaseException naming the file if the database cannot be used
      */
-    public static AppContext open(Path dataDirectory, Clock clock, TaskRunner tasks) {
-        Path dir = DataDirectory.prepare(dataDirectory);
-        SettingsFile settingsFile = new SettingsFile(dir);
-        Settings settings = settingsFile.read();
-        PolicyFile policyFile = new PolicyFile(dir);
-        Policy policy = policyFile.read();
-        Database db = Database.open(dir);
-        try {
-            settingsFile.writeDefaultsIfMissing();
-            policyFile.installDefaultIfMissing();
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
-        // the log folder is created only once every check has passed: a refusal creates nothing
-        dev.conn.platform.secrets.KnownSecrets known = new dev.conn.platform.secrets.KnownSecrets();
-        try {
-            RollingLog.install(dir, known);
-        } catch (java.io.IOException e) {
-            System.err.println("conn: no log file in " + dir + ": " + e.getMessage()); // Conn still runs
-        }
-        java.util.logging.Logger.getLogger(AppContext.class.getName()).info("Conn opened data directory " + dir);
-        return new AppContext(dir, db, settingsFile, settings, policy, clock, tasks, known);
+    public static AppContext open(Path dataDirectory, Clock clock, TaskRunner disk, TaskRunner network) {
+        return open(dataDirectory, clock, disk, network, UnaryOperator.identity());
     }
 
     /**
-     * Builds the main window into a stage and starts it: loads incidents and the active one, and
-     * starts the 1-second ticker. Runs on the FX thread.
+     * Like {@link #open(Path, Clock, TaskRunner, TaskRunner)}, with the event store wrapped, so
+     * tests can watch every store call (for example, to prove none runs on the FX thread).
+     *
+     * @param dataDirectory the data directory
+     * @param clock the clock
+     * @param disk the disk runner
+     * @param network the network runner
+     * @param decorate returns the store to use in place of the given one
+     * @return the context
+     */
+    static AppContext open(
+            Path dataDirectory, Clock clock, TaskRunner disk, TaskRunner network, UnaryOperator<EventStore> decorate) {
+        return new AppContext(Core.open(dataDirectory, clock, disk, network, AppContext::projections, decorate));
+    }
+
+    /**
+     * The rows that commit in the same transaction as the events they follow.
+     *
+     * @param dataSource the database
+     * @return none yet: the comms feature's outbox joins here once it is a projection
+     */
+    private static List<JdbcProjection> projections(DataSource dataSource) {
+        return List.of();
+    }
+
+    /**
+     * Builds the main window into a stage and starts it: loads the incidents and the active one,
+     * and starts the heartbeat. Runs on the FX thread.
      *
      * @param stage the stage; its scene's root is replaced, or a scene is created
      * @return the main window's controller
@@ -152,21 +156,31 @@ public final class AppContext implements AutoCloseable {
      * @return the main window's controller
      */
     public MainWindowView showIn(Stage stage, Runnable onReady) {
-        SettingsViewModel settingsModel = new SettingsViewModel(initialSettings, settingsFile, policy, tasks);
-        alerts = new dev.conn.platform.fx.AlertCentre(clock);
-        java.util.Map<dev.conn.incident.Severity, String> definitions =
-                new java.util.EnumMap<>(dev.conn.incident.Severity.class);
-        policy.severities().forEach(d -> definitions.put(d.level(), d.name() + ": " + d.definition()));
-        IncidentViewModel incidentModel = new IncidentViewModel(incidents, tasks, clock, definitions);
-        // until the name is given (asked at first launch), entries are signed with the OS user, so a
-        // note is never refused for want of a name
-        String osUser = System.getProperty("user.name", "unknown");
-        incidentModel.authorProperty().bind(settingsModel.settingsProperty().map(s -> s.author()
-                .orElse(osUser)));
-        TimelineViewModel timelineModel = new TimelineViewModel(incidentModel, settingsModel, clock, tasks);
-        incidentModel.showUtcProperty().bind(timelineModel.showUtcProperty());
-        LiveLogFollower follower =
-                new LiveLogFollower(store, tasks, incidentModel, incidentModel.lastErrorProperty()::set);
+        MainWindow shown = MainWindow.show(
+                stage,
+                new MainWindow.Parts(
+                        incidentModel,
+                        settingsModel,
+                        timelineModel,
+                        alerts,
+                        store,
+                        dataDirectory,
+                        clock,
+                        tasks,
+                        network,
+                        connectivity),
+                features(stage),
+                onReady);
+        window.set(shown);
+        return shown.view();
+    }
+
+    /**
+     * The features, in the order their menus, tabs and items appear. Each builds its own
+     * contribution from the core and the shared view models.
+     */
+    private List<ShellContribution> features(Stage stage) {
+        // people first: its menu follows Timeline, its banners and panel frame the incident
         PeopleFeature people = new PeopleFeature(
                 incidentModel,
                 incidents,
@@ -177,105 +191,21 @@ public final class AppContext implements AutoCloseable {
                 ZoneId.systemDefault(),
                 alerts,
                 () -> stage);
-        this.incidentModel = incidentModel;
-        this.settingsModel = settingsModel;
-        this.timelineModel = timelineModel;
-        postmortemContribution = postmortemContribution(incidentModel, stage);
-        ViewLoader loader = new ViewLoader(type -> {
-            if (type == MainWindowView.class) {
-                return new MainWindowView(
-                        incidentModel,
-                        settingsModel,
-                        timelineModel,
-                        follower,
-                        dataDirectory,
-                        clock,
-                        contributions(people, incidentModel, settingsModel, stage));
-            }
-            if (type == IncidentHeaderView.class) {
-                return new IncidentHeaderView(incidentModel);
-            }
-            if (type == TimelineView.class) {
-                return new TimelineView(timelineModel);
-            }
-            throw new IllegalArgumentException("no controller for " + type);
-        });
-        incidentModel.preload(); // the disk read overlaps building the window
-        Parent root = loader.load(MainWindowView.class);
-        Scene scene = stage.getScene();
-        if (scene == null) {
-            scene = new Scene(root, 1280, 800);
-            stage.setScene(scene);
-        } else {
-            scene.setRoot(root);
-        }
-        stage.setTitle("Conn");
-        mainWindow = (MainWindowView) loader.lastController();
-        mainWindow.applyLook(scene);
-        mainWindow.rememberLayout(stage);
-        mainWindow.useAlerts(alerts);
-        mainWindow.setCloseGuard(closeGuard);
-        if (commsModel != null) {
-            // the hand-off brief can go to the responders' channels, not only be read aloud
-            dev.conn.comms.CommsViewModel comms = commsModel;
-            people.sendBriefsWith((subject, body) -> incidentModel.current().ifPresent(st -> {
-                dev.conn.comms.ComposeMessageDialog d = new dev.conn.comms.ComposeMessageDialog(stage, comms, st);
-                d.prefill(dev.conn.incident.Audience.RESPONDERS, subject, body);
-                d.show();
-            }));
-        }
-        if (ttxLabel != null) {
-            mainWindow.addHeaderItem(ttxLabel);
-        }
-        // the probe runs on the network runner, never ahead of the incident's first read
-        mainWindow.useConnectivity(connectivity, network);
-        if (commsModel != null) {
-            dev.conn.shell.AlertRouting.comms(commsModel, incidentModel.events(), alerts);
-        }
-        mainWindow.addSettingsSection(() -> new dev.conn.shell.EditorSettingsSection(
-                "Monitoring sources",
-                () -> dev.conn.shell.EditorSettingsSection.configured(
-                        settingsModel.settings().impactSettings().sources().stream()
-                                .map(dev.conn.settings.MonitoringSource::name)
-                                .toList()),
-                "Edit monitoring sources…",
-                () -> mainWindow.fireMenuAction("Manage monitoring sources…")));
-        mainWindow.addSettingsSection(() -> new dev.conn.shell.EditorSettingsSection(
-                "Message channels",
-                () -> dev.conn.shell.EditorSettingsSection.configured(
-                        settingsModel.settings().channelsOrEmpty().stream()
-                                .map(c -> c.id() + " (" + c.type() + ")")
-                                .toList()),
-                "Edit message channels…",
-                () -> mainWindow.fireMenuAction("Message channels…")));
-        dev.conn.shell.DesktopNotifier.install(
-                alerts, stage, () -> settingsModel.settings().desktop().sound(), tasks);
-        dev.conn.platform.fx.DialogStyler.install(scene);
-        mainWindow.start(() -> {
-            onReady.run();
-            afterReady.forEach(Runnable::run);
-            afterReady.clear();
-        });
-        return mainWindow;
+        return List.of(
+                people.contribution(),
+                // comms next: the checklist and its countdowns are what the IC watches during the outage
+                commsContribution(people, stage),
+                impactContribution(),
+                postmortemContribution(stage));
     }
 
-    /**
-     * The features' additions to the main window (workspace panels, menus, status items), in the
-     * order they appear. Each feature builds its own contribution from the services here.
-     */
-    private java.util.List<dev.conn.platform.fx.ShellContribution> contributions(
-            PeopleFeature people, IncidentViewModel incidentModel, SettingsViewModel settingsModel, Stage stage) {
-        java.util.List<dev.conn.platform.fx.ShellContribution> list = new java.util.ArrayList<>();
-        // people first: its menu follows Timeline, its banners and panel frame the incident
-        list.add(people.contribution());
-        // comms first: the checklist and its countdowns are what the IC watches during the outage
-        list.add(commsContribution(incidentModel, settingsModel, stage));
-        list.add(impactContribution());
-        if (postmortemContribution != null) {
-            list.add(postmortemContribution);
-        }
-        return list;
+    /** @return the running window's controller, once shown */
+    private Optional<MainWindowView> window() {
+        return Optional.ofNullable(window.get()).map(MainWindow::view);
     }
+
+    // --- features whose entry point is still being written: their helpers replace each method
+    // --- below with one line building the feature (CommsFeature, ImpactFeature, PostmortemFeature)
 
     /** The impact graphs: the "impact" workspace tab (Shortcut+Shift+I) and the Impact menu. */
     private dev.conn.platform.fx.ShellContribution impactContribution() {
@@ -285,10 +215,9 @@ public final class AppContext implements AutoCloseable {
                 clients,
                 dev.conn.impact.net.MetricClients.parsers(),
                 clock);
-        // each monitoring source fetches on a lane of its own; nothing shares the shell's network runner
-        impactLanes = tasks instanceof dev.conn.platform.fx.FxTaskRunner
-                ? new dev.conn.impact.SourceLanes(javafx.application.Platform::runLater)
-                : dev.conn.impact.SourceLanes.direct();
+        // each monitoring source fetches on a lane of its own; results reach the FX thread as the
+        // network runner delivers them
+        dev.conn.impact.SourceLanes impactLanes = new dev.conn.impact.SourceLanes(network::deliver);
         var model = new dev.conn.impact.ui.ImpactViewModel(
                 incidentModel, settingsModel, timelineModel, service, clients, impactLanes, clock);
         dev.conn.impact.ui.ImpactView[] view = new dev.conn.impact.ui.ImpactView[1];
@@ -296,9 +225,7 @@ public final class AppContext implements AutoCloseable {
             if (view[0] == null) {
                 view[0] = new dev.conn.impact.ui.ImpactView(model);
             }
-            if (mainWindow != null) {
-                mainWindow.showPanel("impact");
-            }
+            window().ifPresent(w -> w.showPanel("impact"));
             return view[0];
         };
         javafx.scene.control.Menu menu = new javafx.scene.control.Menu("Impact");
@@ -319,21 +246,29 @@ public final class AppContext implements AutoCloseable {
         sources.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Alt+M"));
         sources.setOnAction(e -> shown.get().onManageSources());
         menu.getItems().addAll(add, refresh, snapshot, sources);
-        return new dev.conn.platform.fx.ShellContribution(
-                java.util.List.of(new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
+        return dev.conn.platform.fx.ShellContribution.builder()
+                .panel(new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
                         "impact", "Impact", javafx.scene.input.KeyCombination.valueOf("Shortcut+Shift+I"), () -> {
                             if (view[0] == null) {
                                 view[0] = new dev.conn.impact.ui.ImpactView(model);
                             }
                             return view[0];
-                        })),
-                java.util.List.of(menu),
-                java.util.List.of());
+                        }))
+                .menu(menu)
+                .settingsSection(() -> new dev.conn.shell.EditorSettingsSection(
+                        "Monitoring sources",
+                        () -> dev.conn.shell.EditorSettingsSection.configured(
+                                settingsModel.settings().impactSettings().sources().stream()
+                                        .map(dev.conn.settings.MonitoringSource::name)
+                                        .toList()),
+                        "Edit monitoring sources…",
+                        () -> window().ifPresent(w -> w.fireMenuAction("Manage monitoring sources…"))))
+                .onClose(impactLanes::close)
+                .build();
     }
 
     /** The postmortem tab, the incident history tab, the Export menu and the TTx status item. */
-    private dev.conn.platform.fx.ShellContribution postmortemContribution(
-            IncidentViewModel incidentModel, Stage stage) {
+    private dev.conn.platform.fx.ShellContribution postmortemContribution(Stage stage) {
         dev.conn.postmortem.MetricSeriesArchive archive =
                 new dev.conn.impact.SeriesArchive(new dev.conn.impact.store.JdbcSeriesCache(database.dataSource()));
         // exports run off the FX thread: they read the settings held here, not the view model's property
@@ -357,9 +292,8 @@ public final class AppContext implements AutoCloseable {
         ttx.setId("ttx-status");
         ttx.textProperty().bind(model.ttxProperty());
         ttx.getStyleClass().add("milestone-badge");
-        ttxLabel = ttx; // shown in the header, beside the milestones
-        bundleOffer = file ->
-                model.offerImport(file, (preview, f) -> dev.conn.postmortem.ImportBundleDialog.ask(stage, preview, f));
+        bundleOffer.set(file ->
+                model.offerImport(file, (preview, f) -> dev.conn.postmortem.ImportBundleDialog.ask(stage, preview, f)));
         return new dev.conn.platform.fx.ShellContribution(
                 java.util.List.of(
                         new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
@@ -374,16 +308,14 @@ public final class AppContext implements AutoCloseable {
                                 new dev.conn.postmortem.HistoryView(new dev.conn.postmortem.HistoryViewModel(
                                         incidents, incidentModel, tasks))::build)),
                 java.util.List.of(dev.conn.postmortem.PostmortemView.exportMenu(model, files)),
+                java.util.List.of(),
+                java.util.List.of(ttx), // shown in the header, beside the milestones
+                java.util.List.of(),
+                null,
+                null,
+                null,
+                java.util.List.of(),
                 java.util.List.of());
-    }
-
-    /**
-     * Replaces the Export menu's file dialogs (tests choose files without a native dialog).
-     *
-     * @param files the file choice
-     */
-    void usePostmortemFiles(dev.conn.postmortem.PostmortemView.FileChoice files) {
-        this.postmortemFiles = files;
     }
 
     /**
@@ -391,8 +323,7 @@ public final class AppContext implements AutoCloseable {
      * outbox status item; starts the outbox dispatcher off the FX thread (after marking sends a
      * crash interrupted as delivery unknown).
      */
-    private dev.conn.platform.fx.ShellContribution commsContribution(
-            IncidentViewModel incidentModel, SettingsViewModel settingsModel, Stage stage) {
+    private dev.conn.platform.fx.ShellContribution commsContribution(PeopleFeature people, Stage stage) {
         dev.conn.comms.JdbcOutbox outbox = new dev.conn.comms.JdbcOutbox(database.dataSource(), store);
         dev.conn.comms.CommsService comms = new dev.conn.comms.CommsService(incidents, outbox, policy.comms(), clock);
         // channels saved in the editor take effect at once: the dispatcher reads the current map
@@ -402,7 +333,7 @@ public final class AppContext implements AutoCloseable {
                 .settingsProperty()
                 .subscribe(s -> clients.set(dev.conn.comms.ChannelClient.all(s.channelsOrEmpty(), secrets, clock)));
         // one dispatcher per data directory: the lease decides which Conn process sends (ADR 0009)
-        outboxDispatcher = new dev.conn.comms.OutboxDispatcher(
+        dev.conn.comms.OutboxDispatcher dispatcher = new dev.conn.comms.OutboxDispatcher(
                 outbox,
                 new dev.conn.comms.JdbcDispatchLease(
                         database.dataSource(),
@@ -415,8 +346,7 @@ public final class AppContext implements AutoCloseable {
                 dev.conn.comms.Sleeper.REAL,
                 dev.conn.comms.Backoff.standard(new SecureRandom()),
                 secrets.known());
-        dev.conn.comms.OutboxDispatcher dispatcher = outboxDispatcher;
-        dev.conn.comms.CommsViewModel model = commsModel = new dev.conn.comms.CommsViewModel(
+        dev.conn.comms.CommsViewModel model = new dev.conn.comms.CommsViewModel(
                 incidentModel,
                 comms,
                 policy.comms(),
@@ -426,14 +356,21 @@ public final class AppContext implements AutoCloseable {
                 dispatcher::status);
         // after the incident is on screen: the outbox's recovery reads the database on the same
         // background thread, and the IC's first look comes first
-        afterReady.add(() -> tasks.run(
+        Runnable startSending = () -> tasks.run(
                 () -> {
                     dispatcher.recover();
                     dispatcher.start();
                     return null;
                 },
                 ok -> model.refreshOutbox(),
-                e -> incidentModel.reportError("Could not start sending messages: " + e.getMessage())));
+                e -> incidentModel.reportError("Could not start sending messages: " + e.getMessage()));
+        // the hand-off brief can go to the responders' channels, not only be read aloud
+        people.sendBriefsWith((subject, body) -> incidentModel.current().ifPresent(st -> {
+            dev.conn.comms.ComposeMessageDialog d = new dev.conn.comms.ComposeMessageDialog(stage, model, st);
+            d.prefill(dev.conn.incident.Audience.RESPONDERS, subject, body);
+            d.show();
+        }));
+        dev.conn.shell.AlertRouting.comms(model, incidentModel.events(), alerts);
         Runnable compose = () -> incidentModel
                 .current()
                 .ifPresentOrElse(
@@ -471,58 +408,62 @@ public final class AppContext implements AutoCloseable {
             }
             return true;
         };
-        closeGuard = mayClose; // Incident > Quit asks the same
-        javafx.event.EventHandler<javafx.stage.WindowEvent> warnOnClose = e -> {
-            if (!mayClose.getAsBoolean()) {
-                e.consume();
-            }
-        };
-        stage.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, warnOnClose);
-        removeCloseWarning = () -> stage.removeEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, warnOnClose);
         javafx.scene.control.Label waiting = new javafx.scene.control.Label();
         waiting.setId("outboxStatus");
         waiting.textProperty().bind(model.waitingProperty());
-        return new dev.conn.platform.fx.ShellContribution(
-                java.util.List.of(new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
+        return dev.conn.platform.fx.ShellContribution.builder()
+                .panel(new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
                         "comms", "Comms", javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+C"), () -> {
                             if (view[0] == null) {
                                 view[0] = new dev.conn.comms.CommsView(model, compose);
                             }
                             return view[0];
-                        })),
-                java.util.List.of(menu),
-                java.util.List.of(waiting));
+                        }))
+                .menu(menu)
+                .statusItem(waiting)
+                .settingsSection(() -> new dev.conn.shell.EditorSettingsSection(
+                        "Message channels",
+                        () -> dev.conn.shell.EditorSettingsSection.configured(
+                                settingsModel.settings().channelsOrEmpty().stream()
+                                        .map(c -> c.id() + " (" + c.type() + ")")
+                                        .toList()),
+                        "Edit message channels…",
+                        () -> window().ifPresent(w -> w.fireMenuAction("Message channels…"))))
+                .onReady(startSending)
+                .mayClose(mayClose) // the window's close button and Incident > Quit both ask
+                .onClose(dispatcher::close)
+                .build();
     }
 
     /**
-     * Wraps the event store before the window is built, so tests can watch every store call (for
-     * example, to prove none runs on the FX thread).
+     * Replaces the Export menu's file dialogs (tests choose files without a native dialog); call
+     * before {@link #showIn}.
      *
-     * @param decorate returns the store to use in place of the given one
+     * @param files the file choice
      */
-    void decorateStore(java.util.function.UnaryOperator<EventStore> decorate) {
-        if (mainWindow != null) {
-            throw new IllegalStateException("decorate the store before showIn");
-        }
-        store = decorate.apply(store);
-        incidents = new IncidentService(store, clock);
+    void usePostmortemFiles(dev.conn.postmortem.PostmortemView.FileChoice files) {
+        this.postmortemFiles = files;
     }
 
     /** @param probe replaces the online/offline check (tests); call before showIn */
-    void useConnectivityProbe(dev.conn.shell.ConnectivityProbe probe) {
+    void useConnectivityProbe(ConnectivityProbe probe) {
         connectivity = probe;
+    }
+
+    /** @return the running window, once shown, else null (tests) */
+    MainWindow windowForTests() {
+        return window.get();
     }
 
     /** @return the main window's controller once shown, else null (tests) */
     MainWindowView mainWindowForTests() {
-        return mainWindow;
+        return window().orElse(null);
     }
 
     /**
-     * @return the alert centre, once the window is built: features post overdue comms and
-     *     delivery failures here
+     * @return the alert centre: features post overdue comms and delivery failures here
      */
-    public dev.conn.platform.fx.AlertCentre alerts() {
+    public AlertCentre alerts() {
         return alerts;
     }
 
@@ -535,7 +476,7 @@ public final class AppContext implements AutoCloseable {
      * @param file the bundle file
      */
     public void offerImport(Path file) {
-        bundleOffer.accept(file);
+        bundleOffer.get().accept(file);
     }
 
     /** @return the data directory in use */
@@ -549,22 +490,21 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Closes without blocking the FX thread: stops the ticker, lets queued writes finish and closes
-     * the database on the background thread, then runs {@code then} on the FX thread.
+     * Closes without blocking the FX thread: stops the heartbeat, then on the disk runner lets the
+     * features stop their background work and closes the database (queued writes finish first),
+     * then runs {@code then} on the FX thread.
      *
      * @param then run once everything is closed (e.g. {@code Platform::exit})
      */
     public void closeInBackground(Runnable then) {
-        if (mainWindow != null) {
-            mainWindow.stop();
+        MainWindow shown = window.get();
+        if (shown != null) {
+            shown.stop();
         }
-        removeCloseWarning.run();
         tasks.run(
                 () -> {
-                    closeNetwork(); // off the FX thread: waits up to 5 s for a fetch in flight
-                    if (outboxDispatcher != null) {
-                        outboxDispatcher.close();
-                    }
+                    closeFeatures(); // off the FX thread: may wait up to 5 s for work in flight
+                    network.close();
                     database.close();
                     return null;
                 },
@@ -578,37 +518,29 @@ public final class AppContext implements AutoCloseable {
                 });
     }
 
-    /** Stops the ticker, finishes queued writes, and closes the database; blocks (tests, CLI). */
+    /** Stops the heartbeat, the features' background work, both runners and the database; blocks (tests, CLI). */
     @Override
     public void close() {
-        if (mainWindow != null) {
+        MainWindow shown = window.get();
+        if (shown != null) {
             // an animation stopped off the FX thread races JavaFX's pulse loop (seen as an NPE in
             // PulseReceiver.timePulse in a window test)
-            MainWindowView window = mainWindow;
-            Runnable stop = () -> {
-                window.stop();
-                removeCloseWarning.run();
-            };
-            if (javafx.application.Platform.isFxApplicationThread()) {
-                stop.run();
+            if (Platform.isFxApplicationThread()) {
+                shown.stop();
             } else {
-                javafx.application.Platform.runLater(stop);
+                Platform.runLater(shown::stop);
             }
         }
-        if (outboxDispatcher != null) {
-            outboxDispatcher.close();
-        }
-        closeNetwork();
+        closeFeatures();
+        network.close();
         tasks.close();
         database.close();
     }
 
-    private void closeNetwork() {
-        if (impactLanes != null) {
-            impactLanes.close();
-        }
-        if (network != tasks) {
-            network.close();
+    private void closeFeatures() {
+        MainWindow shown = window.get();
+        if (shown != null) {
+            shown.closeFeatures();
         }
     }
 }

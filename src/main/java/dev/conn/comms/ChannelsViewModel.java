@@ -5,7 +5,7 @@ import dev.conn.incident.Payload;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.settings.ChannelSettings;
 import dev.conn.settings.SecretResolver;
-import dev.conn.settings.SettingsViewModel;
+import dev.conn.settings.ui.SettingsViewModel;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

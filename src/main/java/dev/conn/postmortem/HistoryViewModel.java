@@ -1,8 +1,8 @@
 package dev.conn.postmortem;
 
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.IncidentViewModel;
 import dev.conn.incident.Severity;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.fx.TaskRunner;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

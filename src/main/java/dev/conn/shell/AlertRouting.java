@@ -3,8 +3,7 @@ package dev.conn.shell;
 import dev.conn.platform.fx.AlertCentre;
 import dev.conn.platform.fx.AlertCentre.Draft;
 import dev.conn.platform.fx.AlertCentre.Level;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import dev.conn.platform.text.TimeFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +13,6 @@ import java.util.List;
  * ends. FX thread only.
  */
 public final class AlertRouting {
-    private static final DateTimeFormatter HHMM =
-            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     private AlertRouting() {}
 
     /**
@@ -49,7 +45,7 @@ public final class AlertRouting {
                             Level.CRITICAL,
                             "Overdue: " + item.title(),
                             item.dueAt()
-                                            .map(d -> "Was due at " + HHMM.format(d) + ". ")
+                                            .map(d -> "Was due at " + TimeFormat.utcMinutes(d) + ". ")
                                             .orElse("")
                                     + "Send it from the Comms tab (Ctrl+M), or skip it with a reason."));
                 }
@@ -71,15 +67,25 @@ public final class AlertRouting {
         events.subscribe(() -> {
             List<Draft> drafts = new ArrayList<>();
             for (dev.conn.incident.Event e : events) {
-                if (e.type() == dev.conn.incident.EventType.MESSAGE_FAILED) {
+                if (e.type() == dev.conn.incident.EventType.MESSAGE_FAILED
+                        && readable(e) instanceof dev.conn.incident.CommsEvent.MessageFailed f) {
                     drafts.add(new Draft(
                             "delivery-failed:" + e.id(),
                             Level.WARNING,
-                            "Message not delivered via " + e.payload().textOrEmpty("channel"),
-                            e.payload().textOrEmpty("reason") + " (" + HHMM.format(e.occurredAt()) + ")"));
+                            "Message not delivered via " + f.channel(),
+                            f.reason() + " (" + TimeFormat.utcMinutes(e.occurredAt()) + ")"));
                 }
             }
             centre.sync("delivery-failed:", drafts);
         });
+    }
+
+    /** @return the event's body, or null if its payload does not fit its type (it is skipped) */
+    private static dev.conn.incident.EventBody readable(dev.conn.incident.Event e) {
+        try {
+            return e.body();
+        } catch (dev.conn.incident.MalformedEventException unreadable) {
+            return null;
+        }
     }
 }

@@ -73,8 +73,7 @@ abstract class WindowTest {
 
     /** Opens the data directory off the FX thread, shows the window and waits until it is ready. */
     void launch(UnaryOperator<EventStore> decorate) throws Exception {
-        context = AppContext.open(dataDir, clock, new FxTaskRunner());
-        context.decorateStore(decorate);
+        context = AppContext.open(dataDir, clock, new FxTaskRunner(), new FxTaskRunner("conn-net"), decorate);
         AtomicBoolean ready = new AtomicBoolean();
         WaitForAsyncUtils.asyncFx(() -> {
                     stage.setScene(null);

@@ -1,15 +1,14 @@
-package dev.conn.timeline;
+package dev.conn.timeline.ui;
 
-import dev.conn.incident.Event;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentState;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
+import dev.conn.timeline.Capture;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,8 +18,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The quick-capture bar's lines on their way to the disk. Each line the user enters is queued at
- * once, with the event id and the time (UTC, unless back-dated) fixed at Enter, so the bar is free
- * for the next line while the disk is slow. Lines are saved one at a time, in the order typed, each
+ * once as a typed command, with its event id (minted by the parser) and its time (UTC, unless
+ * back-dated) fixed at Enter, so the bar is free for the next line while the disk is slow. Lines are saved one at a time, in the order typed, each
  * once: a save whose outcome is unknown is retried with the same id, which the store recognises.
  *
  * <p>When a save fails, the queue stops (later lines never overtake an earlier one), the reason is
@@ -30,8 +29,7 @@ import javafx.beans.property.StringProperty;
  * only on the FX thread.
  */
 final class CaptureBarViewModel {
-    private record Pending(
-            String line, IncidentId incident, Capture.Entry entry, Instant at, UUID id, Runnable onSaved) {}
+    private record Pending(String line, IncidentId incident, Capture.Command command, Runnable onSaved) {}
 
     private final IncidentViewModel incident;
     private final Clock clock;
@@ -62,11 +60,11 @@ final class CaptureBarViewModel {
      * second copy.
      *
      * @param line the text as typed
-     * @param entry what it means
+     * @param command what it means
      * @param onSaved run on the FX thread once this line is durable
      * @return true if the line was taken (the bar may clear), false if it was refused (no incident open)
      */
-    boolean offer(String line, Capture.Entry entry, Runnable onSaved) {
+    boolean offer(String line, Capture.Command command, Runnable onSaved) {
         Optional<IncidentState> open = incident.current();
         if (open.isEmpty()) {
             message.set("Declare or open an incident first (Ctrl+N)");
@@ -77,20 +75,20 @@ final class CaptureBarViewModel {
         if (takenBack != null
                 && takenBack.line().equals(line)
                 && takenBack.incident().equals(id)) {
-            queue.addFirst(new Pending(line, id, takenBack.entry(), takenBack.at(), takenBack.id(), onSaved));
+            queue.addFirst(new Pending(line, id, takenBack.command(), onSaved));
         } else if (halted
                 && head != null
                 && head.line().equals(line)
                 && head.incident().equals(id)) {
             // the failed line entered again: a retry of the same entry, never a second copy
             queue.pollFirst();
-            queue.addFirst(new Pending(line, id, head.entry(), head.at(), head.id(), () -> {
+            queue.addFirst(new Pending(line, id, head.command(), () -> {
                 head.onSaved().run();
                 onSaved.run();
             }));
         } else {
-            Instant at = entry.occurredAt().orElse(clock.instant());
-            queue.addLast(new Pending(line, id, entry, at, Event.newId(), onSaved));
+            Instant at = command.at().orElse(clock.instant());
+            queue.addLast(new Pending(line, id, command.at(at), onSaved));
         }
         takenBack = null;
         resume();
@@ -160,24 +158,25 @@ final class CaptureBarViewModel {
             return;
         }
         saving.set(true);
-        incident.record(
-                p.id(),
-                p.entry().type(),
-                p.entry().payload(),
-                Optional.of(p.at()),
-                saved -> {
-                    queue.pollFirst();
-                    saving.set(false);
-                    afterEachSave.run();
-                    p.onSaved().run();
-                    if (!halted) {
-                        saveNext();
-                    }
-                    showStatus();
-                },
-                why -> stop(why + ". Press Enter to try again, or Esc to edit the line"),
-                // a refusal cannot succeed as typed: say why as the CLI does; Esc brings the line back
-                this::stop);
+        java.util.function.Consumer<String> failed =
+                why -> stop(why + ". Press Enter to try again, or Esc to edit the line");
+        // a refusal cannot succeed as typed: say why as the CLI does; Esc brings the line back
+        java.util.function.Consumer<String> refused = this::stop;
+        java.util.function.Consumer<Object> saved = ignored -> {
+            queue.pollFirst();
+            saving.set(false);
+            afterEachSave.run();
+            p.onSaved().run();
+            if (!halted) {
+                saveNext();
+            }
+            showStatus();
+        };
+        if (p.command() instanceof Capture.Entry e) {
+            incident.addEntry(e.command(), saved::accept, failed, refused);
+        } else {
+            incident.changeHeader(((Capture.HeaderChange) p.command()).command(), saved::accept, failed, refused);
+        }
     }
 
     private void stop(String why) {

@@ -1,6 +1,9 @@
-package dev.conn.settings;
+package dev.conn.settings.ui;
 
 import dev.conn.platform.fx.TaskRunner;
+import dev.conn.settings.KeychainSecretStore;
+import dev.conn.settings.SecretRef;
+import dev.conn.settings.SecretResolver;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

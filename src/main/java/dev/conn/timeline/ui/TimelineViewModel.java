@@ -1,10 +1,15 @@
-package dev.conn.timeline;
+package dev.conn.timeline.ui;
 
 import dev.conn.incident.Event;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.settings.Settings;
-import dev.conn.settings.SettingsViewModel;
+import dev.conn.settings.ui.SettingsViewModel;
+import dev.conn.timeline.Capture;
+import dev.conn.timeline.CaptureParser;
+import dev.conn.timeline.EntryCategory;
+import dev.conn.timeline.TimelineEntry;
+import dev.conn.timeline.TimelineProjection;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -31,8 +36,9 @@ import javafx.collections.transformation.SortedList;
 
 /**
  * The live timeline for the views: rows with corrections applied, a filter by type, full-text
- * search, newest-first or oldest-first order, and the quick-capture bar's submit. Touch only on
- * the FX thread.
+ * search, newest-first or oldest-first order, and the quick-capture bar's submit. It keeps a
+ * {@link TimelineProjection} and applies each new event to it (a row added or amended in place);
+ * only opening an incident projects a whole log, off the FX thread. Touch only on the FX thread.
  */
 public final class TimelineViewModel {
     private static final Comparator<TimelineEntry> OLDEST_FIRST =
@@ -254,7 +260,7 @@ public final class TimelineViewModel {
             captureMessage.set(inv.message());
             return false;
         }
-        return captures.offer(line, (Capture.Entry) c, onSaved);
+        return captures.offer(line, (Capture.Command) c, onSaved);
     }
 
     /**

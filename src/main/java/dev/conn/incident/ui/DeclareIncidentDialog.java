@@ -1,5 +1,7 @@
-package dev.conn.incident;
+package dev.conn.incident.ui;
 
+import dev.conn.incident.Declaration;
+import dev.conn.incident.Severity;
 import dev.conn.platform.theme.Styles;
 import java.time.Instant;
 import java.time.ZoneId;

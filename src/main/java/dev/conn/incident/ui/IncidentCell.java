@@ -1,5 +1,6 @@
-package dev.conn.incident;
+package dev.conn.incident.ui;
 
+import dev.conn.incident.IncidentState;
 import dev.conn.platform.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;

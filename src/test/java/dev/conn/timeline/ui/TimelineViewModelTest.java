@@ -1,27 +1,30 @@
-package dev.conn.timeline;
+package dev.conn.timeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.incident.Declaration;
+import dev.conn.incident.EntryCommand;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.IncidentViewModel;
-import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.incident.StoreException;
+import dev.conn.incident.TimelineEvent;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.db.Database;
 import dev.conn.platform.fx.DirectTaskRunner;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.settings.PolicyFile;
 import dev.conn.settings.Settings;
 import dev.conn.settings.SettingsFile;
-import dev.conn.settings.SettingsViewModel;
+import dev.conn.settings.ui.SettingsViewModel;
 import dev.conn.testing.ForwardingEventStore;
 import dev.conn.testing.ManualTaskRunner;
 import dev.conn.testing.MutableClock;
+import dev.conn.timeline.EntryCategory;
+import dev.conn.timeline.TimelineEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +102,19 @@ class TimelineViewModelTest {
                 .filter(r -> r.text().equals(text))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static String text(Event note) {
+        return ((TimelineEvent.Note) note.body()).text();
+    }
+
+    /** Another process on the same database (the CLI): its appends are not published here. */
+    private Event actionFromCli(IncidentId id, String text) {
+        return new IncidentService(EventStore.jdbc(db.dataSource()), clock)
+                .add(
+                        id,
+                        new EntryCommand.Add(Event.newId(), EntryCommand.Kind.ACTION, text, Optional.empty()),
+                        "deploy-bot");
     }
 
     private List<Event> storedNotes(IncidentId id) {
@@ -228,9 +244,7 @@ class TimelineViewModelTest {
         tasks.runAll();
 
         assertThat(saved).containsExactly("first", "second", "third");
-        assertThat(storedNotes(id))
-                .extracting(e -> e.payload().textOrEmpty("text"))
-                .containsExactly("first", "second", "third");
+        assertThat(storedNotes(id)).extracting(TimelineViewModelTest::text).containsExactly("first", "second", "third");
         assertThat(storedNotes(id))
                 .as("each entry keeps the time its Enter was pressed")
                 .extracting(Event::occurredAt)
@@ -256,15 +270,17 @@ class TimelineViewModelTest {
         tasks.runAll();
 
         assertThat(timeline.captureMessageProperty().get()).contains("/rollback");
-        assertThat(storedNotes(id))
-                .extracting(e -> e.payload().textOrEmpty("text"))
-                .containsExactly("first");
+        assertThat(storedNotes(id)).extracting(TimelineViewModelTest::text).containsExactly("first");
     }
 
-    /** Stores the event, then fails once, as a sync or a reply lost after the commit would. */
+    /**
+     * Stores the event, then fails once, as a sync or a reply lost after the commit would: the
+     * caller hears of a failure, and the store announces nothing (it never got to publish).
+     */
     private static final class FailsOnceAfterCommit extends ForwardingEventStore {
         final List<UUID> appended = new ArrayList<>();
         boolean armed;
+        private boolean silent;
 
         FailsOnceAfterCommit(EventStore delegate) {
             super(delegate);
@@ -272,13 +288,28 @@ class TimelineViewModelTest {
 
         @Override
         public List<Event> append(dev.conn.incident.Append append) {
-            List<Event> stored = super.append(append);
+            silent = armed;
+            List<Event> stored;
+            try {
+                stored = super.append(append);
+            } finally {
+                silent = false;
+            }
             append.events().forEach(e -> appended.add(e.id()));
             if (armed) {
                 armed = false;
                 throw new StoreException("disk sync failed", null);
             }
             return stored;
+        }
+
+        @Override
+        public Subscription subscribe(java.util.function.Consumer<List<Event>> subscriber) {
+            return super.subscribe(batch -> {
+                if (!silent) {
+                    subscriber.accept(batch);
+                }
+            });
         }
     }
 
@@ -310,9 +341,7 @@ class TimelineViewModelTest {
         assertThat(timeline.pendingCapturesProperty().get()).isEqualTo("Not saved yet: “first”");
         timeline.submit("second", () -> {});
 
-        assertThat(storedNotes(id))
-                .extracting(e -> e.payload().textOrEmpty("text"))
-                .containsExactly("first", "second");
+        assertThat(storedNotes(id)).extracting(TimelineViewModelTest::text).containsExactly("first", "second");
         assertThat(failing.appended).hasSize(3);
         assertThat(failing.appended.get(1)).as("the retry keeps the id").isEqualTo(failing.appended.get(0));
         assertThat(timeline.captureMessageProperty().get()).isEmpty();
@@ -393,7 +422,7 @@ class TimelineViewModelTest {
         timeline.submit("db failover to replica-3", () -> {});
 
         assertThat(storedNotes(id))
-                .extracting(e -> e.payload().textOrEmpty("text"))
+                .extracting(TimelineViewModelTest::text)
                 .containsExactly("db failover to replica-2", "db failover to replica-3");
     }
 
@@ -433,12 +462,7 @@ class TimelineViewModelTest {
         tasks.runNext(); // the incident is read and shown; its rows are now being rebuilt
         assertThat(timeline.rebuildingProperty().get()).isTrue();
         clock.advance(Duration.ofMinutes(1));
-        Event fromCli = direct.record(
-                first,
-                EventType.ACTION_TAKEN,
-                Payload.of("text", "deployed payments-api v42"),
-                Optional.empty(),
-                "deploy-bot");
+        Event fromCli = actionFromCli(first, "deployed payments-api v42");
         incident.accept(List.of(fromCli));
         tasks.runAll();
 
@@ -510,13 +534,7 @@ class TimelineViewModelTest {
         IncidentId id = declare("Checkout errors in EU");
         int before = timeline.scrollRequests().get();
         clock.advance(Duration.ofMinutes(1));
-        Event fromCli = new IncidentService(store, clock)
-                .record(
-                        id,
-                        EventType.ACTION_TAKEN,
-                        Payload.of("text", "deployed payments-api v42"),
-                        Optional.empty(),
-                        "deploy-bot");
+        Event fromCli = actionFromCli(id, "deployed payments-api v42");
 
         incident.accept(List.of(fromCli));
 

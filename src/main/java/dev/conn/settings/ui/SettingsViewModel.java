@@ -1,6 +1,11 @@
-package dev.conn.settings;
+package dev.conn.settings.ui;
 
 import dev.conn.platform.fx.TaskRunner;
+import dev.conn.settings.ConfigException;
+import dev.conn.settings.Policy;
+import dev.conn.settings.PolicyFile;
+import dev.conn.settings.Settings;
+import dev.conn.settings.SettingsFile;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;

@@ -1,6 +1,7 @@
-package dev.conn.timeline;
+package dev.conn.timeline.ui;
 
 import dev.conn.platform.theme.Styles;
+import dev.conn.timeline.TimelineEntry;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;

@@ -1,4 +1,4 @@
-package dev.conn.timeline;
+package dev.conn.timeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,15 +8,16 @@ import dev.conn.incident.EventStore;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.IncidentViewModel;
 import dev.conn.incident.Severity;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.db.Database;
 import dev.conn.platform.fx.DirectTaskRunner;
 import dev.conn.settings.PolicyFile;
 import dev.conn.settings.Settings;
 import dev.conn.settings.SettingsFile;
-import dev.conn.settings.SettingsViewModel;
+import dev.conn.settings.ui.SettingsViewModel;
 import dev.conn.testing.MutableClock;
+import dev.conn.timeline.TimelineEntry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,11 @@
-package dev.conn.settings;
+package dev.conn.settings.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.platform.fx.DirectTaskRunner;
+import dev.conn.settings.PolicyFile;
+import dev.conn.settings.Settings;
+import dev.conn.settings.SettingsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
-package dev.conn.timeline;
+package dev.conn.timeline.ui;
 
+import dev.conn.timeline.EntryCategory;
+import dev.conn.timeline.TimelineEntry;
 import java.util.EnumSet;
 import java.util.Set;
 import javafx.collections.ListChangeListener;

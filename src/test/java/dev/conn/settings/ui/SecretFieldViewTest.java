@@ -1,8 +1,10 @@
-package dev.conn.settings;
+package dev.conn.settings.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.platform.fx.DirectTaskRunner;
+import dev.conn.settings.SecretRef;
+import dev.conn.settings.SecretResolver;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;

@@ -1,5 +1,10 @@
-package dev.conn.incident;
+package dev.conn.incident.ui;
 
+import dev.conn.incident.HeaderCommand;
+import dev.conn.incident.IncidentState;
+import dev.conn.incident.Severity;
+import dev.conn.incident.Status;
+import dev.conn.platform.text.TimeFormat;
 import dev.conn.platform.theme.Styles;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,7 +22,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The incident header: title, severity and status chips, ticking elapsed times, the incident
- * commander, and the controls that change status and severity or mark mitigated and resolved.
+ * commander, and the controls that change status and severity or mark mitigated and resolved. The
+ * controls send typed {@link HeaderCommand}s; the header re-renders from the folded state.
  */
 public final class IncidentHeaderView {
 
@@ -153,13 +159,13 @@ public final class IncidentHeaderView {
         if (st == null || now == null) {
             return;
         }
-        sinceImpactLabel.setText(Elapsed.format(st.sinceImpactStart(now)));
-        sinceDeclaredLabel.setText(Elapsed.format(st.sinceDeclared(now)));
+        sinceImpactLabel.setText(TimeFormat.elapsed(st.sinceImpactStart(now)));
+        sinceDeclaredLabel.setText(TimeFormat.elapsed(st.sinceDeclared(now)));
     }
 
     private String time(Instant t) {
         ZoneId zone = incident.showUtcProperty().get() ? ZoneOffset.UTC : ZoneId.systemDefault();
-        return DisplayTime.minutes(
+        return TimeFormat.minutes(
                 t, zone, java.time.LocalDate.now(incident.clock().withZone(zone)));
     }
 
@@ -168,16 +174,16 @@ public final class IncidentHeaderView {
             onResolve();
             return;
         }
-        record(EventType.STATUS_CHANGED, Payload.of("status", s.label()));
+        send(new HeaderCommand.ChangeStatus(s, Optional.empty(), Optional.empty()));
     }
 
     private void onSetSeverity(Severity s) {
-        record(EventType.SEVERITY_CHANGED, Payload.of("severity", s));
+        send(new HeaderCommand.ChangeSeverity(s, Optional.empty(), Optional.empty()));
     }
 
     @FXML
     private void onMarkMitigated() {
-        record(EventType.MITIGATED, Payload.empty());
+        send(new HeaderCommand.MarkMitigated(Optional.empty(), Optional.empty()));
     }
 
     @FXML
@@ -200,12 +206,12 @@ public final class IncidentHeaderView {
         }
         Optional<ButtonType> answer = confirm.showAndWait();
         if (answer.isPresent() && answer.get() == resolve) {
-            record(EventType.RESOLVED, Payload.empty());
+            send(new HeaderCommand.Resolve(Optional.empty(), Optional.empty()));
         }
     }
 
-    private void record(EventType type, Payload payload) {
-        incident.record(type, payload, Optional.empty(), e -> {}, errorLabel::setText);
+    private void send(HeaderCommand command) {
+        incident.changeHeader(command, e -> {}, errorLabel::setText, errorLabel::setText);
     }
 
     private static String capitalize(String s) {

@@ -1,9 +1,11 @@
-package dev.conn.timeline;
+package dev.conn.timeline.ui;
 
+import dev.conn.platform.text.TimeFormat;
 import dev.conn.platform.theme.Styles;
+import dev.conn.timeline.EntryCategory;
+import dev.conn.timeline.TimelineEntry;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -20,8 +22,6 @@ import javafx.scene.text.Text;
  * corrected entry.
  */
 public final class TimelineCell extends ListCell<TimelineEntry> {
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final BooleanSupplier utc;
     private final java.util.function.Supplier<java.time.LocalDate> today;
     private final Label time = new Label();
@@ -76,7 +76,7 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
         boolean showUtc = utc.getAsBoolean();
         ZoneId first = showUtc ? ZoneOffset.UTC : ZoneId.systemDefault();
         ZoneId other = showUtc ? ZoneId.systemDefault() : ZoneOffset.UTC;
-        time.setText(dev.conn.incident.DisplayTime.seconds(entry.event().occurredAt(), first, today.get()));
+        time.setText(TimeFormat.seconds(entry.event().occurredAt(), first, today.get()));
         badge.setText(
                 EntryCategory.of(entry.type()).glyph() + " " + entry.type().label());
         badge.getStyleClass().removeIf(c -> c.startsWith("type-") && !c.equals(Styles.TYPE_BADGE));
@@ -91,7 +91,7 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
             getStyleClass().add(Styles.RETRACTED);
         }
         StringBuilder tip = new StringBuilder();
-        tip.append(DATE_TIME.format(entry.event().occurredAt().atZone(other)))
+        tip.append(TimeFormat.dateTime(entry.event().occurredAt(), other))
                 .append(showUtc ? " local" : " UTC")
                 .append("\nHappened ")
                 .append(entry.event().occurredAt())
