@@ -18,16 +18,13 @@ import javafx.util.Duration;
 public final class Heartbeat {
     private final List<Runnable> renders = new ArrayList<>();
     private final List<Job> jobs = new ArrayList<>();
-    private final Timeline timer;
+    private Timeline timer;
     private long beats;
 
     private record Job(int seconds, Runnable start) {}
 
-    /** A heartbeat whose timer is not running yet ({@link #start()}). */
-    public Heartbeat() {
-        timer = new Timeline(new KeyFrame(Duration.seconds(1), e -> beat()));
-        timer.setCycleCount(Animation.INDEFINITE);
-    }
+    /** A heartbeat whose timer is not running yet ({@link #start()}); it needs no toolkit until then. */
+    public Heartbeat() {}
 
     /**
      * @param render re-renders from folded state and the clock; must not read the log or block
@@ -65,11 +62,17 @@ public final class Heartbeat {
 
     /** Starts the timer (FX thread). */
     public void start() {
+        if (timer == null) {
+            timer = new Timeline(new KeyFrame(Duration.seconds(1), e -> beat()));
+            timer.setCycleCount(Animation.INDEFINITE);
+        }
         timer.play();
     }
 
     /** Stops the timer (FX thread); hand-driven beats still work. */
     public void stop() {
-        timer.stop();
+        if (timer != null) {
+            timer.stop();
+        }
     }
 }

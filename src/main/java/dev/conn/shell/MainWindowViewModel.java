@@ -11,7 +11,6 @@ import dev.conn.settings.ui.SettingsViewModel;
 import dev.conn.timeline.ui.TimelineViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -282,10 +281,5 @@ public final class MainWindowViewModel {
     /** @return the layout remembered from the last run, or null */
     public DesktopSettings.WindowLayout savedLayout() {
         return settings.settings().desktop().window();
-    }
-
-    /** @return when the status bar's clock was last rendered (UTC) */
-    Instant now() {
-        return clock.instant();
     }
 }
