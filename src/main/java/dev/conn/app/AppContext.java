@@ -455,6 +455,11 @@ public final class AppContext implements AutoCloseable {
         return window.get();
     }
 
+    /** @return the database (tests and the benchmark open a second store on it: another process) */
+    Database databaseForTests() {
+        return database;
+    }
+
     /** @return the main window's controller once shown, else null (tests) */
     MainWindowView mainWindowForTests() {
         return window().orElse(null);
