@@ -239,4 +239,42 @@ class ArchitectureTest {
                     "dev.conn.incident.EventBody")
             .because("the postmortem screen sends typed commands; it never builds events, nor reaches the codec"
                     + " or the writer");
+
+    @ArchTest
+    static final ArchRule shellFeaturesKeepTheScreenInTheirUiPackage = noClasses()
+            .that()
+            .resideInAnyPackage("dev.conn.incident", "dev.conn.timeline", "dev.conn.settings", "dev.conn.cli..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "java.awt..")
+            .because("the incident, timeline and settings cores and the CLI are pure Java whatever a class is"
+                    + " called; their screens live in incident.ui, timeline.ui and settings.ui (issue 12 item 7)");
+
+    @ArchTest
+    static final ArchRule awtOnlyInUiAndShell = noClasses()
+            .that()
+            .resideOutsideOfPackages("..ui..", "dev.conn.shell..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.awt..")
+            .because("java.awt (the desktop's file manager, the browser) is screen code: ui packages and the shell");
+
+    @ArchTest
+    static final ArchRule uiNeverReachesTheCodecOrTheStore = noClasses()
+            .that()
+            .resideInAPackage("..ui..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("dev.conn.incident.EventCodec")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("dev.conn.incident.EventStore")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("dev.conn.incident.JdbcEventStore")
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..store..")
+            .because("view models send commands through services and receive folded state; the stored form"
+                    + " and the log belong to the core (issue 12 item 7)");
 }

@@ -35,6 +35,7 @@ public final class ConnApp extends Application {
     private AppContext context;
     private volatile boolean ready;
     private TaskRunner tasks;
+    private TaskRunner network;
     private boolean testing;
     /** An incident bundle to offer for import once the window is ready (named parameter {@code open}). */
     private Optional<Path> bundle = Optional.empty();
@@ -130,12 +131,13 @@ public final class ConnApp extends Application {
     void open(Stage stage, Path dir, Clock clock) {
         boolean bench = Boolean.getBoolean("conn.bench.startup");
         // Start reading the data directory first, so disk and class loading overlap the window's set-up.
-        tasks = new FxTaskRunner();
+        tasks = new FxTaskRunner("conn-io");
+        network = new FxTaskRunner("conn-net");
         Label opening = new Label("Opening " + dir + " …");
         Scene scene = new Scene(new StackPane(opening), 1280, 800);
         long[] firstFrame = {0};
         tasks.run(
-                () -> AppContext.open(dir, clock, tasks),
+                () -> AppContext.open(dir, clock, tasks, network),
                 ctx -> {
                     context = ctx;
                     long buildingWindow = ManagementFactory.getRuntimeMXBean().getUptime();
@@ -211,6 +213,9 @@ public final class ConnApp extends Application {
         } else {
             if (tasks != null) {
                 tasks.close();
+            }
+            if (network != null) {
+                network.close();
             }
             exit.run();
         }

@@ -1,8 +1,5 @@
 package dev.conn.cli;
 
-import dev.conn.incident.EventStore;
-import dev.conn.incident.IncidentService;
-import dev.conn.platform.db.Database;
 import dev.conn.platform.db.DatabaseException;
 import dev.conn.platform.product.ProductInfo;
 import dev.conn.platform.secrets.KnownSecrets;
@@ -114,169 +111,40 @@ public final class ConnCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** @return the data directory this invocation uses, created if needed */
-    Path dataDirectory() {
-        return DataDirectory.prepare(DataDirectory.resolveDefault(Optional.ofNullable(dataDir)));
+    /** @return opens this invocation's data directory for a subcommand */
+    private Sessions sessions() {
+        return new Sessions(DataDirectory.resolveDefault(Optional.ofNullable(dataDir)), clock, this::err);
     }
 
-    /**
-     * Opens the database and the incident service for a subcommand that reads or adds to
-     * existing incidents. A directory without a Conn database is refused, not created: a mistyped
-     * {@code --data-dir} must not quietly start an empty console. A bad {@code policy.json} is
-     * reported with the window's message, as a warning: these commands do not use the policy, and
-     * a deploy script's entry must not be lost to it.
-     *
-     * @throws IllegalStateException naming the directory if it holds no Conn database
-     */
+    /** See {@link Sessions#open()}. */
     Session open() {
-        Path dir = DataDirectory.resolveDefault(Optional.ofNullable(dataDir));
-        refuseIfNoDatabase(dir);
-        warnIfPolicyBad(dir);
-        return openOrCreateChecked();
+        return sessions().open();
     }
 
-    /**
-     * Opens the database for a subcommand that only reads ({@code export}): like {@link #open()},
-     * but a data directory this process cannot write (a read-only mount, a copied backup) is opened
-     * read-only instead of refused.
-     */
+    /** See {@link Sessions#openForReading()}. */
     Session openForReading() {
-        Path dir = DataDirectory.resolveDefault(Optional.ofNullable(dataDir));
-        refuseIfNoDatabase(dir);
-        warnIfPolicyBad(dir);
-        if (!java.nio.file.Files.isWritable(dir)) {
-            Database db = Database.openReadOnly(dir); // no turn: nothing can be written there
-            return new Session(dir, db, new IncidentService(EventStore.jdbc(db.dataSource()), clock), () -> {});
-        }
-        return openOrCreateChecked();
+        return sessions().openForReading();
     }
 
-    /**
-     * Opens the database and the incident service, creating the data directory on first use. A
-     * bad {@code policy.json} is refused with the window's message, as the window refuses to start.
-     *
-     * @throws ConfigException naming the policy file and the bad field
-     */
+    /** See {@link Sessions#openOrCreate()}. */
     Session openOrCreate() {
-        Path dir = DataDirectory.resolveDefault(Optional.ofNullable(dataDir));
-        if (java.nio.file.Files.isDirectory(dir)) {
-            new dev.conn.settings.PolicyFile(dir).read();
-        }
-        return openOrCreateChecked();
+        return sessions().openOrCreate();
     }
 
-    private Session openOrCreateChecked() {
-        Path dir = dataDirectory();
-        java.util.concurrent.atomic.AtomicBoolean said = new java.util.concurrent.atomic.AtomicBoolean();
-        Runnable waiting = () -> {
-            if (!said.getAndSet(true)) {
-                err().println("conn: waiting for another Conn process to release the database in " + dir + " (up to "
-                        + Database.PATIENCE.toSeconds() + " s) …");
-            }
-        };
-        warmUp(); // class loading happens before the turn, so the turn stays short
-        CliTurn turn = CliTurn.take(dir, Database.PATIENCE, Database.TELL_AFTER, waiting);
-        try {
-            Database db = Database.open(dir, Database.PATIENCE, waiting);
-            return new Session(dir, db, new IncidentService(EventStore.jdbc(db.dataSource()), clock), turn);
-        } catch (RuntimeException e) {
-            turn.close();
-            throw e;
-        }
+    /** See {@link Attempts#repeatable}. */
+    <T> T repeatable(java.util.function.Supplier<Session> opener, java.util.function.Function<Session, T> work) {
+        return Attempts.repeatable(opener, work);
     }
 
-    /** Loads H2 and Jackson before waiting for a turn: other commands wait while this one holds it. */
-    private static void warmUp() {
-        Database.warmUp();
-        try {
-            dev.conn.platform.json.Json.newMapper()
-                    .readTree("{\"text\":\"warm\",\"at\":\"2026-01-01T00:00:00Z\",\"n\":[1,2]}");
-        } catch (java.io.IOException | RuntimeException e) {
-            // only a head start
-        }
-    }
-
-    private void refuseIfNoDatabase(Path dir) {
-        if (!Database.existsIn(dir)) {
-            throw new IllegalStateException("No Conn database in " + dir + " (no " + Database.NAME
-                    + ".mv.db). Check --data-dir or " + DataDirectory.ENV
-                    + "; `conn declare` or the window create one.");
-        }
-    }
-
-    private void warnIfPolicyBad(Path dir) {
-        try {
-            new dev.conn.settings.PolicyFile(dir).read();
-        } catch (ConfigException e) {
-            err().println("conn: warning: " + e.getMessage()
-                    + " (the window refuses to start until it is fixed; this command does not use it)");
-        }
+    /** See {@link Attempts#once}. */
+    <T> T once(java.util.function.Supplier<Session> opener, java.util.function.Function<Session, T> work, String what) {
+        return Attempts.once(opener, work, what);
     }
 
     private PrintWriter err() {
         return spec == null
                 ? new PrintWriter(System.err, true)
                 : spec.commandLine().getErr();
-    }
-
-    /**
-     * Runs work on an open session, and runs it again on a fresh one if the connection to the
-     * database was lost meanwhile (the Conn process whose mixed-mode server this one used exited
-     * mid-work). Only for work that is safe to repeat: reads, and appends keyed by an event id
-     * minted before the first try (the store skips an id it already holds, so an append whose
-     * outcome was unknown is stored once). Gives up after {@link Database#PATIENCE}.
-     *
-     * @param opener opens the session ({@link #open()}, {@link #openForReading()}, ...)
-     * @param work the work; it must be safe to repeat
-     * @param <T> its result
-     * @return the work's result
-     */
-    <T> T repeatable(java.util.function.Supplier<Session> opener, java.util.function.Function<Session, T> work) {
-        long start = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
-            try (Session s = opener.get()) {
-                return work.apply(s);
-            } catch (RuntimeException e) {
-                boolean lost = dev.conn.platform.db.DatabaseErrors.connectionLost(e)
-                        || dev.conn.platform.db.DatabaseErrors.isBusy(e);
-                if (!lost
-                        || java.time.Duration.ofNanos(System.nanoTime() - start).compareTo(Database.PATIENCE) >= 0) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(Math.min(500, 20L * attempt));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /**
-     * Runs work that must not be repeated blindly (declaring an incident mints new ids): if the
-     * connection to the database is lost mid-work, says that the outcome is unknown instead.
-     *
-     * @param opener opens the session
-     * @param work the work
-     * @param what what the work does, for the message ("declaring the incident")
-     * @param <T> its result
-     * @return the work's result
-     * @throws IllegalStateException if the connection was lost and the outcome is unknown
-     */
-    <T> T once(java.util.function.Supplier<Session> opener, java.util.function.Function<Session, T> work, String what) {
-        try (Session s = opener.get()) {
-            return work.apply(s);
-        } catch (RuntimeException e) {
-            if (dev.conn.platform.db.DatabaseErrors.connectionLost(e)) {
-                throw new IllegalStateException(
-                        "The database connection was lost while " + what + " (the other"
-                                + " Conn process sharing it exited), so Conn cannot tell whether it was recorded. Run `conn"
-                                + " incidents` to check before trying again.",
-                        e);
-            }
-            throw e;
-        }
     }
 
     /** @return the clock */
@@ -318,31 +186,6 @@ public final class ConnCommand implements Callable<Integer> {
             err.println("conn: warning: " + ControlChars.oneLine(e.getMessage()) + "; recording as the OS user");
         }
         return System.getProperty("user.name", "cli");
-    }
-
-    /**
-     * An open database and service, closed when the subcommand ends; then this command's turn on
-     * the data directory ends ({@link CliTurn}).
-     */
-    record Session(Path dataDirectory, Database database, IncidentService incidents, AutoCloseable turn)
-            implements AutoCloseable {
-        /** @return the impact series cache as the JSON bundle carries it */
-        dev.conn.postmortem.MetricSeriesArchive seriesArchive() {
-            return new dev.conn.impact.SeriesArchive(new dev.conn.impact.store.JdbcSeriesCache(database.dataSource()));
-        }
-
-        @Override
-        public void close() {
-            try {
-                database.close();
-            } finally {
-                try {
-                    turn.close();
-                } catch (Exception e) {
-                    // the OS releases the lock when the process ends anyway
-                }
-            }
-        }
     }
 
     /**

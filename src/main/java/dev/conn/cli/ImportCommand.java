@@ -49,7 +49,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         // every check that needs no database first: a refused bundle must not create a data directory
         BundleImporter.Checked checked = BundleImporter.check(bytes, new SeriesArchive(SHAPE_ONLY));
-        try (ConnCommand.Session s = parent.openOrCreate()) {
+        try (Session s = parent.openOrCreate()) {
             BundleImporter.Result r = new BundleImporter(s.incidents(), s.seriesArchive()).importChecked(checked);
             spec.commandLine()
                     .getOut()

@@ -3,9 +3,9 @@ package dev.conn.cli;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentState;
 import dev.conn.platform.text.ControlChars;
+import dev.conn.platform.text.TimeFormat;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,8 +23,6 @@ import picocli.CommandLine.Spec;
         name = "incidents",
         description = "List incidents (open first). * marks the one `conn log` writes to; times are UTC.")
 final class IncidentsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter UTC =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
 
     @ParentCommand
     ConnCommand parent;
@@ -67,7 +65,7 @@ final class IncidentsCommand implements Callable<Integer> {
                         st.id().shortForm(),
                         st.severity(),
                         st.status().label(),
-                        UTC.format(st.declaredAt()),
+                        TimeFormat.utcDateMinutes(st.declaredAt()),
                         hhmm(st.sinceImpactStart(parent.clock().instant())),
                         clip(ControlChars.oneLine(st.commander()), 18),
                         ControlChars.oneLine(st.title()));

@@ -1,14 +1,11 @@
 package dev.conn.cli;
 
+import dev.conn.incident.EntryCommand;
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
-import dev.conn.incident.Payload;
 import dev.conn.platform.text.ControlChars;
 import dev.conn.timeline.CaptureParser;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,20 +18,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code conn log}: appends a note, decision or action to the active incident (or the one named),
- * so a deploy script can say what changed. Prints the stored event's id and time.
+ * so a deploy script can say what changed: an {@link EntryCommand.Add} sent through the incident
+ * service's one writer. Prints the stored event's id and time (ISO-8601, UTC).
  */
 @Command(name = "log", description = "Append a note, decision or action to the active incident's timeline.")
 final class LogCommand implements Callable<Integer> {
     /** What {@code --type} accepts. */
     enum Kind {
-        note(EventType.NOTE),
-        decision(EventType.DECISION),
-        action(EventType.ACTION_TAKEN);
+        note(EntryCommand.Kind.NOTE),
+        decision(EntryCommand.Kind.DECISION),
+        action(EntryCommand.Kind.ACTION);
 
-        final EventType type;
+        final EntryCommand.Kind entry;
 
-        Kind(EventType type) {
-            this.type = type;
+        Kind(EntryCommand.Kind entry) {
+            this.entry = entry;
         }
     }
 
@@ -87,7 +85,7 @@ final class LogCommand implements Callable<Integer> {
             when = Optional.of(new CaptureParser(parent.clock())
                     .parseWhen(t.startsWith("@") ? t.substring(1) : t, ZoneOffset.UTC));
         }
-        Optional<java.time.Instant> occurredAt = when;
+        EntryCommand.Add command = new EntryCommand.Add(eventId, kind.entry, text, when);
         return parent.repeatable(parent::open, s -> {
             IncidentId id = incident == null
                     ? s.incidents()
@@ -97,23 +95,16 @@ final class LogCommand implements Callable<Integer> {
                                             + " resolved one with --incident ID (`conn incidents` lists them)"))
                     : s.incidents().resolveIncidentId(incident);
             Event e = s.incidents()
-                    .record(
-                            eventId,
+                    .add(
                             id,
-                            kind.type,
-                            Payload.of("text", text),
-                            occurredAt,
+                            command,
                             parent.author(author, s, spec.commandLine().getErr()));
             String title = ControlChars.oneLine(s.incidents().state(id).title());
             spec.commandLine()
                     .getOut()
                     .printf(
                             "Recorded %s %s on incident %s \"%s\" at %s%n",
-                            kind.name(),
-                            e.id(),
-                            id.shortForm(),
-                            title,
-                            DateTimeFormatter.ISO_INSTANT.format(e.occurredAt().atZone(ZoneId.of("UTC"))));
+                            kind.name(), e.id(), id.shortForm(), title, e.occurredAt());
             return 0;
         });
     }

@@ -1,6 +1,5 @@
 package dev.conn.command;
 
-import dev.conn.incident.Elapsed;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventBody;
 import dev.conn.incident.IncidentState;
@@ -149,7 +148,7 @@ public record HandoffBrief(List<String> lines) {
             out.add("- " + incident.summary().strip());
         }
         out.add("- Impact since " + UtcTime.near(incident.impactStart(), now) + " ("
-                + Elapsed.format(incident.sinceImpactStart(now)) + ")"
+                + dev.conn.platform.text.TimeFormat.elapsed(incident.sinceImpactStart(now)) + ")"
                 + incident.resolvedAt()
                         .map(t -> ", resolved at " + UtcTime.near(t, now))
                         .orElse(incident.mitigatedAt()

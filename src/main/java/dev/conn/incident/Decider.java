@@ -20,6 +20,19 @@ public interface Decider<C, S> {
      */
     Set<EventType> reads();
 
+    /**
+     * The event types one command's decision reads: by default all of {@link #reads()}. A decider
+     * whose commands need less (adding a note needs only the declaration, not every other note)
+     * narrows it, so the one writer reads less and the decision goes stale only when what it read
+     * changed.
+     *
+     * @param command the command about to be decided
+     * @return a subset of {@link #reads()}
+     */
+    default Set<EventType> reads(C command) {
+        return reads();
+    }
+
     /** @return the state of an incident with none of the events read */
     S initial();
 

@@ -39,6 +39,22 @@ public final class EntryDecider implements Decider<EntryCommand, EntryDecider.En
         return READS;
     }
 
+    /**
+     * Adding an entry reads only the declaration; a correction reads the free-text entries it may
+     * correct; a retraction what is already retracted. So adding a note to a 100,000-event incident
+     * reads one event, and two consoles adding notes at once never make each other's read stale.
+     */
+    @Override
+    public Set<EventType> reads(EntryCommand command) {
+        if (command instanceof EntryCommand.Add) {
+            return EnumSet.of(EventType.INCIDENT_DECLARED);
+        }
+        if (command instanceof EntryCommand.Retract) {
+            return EnumSet.of(EventType.INCIDENT_DECLARED, EventType.EVENT_RETRACTED);
+        }
+        return EnumSet.of(EventType.INCIDENT_DECLARED, EventType.NOTE, EventType.DECISION, EventType.ACTION_TAKEN);
+    }
+
     @Override
     public Entries initial() {
         return new Entries(false, Map.of(), Set.of(), Optional.empty());

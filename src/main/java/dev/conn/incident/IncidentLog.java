@@ -92,8 +92,9 @@ public final class IncidentLog {
         Objects.requireNonNull(command, "command");
         String who = requireAuthor(author);
         ConcurrentChangeException last = null;
+        Set<EventType> reads = decider.reads(command);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            EventStore.Slice slice = store.read(incident, decider.reads());
+            EventStore.Slice slice = store.read(incident, reads);
             S state = decider.initial();
             for (Event e : slice.events()) {
                 state = decider.evolve(state, e);
@@ -109,7 +110,7 @@ public final class IncidentLog {
             try {
                 return store.append(new Append(
                         events,
-                        Optional.of(new Append.Guard(slice.position(), decider.reads(), Set.of())),
+                        Optional.of(new Append.Guard(slice.position(), reads, Set.of())),
                         Origin.DECIDED,
                         step));
             } catch (ConcurrentChangeException e) {

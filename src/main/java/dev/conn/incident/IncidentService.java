@@ -342,6 +342,100 @@ public final class IncidentService {
     }
 
     /**
+     * Adds a note, decision or action through the one writer. The command's event id is minted once
+     * per thing the user typed, so a retry after a failure that happened after the commit (a failed
+     * disk sync, a lost reply) cannot store the entry twice: if the id is already stored, that
+     * counts as success and the stored event (with its original times) is returned.
+     *
+     * @param incidentId the incident
+     * @param command the entry
+     * @param author the person at the keyboard
+     * @return the stored event
+     * @throws CommandRefusedException if the entry has no text, is dated in the future, is beyond
+     *     {@link EventLimits}, the author is blank, or the incident was never declared
+     * @throws StoreException if the database cannot be read or written
+     */
+    public Event add(IncidentId incidentId, EntryCommand.Add command, String author) {
+        List<Event> written = log.execute(incidentId, entries, command, author);
+        if (!written.isEmpty()) {
+            return written.get(0);
+        }
+        // an earlier try of this same entry reached the disk: show what is stored
+        return store
+                .readIncident(
+                        incidentId,
+                        java.util.EnumSet.of(
+                                command.kind() == EntryCommand.Kind.NOTE
+                                        ? EventType.NOTE
+                                        : command.kind() == EntryCommand.Kind.DECISION
+                                                ? EventType.DECISION
+                                                : EventType.ACTION_TAKEN))
+                .stream()
+                .filter(stored -> stored.id().equals(command.eventId()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the entry was not stored"));
+    }
+
+    /**
+     * Changes an incident's severity or status, or marks it mitigated or resolved, through the one
+     * writer ({@link HeaderDecider}).
+     *
+     * @param incidentId the incident
+     * @param command the change (not {@link HeaderCommand.Declare}: use {@link #declare})
+     * @param author the person at the keyboard
+     * @return the stored event
+     * @throws IllegalArgumentException for a {@link HeaderCommand.Declare}
+     * @throws CommandRefusedException if the change is refused: the value is already set, the
+     *     incident is already mitigated or resolved, it is dated in the future, or the author is
+     *     blank
+     * @throws StoreException if the database cannot be read or written
+     */
+    public Event change(IncidentId incidentId, HeaderCommand command, String author) {
+        if (command instanceof HeaderCommand.Declare) {
+            throw new IllegalArgumentException("Use declare() to open an incident");
+        }
+        return log.execute(incidentId, header, command, author).get(0);
+    }
+
+    /**
+     * Corrects a note, decision or action of an incident by its id; the original stays in the log.
+     *
+     * @param incidentId the incident
+     * @param command the correction
+     * @param author the person at the keyboard
+     * @return the correction event
+     * @throws CommandRefusedException if the new text is blank or the entry is not a note, decision
+     *     or action of the incident
+     * @throws StoreException if the database cannot be read or written
+     */
+    public Event correct(IncidentId incidentId, EntryCommand.Correct command, String author) {
+        return log.execute(incidentId, entries, command, author).get(0);
+    }
+
+    /**
+     * Subscribes to what this process appends through the store: after each commit, the newly
+     * stored events, in order, on the appending thread (a background thread: hand the work on
+     * quickly). Events other processes append are not announced here.
+     *
+     * @param subscriber receives the events of each append
+     * @return runs to end the subscription
+     */
+    public Runnable subscribe(java.util.function.Consumer<List<Event>> subscriber) {
+        return store.subscribe(subscriber)::cancel;
+    }
+
+    /**
+     * The events every incident's header is folded from, of every incident, read once: what the
+     * incident list keeps in memory and updates as new events arrive.
+     *
+     * @return the events of the types {@link IncidentState#HEADER_TYPES}, in storage order
+     * @throws StoreException if the database cannot be read
+     */
+    public List<Event> headerEventsOfAllIncidents() {
+        return store.readByType(IncidentState.HEADER_TYPES);
+    }
+
+    /**
      * Corrects the text of a note, decision or action by appending {@code EVENT_CORRECTED}; the
      * original event stays in the log.
      *

@@ -1,8 +1,7 @@
 package dev.conn.shell;
 
 import dev.conn.platform.fx.AlertCentre;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import dev.conn.platform.text.TimeFormat;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -20,8 +19,6 @@ import javafx.stage.Window;
  * "Acknowledge" marks the selected one as seen; Delete or "Clear" removes it; Esc closes.
  */
 public final class AlertsDialog extends Dialog<Void> {
-    private static final DateTimeFormatter HHMM =
-            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /**
      * @param owner the main window
@@ -96,7 +93,7 @@ public final class AlertsDialog extends Dialog<Void> {
             Label title = new Label(a.level().icon() + " " + a.level().label().toUpperCase(java.util.Locale.ROOT) + "  "
                     + a.title() + (a.acknowledged() ? "  (seen)" : ""));
             title.getStyleClass().add("alert-title");
-            Label when = new Label(HHMM.format(a.raisedAt()));
+            Label when = new Label(TimeFormat.utcMinutes(a.raisedAt()));
             when.getStyleClass().add("muted");
             Label text = new Label(a.text());
             text.setWrapText(true);

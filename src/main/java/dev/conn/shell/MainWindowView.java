@@ -1,54 +1,66 @@
 package dev.conn.shell;
 
-import dev.conn.incident.DeclareIncidentDialog;
-import dev.conn.incident.EventType;
-import dev.conn.incident.IncidentCell;
-import dev.conn.incident.IncidentHeaderView;
 import dev.conn.incident.IncidentState;
-import dev.conn.incident.IncidentViewModel;
-import dev.conn.incident.Payload;
+import dev.conn.incident.ui.DeclareIncidentDialog;
+import dev.conn.incident.ui.IncidentCell;
+import dev.conn.incident.ui.IncidentHeaderView;
+import dev.conn.incident.ui.IncidentViewModel;
+import dev.conn.platform.fx.AlertCentre;
+import dev.conn.platform.fx.SettingsSection;
+import dev.conn.platform.fx.ShellContribution;
+import dev.conn.platform.fx.TaskRunner;
 import dev.conn.platform.theme.ThemeManager;
-import dev.conn.settings.Settings;
-import dev.conn.settings.SettingsViewModel;
+import dev.conn.settings.ui.SettingsViewModel;
 import dev.conn.timeline.CaptureParser;
-import dev.conn.timeline.TimelineView;
-import dev.conn.timeline.TimelineViewModel;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import dev.conn.timeline.ui.TimelineView;
+import dev.conn.timeline.ui.TimelineViewModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
+import javafx.stage.Stage;
 
 /**
- * The main window: menu with every action's shortcut, incident list, header and timeline of the
- * open incident, and a status bar with the save state, the data directory and the UTC clock. Owns
- * the one 1-second UI ticker, which re-renders timers and polls the log for other processes'
- * events.
+ * The main window's controller: the menus, the incident list, the open incident's header and
+ * timeline, the features' workspace tabs, banners and side panels ({@link Workspace}), and the
+ * status bar. It binds to {@link MainWindowViewModel} and forwards the menus' actions; the
+ * per-second ticker is the {@link Heartbeat}, the remembered layout {@link WindowLayout}.
  */
 public final class MainWindowView {
-    private static final DateTimeFormatter CLOCK =
-            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+    private static final PseudoClass UNACKNOWLEDGED = PseudoClass.getPseudoClass("unacknowledged");
 
+    private final MainWindowViewModel model;
     private final IncidentViewModel incident;
     private final SettingsViewModel settings;
     private final TimelineViewModel timelineModel;
-    private final LiveLogFollower follower;
-    private final Path dataDirectory;
-    private final Clock clock;
-    private Timeline ticker;
+    private final AlertCentre alerts;
+    private final List<ShellContribution> contributions;
+    private final TaskRunner network;
+    private Workspace workspace;
 
     @FXML
     private BorderPane root;
@@ -63,7 +75,7 @@ public final class MainWindowView {
     private VBox emptyState;
 
     @FXML
-    private javafx.scene.control.Button sampleButton;
+    private Button sampleButton;
 
     @FXML
     private Label emptyTitle;
@@ -90,44 +102,34 @@ public final class MainWindowView {
     private CheckMenuItem projectorItem;
 
     @FXML
-    private javafx.scene.control.MenuItem largerTextItem;
+    private MenuItem largerTextItem;
 
     @FXML
-    private javafx.scene.control.MenuItem smallerTextItem;
+    private MenuItem smallerTextItem;
 
     @FXML
-    private javafx.scene.control.MenuItem resetTextItem;
+    private MenuItem resetTextItem;
 
     @FXML
-    private javafx.scene.control.MenuBar menuBar;
+    private MenuBar menuBar;
 
     @FXML
-    private javafx.scene.control.Menu viewMenu;
+    private Menu viewMenu;
 
     @FXML
-    private javafx.scene.control.SplitPane workspaceSplit;
+    private SplitPane workspaceSplit;
 
     @FXML
-    private javafx.scene.control.TabPane workspace;
+    private TabPane workspaceTabs;
 
     @FXML
-    private javafx.scene.layout.HBox statusItems;
+    private HBox statusItems;
 
     @FXML
-    private javafx.scene.control.Button alertsBadge;
+    private Button alertsBadge;
 
     @FXML
     private Label onlineLabel;
-
-    private Runnable probeConnectivity = () -> {};
-    private dev.conn.platform.fx.TaskRunner tasks;
-    private int ticks;
-
-    private dev.conn.platform.fx.AlertCentre alerts;
-
-    private final java.util.List<dev.conn.platform.fx.ShellContribution> contributions;
-    private final java.util.List<java.util.function.Supplier<dev.conn.platform.fx.SettingsSection>> extraSettings =
-            new java.util.ArrayList<>();
 
     @FXML
     private IncidentHeaderView headerController;
@@ -139,33 +141,33 @@ public final class MainWindowView {
     private VBox banners;
 
     @FXML
-    private javafx.scene.layout.HBox sidePanels;
+    private HBox sidePanels;
 
     /**
+     * @param model the window's state and commands
      * @param incident the open incident and the incident list
-     * @param settings console settings
-     * @param timelineModel the timeline (for the menu's toggles)
-     * @param follower follows the log for other processes' events
-     * @param dataDirectory shown in the status bar
-     * @param clock the clock the status bar shows
-     * @param contributions the features' workspace panels, menus, status items, banners and side
-     *     panels
+     * @param settings console settings (the settings dialog's own sections)
+     * @param timelineModel the timeline (the settings dialog's time display)
+     * @param alerts the alert centre (status-bar badge and alert list)
+     * @param contributions the features' workspace panels, menus, status and header items,
+     *     banners, side panels, settings sections and hooks, in order
+     * @param network runs the log folder's opening off the FX thread
      */
     public MainWindowView(
+            MainWindowViewModel model,
             IncidentViewModel incident,
             SettingsViewModel settings,
             TimelineViewModel timelineModel,
-            LiveLogFollower follower,
-            Path dataDirectory,
-            Clock clock,
-            java.util.List<dev.conn.platform.fx.ShellContribution> contributions) {
-        this.contributions = java.util.List.copyOf(contributions);
+            AlertCentre alerts,
+            List<ShellContribution> contributions,
+            TaskRunner network) {
+        this.model = model;
         this.incident = incident;
         this.settings = settings;
         this.timelineModel = timelineModel;
-        this.follower = follower;
-        this.dataDirectory = dataDirectory;
-        this.clock = clock;
+        this.alerts = alerts;
+        this.contributions = List.copyOf(contributions);
+        this.network = network;
     }
 
     @FXML
@@ -178,149 +180,68 @@ public final class MainWindowView {
                 incident.open(st.id());
             }
         });
-        installContributions();
-        installBannersAndSidePanels();
-        incident.currentProperty().subscribe(this::showCurrent);
-        incident.incidents().subscribe(this::selectCurrentInList);
-        incident.lastErrorProperty().subscribe(errorLabel::setText); // the one error channel
-        incident.lastSavedAtProperty().subscribe(this::renderSaved);
-        dataDirLabel.setText("Data: " + dataDirectory);
-        settings.settingsProperty()
-                .subscribe(
-                        st -> { // the menu follows the settings dialog too
-                            lightThemeItem.setSelected(st.theme() == Settings.Theme.LIGHT);
-                            projectorItem.setSelected(st.desktop().projector());
-                        });
-        // set here, not in FXML: "Shortcut+=" does not parse as a key name there
-        largerTextItem.setAccelerator(new javafx.scene.input.KeyCodeCombination(
-                javafx.scene.input.KeyCode.EQUALS, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
-        smallerTextItem.setAccelerator(new javafx.scene.input.KeyCodeCombination(
-                javafx.scene.input.KeyCode.MINUS, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
-        resetTextItem.setAccelerator(new javafx.scene.input.KeyCodeCombination(
-                javafx.scene.input.KeyCode.DIGIT0, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
-        emptyTitle.setText("Opening…");
-        emptyHint.setText("Reading " + dataDirectory);
-        renderClock(clock.instant());
-        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
-        ticker.setCycleCount(Animation.INDEFINITE);
-    }
-
-    /**
-     * Adds the features' menus (before View), status items, and workspace tabs. A tab's view is
-     * built the first time it is selected; each tab's shortcut is listed in the View menu.
-     */
-    private void installContributions() {
-        int viewIndex = menuBar.getMenus().indexOf(viewMenu);
-        boolean firstPanel = true;
-        for (dev.conn.platform.fx.ShellContribution c : contributions) {
-            menuBar.getMenus().addAll(viewIndex, c.menus());
-            viewIndex += c.menus().size();
-            statusItems.getChildren().addAll(c.statusItems());
-            c.headerItems().forEach(headerController::addHeaderItem);
-            for (dev.conn.platform.fx.ShellContribution.WorkspacePanel p : c.panels()) {
-                javafx.scene.control.Tab tab = new javafx.scene.control.Tab(p.title());
-                tab.setId(p.id() + "-tab");
-                tab.setUserData(p);
-                tab.selectedProperty().subscribe(selected -> {
-                    if (selected && tab.getContent() == null) {
-                        tab.setContent(p.view().get());
-                    }
-                });
-                workspace.getTabs().add(tab);
-                if (firstPanel) {
-                    viewMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
-                    firstPanel = false;
-                }
-                javafx.scene.control.MenuItem show = new javafx.scene.control.MenuItem("Show " + p.title());
-                show.setAccelerator(p.shortcut());
-                show.setOnAction(e -> showPanel(p.id()));
-                viewMenu.getItems().add(show);
-            }
-        }
+        workspace = new Workspace(
+                contributions,
+                new Workspace.Slots(
+                        menuBar,
+                        viewMenu,
+                        workspaceSplit,
+                        workspaceTabs,
+                        statusItems,
+                        banners,
+                        sidePanels,
+                        headerController::addHeaderItem));
         boolean sample = sampleItem().isPresent();
         sampleButton.setVisible(sample);
         sampleButton.setManaged(sample);
-        if (workspace.getTabs().isEmpty()) {
-            workspaceSplit.getItems().remove(workspace);
-        } else {
-            workspaceSplit.setDividerPositions(0.55);
-        }
+        incident.currentProperty().subscribe(this::showCurrent);
+        incident.incidents().subscribe(this::selectCurrentInList);
+        errorLabel.textProperty().bind(model.errorTextProperty()); // the one error channel
+        savedLabel.textProperty().bind(model.savedTextProperty());
+        clockLabel.textProperty().bind(model.clockTextProperty());
+        onlineLabel.textProperty().bind(model.onlineTextProperty());
+        model.offlineProperty().subscribe(off -> onlineLabel.pseudoClassStateChanged(OFFLINE, off));
+        emptyTitle.textProperty().bind(model.emptyTitleProperty());
+        emptyHint.textProperty().bind(model.emptyHintProperty());
+        dataDirLabel.setText(model.dataDirectoryText());
+        model.lookProperty()
+                .subscribe(
+                        look -> { // the menu follows the settings dialog too
+                            lightThemeItem.setSelected(!look.dark());
+                            projectorItem.setSelected(look.projector());
+                            if (root.getScene() != null) {
+                                applyLook(root.getScene());
+                            }
+                        });
+        // set here, not in FXML: "Shortcut+=" does not parse as a key name there
+        largerTextItem.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        smallerTextItem.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        resetTextItem.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        showAlerts();
     }
 
     /**
-     * Adds the features' banners above the incident header and their side panels on the right. A
-     * side panel shows while its feature asks (a narrow window stays readable) and is built the
-     * first time it shows.
-     */
-    private void installBannersAndSidePanels() {
-        for (dev.conn.platform.fx.ShellContribution c : contributions) {
-            banners.getChildren().addAll(c.banners());
-            for (dev.conn.platform.fx.ShellContribution.SidePanel p : c.sidePanels()) {
-                javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane();
-                pane.setId(p.id());
-                pane.visibleProperty().bind(p.shown());
-                pane.managedProperty().bind(pane.visibleProperty());
-                pane.visibleProperty().subscribe(visible -> {
-                    if (visible && pane.getChildren().isEmpty()) {
-                        pane.getChildren().setAll(p.view().get());
-                    }
-                });
-                sidePanels.getChildren().add(pane);
-            }
-        }
-    }
-
-    /**
-     * Selects a workspace tab (building its view if needed).
+     * Loads the incidents and shows the active one; call once the window is showing.
      *
-     * @param id the panel's id
-     * @return whether a panel with that id exists
-     */
-    public boolean showPanel(String id) {
-        for (javafx.scene.control.Tab tab : workspace.getTabs()) {
-            if (tab.getUserData() instanceof dev.conn.platform.fx.ShellContribution.WorkspacePanel p
-                    && p.id().equals(id)) {
-                workspace.getSelectionModel().select(tab);
-                if (tab.getContent() == null) {
-                    tab.setContent(p.view().get());
-                }
-                tab.getContent().requestFocus();
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Loads the incidents and starts the ticker; call once the window is showing.
-     *
-     * @param onReady run on the FX thread once the active incident (or the empty state) is shown
+     * @param onReady run on the FX thread once the active incident's rows (or the empty state) are
+     *     on screen, before the features' ready hooks
      */
     public void start(Runnable onReady) {
-        incident.loadInitial(error -> {
-            follower.start();
-            if (error != null) {
-                emptyTitle.setText("Could not read the incidents");
-                emptyHint.setText((error.getMessage() == null ? error.toString() : error.getMessage())
-                        + "\nNothing was changed. Close Conn and start it"
-                        + " again; if this repeats, check the data directory " + dataDirectory + ".");
-            } else if (incident.current().isEmpty()) {
-                emptyTitle.setText("No incident open");
-                emptyHint.setText("Press Ctrl+N to declare one. Everything you record is saved the moment it appears.");
-            } else {
+        model.start(hasIncident -> {
+            if (hasIncident) {
                 timelineController.focusCapture();
             }
-            if (settings.settings().author().isEmpty()) {
+            if (model.needsName()) {
                 Platform.runLater(this::askNameOnce);
             }
-            whenTimelineBuilt(onReady);
+            once(
+                    () -> !timelineModel.rebuildingProperty().get(),
+                    () -> {
+                        onReady.run();
+                        workspace.ready(); // background work waits until the IC's first look is on screen
+                    },
+                    timelineModel.rebuildingProperty());
         });
-        ticker.play();
-    }
-
-    /** Runs {@code then} once the timeline's rows are on screen (they are built in the background). */
-    private void whenTimelineBuilt(Runnable then) {
-        once(() -> !timelineModel.rebuildingProperty().get(), then, timelineModel.rebuildingProperty());
     }
 
     /**
@@ -343,48 +264,35 @@ public final class MainWindowView {
      * {@code dependencies} changes). Plain listeners removed once fired: a {@code Bindings.create*}
      * object held only by a local variable can be garbage-collected and would never fire.
      */
-    private static void once(
-            java.util.function.BooleanSupplier condition, Runnable then, javafx.beans.Observable... dependencies) {
-        javafx.beans.InvalidationListener check = new javafx.beans.InvalidationListener() {
+    private static void once(java.util.function.BooleanSupplier condition, Runnable then, Observable... dependencies) {
+        InvalidationListener check = new InvalidationListener() {
             private boolean fired;
 
             @Override
-            public void invalidated(javafx.beans.Observable o) {
+            public void invalidated(Observable o) {
                 if (!fired && condition.getAsBoolean()) {
                     fired = true;
-                    for (javafx.beans.Observable d : dependencies) {
+                    for (Observable d : dependencies) {
                         d.removeListener(this);
                     }
                     then.run();
                 }
             }
         };
-        for (javafx.beans.Observable d : dependencies) {
+        for (Observable d : dependencies) {
             d.addListener(check);
         }
         check.invalidated(null);
     }
 
-    /** Stops the ticker (window closing). */
-    public void stop() {
-        ticker.stop();
+    /** @return asks the features whether the window may close (they may ask the user) */
+    public boolean mayClose() {
+        return workspace.mayClose();
     }
 
-    private void tick() {
-        if (ticks++ % 10 == 0) {
-            probeConnectivity.run();
-        }
-        incident.tick();
-        renderClock(clock.instant());
-        follower.poll();
-    }
-
-    private void renderClock(Instant now) {
-        clockLabel.setText(CLOCK.format(now));
-    }
-
-    private void renderSaved(Instant at) {
-        savedLabel.setText(at == null ? "" : "✓ Saved " + CLOCK.format(at));
+    /** Runs the features' close hooks; blocks briefly, so call off the FX thread. */
+    public void closeFeatures() {
+        workspace.closeAll();
     }
 
     private void showCurrent(IncidentState st) {
@@ -411,11 +319,11 @@ public final class MainWindowView {
 
     @FXML
     private void onOpenSample() {
-        sampleItem().ifPresent(javafx.scene.control.MenuItem::fire);
+        sampleItem().ifPresent(MenuItem::fire);
     }
 
     /** @return the contributed menu item that opens the sample incident, if a feature offers one */
-    private java.util.Optional<javafx.scene.control.MenuItem> sampleItem() {
+    private Optional<MenuItem> sampleItem() {
         return menuBar.getMenus().stream()
                 .flatMap(m -> m.getItems().stream())
                 .filter(i -> "open-sample".equals(i.getId()))
@@ -429,7 +337,7 @@ public final class MainWindowView {
 
     /** Opens the declare dialog; after a refused save it opens again with what was typed. */
     private void declare(Optional<DeclareIncidentDialog.Answer> previous, String problem) {
-        CaptureParser parser = new CaptureParser(clock);
+        CaptureParser parser = new CaptureParser(incident.clock());
         new DeclareIncidentDialog(
                         root.getScene().getWindow(),
                         incident.severityDefinitions(),
@@ -440,10 +348,7 @@ public final class MainWindowView {
                         problem)
                 .showAndWait()
                 .ifPresent(answer -> {
-                    if (settings.settings().author().isEmpty()) {
-                        settings.update(st -> st.withAuthorName(answer.authorName()), incident::reportError);
-                    }
-                    incident.declare(
+                    model.declare(
                             answer.declaration(),
                             answer.authorName(),
                             error -> declare(Optional.of(answer), "Not declared: " + error));
@@ -453,9 +358,7 @@ public final class MainWindowView {
 
     @FXML
     private void onMarkMitigated() {
-        if (incident.current().isPresent()) {
-            incident.record(EventType.MITIGATED, Payload.empty(), Optional.empty(), e -> {}, incident::reportError);
-        }
+        model.markMitigated();
     }
 
     @FXML
@@ -465,54 +368,29 @@ public final class MainWindowView {
 
     /** First launch: the name is asked once, then kept in settings. */
     private void askNameOnce() {
-        if (settings.settings().author().isEmpty()) {
+        if (model.needsName()) {
             askName("Welcome to Conn. What is your name? It is shown as the author of what you record,"
                     + " and you become incident commander of what you declare.");
         }
     }
 
     private void askName(String header) {
-        TextInputDialog d =
-                new TextInputDialog(settings.settings().author().orElse(System.getProperty("user.name", "")));
+        TextInputDialog d = new TextInputDialog(model.nameSuggestion());
         d.initOwner(root.getScene().getWindow());
         d.setTitle("Your name");
         d.setHeaderText(header);
         d.setContentText("Name");
         d.getEditor().setId("name-field");
-        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK))
-                .setText("Save name");
-        d.showAndWait()
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .ifPresent(name -> settings.update(st -> st.withAuthorName(name), incident::reportError));
+        ((Button) d.getDialogPane().lookupButton(ButtonType.OK)).setText("Save name");
+        d.showAndWait().ifPresent(model::saveName);
     }
 
     @FXML
     private void onQuit() {
         // asks what the window's close button asks (the outbox warns while messages wait)
-        if (closeGuard.getAsBoolean()) {
+        if (workspace.mayClose()) {
             root.getScene().getWindow().hide();
         }
-    }
-
-    private java.util.function.BooleanSupplier closeGuard = () -> true;
-
-    /**
-     * Adds a feature's live figure to the incident header, beside the milestones.
-     *
-     * @param item the node
-     */
-    public void addHeaderItem(javafx.scene.Node item) {
-        headerController.addHeaderItem(item);
-    }
-
-    /**
-     * Sets what Incident > Quit asks before closing, as the window's close request does.
-     *
-     * @param mayClose true to close; it may ask the user (FX thread)
-     */
-    public void setCloseGuard(java.util.function.BooleanSupplier mayClose) {
-        this.closeGuard = java.util.Objects.requireNonNull(mayClose, "mayClose");
     }
 
     @FXML
@@ -527,167 +405,85 @@ public final class MainWindowView {
 
     @FXML
     private void onToggleUtc() {
-        timelineModel.showUtcProperty().set(!timelineModel.showUtcProperty().get());
+        model.toggleUtc();
     }
 
     @FXML
     private void onToggleOrder() {
-        timelineModel
-                .newestFirstProperty()
-                .set(!timelineModel.newestFirstProperty().get());
+        model.toggleOrder();
     }
 
     @FXML
     private void onToggleTheme() {
-        boolean light = lightThemeItem.isSelected();
-        settings.update(st -> st.withTheme(light ? Settings.Theme.LIGHT : Settings.Theme.DARK), incident::reportError);
-        applyLook(root.getScene());
+        model.useLightTheme(lightThemeItem.isSelected());
     }
 
     @FXML
     private void onToggleProjector() {
-        boolean on = projectorItem.isSelected();
-        settings.update(st -> st.withDesktop(st.desktop().withProjector(on)), incident::reportError);
-        applyLook(root.getScene());
+        model.useProjector(projectorItem.isSelected());
     }
 
     @FXML
     private void onLargerText() {
-        settings.update(st -> st.withDesktop(st.desktop().larger()), incident::reportError);
-        applyLook(root.getScene());
+        model.largerText();
     }
 
     @FXML
     private void onSmallerText() {
-        settings.update(st -> st.withDesktop(st.desktop().smaller()), incident::reportError);
-        applyLook(root.getScene());
+        model.smallerText();
     }
 
     @FXML
     private void onResetText() {
-        settings.update(st -> st.withDesktop(st.desktop().withFontScale(1.0)), incident::reportError);
-        applyLook(root.getScene());
+        model.resetText();
     }
 
     @FXML
     private void onFullScreen() {
-        if (root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
+        if (root.getScene().getWindow() instanceof Stage stage) {
             stage.setFullScreen(!stage.isFullScreen());
         }
     }
 
     @FXML
     private void onSettings() {
-        java.util.List<dev.conn.platform.fx.SettingsSection> sections = new java.util.ArrayList<>();
+        List<SettingsSection> sections = new ArrayList<>();
         sections.add(ConsoleSettingsSections.identity(settings, timelineModel, incident::reportError));
-        sections.add(
-                ConsoleSettingsSections.appearance(settings, () -> applyLook(root.getScene()), incident::reportError));
-        sections.add(ConsoleSettingsSections.data(settings, dataDirectory));
-        extraSettings.forEach(s -> sections.add(s.get()));
+        sections.add(ConsoleSettingsSections.appearance(settings, () -> {}, incident::reportError));
+        sections.add(ConsoleSettingsSections.data(settings, model.dataDirectory()));
+        workspace.settingsSections().forEach(s -> sections.add(s.get()));
         new SettingsDialog(root.getScene().getWindow(), sections).showAndWait();
     }
 
-    /**
-     * Adds a section to the settings dialog, after the console's own (e.g. monitoring sources,
-     * channels). Call from the composition root before the window shows.
-     *
-     * @param section builds the section each time the dialog opens
-     */
-    public void addSettingsSection(java.util.function.Supplier<dev.conn.platform.fx.SettingsSection> section) {
-        extraSettings.add(section);
-    }
-
-    /**
-     * Shows the alert centre in the window: the status-bar badge ("2 alerts", hidden while there
-     * are none) and the alert list (badge click, or Ctrl+Alt+A).
-     *
-     * @param centre the alert centre
-     */
-    public void useAlerts(dev.conn.platform.fx.AlertCentre centre) {
-        this.alerts = centre;
-        alertsBadge.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(centre.alerts()));
+    /** The status-bar badge ("2 alerts", hidden while there are none) and its list. */
+    private void showAlerts() {
+        alertsBadge.visibleProperty().bind(Bindings.isNotEmpty(alerts.alerts()));
         alertsBadge.managedProperty().bind(alertsBadge.visibleProperty());
         alertsBadge
                 .textProperty()
-                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                .bind(Bindings.createStringBinding(
                         () -> {
-                            int open = centre.unacknowledgedCount().get();
-                            int all = centre.alerts().size();
+                            int open = alerts.unacknowledgedCount().get();
+                            int all = alerts.alerts().size();
                             return open == 0
                                     ? "✓ " + all + (all == 1 ? " alert seen" : " alerts seen")
                                     : "⚠ " + open + (open == 1 ? " alert" : " alerts");
                         },
-                        centre.alerts(),
-                        centre.unacknowledgedCount()));
-        centre.unacknowledgedCount()
-                .subscribe(n -> alertsBadge.pseudoClassStateChanged(
-                        javafx.css.PseudoClass.getPseudoClass("unacknowledged"), n.intValue() > 0));
+                        alerts.alerts(),
+                        alerts.unacknowledgedCount()));
+        alerts.unacknowledgedCount()
+                .subscribe(n -> alertsBadge.pseudoClassStateChanged(UNACKNOWLEDGED, n.intValue() > 0));
     }
 
-    /**
-     * Shows online/offline in the status bar, checked now and every 10 s of the ticker, always
-     * through {@code tasks} (never on the FX thread). A check still running is not started again.
-     *
-     * @param probe the check
-     * @param tasks the background runner
-     */
-    public void useConnectivity(ConnectivityProbe probe, dev.conn.platform.fx.TaskRunner tasks) {
-        this.tasks = tasks;
-        boolean[] running = {false};
-        probeConnectivity = () -> {
-            if (running[0]) {
-                return;
-            }
-            running[0] = true;
-            tasks.run(
-                    probe::online,
-                    online -> {
-                        running[0] = false;
-                        renderOnline(online);
-                    },
-                    e -> {
-                        running[0] = false;
-                        renderOnline(false);
-                    });
-        };
-        probeConnectivity.run();
-    }
-
-    private void renderOnline(boolean online) {
-        onlineLabel.setText(online ? "● Online" : "○ Offline: messages wait in the outbox");
-        onlineLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("offline"), !online);
-    }
-
-    /**
-     * Opens the data directory's {@code logs} folder in the file manager (java.awt.Desktop, in
-     * the background). Where there is no file manager, the status bar says where the logs are.
-     */
+    /** Opens the log folder in the file manager (Help menu); where there is none, says where it is. */
     @FXML
     private void onOpenLogFolder() {
-        Path logs = dataDirectory.resolve("logs");
-        if (tasks == null) {
-            incident.reportError("The logs are in " + logs);
-            return;
-        }
-        tasks.run(
-                () -> {
-                    java.nio.file.Files.createDirectories(logs);
-                    if (!java.awt.Desktop.isDesktopSupported()
-                            || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
-                        throw new UnsupportedOperationException("no file manager");
-                    }
-                    java.awt.Desktop.getDesktop().open(logs.toFile());
-                    return null;
-                },
-                ok -> {},
-                e -> incident.reportError("Could not open a file manager here; the logs are in " + logs));
+        LogFolder.open(model.dataDirectory(), network, incident::reportError);
     }
 
     @FXML
     private void onShowAlerts() {
-        if (alerts != null) {
-            new AlertsDialog(root.getScene().getWindow(), alerts).showAndWait();
-        }
+        new AlertsDialog(root.getScene().getWindow(), alerts).showAndWait();
     }
 
     @FXML
@@ -702,12 +498,22 @@ public final class MainWindowView {
 
     @FXML
     private void onAbout() {
-        new AboutDialog(root.getScene().getWindow(), AboutInfo.current(dataDirectory)).showAndWait();
+        new AboutDialog(root.getScene().getWindow(), AboutInfo.current(model.dataDirectory())).showAndWait();
     }
 
     /** @return every menu action of the window, features' menus included, in menu order */
-    public java.util.List<MenuActions.Action> actions() {
+    public List<MenuActions.Action> actions() {
         return MenuActions.of(menuBar);
+    }
+
+    /**
+     * Selects a workspace tab (building its view if needed).
+     *
+     * @param id the panel's id
+     * @return whether a panel with that id exists
+     */
+    public boolean showPanel(String id) {
+        return workspace.showPanel(id);
     }
 
     /**
@@ -719,7 +525,7 @@ public final class MainWindowView {
      * @return whether such an action exists
      */
     public boolean fireMenuAction(String name) {
-        java.util.Optional<MenuActions.Action> action = actions().stream()
+        Optional<MenuActions.Action> action = actions().stream()
                 .filter(a -> a.name().equals(name.replace("…", "").strip()))
                 .findFirst();
         action.ifPresent(a -> Platform.runLater(a::run));
@@ -732,54 +538,18 @@ public final class MainWindowView {
      *
      * @param scene the main window's scene
      */
-    public void applyLook(javafx.scene.Scene scene) {
-        Settings s = settings.settings();
-        ThemeManager.apply(scene, s.theme() == Settings.Theme.DARK, s.desktop().projector());
-        ThemeManager.scaleFonts(scene, s.desktop().fontScale());
+    public void applyLook(Scene scene) {
+        MainWindowViewModel.Look look = model.lookProperty().getValue();
+        ThemeManager.apply(scene, look.dark(), look.projector());
+        ThemeManager.scaleFonts(scene, look.fontScale());
     }
 
     /**
-     * Puts the window where the user left it (if that place is still on a screen) and remembers,
-     * when it closes, its size, position, maximised state and the workspace divider.
+     * Puts the window where the user left it and remembers its layout when it closes.
      *
      * @param stage the main window's stage
      */
-    public void rememberLayout(javafx.stage.Stage stage) {
-        dev.conn.settings.DesktopSettings.WindowLayout saved =
-                settings.settings().desktop().window();
-        if (saved != null
-                && !javafx.stage.Screen.getScreensForRectangle(saved.x(), saved.y(), saved.width(), saved.height())
-                        .isEmpty()) {
-            stage.setX(saved.x());
-            stage.setY(saved.y());
-            stage.setWidth(saved.width());
-            stage.setHeight(saved.height());
-            stage.setMaximized(saved.maximized());
-            if (!saved.dividers().isEmpty() && workspaceSplit.getItems().size() > 1) {
-                workspaceSplit.setDividerPositions(saved.dividers().stream()
-                        .mapToDouble(Double::doubleValue)
-                        .toArray());
-            }
-        }
-        stage.setOnHiding(e -> {
-            dev.conn.settings.DesktopSettings.WindowLayout before =
-                    settings.settings().desktop().window();
-            boolean max = stage.isMaximized();
-            double x = max && before != null ? before.x() : stage.getX();
-            double y = max && before != null ? before.y() : stage.getY();
-            double w = max && before != null ? before.width() : stage.getWidth();
-            double h = max && before != null ? before.height() : stage.getHeight();
-            java.util.List<Double> dividers = workspaceSplit.getItems().size() > 1
-                    ? java.util.Arrays.stream(workspaceSplit.getDividerPositions())
-                            .boxed()
-                            .toList()
-                    : java.util.List.of();
-            if (Double.isNaN(x) || Double.isNaN(w) || w <= 0 || h <= 0) {
-                return;
-            }
-            dev.conn.settings.DesktopSettings.WindowLayout layout =
-                    new dev.conn.settings.DesktopSettings.WindowLayout(x, y, w, h, max, dividers);
-            settings.update(st -> st.withDesktop(st.desktop().withWindow(layout)), incident::reportError);
-        });
+    public void rememberLayout(Stage stage) {
+        WindowLayout.remember(stage, workspaceSplit, model.savedLayout(), model::savedLayout, model::saveLayout);
     }
 }

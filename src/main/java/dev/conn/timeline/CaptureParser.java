@@ -1,7 +1,8 @@
 package dev.conn.timeline;
 
-import dev.conn.incident.EventType;
-import dev.conn.incident.Payload;
+import dev.conn.incident.EntryCommand;
+import dev.conn.incident.Event;
+import dev.conn.incident.HeaderCommand;
 import dev.conn.incident.Severity;
 import dev.conn.incident.Status;
 import java.time.Clock;
@@ -13,6 +14,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,19 +32,42 @@ import java.util.regex.Pattern;
  *
  * A line with no command is a note. A line starting with {@code //} is a note starting with one
  * {@code /}; a first word that is a path ({@code /var/log}) is text, and so is {@code @} followed
- * by anything but a time ({@code @alice}). Everything is pure: the current time comes from the clock and
- * wall-clock times are read in the given zone.
+ * by anything but a time ({@code @alice}). Everything is pure: the current time comes from the clock,
+ * wall-clock times are read in the given zone, and each entry's event id comes from the id source.
+ * A line becomes a typed command ({@link EntryCommand.Add} or a {@link HeaderCommand}); the one
+ * writer decides it.
  */
 public final class CaptureParser {
     private static final Pattern CLOCK_TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
     private static final Pattern RELATIVE = Pattern.compile("-(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
     private static final String HELP = "Try /decision, /action, /status identified, /sev 1, /mitigated or /resolved";
 
+    /** What a command word asks for. */
+    private enum Kind {
+        NOTE,
+        DECISION,
+        ACTION,
+        SEVERITY,
+        STATUS,
+        MITIGATED,
+        RESOLVED
+    }
+
     private final Clock clock;
+    private final Supplier<UUID> ids;
 
     /** @param clock the source of "now" for back-dating */
     public CaptureParser(Clock clock) {
+        this(clock, Event::newId);
+    }
+
+    /**
+     * @param clock the source of "now" for back-dating
+     * @param ids mints the event id of each entry (UUID v7 in the app; fixed in tests)
+     */
+    public CaptureParser(Clock clock, Supplier<UUID> ids) {
         this.clock = clock;
+        this.ids = ids;
     }
 
     /**
@@ -50,16 +76,18 @@ public final class CaptureParser {
      * @param line what the user typed
      * @param zone the zone wall-clock times ({@code @09:12}) are read in: the zone the timeline is
      *     showing
-     * @return the entry to record, or why not
+     * @return the command to send (its time is the back-dated one, if the line carried one), or
+     *     why not
      */
     public Capture parse(String line, ZoneId zone) {
         String rest = line == null ? "" : line.strip();
         if (rest.isEmpty()) {
             return new Capture.Blank();
         }
-        EventType type = EventType.NOTE;
+        Kind kind = Kind.NOTE;
         String command = null;
-        String argument = null;
+        Severity severity = null;
+        Status status = null;
         Optional<Instant> when = Optional.empty();
         boolean sawCommand = false;
         boolean sawWhen = false;
@@ -77,11 +105,11 @@ public final class CaptureParser {
                 rest = rest.substring(word.length()).strip();
                 command = word.substring(1).toLowerCase(Locale.ROOT);
                 switch (command) {
-                    case "note", "n" -> type = EventType.NOTE;
-                    case "decision", "d" -> type = EventType.DECISION;
-                    case "action", "a" -> type = EventType.ACTION_TAKEN;
-                    case "mitigated", "mitigate" -> type = EventType.MITIGATED;
-                    case "resolved", "resolve" -> type = EventType.RESOLVED;
+                    case "note", "n" -> kind = Kind.NOTE;
+                    case "decision", "d" -> kind = Kind.DECISION;
+                    case "action", "a" -> kind = Kind.ACTION;
+                    case "mitigated", "mitigate" -> kind = Kind.MITIGATED;
+                    case "resolved", "resolve" -> kind = Kind.RESOLVED;
                     case "status", "sev", "severity" -> {
                         if (rest.isEmpty()) {
                             return new Capture.Invalid(
@@ -89,16 +117,15 @@ public final class CaptureParser {
                                             ? "Say which status: /status investigating, identified, monitoring or resolved"
                                             : "Say which severity: /sev 1, 2, 3 or 4");
                         }
-                        argument = firstWord(rest);
+                        String argument = firstWord(rest);
                         rest = rest.substring(argument.length()).strip();
                         try {
                             if (command.equals("status")) {
-                                Status s = Status.parse(argument);
-                                type = s == Status.RESOLVED ? EventType.RESOLVED : EventType.STATUS_CHANGED;
-                                argument = s.label();
+                                status = Status.parse(argument);
+                                kind = status == Status.RESOLVED ? Kind.RESOLVED : Kind.STATUS;
                             } else {
-                                type = EventType.SEVERITY_CHANGED;
-                                argument = Severity.parse(argument).name();
+                                severity = Severity.parse(argument);
+                                kind = Kind.SEVERITY;
                             }
                         } catch (IllegalArgumentException e) {
                             return new Capture.Invalid(e.getMessage());
@@ -126,17 +153,36 @@ public final class CaptureParser {
             }
             break;
         }
-        if (type.isFreeText() && rest.isEmpty()) {
-            return new Capture.Invalid("Type the " + type.label().toLowerCase(Locale.ROOT) + " after the command");
-        }
-        Payload payload =
-                switch (type) {
-                    case STATUS_CHANGED -> Payload.of("status", argument, "text", blankToNull(rest));
-                    case SEVERITY_CHANGED -> Payload.of("severity", argument, "text", blankToNull(rest));
-                    case MITIGATED, RESOLVED -> Payload.of("text", blankToNull(rest));
-                    default -> Payload.of("text", rest);
+        Optional<String> why = rest.isBlank() ? Optional.empty() : Optional.of(rest);
+        return switch (kind) {
+            case NOTE, DECISION, ACTION -> entry(kind, rest, when);
+            case SEVERITY -> new Capture.HeaderChange(new HeaderCommand.ChangeSeverity(severity, why, when));
+            case STATUS -> new Capture.HeaderChange(new HeaderCommand.ChangeStatus(status, why, when));
+            case MITIGATED -> new Capture.HeaderChange(new HeaderCommand.MarkMitigated(why, when));
+            case RESOLVED -> new Capture.HeaderChange(new HeaderCommand.Resolve(why, when));
+        };
+    }
+
+    private Capture entry(Kind kind, String text, Optional<Instant> when) {
+        EntryCommand.Kind entry =
+                switch (kind) {
+                    case DECISION -> EntryCommand.Kind.DECISION;
+                    case ACTION -> EntryCommand.Kind.ACTION;
+                    default -> EntryCommand.Kind.NOTE;
                 };
-        return new Capture.Entry(type, payload, when);
+        if (text.isEmpty()) {
+            return new Capture.Invalid("Type the " + label(entry) + " after the command");
+        }
+        return new Capture.Entry(new EntryCommand.Add(ids.get(), entry, text, when));
+    }
+
+    /** @return the entry kind as the timeline labels it, in lower case ("note", "decision", "action") */
+    private static String label(EntryCommand.Kind kind) {
+        return switch (kind) {
+            case NOTE -> "note";
+            case DECISION -> "decision";
+            case ACTION -> "action";
+        };
     }
 
     /**
@@ -214,9 +260,5 @@ public final class CaptureParser {
             i++;
         }
         return s.substring(0, i);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -1,6 +1,9 @@
 package dev.conn.timeline;
 
 import dev.conn.incident.Event;
+import dev.conn.incident.EventBody;
+import dev.conn.incident.MalformedEventException;
+import dev.conn.incident.TimelineEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -95,19 +98,22 @@ public final class TimelineProjection {
     }
 
     private static TimelineEntry amend(TimelineEntry row, Event a) {
-        return switch (a.type()) {
-            case EVENT_CORRECTED -> row.corrected(a);
-            case EVENT_RETRACTED -> row.withdrawn();
-            default -> row;
-        };
+        EventBody body = a.body(); // decoded once already, by target()
+        if (body instanceof TimelineEvent.EventCorrected c) {
+            return row.corrected(a, c);
+        }
+        return body instanceof TimelineEvent.EventRetracted ? row.withdrawn() : row;
     }
 
+    /** @return the entry an amendment points at, or null if its payload cannot be read */
     private static UUID target(Event a) {
-        String field =
-                a.type() == dev.conn.incident.EventType.EVENT_CORRECTED ? "correctedEventId" : "retractedEventId";
         try {
-            return a.payload().text(field).map(UUID::fromString).orElse(null);
-        } catch (IllegalArgumentException e) {
+            EventBody body = a.body();
+            if (body instanceof TimelineEvent.EventCorrected c) {
+                return c.correctedEventId();
+            }
+            return body instanceof TimelineEvent.EventRetracted r ? r.retractedEventId() : null;
+        } catch (MalformedEventException unreadable) {
             return null;
         }
     }

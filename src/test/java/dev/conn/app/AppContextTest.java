@@ -65,7 +65,9 @@ class AppContextTest {
     void databaseFromANewerConnGetsNoSettingsOrPolicyFile() throws SQLException {
         createDatabaseFromTheFuture();
 
-        assertThrows(DatabaseException.class, () -> AppContext.open(dir, Clock.systemUTC(), new DirectTaskRunner()));
+        assertThrows(
+                DatabaseException.class,
+                () -> AppContext.open(dir, Clock.systemUTC(), new DirectTaskRunner(), new DirectTaskRunner()));
 
         assertThat(dir.resolve("settings.json")).doesNotExist();
         assertThat(dir.resolve("policy.json")).doesNotExist();
@@ -77,7 +79,9 @@ class AppContextTest {
         Files.writeString(dir.resolve("policy.json"), policyWithBadSeverity());
         Map<String, byte[]> before = snapshot();
 
-        assertThrows(ConfigException.class, () -> AppContext.open(dir, Clock.systemUTC(), new DirectTaskRunner()));
+        assertThrows(
+                ConfigException.class,
+                () -> AppContext.open(dir, Clock.systemUTC(), new DirectTaskRunner(), new DirectTaskRunner()));
 
         assertEveryFileAsBefore(before);
     }
@@ -88,7 +92,8 @@ class AppContextTest {
         Map<String, byte[]> before = snapshot();
 
         ConfigException e = assertThrows(
-                ConfigException.class, () -> AppContext.open(dir, Clock.systemUTC(), new DirectTaskRunner()));
+                ConfigException.class,
+                () -> AppContext.open(dir, Clock.systemUTC(), new DirectTaskRunner(), new DirectTaskRunner()));
 
         assertThat(e.getMessage()).contains("policy.json").contains("SEV5");
         assertEveryFileAsBefore(before);
@@ -96,7 +101,7 @@ class AppContextTest {
 
     @Test
     void firstOpenWritesTheDefaultSettingsAndPolicy() {
-        try (AppContext ctx = AppContext.open(dir, Clock.systemUTC(), new DirectTaskRunner())) {
+        try (AppContext ctx = AppContext.open(dir, Clock.systemUTC(), new DirectTaskRunner(), new DirectTaskRunner())) {
             assertThat(ctx.dataDirectory()).isEqualTo(dir);
         }
 
@@ -109,7 +114,7 @@ class AppContextTest {
     void openingLeavesExistingSettingsByteIdentical() throws IOException {
         Files.writeString(dir.resolve("settings.json"), "{ \"authorName\" : \"Ana\" }");
 
-        try (AppContext ctx = AppContext.open(dir, Clock.systemUTC(), new DirectTaskRunner())) {
+        try (AppContext ctx = AppContext.open(dir, Clock.systemUTC(), new DirectTaskRunner(), new DirectTaskRunner())) {
             assertThat(ctx.dataDirectory()).isEqualTo(dir);
         }
 

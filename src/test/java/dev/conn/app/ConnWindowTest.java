@@ -43,7 +43,7 @@ class ConnWindowTest {
         this.stage = stage;
         dataDir = Files.createTempDirectory("conn-ui");
         new SettingsFile(dataDir).save(Settings.defaults().withAuthorName("Ana Ops"));
-        context = AppContext.open(dataDir, clock, new FxTaskRunner());
+        context = AppContext.open(dataDir, clock, new FxTaskRunner(), new FxTaskRunner("conn-net"));
         context.showIn(stage);
         stage.show();
     }
@@ -132,7 +132,7 @@ class ConnWindowTest {
 
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
         context.close();
-        context = AppContext.open(dataDir, clock, new FxTaskRunner());
+        context = AppContext.open(dataDir, clock, new FxTaskRunner(), new FxTaskRunner("conn-net"));
         WaitForAsyncUtils.asyncFx(() -> {
                     stage.setScene(null);
                     context.showIn(stage);

@@ -12,8 +12,8 @@ import dev.conn.platform.fx.FxTaskRunner;
 import dev.conn.settings.Settings;
 import dev.conn.settings.SettingsFile;
 import dev.conn.testing.MutableClock;
-import dev.conn.timeline.TimelineCell;
 import dev.conn.timeline.TimelineEntry;
+import dev.conn.timeline.ui.TimelineCell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +47,7 @@ class LargeIncidentViewTest {
         Path dir = Files.createTempDirectory("conn-large");
         new SettingsFile(dir).save(Settings.defaults().withAuthorName("Ana Ops"));
         MutableClock clock = new MutableClock(T0);
-        context = AppContext.open(dir, clock, new FxTaskRunner());
+        context = AppContext.open(dir, clock, new FxTaskRunner(), new FxTaskRunner("conn-net"));
         IncidentId id = context.incidents()
                 .declare(new Declaration("Long outage", Severity.SEV1, "", Optional.empty(), "Ana Ops"), "Ana Ops")
                 .incidentId();

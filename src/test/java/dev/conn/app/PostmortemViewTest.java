@@ -36,7 +36,7 @@ class PostmortemViewTest extends WindowTest {
     private void launchWithIncident() throws Exception {
         new SettingsFile(dataDir).save(Settings.defaults().withAuthorName("alice"));
         exported = dataDir.resolve("postmortem.md");
-        launch(store -> {
+        launch(java.util.function.UnaryOperator.identity(), () -> {
             context.usePostmortemFiles(new FileChoice() {
                 @Override
                 public Optional<Path> saveAs(String title, String extension) {
@@ -53,7 +53,6 @@ class PostmortemViewTest extends WindowTest {
                             new Declaration(
                                     "DNS cache leak", Severity.SEV1, "", Optional.of(T0.minusSeconds(900)), "alice"),
                             "alice");
-            return store;
         });
     }
 

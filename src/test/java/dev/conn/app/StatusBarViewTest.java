@@ -20,7 +20,7 @@ class StatusBarViewTest extends WindowTest {
         AtomicBoolean online = new AtomicBoolean(true);
         AtomicInteger onFxThread = new AtomicInteger();
         new SettingsFile(dataDir).save(Settings.defaults().withAuthorName("Ana Ops"));
-        context = AppContext.open(dataDir, clock, new FxTaskRunner());
+        context = AppContext.open(dataDir, clock, new FxTaskRunner(), new FxTaskRunner("conn-net"));
         context.useConnectivityProbe(() -> {
             if (javafx.application.Platform.isFxApplicationThread()) {
                 onFxThread.incrementAndGet();

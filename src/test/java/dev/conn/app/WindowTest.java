@@ -73,8 +73,16 @@ abstract class WindowTest {
 
     /** Opens the data directory off the FX thread, shows the window and waits until it is ready. */
     void launch(UnaryOperator<EventStore> decorate) throws Exception {
-        context = AppContext.open(dataDir, clock, new FxTaskRunner());
-        context.decorateStore(decorate);
+        launch(decorate, () -> {});
+    }
+
+    /**
+     * Like {@link #launch(UnaryOperator)}, and runs {@code beforeShow} once the context is open and
+     * before the window is built (test seams, incidents stored before the window opens).
+     */
+    void launch(UnaryOperator<EventStore> decorate, Runnable beforeShow) throws Exception {
+        context = AppContext.open(dataDir, clock, new FxTaskRunner(), new FxTaskRunner("conn-net"), decorate);
+        beforeShow.run();
         AtomicBoolean ready = new AtomicBoolean();
         WaitForAsyncUtils.asyncFx(() -> {
                     stage.setScene(null);

@@ -2,19 +2,22 @@ package dev.conn.bench;
 
 import dev.conn.incident.Declaration;
 import dev.conn.incident.Event;
+import dev.conn.incident.EventBody;
 import dev.conn.incident.EventStore;
-import dev.conn.incident.EventType;
+import dev.conn.incident.HeaderEvent;
 import dev.conn.incident.IncidentId;
+import dev.conn.incident.IncidentLog;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.IncidentState;
-import dev.conn.incident.Payload;
+import dev.conn.incident.Origin;
 import dev.conn.incident.Severity;
+import dev.conn.incident.Status;
+import dev.conn.incident.TimelineEvent;
 import dev.conn.platform.db.Database;
 import dev.conn.timeline.TimelineEntry;
 import dev.conn.timeline.TimelineProjection;
 import java.io.IOException;
 import java.lang.ref.Reference;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,9 +31,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -58,18 +58,13 @@ import java.util.stream.Stream;
  * Maven profile forks one with {@code exec:exec}.
  */
 public final class Bench {
-    /** The JVM option `mvn javafx:run` starts Conn with (pom.xml; docs ADR 0002): C1 only, for start-up on 2 cores. */
-    private static final String APP_JVM_OPTION = "-XX:TieredStopAtLevel=1";
 
     private static final int APPEND_WARMUP = 200;
     private static final int APPEND_SAMPLES = 2_000;
     private static final int INCIDENT_EVENTS = 100_000;
     private static final int APPEND_CHUNK = 10_000;
     private static final Duration INCIDENT_SPAN = Duration.ofHours(10);
-    private static final int RUNS = 3;
-    private static final long STARTUP_TIMEOUT_SECONDS = 60;
-    private static final Pattern STARTUP_LINE =
-            Pattern.compile("conn\\.bench firstFrameMs=(\\d+) readyMs=(\\d+) openMs=(\\d+) completeMs=(\\d+)");
+    static final int RUNS = 3;
     static final double NO_TARGET = Double.NaN;
 
     private Bench() {}
@@ -92,8 +87,9 @@ public final class Bench {
             rows.addAll(durableAppend(Files.createDirectories(root.resolve("append"))));
             List<Row> incident = openLargeIncident(Files.createDirectories(root.resolve("incident")));
             rows.addAll(incident.subList(0, incident.size() - 1));
-            rows.addAll(startup(Files.createDirectories(root.resolve("startup"))));
-            rows.addAll(openInWindow(root.resolve("incident")));
+            rows.addAll(StartupBench.startup(Files.createDirectories(root.resolve("startup"))));
+            rows.addAll(StartupBench.openInWindow(root.resolve("incident")));
+            rows.addAll(PulseBench.run(Files.createDirectories(root.resolve("pulse"))));
             rows.add(incident.get(incident.size() - 1)); // heap, measured while the incident was held
             // feature benches: one line each, below
             rows.addAll(ImpactBench.run());
@@ -113,19 +109,20 @@ public final class Bench {
     private static List<Row> durableAppend(Path dir) {
         try (Database db = Database.open(dir)) {
             EventStore store = EventStore.jdbc(db.dataSource());
-            IncidentId incident = new IncidentService(store, Clock.systemUTC())
+            IncidentLog log = new IncidentLog(store, Clock.systemUTC());
+            IncidentId incident = new IncidentService(store, log)
                     .declare(
                             new Declaration("Bench: durable append", Severity.SEV2, "", Optional.empty(), "bench"),
                             "bench")
                     .incidentId();
             for (int i = 0; i < APPEND_WARMUP; i++) {
-                store.append(note(incident, i));
+                log.store(List.of(note(incident, i)), Origin.REPLICATED);
             }
             long[] nanos = new long[APPEND_SAMPLES];
             for (int i = 0; i < APPEND_SAMPLES; i++) {
                 Event e = note(incident, APPEND_WARMUP + i);
                 long t0 = System.nanoTime();
-                boolean stored = store.append(e);
+                boolean stored = !log.store(List.of(e), Origin.REPLICATED).isEmpty();
                 nanos[i] = System.nanoTime() - t0;
                 if (!stored) {
                     throw new IllegalStateException("append " + i + " was not stored");
@@ -140,7 +137,7 @@ public final class Bench {
 
     private static Event note(IncidentId incident, int i) {
         Instant now = Instant.now();
-        return new Event(Event.newId(), incident, now, now, "bench", EventType.NOTE, Payload.of("text", "note " + i));
+        return Event.of(Event.newId(), incident, now, now, "bench", new TimelineEvent.Note("note " + i));
     }
 
     /** Nearest-rank percentile of sorted values. */
@@ -155,8 +152,8 @@ public final class Bench {
         try (Database db = Database.open(dir)) {
             EventStore store = EventStore.jdbc(db.dataSource());
             Instant start = Instant.now().minus(INCIDENT_SPAN).truncatedTo(ChronoUnit.SECONDS);
-            IncidentId incident = new IncidentService(store, Clock.fixed(start, ZoneOffset.UTC))
-                    .declare(
+            IncidentService service = new IncidentService(store, Clock.fixed(start, ZoneOffset.UTC));
+            IncidentId incident = service.declare(
                             new Declaration(
                                     "Bench: 100k-event incident",
                                     Severity.SEV1,
@@ -167,7 +164,7 @@ public final class Bench {
                     .incidentId();
             List<Event> generated = largeIncident(incident, start, INCIDENT_EVENTS - 1);
             for (int i = 0; i < generated.size(); i += APPEND_CHUNK) {
-                store.appendAll(generated.subList(i, Math.min(i + APPEND_CHUNK, generated.size())));
+                service.importEvents(generated.subList(i, Math.min(i + APPEND_CHUNK, generated.size())));
             }
             generated = null;
 
@@ -227,28 +224,25 @@ public final class Bench {
      * 500) a status change cycling investigating, identified, monitoring.
      */
     private static List<Event> largeIncident(IncidentId incident, Instant start, int count) {
-        String[] statuses = {"identified", "monitoring", "investigating"};
+        Status[] statuses = {Status.IDENTIFIED, Status.MONITORING, Status.INVESTIGATING};
         String[] authors = {"alice", "bob", "carol", "dmitri"};
         long stepNanos = INCIDENT_SPAN.toNanos() / count;
         List<Event> events = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
             Instant at = start.plusNanos(stepNanos * i);
-            EventType type;
-            Payload payload;
+            EventBody body;
             if (i % 1_000 == 500) {
-                type = EventType.STATUS_CHANGED;
-                payload = Payload.of("status", statuses[(i / 1_000) % statuses.length], "text", "status update " + i);
+                body = new HeaderEvent.StatusChanged(
+                        statuses[(i / 1_000) % statuses.length], Optional.of("status update " + i));
             } else if (i % 50 == 0) {
-                type = EventType.DECISION;
-                payload = Payload.of("text", "Decision " + i + ": hold deploys on checkout until error rate < 1%");
+                body = new TimelineEvent.Decision("Decision " + i + ": hold deploys on checkout until error rate < 1%");
             } else if (i % 50 == 25) {
-                type = EventType.ACTION_TAKEN;
-                payload = Payload.of("text", "Action " + i + ": rolled back checkout-api to the previous release");
+                body = new TimelineEvent.ActionTaken(
+                        "Action " + i + ": rolled back checkout-api to the previous release");
             } else {
-                type = EventType.NOTE;
-                payload = Payload.of("text", "Note " + i + ": p99 latency on eu-west-1 still elevated, watching");
+                body = new TimelineEvent.Note("Note " + i + ": p99 latency on eu-west-1 still elevated, watching");
             }
-            events.add(new Event(Event.newId(), incident, at, at, authors[i % authors.length], type, payload));
+            events.add(Event.of(Event.newId(), incident, at, at, authors[i % authors.length], body));
         }
         return events;
     }
@@ -261,118 +255,6 @@ public final class Bench {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            }
-        }
-    }
-
-    // --- 3. startup --------------------------------------------------------------------------
-
-    private static List<Row> startup(Path dir) throws IOException, InterruptedException {
-        String classPath = System.getProperty("java.class.path");
-        if (!classPath.contains("test-classes") || !classPath.contains("openjfx-monocle")) {
-            throw new IllegalStateException("the class path is not the test class path (no test-classes or "
-                    + "Monocle): run the bench with `mvn -Pbench -DskipTests verify`; it was: " + classPath);
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path cache = Path.of("target", "openjfx-cache").toAbsolutePath();
-        long[] firstFrame = new long[RUNS];
-        long[] ready = new long[RUNS];
-        long[] readyAgain = new long[RUNS];
-        for (int run = -1; run < RUNS; run++) { // run -1 warms up the OS file cache and the JavaFX cache
-            String name = run < 0 ? "warmup" : "run" + run;
-            Path data = Files.createDirectories(dir.resolve(name));
-            long[] ms = launchOnce(java, classPath, cache, data, dir.resolve(name + ".log"));
-            long[] again = launchOnce(java, classPath, cache, data, dir.resolve(name + "-again.log"));
-            if (run >= 0) {
-                firstFrame[run] = ms[0];
-                ready[run] = ms[1];
-                readyAgain[run] = again[1];
-            }
-        }
-        return List.of(
-                new Row("time to window shown (JVM start to first frame)", median(firstFrame), "ms", 1_500),
-                new Row("time to ready window, first launch (creates data dir)", median(ready), "ms", 1_500),
-                new Row("time to ready window, existing data directory", median(readyAgain), "ms", 1_500));
-    }
-
-    /**
-     * The real path: the app opens the 100k-event incident left by {@link #openLargeIncident} (it
-     * is the active one), from building the window to the timeline rows being on screen.
-     */
-    private static List<Row> openInWindow(Path data) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("java.class.path");
-        Path cache = Path.of("target", "openjfx-cache").toAbsolutePath();
-        long[] open = new long[RUNS];
-        long[] complete = new long[RUNS];
-        for (int run = -1; run < RUNS; run++) {
-            long[] ms = launchOnce(java, classPath, cache, data, data.resolveSibling("open-" + (run + 1) + ".log"));
-            if (run >= 0) {
-                open[run] = ms[2];
-                complete[run] = ms[3];
-            }
-        }
-        return List.of(
-                new Row(
-                        "open 100k-event incident in the window: header + newest rows on screen",
-                        median(open),
-                        "ms",
-                        1_000),
-                new Row(
-                        "open 100k-event incident in the window: whole history on screen",
-                        median(complete),
-                        "ms",
-                        NO_TARGET));
-    }
-
-    /** @return {firstFrameMs, readyMs, openMs, completeMs} as printed by the child */
-    private static long[] launchOnce(String java, String classPath, Path cache, Path data, Path log)
-            throws IOException, InterruptedException {
-        Path settings = data.resolve("settings.json");
-        if (!Files.exists(settings)) {
-            // the name is asked once at first launch; a dialog left open would outlive the probe
-            Files.writeString(settings, "{\"version\": 1, \"authorName\": \"bench\"}");
-        }
-        ProcessBuilder pb = new ProcessBuilder(
-                        java,
-                        APP_JVM_OPTION,
-                        "-cp",
-                        classPath,
-                        "-Dconn.bench.startup=true",
-                        "-Dglass.platform=Monocle",
-                        "-Dmonocle.platform=Headless",
-                        "-Dprism.order=sw",
-                        "-Dtestfx.headless=true",
-                        "-Djava.awt.headless=true",
-                        "-Djavafx.cachedir=" + cache,
-                        "dev.conn.app.Launcher",
-                        "--data-dir",
-                        data.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Process child = pb.start();
-        try {
-            if (!child.waitFor(STARTUP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the app did not exit within " + STARTUP_TIMEOUT_SECONDS
-                        + " s; its output:\n" + Files.readString(log, StandardCharsets.UTF_8));
-            }
-            String out = Files.readString(log, StandardCharsets.UTF_8);
-            Matcher m = STARTUP_LINE.matcher(out);
-            if (!m.find()) {
-                throw new IllegalStateException("the app exited with code " + child.exitValue()
-                        + " without printing 'conn.bench firstFrameMs=N readyMs=M'; its output:\n" + out);
-            }
-            return new long[] {
-                Long.parseLong(m.group(1)),
-                Long.parseLong(m.group(2)),
-                Long.parseLong(m.group(3)),
-                Long.parseLong(m.group(4))
-            };
-        } finally {
-            if (child.isAlive()) {
-                child.descendants().forEach(ProcessHandle::destroyForcibly);
-                child.destroyForcibly();
-                child.waitFor(10, TimeUnit.SECONDS);
             }
         }
     }
@@ -432,7 +314,7 @@ public final class Bench {
         return nanos / 1_000_000.0;
     }
 
-    private static double median(long[] values) {
+    static double median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;

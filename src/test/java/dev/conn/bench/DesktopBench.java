@@ -1,11 +1,12 @@
 package dev.conn.bench;
 
 import dev.conn.incident.Event;
+import dev.conn.incident.HeaderEvent;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.Severity;
+import dev.conn.incident.TimelineEvent;
 import dev.conn.platform.db.Database;
-import dev.conn.testing.Events;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,7 +65,7 @@ final class DesktopBench {
             return List.of(
                     new Bench.Row("cold start to first frame, AppCDS" + note, -1, "ms", 1_000),
                     new Bench.Row("cold start to first frame, no CDS" + note, -1, "ms", Bench.NO_TARGET),
-                    new Bench.Row("RSS with a 10,000-event incident open" + note, -1, "MB", 300));
+                    new Bench.Row("RSS with a 10,000-event incident open" + note, -1, "MB", 250));
         }
         long[] cds = new long[RUNS];
         long[] noCds = new long[RUNS];
@@ -87,7 +89,7 @@ final class DesktopBench {
         return List.of(
                 new Bench.Row("cold start to first frame, AppCDS" + note, median(cds), "ms", 1_000),
                 new Bench.Row("cold start to first frame, no CDS" + note, median(noCds), "ms", Bench.NO_TARGET),
-                new Bench.Row("RSS with a 10,000-event incident open" + note, median(rss), "MB", 300));
+                new Bench.Row("RSS with a 10,000-event incident open" + note, median(rss), "MB", 250));
     }
 
     private static void tenThousandEvents(Path data) {
@@ -95,14 +97,29 @@ final class DesktopBench {
         try (Database db = Database.open(data)) {
             IncidentService service = new IncidentService(
                     dev.conn.incident.EventStore.jdbc(db.dataSource()), Clock.fixed(start, ZoneOffset.UTC));
-            IncidentId id = Events.newIncident();
+            IncidentId id = new IncidentId(Event.newId());
             List<Event> events = new ArrayList<>();
-            events.add(Events.declared(id, start, Severity.SEV1, "bench"));
+            events.add(Event.of(
+                    Event.newId(),
+                    id,
+                    start,
+                    start,
+                    "bench",
+                    new HeaderEvent.IncidentDeclared(
+                            "Checkout errors",
+                            Severity.SEV1,
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.of("bench"))));
             for (int i = 1; i < 10_000; i++) {
-                events.add(Events.note(
+                Instant at = start.plus(Duration.ofSeconds(i));
+                events.add(Event.of(
+                        Event.newId(),
                         id,
-                        start.plus(Duration.ofSeconds(i)),
-                        "note " + i + ": payments-api p99 at " + (400 + i % 300) + " ms"));
+                        at,
+                        at,
+                        "alice",
+                        new TimelineEvent.Note("note " + i + ": payments-api p99 at " + (400 + i % 300) + " ms")));
             }
             service.importEvents(events);
         }

@@ -57,7 +57,7 @@ class DataDirectoryChecksTest {
         assumeTrue(PrivateFiles.posix(), "POSIX permissions only");
         Path dir = tmp.resolve("home/.conn");
 
-        try (AppContext ignored = AppContext.open(dir, clock, new DirectTaskRunner())) {
+        try (AppContext ignored = AppContext.open(dir, clock, new DirectTaskRunner(), new DirectTaskRunner())) {
             assertThat(mode(dir)).isEqualTo("rwx------");
             assertThat(mode(dir.resolve("conn.mv.db"))).isEqualTo("rw-------");
             assertThat(mode(dir.resolve("conn.lock.db"))).isEqualTo("rw-------");
@@ -132,7 +132,8 @@ class DataDirectoryChecksTest {
         Files.createFile(dir.resolve("conn.mv.db"));
 
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(
-                RuntimeException.class, () -> AppContext.open(dir, clock, new DirectTaskRunner()));
+                RuntimeException.class,
+                () -> AppContext.open(dir, clock, new DirectTaskRunner(), new DirectTaskRunner()));
 
         assertThat(e.getMessage()).contains("is empty (0 bytes)");
         assertThat(Files.size(dir.resolve("conn.mv.db"))).isZero();
@@ -155,7 +156,8 @@ class DataDirectoryChecksTest {
         assertThat(conn(dir, "declare", "--severity", "2", "Checkout errors")).isZero();
         Files.writeString(dir.resolve("policy.json"), "{\"version\": 1, \"severities\": 7}");
         String windowSays = org.junit.jupiter.api.Assertions.assertThrows(
-                        ConfigException.class, () -> AppContext.open(dir, clock, new DirectTaskRunner()))
+                        ConfigException.class,
+                        () -> AppContext.open(dir, clock, new DirectTaskRunner(), new DirectTaskRunner()))
                 .getMessage();
 
         assertThat(conn(dir, "declare", "--severity", "1", "Another one")).isEqualTo(ConnCommand.REFUSED);

@@ -57,7 +57,7 @@ class ParallelCliTest {
         IncidentId incident = declare(data);
         List<Process> children = startRound(data, 0);
         // the window's start-up path, racing the CLIs for the database
-        AppContext window = AppContext.open(data, Clock.systemUTC(), new DirectTaskRunner());
+        AppContext window = AppContext.open(data, Clock.systemUTC(), new DirectTaskRunner(), new DirectTaskRunner());
         List<String> expected;
         try {
             assertThat(window.incidents().incidents()).hasSize(1);

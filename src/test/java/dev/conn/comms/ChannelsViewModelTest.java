@@ -13,7 +13,7 @@ import dev.conn.settings.SecretRef;
 import dev.conn.settings.SecretResolver;
 import dev.conn.settings.Settings;
 import dev.conn.settings.SettingsFile;
-import dev.conn.settings.SettingsViewModel;
+import dev.conn.settings.ui.SettingsViewModel;
 import dev.conn.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;

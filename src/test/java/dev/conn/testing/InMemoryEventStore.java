@@ -25,11 +25,38 @@ import java.util.function.Consumer;
  * no database. Counts reads and appends, so a test can check how often a command touches the log.
  */
 public final class InMemoryEventStore implements EventStore {
-    private final List<Event> log = new ArrayList<>();
-    private final Set<UUID> ids = new HashSet<>();
+    /** The log itself, shared by the stores of {@link #otherProcess()}; its monitor guards it. */
+    private static final class Shared {
+        final List<Event> log = new ArrayList<>();
+        final Set<UUID> ids = new HashSet<>();
+        IncidentId active;
+    }
+
+    private final Shared shared;
+    private final List<Event> log;
+    private final Set<UUID> ids;
     private final LogPublisher publisher = new LogPublisher();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-    private IncidentId active;
+
+    /** An empty log. */
+    public InMemoryEventStore() {
+        this(new Shared());
+    }
+
+    private InMemoryEventStore(Shared shared) {
+        this.shared = shared;
+        this.log = shared.log;
+        this.ids = shared.ids;
+    }
+
+    /**
+     * @return a store on the same log, as another process (the CLI, a second console) has it: its
+     *     appends are published to its own subscribers only, never to this store's, and are not
+     *     {@link #appendedHere} for this one; they reach this process only by reading the log
+     */
+    public InMemoryEventStore otherProcess() {
+        return new InMemoryEventStore(shared);
+    }
 
     /**
      * @param method "read" (any read of events) or "append"
@@ -52,7 +79,7 @@ public final class InMemoryEventStore implements EventStore {
     public List<Event> append(Append append) {
         count("append");
         List<Event> stored = new ArrayList<>();
-        synchronized (this) {
+        synchronized (shared) {
             append.guard().ifPresent(g -> {
                 Set<UUID> ignored = new HashSet<>(g.ignored());
                 append.events().forEach(e -> ignored.add(e.id()));
@@ -78,13 +105,15 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Slice read(IncidentId incidentId, Set<EventType> types) {
-        count("read");
-        return new Slice(
-                log.stream()
-                        .filter(e -> e.incidentId().equals(incidentId) && types.contains(e.type()))
-                        .toList(),
-                log.size());
+    public Slice read(IncidentId incidentId, Set<EventType> types) {
+        synchronized (shared) {
+            count("read");
+            return new Slice(
+                    log.stream()
+                            .filter(e -> e.incidentId().equals(incidentId) && types.contains(e.type()))
+                            .toList(),
+                    log.size());
+        }
     }
 
     @Override
@@ -110,54 +139,70 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized List<Event> readIncident(IncidentId incidentId) {
-        count("read");
-        return log.stream().filter(e -> e.incidentId().equals(incidentId)).toList();
+    public List<Event> readIncident(IncidentId incidentId) {
+        synchronized (shared) {
+            count("read");
+            return log.stream().filter(e -> e.incidentId().equals(incidentId)).toList();
+        }
     }
 
     @Override
-    public synchronized Batch readAfter(long afterSequence, int limit) {
-        count("read");
-        int from = (int) Math.min(afterSequence, log.size());
-        int to = Math.min(log.size(), from + limit);
-        return new Batch(List.copyOf(log.subList(from, to)), to);
+    public Batch readAfter(long afterSequence, int limit) {
+        synchronized (shared) {
+            count("read");
+            int from = (int) Math.min(afterSequence, log.size());
+            int to = Math.min(log.size(), from + limit);
+            return new Batch(List.copyOf(log.subList(from, to)), to);
+        }
     }
 
     @Override
-    public synchronized List<Event> readByType(Set<EventType> types) {
-        count("read");
-        return log.stream().filter(e -> types.contains(e.type())).toList();
+    public List<Event> readByType(Set<EventType> types) {
+        synchronized (shared) {
+            count("read");
+            return log.stream().filter(e -> types.contains(e.type())).toList();
+        }
     }
 
     @Override
-    public synchronized List<Event> readIncidentTail(IncidentId incidentId, int limit) {
-        count("read");
-        List<Event> all =
-                log.stream().filter(e -> e.incidentId().equals(incidentId)).toList();
-        return all.subList(Math.max(0, all.size() - limit), all.size());
+    public List<Event> readIncidentTail(IncidentId incidentId, int limit) {
+        synchronized (shared) {
+            count("read");
+            List<Event> all =
+                    log.stream().filter(e -> e.incidentId().equals(incidentId)).toList();
+            return all.subList(Math.max(0, all.size() - limit), all.size());
+        }
     }
 
     @Override
-    public synchronized List<Event> readIncident(IncidentId incidentId, Set<EventType> types) {
-        count("read");
-        return log.stream()
-                .filter(e -> e.incidentId().equals(incidentId) && types.contains(e.type()))
-                .toList();
+    public List<Event> readIncident(IncidentId incidentId, Set<EventType> types) {
+        synchronized (shared) {
+            count("read");
+            return log.stream()
+                    .filter(e -> e.incidentId().equals(incidentId) && types.contains(e.type()))
+                    .toList();
+        }
     }
 
     @Override
-    public synchronized long lastSequence() {
-        count("read");
-        return log.size();
+    public long lastSequence() {
+        synchronized (shared) {
+            count("read");
+            return log.size();
+        }
     }
 
     @Override
-    public synchronized Optional<IncidentId> activeIncident() {
-        return Optional.ofNullable(active);
+    public Optional<IncidentId> activeIncident() {
+        synchronized (shared) {
+            return Optional.ofNullable(shared.active);
+        }
     }
 
     @Override
-    public synchronized void setActiveIncident(IncidentId incidentId) {
-        active = incidentId;
+    public void setActiveIncident(IncidentId incidentId) {
+        synchronized (shared) {
+            shared.active = incidentId;
+        }
     }
 }

@@ -2,7 +2,7 @@ package dev.conn.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conn.incident.EventType;
+import dev.conn.incident.EntryCommand;
 import dev.conn.testing.MutableClock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,43 +16,43 @@ class CaptureParserEscapesTest {
         return parser.parse(line, ZoneOffset.UTC);
     }
 
-    private static Capture.Entry entry(Capture c) {
+    private static EntryCommand.Add entry(Capture c) {
         assertThat(c).isInstanceOf(Capture.Entry.class);
-        return (Capture.Entry) c;
+        return ((Capture.Entry) c).command();
     }
 
     @Test
     void doubleSlashIsANoteStartingWithOneSlash() {
-        Capture.Entry e = entry(parse("//etc/hosts changed"));
+        EntryCommand.Add e = entry(parse("//etc/hosts changed"));
 
-        assertThat(e.type()).isEqualTo(EventType.NOTE);
-        assertThat(e.payload().textOrEmpty("text")).isEqualTo("/etc/hosts changed");
+        assertThat(e.kind()).isEqualTo(EntryCommand.Kind.NOTE);
+        assertThat(e.text()).isEqualTo("/etc/hosts changed");
     }
 
     @Test
     void lineStartingWithAPathIsANoteWithTheWholeLine() {
-        Capture.Entry e = entry(parse("/var/log full on db-3"));
+        EntryCommand.Add e = entry(parse("/var/log full on db-3"));
 
-        assertThat(e.type()).isEqualTo(EventType.NOTE);
-        assertThat(e.payload().textOrEmpty("text")).isEqualTo("/var/log full on db-3");
+        assertThat(e.kind()).isEqualTo(EntryCommand.Kind.NOTE);
+        assertThat(e.text()).isEqualTo("/var/log full on db-3");
     }
 
     @Test
     void lineStartingWithAMentionIsANoteWithTheWholeLine() {
-        Capture.Entry e = entry(parse("@alice paging DBA"));
+        EntryCommand.Add e = entry(parse("@alice paging DBA"));
 
-        assertThat(e.type()).isEqualTo(EventType.NOTE);
-        assertThat(e.payload().textOrEmpty("text")).isEqualTo("@alice paging DBA");
-        assertThat(e.occurredAt()).isEmpty();
+        assertThat(e.kind()).isEqualTo(EntryCommand.Kind.NOTE);
+        assertThat(e.text()).isEqualTo("@alice paging DBA");
+        assertThat(e.at()).isEmpty();
     }
 
     @Test
     void mentionAfterACommandIsPartOfTheText() {
-        Capture.Entry e = entry(parse("/decision @alice owns rollback"));
+        EntryCommand.Add e = entry(parse("/decision @alice owns rollback"));
 
-        assertThat(e.type()).isEqualTo(EventType.DECISION);
-        assertThat(e.payload().textOrEmpty("text")).isEqualTo("@alice owns rollback");
-        assertThat(e.occurredAt()).isEmpty();
+        assertThat(e.kind()).isEqualTo(EntryCommand.Kind.DECISION);
+        assertThat(e.text()).isEqualTo("@alice owns rollback");
+        assertThat(e.at()).isEmpty();
     }
 
     @Test

@@ -3,12 +3,16 @@ package dev.conn.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.conn.incident.EventType;
-import dev.conn.incident.Payload;
+import dev.conn.incident.EntryCommand;
+import dev.conn.incident.HeaderCommand;
+import dev.conn.incident.Severity;
+import dev.conn.incident.Status;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,12 +24,27 @@ class CaptureParserTest {
     /** UTC+01:00 on the test date. */
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    private final CaptureParser parser = new CaptureParser(Clock.fixed(NOW, ZoneOffset.UTC));
+    /** The id every parsed entry gets here, so commands compare equal. */
+    private static final UUID ID = UUID.fromString("0193a000-0000-7000-8000-0000000000aa");
 
-    private Capture.Entry entry(String line) {
+    private final CaptureParser parser = new CaptureParser(Clock.fixed(NOW, ZoneOffset.UTC), () -> ID);
+
+    private EntryCommand.Add entry(String line) {
         Capture c = parser.parse(line, BERLIN);
         assertThat(c).isInstanceOf(Capture.Entry.class);
-        return (Capture.Entry) c;
+        return ((Capture.Entry) c).command();
+    }
+
+    private HeaderCommand header(String line) {
+        Capture c = parser.parse(line, BERLIN);
+        assertThat(c).isInstanceOf(Capture.HeaderChange.class);
+        return ((Capture.HeaderChange) c).command();
+    }
+
+    private Capture.Command command(String line) {
+        Capture c = parser.parse(line, BERLIN);
+        assertThat(c).isInstanceOf(Capture.Command.class);
+        return (Capture.Command) c;
     }
 
     private Capture.Invalid invalid(String line) {
@@ -36,52 +55,45 @@ class CaptureParserTest {
 
     @Test
     void plainTextIsANoteAtNow() {
-        Capture.Entry e = entry("Paged the database team");
+        EntryCommand.Add e = entry("Paged the database team");
 
-        assertThat(e.type()).isEqualTo(EventType.NOTE);
-        assertThat(e.payload()).isEqualTo(Payload.of("text", "Paged the database team"));
-        assertThat(e.occurredAt()).isEmpty();
+        assertThat(e)
+                .isEqualTo(
+                        new EntryCommand.Add(ID, EntryCommand.Kind.NOTE, "Paged the database team", Optional.empty()));
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "'/decision Roll back payments-api', DECISION, Roll back payments-api",
         "'/d Roll back payments-api', DECISION, Roll back payments-api",
-        "'/action Restarted the pool', ACTION_TAKEN, Restarted the pool",
-        "'/a Restarted the pool', ACTION_TAKEN, Restarted the pool",
+        "'/action Restarted the pool', ACTION, Restarted the pool",
+        "'/a Restarted the pool', ACTION, Restarted the pool",
         "'/note Waiting on vendor', NOTE, Waiting on vendor",
         "'/DECISION Upper case works', DECISION, Upper case works",
     })
-    void freeTextCommandSetsTheTypeAndKeepsTheText(String line, EventType type, String text) {
-        Capture.Entry e = entry(line);
+    void freeTextCommandSetsTheKindAndKeepsTheText(String line, EntryCommand.Kind kind, String text) {
+        EntryCommand.Add e = entry(line);
 
-        assertThat(e.type()).isEqualTo(type);
-        assertThat(e.payload().textOrEmpty("text")).isEqualTo(text);
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.text()).isEqualTo(text);
     }
 
     @Test
     void statusCommandRecordsAStatusChange() {
-        Capture.Entry e = entry("/status identified Bad deploy of payments-api");
-
-        assertThat(e.type()).isEqualTo(EventType.STATUS_CHANGED);
-        assertThat(e.payload().text("status")).contains("identified");
-        assertThat(e.payload().text("text")).contains("Bad deploy of payments-api");
+        assertThat(header("/status identified Bad deploy of payments-api"))
+                .isEqualTo(new HeaderCommand.ChangeStatus(
+                        Status.IDENTIFIED, Optional.of("Bad deploy of payments-api"), Optional.empty()));
     }
 
     @Test
     void statusResolvedRecordsAResolution() {
-        Capture.Entry e = entry("/status resolved");
-
-        assertThat(e.type()).isEqualTo(EventType.RESOLVED);
-        assertThat(e.payload().text("text")).isEmpty();
+        assertThat(header("/status resolved")).isEqualTo(new HeaderCommand.Resolve(Optional.empty(), Optional.empty()));
     }
 
     @Test
     void sevCommandRecordsASeverityChange() {
-        Capture.Entry e = entry("/sev 1");
-
-        assertThat(e.type()).isEqualTo(EventType.SEVERITY_CHANGED);
-        assertThat(e.payload().text("severity")).contains("SEV1");
+        assertThat(header("/sev 1"))
+                .isEqualTo(new HeaderCommand.ChangeSeverity(Severity.SEV1, Optional.empty(), Optional.empty()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,12 +110,12 @@ class CaptureParserTest {
         "'@-5m /decision Roll back', 2026-11-21T09:55:00Z",
     })
     void backDatingSetsWhenItHappened(String line, Instant expected) {
-        assertThat(entry(line).occurredAt()).contains(expected);
+        assertThat(command(line).at()).contains(expected);
     }
 
     @Test
     void backDatingTokenIsNotPartOfTheText() {
-        assertThat(entry("@-5m Paged the DBA").payload().textOrEmpty("text")).isEqualTo("Paged the DBA");
+        assertThat(entry("@-5m Paged the DBA").text()).isEqualTo("Paged the DBA");
     }
 
     @Test
@@ -116,7 +128,7 @@ class CaptureParserTest {
         // 09:12 in New York (UTC-5) is 14:12Z, after now (10:00Z), so it means yesterday's 09:12
         Capture c = parser.parse("@09:12 Paged the DBA", ZoneId.of("America/New_York"));
 
-        assertThat(((Capture.Entry) c).occurredAt()).contains(Instant.parse("2026-11-20T14:12:00Z"));
+        assertThat(((Capture.Entry) c).at()).contains(Instant.parse("2026-11-20T14:12:00Z"));
     }
 
     @Test
@@ -156,7 +168,7 @@ class CaptureParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"/status ident, identified", "/status mon, monitoring", "/status inv, investigating"})
     void unambiguousStatusPrefixIsAccepted(String line, String status) {
-        assertThat(entry(line).payload().text("status")).contains(status);
+        assertThat(((HeaderCommand.ChangeStatus) header(line)).status().label()).isEqualTo(status);
     }
 
     @Test
@@ -191,6 +203,24 @@ class CaptureParserTest {
     @Test
     void unknownSeverityIsInvalid() {
         assertThat(invalid("/sev 9").message()).contains("9");
+    }
+
+    @Test
+    void mitigatedAndResolvedCarryTheirReasonAndBackDate() {
+        assertThat(header("/mitigated @-5m failed over to replica-2"))
+                .isEqualTo(new HeaderCommand.MarkMitigated(
+                        Optional.of("failed over to replica-2"), Optional.of(Instant.parse("2026-11-21T09:55:00Z"))));
+        assertThat(header("/resolved")).isEqualTo(new HeaderCommand.Resolve(Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void eachLineGetsAFreshEventIdFromTheParsersSource() {
+        CaptureParser minting = new CaptureParser(Clock.fixed(NOW, ZoneOffset.UTC));
+
+        UUID first = ((Capture.Entry) minting.parse("one", BERLIN)).command().eventId();
+        UUID second = ((Capture.Entry) minting.parse("one", BERLIN)).command().eventId();
+
+        assertThat(first).isNotEqualTo(second);
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.conn.command.PeopleFold;
 import dev.conn.command.Roster;
 import dev.conn.command.UtcTime;
 import dev.conn.incident.AckMethod;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;

@@ -7,7 +7,7 @@ import dev.conn.command.PeopleService;
 import dev.conn.fatigue.AlertFatigue;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentState;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.fx.TaskRunner;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -4,7 +4,7 @@ import dev.conn.command.CommunicationDeadlines;
 import dev.conn.command.PeopleService;
 import dev.conn.fatigue.FatigueMonitor;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.fx.AlertCentre;
 import dev.conn.platform.fx.ShellContribution;
 import dev.conn.platform.fx.TaskRunner;

@@ -2,7 +2,7 @@ package dev.conn.command.ui;
 
 import dev.conn.command.PeopleFold;
 import dev.conn.incident.Event;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
 import javafx.collections.ListChangeListener;
 
 /**

@@ -13,7 +13,7 @@ import dev.conn.comms.SettleUnknown;
 import dev.conn.incident.Event;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentState;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.settings.ChannelSettings;
 import dev.conn.settings.Policy;

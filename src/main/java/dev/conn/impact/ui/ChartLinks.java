@@ -3,7 +3,7 @@ package dev.conn.impact.ui;
 import dev.conn.impact.ChartData;
 import dev.conn.impact.SourceLanes;
 import dev.conn.settings.MonitoringSource;
-import dev.conn.settings.SettingsViewModel;
+import dev.conn.settings.ui.SettingsViewModel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

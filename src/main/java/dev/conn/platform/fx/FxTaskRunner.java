@@ -9,17 +9,33 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
 
-/** The production {@link TaskRunner}: one daemon worker thread, results via {@link Platform#runLater}. */
+/**
+ * The production {@link TaskRunner}: one daemon worker thread, results via {@link Platform#runLater}.
+ * The window has two, passed in explicitly: one for the disk (the event log, in order) and one for
+ * the network, so a slow server never holds back an append.
+ */
 public final class FxTaskRunner implements TaskRunner {
     private static final Logger LOG = Logger.getLogger(FxTaskRunner.class.getName());
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "conn-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker;
 
     private volatile boolean closed;
+
+    /** A runner whose worker thread is named {@code conn-io} (the disk runner). */
+    public FxTaskRunner() {
+        this("conn-io");
+    }
+
+    /**
+     * @param threadName the worker thread's name, e.g. {@code conn-io} or {@code conn-net}
+     */
+    public FxTaskRunner(String threadName) {
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     /**
      * {@inheritDoc}
@@ -48,6 +64,24 @@ public final class FxTaskRunner implements TaskRunner {
                         onFailure.accept(e);
                     }
                 });
+            }
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Straight to the FX thread ({@link Platform#runLater}), never behind the worker's queue:
+     * a long read must not hold back what was just saved. Dropped after {@link #close()}.
+     */
+    @Override
+    public void deliver(Runnable action) {
+        if (closed) {
+            return;
+        }
+        Platform.runLater(() -> {
+            if (!closed) {
+                action.run();
             }
         });
     }

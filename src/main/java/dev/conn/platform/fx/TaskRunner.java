@@ -24,6 +24,18 @@ public interface TaskRunner extends AutoCloseable {
      */
     <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
 
+    /**
+     * Runs {@code action} on the FX thread, after what is already waiting there, without waiting
+     * for the background work queued on this runner: how events published on a background thread
+     * reach the view models. The default goes through {@link #run} (so, in the same-thread variant
+     * used in tests, it runs at once); the production runner hands it straight to the FX thread.
+     *
+     * @param action what to run on the FX thread
+     */
+    default void deliver(Runnable action) {
+        run(() -> null, ignored -> action.run(), e -> {});
+    }
+
     /** Stops accepting work and waits up to 5 s for submitted work to finish. */
     @Override
     void close();

@@ -23,8 +23,8 @@ public final class ThemeManager {
 
     private static final List<String> FEATURE_SHEETS = List.of(
             BASE + "base.css",
-            "/dev/conn/incident/incident.css",
-            "/dev/conn/timeline/timeline.css",
+            "/dev/conn/incident/ui/incident.css",
+            "/dev/conn/timeline/ui/timeline.css",
             "/dev/conn/command/ui/people.css");
 
     private ThemeManager() {}

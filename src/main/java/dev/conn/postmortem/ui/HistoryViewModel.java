@@ -4,7 +4,7 @@ import dev.conn.incident.Event;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.IncidentState;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.incident.Severity;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.postmortem.IncidentHistory;

@@ -1,7 +1,7 @@
 package dev.conn.postmortem.ui;
 
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.fx.ShellContribution;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.platform.secrets.KnownSecrets;

@@ -1,7 +1,7 @@
 package dev.conn.postmortem.ui;
 
 import dev.conn.incident.Event;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.postmortem.PostmortemFold;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;

@@ -3,7 +3,7 @@ package dev.conn.postmortem.ui;
 import dev.conn.incident.Event;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentState;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.postmortem.PostmortemCommand;
 import dev.conn.postmortem.PostmortemService;

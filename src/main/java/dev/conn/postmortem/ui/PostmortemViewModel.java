@@ -2,7 +2,7 @@ package dev.conn.postmortem.ui;
 
 import dev.conn.incident.Event;
 import dev.conn.incident.IncidentId;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.incident.MalformedEventException;
 import dev.conn.incident.Milestone;
 import dev.conn.incident.TimelineEvent;

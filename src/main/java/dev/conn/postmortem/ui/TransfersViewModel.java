@@ -2,7 +2,7 @@ package dev.conn.postmortem.ui;
 
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentState;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.postmortem.BundleImporter;
 import dev.conn.postmortem.ExportFiles;

@@ -153,7 +153,14 @@ class CommandBannersViewModelTest {
     @Test
     void anotherConsolesHandOffReachesTheBannersAsItsEventsArrive() {
         String bob = add("Bob");
-        PeopleService.Result elsewhere = screen.people.execute(
+        // Dana's console is another process on the same log: its appends are not published here
+        PeopleService otherConsole = PeopleService.create(
+                new dev.conn.incident.IncidentService(screen.store.otherProcess(), screen.clock),
+                Screen.TIMEOUT,
+                new java.util.SplittableRandom(7),
+                dev.conn.command.CommunicationDeadlines.NONE,
+                screen.monitor);
+        PeopleService.Result elsewhere = otherConsole.execute(
                 screen.incident.current().orElseThrow().id(),
                 HandoffCommand.Offer.of(Role.INCIDENT_COMMANDER, bob),
                 "Dana");
@@ -162,7 +169,7 @@ class CommandBannersViewModelTest {
         screen.incident.accept(elsewhere.appended()); // what the log follower hands over
 
         assertThat(banners.handoffTextProperty().get()).isEqualTo("Hand-off of Incident Commander to Bob pending ACK");
-        screen.incident.accept(screen.people
+        screen.incident.accept(otherConsole
                 .execute(screen.incident.current().orElseThrow().id(), new RosterCommand.Leave(bob), "Dana")
                 .appended());
         assertThat(banners.pendingHandoffProperty().get()).isNotNull(); // Bob left: the offer still waits

@@ -15,7 +15,7 @@ import dev.conn.incident.CommsEvent;
 import dev.conn.incident.Declaration;
 import dev.conn.incident.Event;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.incident.Severity;
 import dev.conn.platform.fx.DirectTaskRunner;
 import dev.conn.settings.PolicyFile;

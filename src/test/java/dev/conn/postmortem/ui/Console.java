@@ -3,7 +3,7 @@ package dev.conn.postmortem.ui;
 import dev.conn.incident.Declaration;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.IncidentViewModel;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.incident.Severity;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.postmortem.PostmortemService;

@@ -1,0 +1,135 @@
+package dev.conn.cli;
+
+import dev.conn.incident.EventStore;
+import dev.conn.incident.IncidentService;
+import dev.conn.platform.db.Database;
+import dev.conn.settings.ConfigException;
+import dev.conn.settings.DataDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * Opens a subcommand's {@link Session} on the data directory: refusing a directory without a Conn
+ * database where a command needs one, warning about or refusing a bad {@code policy.json} as the
+ * command needs, opening a read-only copy read-only, and taking this command's turn on the data
+ * directory ({@link CliTurn}) so parallel commands never fight over the database.
+ */
+final class Sessions {
+    private final Path directory;
+    private final Clock clock;
+    private final Supplier<PrintWriter> err;
+
+    /**
+     * @param directory the data directory (resolved, not created yet)
+     * @param clock the clock events are stamped with
+     * @param err where warnings go (standard error)
+     */
+    Sessions(Path directory, Clock clock, Supplier<PrintWriter> err) {
+        this.directory = directory;
+        this.clock = clock;
+        this.err = err;
+    }
+
+    /** @return the data directory this invocation uses, created if needed */
+    private Path dataDirectory() {
+        return DataDirectory.prepare(directory);
+    }
+
+    /**
+     * Opens the database and the incident service for a subcommand that reads or adds to
+     * existing incidents. A directory without a Conn database is refused, not created: a mistyped
+     * {@code --data-dir} must not quietly start an empty console. A bad {@code policy.json} is
+     * reported with the window's message, as a warning: these commands do not use the policy, and
+     * a deploy script's entry must not be lost to it.
+     *
+     * @throws IllegalStateException naming the directory if it holds no Conn database
+     */
+    Session open() {
+        Path dir = directory;
+        refuseIfNoDatabase(dir);
+        warnIfPolicyBad(dir);
+        return openOrCreateChecked();
+    }
+
+    /**
+     * Opens the database for a subcommand that only reads ({@code export}): like {@link #open()},
+     * but a data directory this process cannot write (a read-only mount, a copied backup) is opened
+     * read-only instead of refused.
+     */
+    Session openForReading() {
+        Path dir = directory;
+        refuseIfNoDatabase(dir);
+        warnIfPolicyBad(dir);
+        if (!java.nio.file.Files.isWritable(dir)) {
+            Database db = Database.openReadOnly(dir); // no turn: nothing can be written there
+            return new Session(dir, db, new IncidentService(EventStore.jdbc(db.dataSource()), clock), () -> {});
+        }
+        return openOrCreateChecked();
+    }
+
+    /**
+     * Opens the database and the incident service, creating the data directory on first use. A
+     * bad {@code policy.json} is refused with the window's message, as the window refuses to start.
+     *
+     * @throws ConfigException naming the policy file and the bad field
+     */
+    Session openOrCreate() {
+        Path dir = directory;
+        if (java.nio.file.Files.isDirectory(dir)) {
+            new dev.conn.settings.PolicyFile(dir).read();
+        }
+        return openOrCreateChecked();
+    }
+
+    private Session openOrCreateChecked() {
+        Path dir = dataDirectory();
+        java.util.concurrent.atomic.AtomicBoolean said = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable waiting = () -> {
+            if (!said.getAndSet(true)) {
+                err.get()
+                        .println("conn: waiting for another Conn process to release the database in " + dir + " (up to "
+                                + Database.PATIENCE.toSeconds() + " s) …");
+            }
+        };
+        warmUp(); // class loading happens before the turn, so the turn stays short
+        CliTurn turn = CliTurn.take(dir, Database.PATIENCE, Database.TELL_AFTER, waiting);
+        try {
+            Database db = Database.open(dir, Database.PATIENCE, waiting);
+            return new Session(dir, db, new IncidentService(EventStore.jdbc(db.dataSource()), clock), turn);
+        } catch (RuntimeException e) {
+            turn.close();
+            throw e;
+        }
+    }
+
+    /** Loads H2 and Jackson before waiting for a turn: other commands wait while this one holds it. */
+    private static void warmUp() {
+        Database.warmUp();
+        try {
+            dev.conn.platform.json.Json.newMapper()
+                    .readTree("{\"text\":\"warm\",\"at\":\"2026-01-01T00:00:00Z\",\"n\":[1,2]}");
+        } catch (java.io.IOException | RuntimeException e) {
+            // only a head start
+        }
+    }
+
+    private void refuseIfNoDatabase(Path dir) {
+        if (!Database.existsIn(dir)) {
+            throw new IllegalStateException("No Conn database in " + dir + " (no " + Database.NAME
+                    + ".mv.db). Check --data-dir or " + DataDirectory.ENV
+                    + "; `conn declare` or the window create one.");
+        }
+    }
+
+    private void warnIfPolicyBad(Path dir) {
+        try {
+            new dev.conn.settings.PolicyFile(dir).read();
+        } catch (ConfigException e) {
+            err.get()
+                    .println("conn: warning: " + e.getMessage()
+                            + " (the window refuses to start until it is fixed; this command does not use it)");
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.conn.timeline;
+
+import dev.conn.incident.CommandEvent;
+import dev.conn.incident.CommsEvent;
+import dev.conn.incident.Event;
+import dev.conn.incident.EventBody;
+import dev.conn.incident.HeaderEvent;
+import dev.conn.incident.ImpactEvent;
+import dev.conn.incident.MalformedEventException;
+import dev.conn.incident.PostmortemEvent;
+import dev.conn.incident.Role;
+import dev.conn.incident.TimelineEvent;
+import dev.conn.platform.text.TimeFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one-line text of an event as the timeline and the exports show it, read from its typed
+ * body. Values the codec reads leniently (a severity stored as {@code sev1}, a status as {@code
+ * ident}, a role, an acknowledgement method, a fatigue level, a milestone, an action item's status)
+ * show as they were stored, as earlier versions showed them, so an old incident exports byte for
+ * byte as it did. An event whose stored payload does not fit its type (only hand-written data ever
+ * held one) is described from its stored fields by {@link StoredEntryText}. Pure.
+ */
+final class EntryText {
+    private EntryText() {}
+
+    /**
+     * @param e an event
+     * @return its description, e.g. "Status: identified. Bad deploy of payments-api"
+     */
+    static String of(Event e) {
+        EventBody body;
+        try {
+            body = e.body();
+        } catch (MalformedEventException unreadable) {
+            return StoredEntryText.of(e);
+        }
+        if (body instanceof HeaderEvent h) {
+            return header(h, e);
+        }
+        if (body instanceof TimelineEvent t) {
+            return timeline(t, e);
+        }
+        if (body instanceof CommandEvent c) {
+            return people(c, e);
+        }
+        if (body instanceof CommsEvent c) {
+            return comms(c, e);
+        }
+        if (body instanceof ImpactEvent i) {
+            return impact(i, e);
+        }
+        return postmortem((PostmortemEvent) body, e);
+    }
+
+    private static String header(HeaderEvent h, Event e) {
+        if (h instanceof HeaderEvent.IncidentDeclared d) {
+            return "Declared " + stored(e, "severity", d.severity().name()) + ": " + d.title()
+                    + d.summary().map(s -> ". " + s).orElse("")
+                    + ". Incident commander: " + d.commander().orElse(e.author());
+        }
+        if (h instanceof HeaderEvent.SeverityChanged s) {
+            return "Severity changed to " + stored(e, "severity", s.severity().name()) + suffix(s.text());
+        }
+        if (h instanceof HeaderEvent.StatusChanged s) {
+            return "Status: " + stored(e, "status", s.status().label()) + suffix(s.text());
+        }
+        if (h instanceof HeaderEvent.Mitigated m) {
+            return "Impact mitigated" + suffix(m.text());
+        }
+        return "Incident resolved" + suffix(((HeaderEvent.Resolved) h).text());
+    }
+
+    private static String timeline(TimelineEvent t, Event e) {
+        String text = t instanceof TimelineEvent.Entry entry
+                ? entry.text()
+                : t instanceof TimelineEvent.EventCorrected c ? c.text() : "";
+        return text.isBlank() ? e.type().label() : text;
+    }
+
+    private static String people(CommandEvent c, Event e) {
+        if (c instanceof CommandEvent.ResponderJoined j) {
+            return j.name() + " joined the response"
+                    + j.handle().map(h -> " (" + h + ")").orElse("");
+        }
+        if (c instanceof CommandEvent.ResponderLeft l) {
+            return l.person().orElse("A responder") + " left the response";
+        }
+        if (c instanceof CommandEvent.BreakStarted b) {
+            return b.person().orElse("A responder") + " started a break";
+        }
+        if (c instanceof CommandEvent.BreakEnded b) {
+            return b.person().orElse("A responder") + " is back from a break";
+        }
+        if (c instanceof CommandEvent.RoleAssigned r) {
+            return r.person() + " assigned as " + role(e, r.role());
+        }
+        if (c instanceof CommandEvent.NextIcDesignated n) {
+            return n.person() + " designated next incident commander";
+        }
+        if (c instanceof CommandEvent.HandoffOffered o) {
+            return o.from() + " offered " + role(e, o.role()) + " to " + o.to() + " (read-back code " + o.readBackCode()
+                    + ")";
+        }
+        if (c instanceof CommandEvent.HandoffAcknowledged a) {
+            return role(e, a.role()) + " handed to " + a.to()
+                    + ackMethod(stored(e, "method", a.method().name()))
+                    + suffix(StoredEntryText.stored(e, "text"));
+        }
+        if (c instanceof CommandEvent.HandoffDeclined d) {
+            return "Hand-off declined" + d.reason().map(r -> ": " + r).orElse("");
+        }
+        if (c instanceof CommandEvent.HandoffWithdrawn w) {
+            return "Hand-off offer withdrawn" + w.reason().map(r -> ": " + r).orElse("");
+        }
+        if (c instanceof CommandEvent.HandoffExpired) {
+            return "Hand-off offer expired without acknowledgement; the holder keeps the role";
+        }
+        if (c instanceof CommandEvent.TaskAssigned t) {
+            return "Task for " + t.person() + ": " + t.text() + " (check back by "
+                    + TimeFormat.utcMinutes(t.checkBackAt()) + ")";
+        }
+        if (c instanceof CommandEvent.TaskAcknowledged) {
+            return "Task acknowledged by its assignee";
+        }
+        if (c instanceof CommandEvent.TaskDone d) {
+            return "Task done" + suffix(d.text());
+        }
+        if (c instanceof CommandEvent.TaskCancelled t) {
+            return "Task cancelled" + t.reason().map(r -> ": " + r).orElse("");
+        }
+        CommandEvent.FatigueAlerted f = (CommandEvent.FatigueAlerted) c;
+        return "Fatigue: " + f.person() + ", "
+                + words(stored(e, "level", f.level().name()));
+    }
+
+    private static String comms(CommsEvent c, Event e) {
+        if (c instanceof CommsEvent.ChecklistItemDone d) {
+            return "Checklist: " + d.title() + " done";
+        }
+        if (c instanceof CommsEvent.ChecklistItemSkipped s) {
+            return "Checklist: " + s.title() + " skipped (" + s.reason() + ")";
+        }
+        if (c instanceof CommsEvent.ChecklistItemSnoozed s) {
+            return "Checklist: " + s.title() + " snoozed until "
+                    + stored(e, "until", s.until().toString());
+        }
+        if (c instanceof CommsEvent.MessageQueued q) {
+            return "Message queued to " + q.channels() + ": " + q.subject();
+        }
+        if (c instanceof CommsEvent.MessageSent s) {
+            return "Message sent via " + s.channel() + " at "
+                    + stored(e, "sentAt", s.sentAt().toString())
+                    + (s.markedByUser().orElse(false) ? " (marked sent by user)" : "");
+        }
+        if (c instanceof CommsEvent.MessageFailed f) {
+            return "Message via " + f.channel() + " failed: " + f.reason();
+        }
+        CommsEvent.MessageDeliveryUnknown u = (CommsEvent.MessageDeliveryUnknown) c;
+        return "Message via " + u.channel() + ": delivery unknown ("
+                + u.reason().orElse("Conn stopped mid-send") + "); resend or mark sent";
+    }
+
+    private static String impact(ImpactEvent i, Event e) {
+        if (i instanceof ImpactEvent.ImpactQuerySet q) {
+            return "Impact query \"" + q.name() + "\": " + q.query()
+                    + q.threshold()
+                            .map(t -> " (threshold " + stored(e, "threshold", t.toString())
+                                    + q.unit().orElse("") + ")")
+                            .orElse("");
+        }
+        if (i instanceof ImpactEvent.ImpactQueryRemoved) {
+            return "Impact query removed";
+        }
+        ImpactEvent.MetricSnapshot s = (ImpactEvent.MetricSnapshot) i;
+        return "Snapshot of \"" + s.name() + "\""
+                + s.fetchedAt()
+                        .map(t -> ", data as of " + stored(e, "fetchedAt", t.toString()))
+                        .orElse("");
+    }
+
+    private static String postmortem(PostmortemEvent p, Event e) {
+        if (p instanceof PostmortemEvent.MilestoneSet m) {
+            return "Milestone " + words(stored(e, "milestone", m.milestone().name())) + " set to "
+                    + stored(e, "at", m.at().toString()) + ". " + m.reason();
+        }
+        if (p instanceof PostmortemEvent.IncidentTagged t) {
+            return "Tagged: services " + joined(t.services()) + "; root-cause categories " + joined(t.categories());
+        }
+        if (p instanceof PostmortemEvent.ActionItemAdded a) {
+            return "Action item: " + a.text();
+        }
+        if (p instanceof PostmortemEvent.ActionItemUpdated u) {
+            return "Action item updated"
+                    + u.status().map(st -> ": " + st.name()).orElse("");
+        }
+        PostmortemEvent.PostmortemFieldSet f = (PostmortemEvent.PostmortemFieldSet) p;
+        return "Postmortem " + f.field() + " edited";
+    }
+
+    private static String suffix(Optional<String> text) {
+        return text.filter(t -> !t.isBlank()).map(t -> ". " + t).orElse("");
+    }
+
+    private static String joined(List<String> values) {
+        return values.isEmpty() ? "none" : String.join(", ", values);
+    }
+
+    /** @return an enum name in words: {@code BREAK_SUGGESTED} → "break suggested" */
+    static String words(String name) {
+        return name.replace('_', ' ').toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the value as stored, or the typed value's name if the stored field is missing */
+    private static String stored(Event e, String field, String typed) {
+        return StoredEntryText.stored(e, field).orElse(typed);
+    }
+
+    private static String role(Event e, Role role) {
+        String r = words(stored(e, "role", role.name()));
+        return r.isEmpty() ? "role" : r;
+    }
+
+    /** @return how an acknowledgement was made, from the stored method name ("" if unknown) */
+    private static String ackMethod(String method) {
+        return switch (method) {
+            case "READ_BACK" -> " (read back the code)";
+            case "IN_PERSON" -> " (confirmed in person)";
+            case "VOICE_WITHOUT_CODE" -> " (voice, without code: weaker)";
+            default -> "";
+        };
+    }
+}
