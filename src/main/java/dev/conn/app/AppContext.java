@@ -45,7 +45,9 @@ public final class AppContext implements AutoCloseable {
     private MainWindowView mainWindow;
     // impact graphs: fetches run on a runner of their own, so a slow source never delays an append
     private final TaskRunner network;
-    private dev.conn.impact.SourceLanes impactLanes;
+    /** The features' contributions, whose onClose hooks run when Conn closes. */
+    private java.util.List<dev.conn.platform.fx.ShellContribution> installed = java.util.List.of();
+
     private IncidentViewModel incidentModel;
     private SettingsViewModel settingsModel;
     private TimelineViewModel timelineModel;
@@ -233,14 +235,6 @@ public final class AppContext implements AutoCloseable {
             dev.conn.shell.AlertRouting.comms(commsModel, incidentModel.events(), alerts);
         }
         mainWindow.addSettingsSection(() -> new dev.conn.shell.EditorSettingsSection(
-                "Monitoring sources",
-                () -> dev.conn.shell.EditorSettingsSection.configured(
-                        settingsModel.settings().impactSettings().sources().stream()
-                                .map(dev.conn.settings.MonitoringSource::name)
-                                .toList()),
-                "Edit monitoring sources…",
-                () -> mainWindow.fireMenuAction("Manage monitoring sources…")));
-        mainWindow.addSettingsSection(() -> new dev.conn.shell.EditorSettingsSection(
                 "Message channels",
                 () -> dev.conn.shell.EditorSettingsSection.configured(
                         settingsModel.settings().channelsOrEmpty().stream()
@@ -270,65 +264,23 @@ public final class AppContext implements AutoCloseable {
         list.add(people.contribution());
         // comms first: the checklist and its countdowns are what the IC watches during the outage
         list.add(commsContribution(incidentModel, settingsModel, stage));
-        list.add(impactContribution());
+        list.add(new dev.conn.impact.ui.ImpactFeature(
+                        incidentModel,
+                        settingsModel,
+                        timelineModel,
+                        dev.conn.impact.net.MetricClients.service(
+                                new dev.conn.impact.store.JdbcSeriesCache(database.dataSource()), secrets, clock),
+                        incidents.log(),
+                        tasks,
+                        javafx.application.Platform::runLater,
+                        id -> mainWindow.showPanel(id),
+                        clock)
+                .contribution());
         if (postmortemContribution != null) {
             list.add(postmortemContribution);
         }
+        installed = list;
         return list;
-    }
-
-    /** The impact graphs: the "impact" workspace tab (Shortcut+Shift+I) and the Impact menu. */
-    private dev.conn.platform.fx.ShellContribution impactContribution() {
-        var clients = dev.conn.impact.net.MetricClients.real(secrets);
-        var service = new dev.conn.impact.ImpactService(
-                new dev.conn.impact.store.JdbcSeriesCache(database.dataSource()),
-                clients,
-                dev.conn.impact.net.MetricClients.parsers(),
-                clock);
-        // each monitoring source fetches on a lane of its own; nothing shares the shell's network runner
-        impactLanes = tasks instanceof dev.conn.platform.fx.FxTaskRunner
-                ? new dev.conn.impact.SourceLanes(javafx.application.Platform::runLater)
-                : dev.conn.impact.SourceLanes.direct();
-        var model = new dev.conn.impact.ui.ImpactViewModel(
-                incidentModel, settingsModel, timelineModel, service, clients, impactLanes, clock);
-        dev.conn.impact.ui.ImpactView[] view = new dev.conn.impact.ui.ImpactView[1];
-        java.util.function.Supplier<dev.conn.impact.ui.ImpactView> shown = () -> {
-            if (view[0] == null) {
-                view[0] = new dev.conn.impact.ui.ImpactView(model);
-            }
-            if (mainWindow != null) {
-                mainWindow.showPanel("impact");
-            }
-            return view[0];
-        };
-        javafx.scene.control.Menu menu = new javafx.scene.control.Menu("Impact");
-        menu.setId("impact-menu");
-        javafx.scene.control.MenuItem add = new javafx.scene.control.MenuItem("Add impact query…");
-        add.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Alt+I"));
-        add.setOnAction(e -> shown.get().onAddQuery());
-        javafx.scene.control.MenuItem refresh = new javafx.scene.control.MenuItem("Refresh impact graphs");
-        refresh.setAccelerator(javafx.scene.input.KeyCombination.valueOf("F5"));
-        refresh.setOnAction(e -> {
-            shown.get();
-            model.refresh();
-        });
-        javafx.scene.control.MenuItem snapshot = new javafx.scene.control.MenuItem("Snapshot all impact graphs");
-        snapshot.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Alt+S"));
-        snapshot.setOnAction(e -> shown.get().onSnapshotAll());
-        javafx.scene.control.MenuItem sources = new javafx.scene.control.MenuItem("Manage monitoring sources…");
-        sources.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Alt+M"));
-        sources.setOnAction(e -> shown.get().onManageSources());
-        menu.getItems().addAll(add, refresh, snapshot, sources);
-        return new dev.conn.platform.fx.ShellContribution(
-                java.util.List.of(new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
-                        "impact", "Impact", javafx.scene.input.KeyCombination.valueOf("Shortcut+Shift+I"), () -> {
-                            if (view[0] == null) {
-                                view[0] = new dev.conn.impact.ui.ImpactView(model);
-                            }
-                            return view[0];
-                        })),
-                java.util.List.of(menu),
-                java.util.List.of());
     }
 
     /** The postmortem tab, the incident history tab, the Export menu and the TTx status item. */
@@ -604,9 +556,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     private void closeNetwork() {
-        if (impactLanes != null) {
-            impactLanes.close();
-        }
+        installed.forEach(c -> c.onClose().run());
         if (network != tasks) {
             network.close();
         }

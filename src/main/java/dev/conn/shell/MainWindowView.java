@@ -582,6 +582,7 @@ public final class MainWindowView {
         sections.add(
                 ConsoleSettingsSections.appearance(settings, () -> applyLook(root.getScene()), incident::reportError));
         sections.add(ConsoleSettingsSections.data(settings, dataDirectory));
+        contributions.forEach(c -> c.settingsSections().forEach(s -> sections.add(s.get())));
         extraSettings.forEach(s -> sections.add(s.get()));
         new SettingsDialog(root.getScene().getWindow(), sections).showAndWait();
     }
