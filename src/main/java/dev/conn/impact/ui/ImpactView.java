@@ -15,9 +15,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -26,7 +26,7 @@ import javax.imageio.ImageIO;
 /**
  * The impact panel: one card per impact query ({@link ImpactCard}) in a responsive grid of 1, 2
  * or 3 columns by width ({@link #columnsFor}); the mouse wheel scrolls the panel, Ctrl+wheel zooms
- * a chart. A toolbar adds queries, refreshes, and manages sources. The logic lives in {@link
+ * a chart. A bar of buttons (wrapping when narrow) adds queries, refreshes, and manages sources. The logic lives in {@link
  * ImpactViewModel}.
  */
 public final class ImpactView extends VBox {
@@ -62,7 +62,15 @@ public final class ImpactView extends VBox {
         Label every = new Label("auto-refresh every " + model.refreshInterval().toSeconds()
                 + " s while open · Ctrl+wheel zooms a chart, double-click resets");
         every.getStyleClass().add(Styles.MUTED);
-        ToolBar bar = new ToolBar(add, refresh, sources, every);
+        every.setWrapText(true);
+        // a flow, not a ToolBar: in a narrow panel the hint moves to a second row instead of
+        // hiding behind the overflow button
+        FlowPane bar = new FlowPane(8, 4, add, refresh, sources, every);
+        bar.setId("impact-toolbar");
+        bar.getStyleClass().add("impact-toolbar");
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        every.maxWidthProperty().bind(bar.widthProperty().subtract(16));
         message.getStyleClass().add("impact-error");
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
