@@ -20,13 +20,14 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
 
 /**
  * The impact panel: one card per impact query ({@link ImpactCard}) in a responsive grid of 1, 2
  * or 3 columns by width ({@link #columnsFor}); the mouse wheel scrolls the panel, Ctrl+wheel zooms
- * a chart. A bar of buttons (wrapping when narrow) adds queries, refreshes, and manages sources. The logic lives in {@link
+ * a chart. Buttons (wrapping when narrow) add queries, refresh, and manage sources. The logic lives in {@link
  * ImpactViewModel}.
  */
 public final class ImpactView extends VBox {
@@ -63,15 +64,21 @@ public final class ImpactView extends VBox {
                 + " s while open · Ctrl+wheel zooms a chart, double-click resets");
         every.getStyleClass().add(Styles.MUTED);
         every.setWrapText(true);
-        // a flow, not a ToolBar: in a narrow panel the hint moves to a second row instead of
-        // hiding behind the overflow button
-        FlowPane bar = new FlowPane(8, 4, add, refresh, sources, every);
+        every.setMinWidth(0);
+        // buttons in a flow and the hint on its own wrapping line, not a ToolBar: in a narrow panel
+        // they wrap instead of hiding behind the overflow button, and nothing is wider than the tab
+        FlowPane buttons = new FlowPane(8, 4, add, refresh, sources);
+        VBox bar = new VBox(4, buttons, every);
         bar.setId("impact-toolbar");
         bar.getStyleClass().add("impact-toolbar");
         bar.setPadding(new Insets(6, 8, 6, 8));
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        every.maxWidthProperty().bind(bar.widthProperty().subtract(16));
+        bar.setMinWidth(0);
+        // the charts' scroll pane gives up height first; the buttons and the hint keep theirs
+        bar.setMinHeight(Region.USE_PREF_SIZE);
         message.getStyleClass().add("impact-error");
+        message.setWrapText(true);
+        message.setMinWidth(0);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());

@@ -337,6 +337,35 @@ class ImpactChartBehaviourTest {
     }
 
     @Test
+    void aNarrowImpactTabHoldsThePanelWithNothingPastItsRightEdge(FxRobot robot) throws Exception {
+        chart(robot);
+        // the Impact tab of a 1280 × 720 window beside the timeline is about 440 px wide
+        robot.interact(() -> view.setPrefWidth(440));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        robot.interact(() -> view.getScene().getRoot().layout());
+
+        assertThat(view.getWidth()).isEqualTo(440);
+        double right = view.localToScene(view.getLayoutBounds()).getMaxX();
+        List<String> past =
+                robot.lookup(n -> n.isVisible() && n instanceof javafx.scene.control.Control).queryAll().stream()
+                        .filter(n -> isInside(n, view))
+                        .filter(n -> n.localToScene(n.getLayoutBounds()).getMaxX() > right + 0.5)
+                        .map(n -> n.getClass().getSimpleName() + " " + n.getId())
+                        .toList();
+        assertThat(past).isEmpty();
+        assertThat(view.columns()).isEqualTo(1);
+    }
+
+    static boolean isInside(javafx.scene.Node n, javafx.scene.Node ancestor) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return n != ancestor;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void tickLabelsAsDrawnDoNotOverlapOnAThirtyDayAxisAt1280px(FxRobot robot) throws Exception {
         // 1280: two columns of charts; 1120: one chart across the panel
         for (double width : new double[] {1280, 1120}) {
