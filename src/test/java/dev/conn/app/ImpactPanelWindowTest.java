@@ -84,7 +84,7 @@ class ImpactPanelWindowTest extends WindowTest {
         waitUntil(() -> robot.lookup(".impact-error").queryAllAs(Label.class).stream()
                 .anyMatch(l -> expected.equals(l.getText())));
         waitUntil(() -> chart.data() != null && chart.scale().isPresent());
-        ChartScale sc = chart.scale().orElseThrow();
+        ChartScale sc = settledScale(robot, chart);
         Point2D marker = chart.localToScreen(sc.x(action.occurredAt()), sc.top() + sc.height() / 2);
 
         robot.moveTo(marker).clickOn(marker);
@@ -92,5 +92,21 @@ class ImpactPanelWindowTest extends WindowTest {
         waitUntil(() -> timeline(robot).getSelectionModel().getSelectedItem() != null);
         assertThat(timeline(robot).getSelectionModel().getSelectedItem().event().id())
                 .isEqualTo(action.id());
+    }
+
+    /**
+     * @return the chart's plot area once two layout pulses in a row leave it where it is (a
+     *     scroll bar or a wrapped line may still move it right after the data arrives)
+     */
+    static ChartScale settledScale(FxRobot robot, ImpactChartView chart) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<ChartScale> last =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        waitUntil(() -> {
+            robot.interact(() -> chart.getScene().getRoot().requestLayout());
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(2);
+            ChartScale now = chart.scale().orElse(null);
+            return now != null && now.equals(last.getAndSet(now));
+        });
+        return last.get();
     }
 }
