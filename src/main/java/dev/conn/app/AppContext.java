@@ -220,67 +220,20 @@ public final class AppContext implements AutoCloseable {
         return Optional.ofNullable(window.get()).map(MainWindow::view);
     }
 
-    // --- features whose entry point is still being written: their helpers replace each method
-    // --- below with one line building the feature (CommsFeature, ImpactFeature, PostmortemFeature)
-
-    /** The impact graphs: the "impact" workspace tab (Shortcut+Shift+I) and the Impact menu. */
-    private dev.conn.platform.fx.ShellContribution impactContribution() {
-        var clients = dev.conn.impact.net.MetricClients.real(secrets);
-        var service = new dev.conn.impact.ImpactService(
-                new dev.conn.impact.store.JdbcSeriesCache(database.dataSource()),
-                clients,
-                dev.conn.impact.net.MetricClients.parsers(),
-                clock);
-        // each monitoring source fetches on a lane of its own; results reach the FX thread as the
-        // network runner delivers them
-        dev.conn.impact.SourceLanes impactLanes = new dev.conn.impact.SourceLanes(network::deliver);
-        var model = new dev.conn.impact.ui.ImpactViewModel(
-                incidentModel, settingsModel, timelineModel, service, clients, impactLanes, clock);
-        dev.conn.impact.ui.ImpactView[] view = new dev.conn.impact.ui.ImpactView[1];
-        java.util.function.Supplier<dev.conn.impact.ui.ImpactView> shown = () -> {
-            if (view[0] == null) {
-                view[0] = new dev.conn.impact.ui.ImpactView(model);
-            }
-            window().ifPresent(w -> w.showPanel("impact"));
-            return view[0];
-        };
-        javafx.scene.control.Menu menu = new javafx.scene.control.Menu("Impact");
-        menu.setId("impact-menu");
-        javafx.scene.control.MenuItem add = new javafx.scene.control.MenuItem("Add impact query…");
-        add.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Alt+I"));
-        add.setOnAction(e -> shown.get().onAddQuery());
-        javafx.scene.control.MenuItem refresh = new javafx.scene.control.MenuItem("Refresh impact graphs");
-        refresh.setAccelerator(javafx.scene.input.KeyCombination.valueOf("F5"));
-        refresh.setOnAction(e -> {
-            shown.get();
-            model.refresh();
-        });
-        javafx.scene.control.MenuItem snapshot = new javafx.scene.control.MenuItem("Snapshot all impact graphs");
-        snapshot.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Alt+S"));
-        snapshot.setOnAction(e -> shown.get().onSnapshotAll());
-        javafx.scene.control.MenuItem sources = new javafx.scene.control.MenuItem("Manage monitoring sources…");
-        sources.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Alt+M"));
-        sources.setOnAction(e -> shown.get().onManageSources());
-        menu.getItems().addAll(add, refresh, snapshot, sources);
-        return dev.conn.platform.fx.ShellContribution.builder()
-                .panel(new dev.conn.platform.fx.ShellContribution.WorkspacePanel(
-                        "impact", "Impact", javafx.scene.input.KeyCombination.valueOf("Shortcut+Shift+I"), () -> {
-                            if (view[0] == null) {
-                                view[0] = new dev.conn.impact.ui.ImpactView(model);
-                            }
-                            return view[0];
-                        }))
-                .menu(menu)
-                .settingsSection(() -> new dev.conn.shell.EditorSettingsSection(
-                        "Monitoring sources",
-                        () -> dev.conn.shell.EditorSettingsSection.configured(
-                                settingsModel.settings().impactSettings().sources().stream()
-                                        .map(dev.conn.settings.MonitoringSource::name)
-                                        .toList()),
-                        "Edit monitoring sources…",
-                        () -> window().ifPresent(w -> w.fireMenuAction("Manage monitoring sources…"))))
-                .onClose(impactLanes::close)
-                .build();
+    /** The impact graphs: the Impact tab (Shortcut+Shift+I), the Impact menu, the monitoring sources. */
+    private ShellContribution impactContribution() {
+        return new dev.conn.impact.ui.ImpactFeature(
+                        incidentModel,
+                        settingsModel,
+                        timelineModel,
+                        dev.conn.impact.net.MetricClients.service(
+                                new dev.conn.impact.store.JdbcSeriesCache(database.dataSource()), secrets, clock),
+                        incidents.log(),
+                        tasks,
+                        network::deliver, // each source's results reach the FX thread as they arrive
+                        id -> window().ifPresent(w -> w.showPanel(id)),
+                        clock)
+                .contribution();
     }
 
     /** The postmortem feature: the Postmortem and History tabs, the Export menu, the TTx header item. */

@@ -1,8 +1,11 @@
 package dev.conn.impact;
 
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
+import dev.conn.incident.EventBody;
+import dev.conn.incident.HeaderEvent;
 import dev.conn.incident.Milestone;
+import dev.conn.incident.PostmortemEvent;
+import dev.conn.incident.Status;
 import dev.conn.postmortem.Milestones;
 import dev.conn.timeline.TimelineEntry;
 import java.time.Instant;
@@ -71,22 +74,36 @@ public record ImpactMarker(Instant at, boolean milestone, String label, String d
         }
     }
 
+    /**
+     * @return the event a milestone marker stands for, read from the typed bodies: the latest
+     *     {@link PostmortemEvent.MilestoneSet} of one of the milestones at that instant, else the
+     *     declaration (impact started, detected, acknowledged), the mitigation or the resolution (or
+     *     the status change to resolved)
+     */
     private static Optional<UUID> sourceEvent(Collection<Event> events, Instant at, List<Milestone> ms) {
+        Optional<UUID> found = Optional.empty();
         for (Event e : events) {
-            boolean kind = e.type() == EventType.MILESTONE_SET
-                    || (e.type() == EventType.INCIDENT_DECLARED
-                            && (ms.contains(Milestone.DETECTED)
-                                    || ms.contains(Milestone.ACKNOWLEDGED)
-                                    || ms.contains(Milestone.IMPACT_STARTED)))
-                    || (e.type() == EventType.MITIGATED && ms.contains(Milestone.MITIGATED))
-                    || (e.type() == EventType.RESOLVED && ms.contains(Milestone.RESOLVED));
-            if (kind
-                    && (e.occurredAt().equals(at)
-                            || e.type() == EventType.MILESTONE_SET
-                                    && e.payload().instant("at").map(at::equals).orElse(false))) {
-                return Optional.of(e.id());
+            EventBody b = e.body();
+            boolean match;
+            if (b instanceof PostmortemEvent.MilestoneSet set) {
+                match = ms.contains(set.milestone()) && set.at().equals(at);
+            } else if (b instanceof HeaderEvent.IncidentDeclared d) {
+                match = (ms.contains(Milestone.DETECTED) || ms.contains(Milestone.ACKNOWLEDGED))
+                                && e.occurredAt().equals(at)
+                        || ms.contains(Milestone.IMPACT_STARTED)
+                                && d.impactStartedAt().orElse(e.occurredAt()).equals(at);
+            } else if (b instanceof HeaderEvent.Mitigated) {
+                match = ms.contains(Milestone.MITIGATED) && e.occurredAt().equals(at);
+            } else if (b instanceof HeaderEvent.Resolved
+                    || b instanceof HeaderEvent.StatusChanged sc && sc.status() == Status.RESOLVED) {
+                match = ms.contains(Milestone.RESOLVED) && e.occurredAt().equals(at);
+            } else {
+                match = false;
+            }
+            if (match && (found.isEmpty() || e.body() instanceof PostmortemEvent.MilestoneSet)) {
+                found = Optional.of(e.id());
             }
         }
-        return Optional.empty();
+        return found;
     }
 }

@@ -1,7 +1,6 @@
 package dev.conn.impact;
 
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
 import dev.conn.postmortem.Milestones;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +10,8 @@ import java.util.Map;
 
 /**
  * The impact panel's fold of one incident's log, applied incrementally: the impact queries (latest
- * {@code IMPACT_QUERY_SET} per id minus those removed, in first-added order) and the events markers
+ * {@link dev.conn.incident.ImpactEvent.ImpactQuerySet} per id minus those removed, in first-added
+ * order; {@link ImpactQuery#apply}) and the events markers
  * are drawn from. Appending events costs only those events; the log is read once, when the incident
  * is opened. Pure; not thread-safe (the view model owns it).
  */
@@ -48,19 +48,7 @@ public final class ImpactPanelState {
         boolean q = false;
         boolean m = false;
         for (Event e : added) {
-            if (e.type() == EventType.IMPACT_QUERY_SET) {
-                try {
-                    ImpactQuery query = ImpactQuery.fromPayload(e.payload());
-                    q |= !query.equals(queries.put(query.queryId(), query));
-                } catch (IllegalArgumentException malformed) {
-                    // an imported event from a newer Conn: skip it rather than lose the panel
-                }
-            } else if (e.type() == EventType.IMPACT_QUERY_REMOVED) {
-                q |= e.payload()
-                        .text("queryId")
-                        .map(id -> queries.remove(id) != null)
-                        .orElse(false);
-            }
+            q |= ImpactQuery.apply(queries, e);
             if (Milestones.TYPES.contains(e.type()) || ImpactWindow.MARKER_TYPES.contains(e.type())) {
                 markerEvents.add(e);
                 m = true;

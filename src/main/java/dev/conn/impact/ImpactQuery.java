@@ -1,21 +1,21 @@
 package dev.conn.impact;
 
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
-import dev.conn.incident.Payload;
+import dev.conn.incident.ImpactEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 
 /**
  * One chart of an incident's impact panel. Stored in the incident's own log as {@link
- * EventType#IMPACT_QUERY_SET} / {@link EventType#IMPACT_QUERY_REMOVED}, so the panel travels with
- * the incident in exports and imports.
+ * ImpactEvent.ImpactQuerySet} / {@link ImpactEvent.ImpactQueryRemoved} (decided by {@link
+ * ImpactDecider}), so the panel travels with the incident in exports and imports.
  *
  * @param queryId stable id, minted when the query is added
  * @param name what the chart is titled ("Checkout error ratio")
@@ -57,33 +57,31 @@ public record ImpactQuery(
         return new ImpactQuery(UUID.randomUUID().toString(), name, sourceId, query, unit, threshold);
     }
 
-    /** @return the {@code IMPACT_QUERY_SET} payload */
-    public Payload toPayload() {
-        return Payload.of(
-                "queryId", queryId,
-                "name", name,
-                "sourceId", sourceId,
-                "query", query,
-                "unit", unit.isEmpty() ? null : unit,
-                "threshold", threshold.isPresent() ? threshold.getAsDouble() : null);
+    /** @return the event that adds or edits this query on the panel */
+    public ImpactEvent.ImpactQuerySet toEvent() {
+        return new ImpactEvent.ImpactQuerySet(
+                queryId,
+                name,
+                sourceId,
+                query,
+                unit.isEmpty() ? Optional.empty() : Optional.of(unit),
+                threshold.isPresent() ? Optional.of(threshold.getAsDouble()) : Optional.empty());
     }
 
     /**
-     * @param p an {@code IMPACT_QUERY_SET} payload
+     * @param e an {@code IMPACT_QUERY_SET} event's body
      * @return the query
-     * @throws IllegalArgumentException if a required field is missing
+     * @throws IllegalArgumentException if a field is blank or the threshold is not finite (an event
+     *     of another Conn that this one cannot chart)
      */
-    public static ImpactQuery fromPayload(Payload p) {
-        var node = p.toNode().get("threshold");
-        OptionalDouble threshold =
-                node == null || !node.isNumber() ? OptionalDouble.empty() : OptionalDouble.of(node.asDouble());
+    public static ImpactQuery of(ImpactEvent.ImpactQuerySet e) {
         return new ImpactQuery(
-                p.text("queryId").orElseThrow(() -> new IllegalArgumentException("impact query without queryId")),
-                p.textOrEmpty("name"),
-                p.textOrEmpty("sourceId"),
-                p.textOrEmpty("query"),
-                p.textOrEmpty("unit"),
-                threshold);
+                e.queryId(),
+                e.name(),
+                e.sourceId(),
+                e.query(),
+                e.unit().orElse(""),
+                e.threshold().map(OptionalDouble::of).orElse(OptionalDouble.empty()));
     }
 
     /**
@@ -96,17 +94,31 @@ public record ImpactQuery(
     public static List<ImpactQuery> fold(Collection<Event> events) {
         Map<String, ImpactQuery> byId = new LinkedHashMap<>();
         for (Event e : events) {
-            if (e.type() == EventType.IMPACT_QUERY_SET) {
-                try {
-                    ImpactQuery q = fromPayload(e.payload());
-                    byId.put(q.queryId(), q);
-                } catch (IllegalArgumentException malformed) {
-                    // an imported event from a newer Conn: skip it rather than lose the panel
-                }
-            } else if (e.type() == EventType.IMPACT_QUERY_REMOVED) {
-                e.payload().text("queryId").ifPresent(byId::remove);
-            }
+            apply(byId, e);
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /**
+     * Applies one event to the queries by id (the fold's step, shared with the decider and the
+     * panel's incremental fold).
+     *
+     * @param byId the queries by id, in first-added order; changed in place
+     * @param e an event; other types than the impact query ones change nothing
+     * @return true if the queries changed
+     */
+    public static boolean apply(Map<String, ImpactQuery> byId, Event e) {
+        if (e.body() instanceof ImpactEvent.ImpactQuerySet set) {
+            try {
+                ImpactQuery q = of(set);
+                return !q.equals(byId.put(q.queryId(), q));
+            } catch (IllegalArgumentException malformed) {
+                return false; // an imported event from a newer Conn: skip it rather than lose the panel
+            }
+        }
+        if (e.body() instanceof ImpactEvent.ImpactQueryRemoved removed) {
+            return byId.remove(removed.queryId()) != null;
+        }
+        return false;
     }
 }

@@ -55,6 +55,14 @@ public final class ImpactService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * @param source a monitoring source as configured or as being edited
+     * @return its client (for "Test connection")
+     */
+    public MetricSource client(MonitoringSource source) {
+        return clients.apply(source);
+    }
+
     /** @return the cache (the export's read API: every cached series of an incident) */
     public SeriesCache cache() {
         return cache;

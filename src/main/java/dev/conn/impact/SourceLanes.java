@@ -69,6 +69,10 @@ public final class SourceLanes implements AutoCloseable {
             Consumer<? super T> onResult,
             Consumer<? super Throwable> onFailure) {
         FetchToken token = new FetchToken();
+        if (closed) {
+            token.cancel(); // Conn is closing: no new lane, no work
+            return token;
+        }
         Runnable job = () -> runJob(token, () -> work.apply(token), onResult, onFailure);
         if (direct) {
             job.run();

@@ -5,20 +5,23 @@ import static dev.conn.testing.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.impact.ChartScale;
+import dev.conn.impact.ImpactCommand;
+import dev.conn.impact.ImpactLog;
 import dev.conn.impact.ImpactQuery;
 import dev.conn.impact.ui.ImpactChartView;
 import dev.conn.incident.Declaration;
+import dev.conn.incident.EntryCommand;
+import dev.conn.incident.EntryDecider;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventStore;
-import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.platform.db.Database;
 import dev.conn.testing.MutableClock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.UUID;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
@@ -39,25 +42,33 @@ class ImpactPanelWindowTest extends WindowTest {
             Event declared =
                     s.declare(new Declaration("Checkout errors", Severity.SEV2, "", Optional.empty(), "ana"), "ana");
             at.advance(Duration.ofMinutes(20));
-            action = s.record(
-                    declared.incidentId(),
-                    EventType.ACTION_TAKEN,
-                    Payload.of("text", "rolled back payments-api to v41"),
-                    Optional.empty(),
-                    "ana");
-            s.record(
-                    declared.incidentId(),
-                    EventType.NOTE,
-                    Payload.of("text", "a later note, selected by nobody"),
-                    Optional.empty(),
-                    "ana");
-            s.record(
-                    declared.incidentId(),
-                    EventType.IMPACT_QUERY_SET,
-                    ImpactQuery.create("Error ratio", "not-configured", "sum(errors)", "%", OptionalDouble.empty())
-                            .toPayload(),
-                    Optional.empty(),
-                    "ana");
+            action = s.log()
+                    .execute(
+                            declared.incidentId(),
+                            new EntryDecider(),
+                            new EntryCommand.Add(
+                                    UUID.randomUUID(),
+                                    EntryCommand.Kind.ACTION,
+                                    "rolled back payments-api to v41",
+                                    Optional.empty()),
+                            "ana")
+                    .get(0);
+            s.log()
+                    .execute(
+                            declared.incidentId(),
+                            new EntryDecider(),
+                            new EntryCommand.Add(
+                                    UUID.randomUUID(),
+                                    EntryCommand.Kind.NOTE,
+                                    "a later note, selected by nobody",
+                                    Optional.empty()),
+                            "ana");
+            new ImpactLog(s.log())
+                    .execute(
+                            declared.incidentId(),
+                            new ImpactCommand.SetQuery(ImpactQuery.create(
+                                    "Error ratio", "not-configured", "sum(errors)", "%", OptionalDouble.empty())),
+                            "ana");
         }
         launchAs("ana");
         // the Comms tab comes first; the IC opens Impact with its shortcut
@@ -73,7 +84,7 @@ class ImpactPanelWindowTest extends WindowTest {
         waitUntil(() -> robot.lookup(".impact-error").queryAllAs(Label.class).stream()
                 .anyMatch(l -> expected.equals(l.getText())));
         waitUntil(() -> chart.data() != null && chart.scale().isPresent());
-        ChartScale sc = chart.scale().orElseThrow();
+        ChartScale sc = settledScale(robot, chart);
         Point2D marker = chart.localToScreen(sc.x(action.occurredAt()), sc.top() + sc.height() / 2);
 
         robot.moveTo(marker).clickOn(marker);
@@ -81,5 +92,21 @@ class ImpactPanelWindowTest extends WindowTest {
         waitUntil(() -> timeline(robot).getSelectionModel().getSelectedItem() != null);
         assertThat(timeline(robot).getSelectionModel().getSelectedItem().event().id())
                 .isEqualTo(action.id());
+    }
+
+    /**
+     * @return the chart's plot area once two layout pulses in a row leave it where it is (a
+     *     scroll bar or a wrapped line may still move it right after the data arrives)
+     */
+    static ChartScale settledScale(FxRobot robot, ImpactChartView chart) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<ChartScale> last =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        waitUntil(() -> {
+            robot.interact(() -> chart.getScene().getRoot().requestLayout());
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(2);
+            ChartScale now = chart.scale().orElse(null);
+            return now != null && now.equals(last.getAndSet(now));
+        });
+        return last.get();
     }
 }

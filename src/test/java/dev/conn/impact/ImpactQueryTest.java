@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
+import dev.conn.incident.EventBody;
+import dev.conn.incident.HeaderEvent;
+import dev.conn.incident.ImpactEvent;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentState;
-import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
+import dev.conn.incident.TimelineEvent;
 import dev.conn.testing.Events;
 import dev.conn.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +24,11 @@ class ImpactQueryTest {
     final IncidentId incident = Events.newIncident();
 
     Event set(ImpactQuery q, int minute) {
-        return Events.event(incident, EventType.IMPACT_QUERY_SET, T.plusSeconds(60L * minute), q.toPayload());
+        return event(T.plusSeconds(60L * minute), q.toEvent());
+    }
+
+    Event event(Instant at, EventBody body) {
+        return Event.of(Event.newId(), incident, at, at, "alice", body);
     }
 
     @Test
@@ -38,19 +45,19 @@ class ImpactQueryTest {
                 set(rate, 2),
                 Events.note(incident, T, "unrelated"),
                 set(errorsEdited, 3),
-                Events.event(
-                        incident,
-                        EventType.IMPACT_QUERY_REMOVED,
-                        T.plusSeconds(240),
-                        Payload.of("queryId", latency.queryId()))));
+                event(T.plusSeconds(240), new ImpactEvent.ImpactQueryRemoved(latency.queryId()))));
 
         assertThat(now).containsExactly(errorsEdited, rate);
     }
 
     @Test
-    void payloadRoundTripKeepsThresholdAndUnit() {
+    void storedEventRoundTripKeepsThresholdAndUnit() {
         ImpactQuery q = ImpactQuery.create("Error ratio", "prod", "sum(x)", "%", OptionalDouble.of(1.5));
-        assertThat(ImpactQuery.fromPayload(Payload.parse(q.toPayload().json()))).isEqualTo(q);
+        Event e = set(q, 0);
+        Event read =
+                Event.stored(e.id(), incident, e.occurredAt(), e.recordedAt(), e.author(), e.type(), e.payloadJson());
+        assertThat(ImpactQuery.of((ImpactEvent.ImpactQuerySet) read.body())).isEqualTo(q);
+        assertThat(e.payloadJson()).contains("\"unit\":\"%\"").contains("\"threshold\":1.5");
     }
 
     @Test
@@ -80,19 +87,10 @@ class ImpactQueryTest {
     void windowRunsFromAnHourBeforeImpactToNowThenToHalfAnHourAfterResolution() {
         Instant declared = Instant.parse("2025-03-14T09:45:00Z");
         Instant impact = Instant.parse("2025-03-14T09:40:00Z");
-        IncidentState open = IncidentState.fold(List.of(Events.event(
-                incident,
-                EventType.INCIDENT_DECLARED,
+        IncidentState open = IncidentState.fold(List.of(event(
                 declared,
-                Payload.of(
-                        "title",
-                        "Checkout errors",
-                        "severity",
-                        "SEV1",
-                        "commander",
-                        "ana",
-                        "impactStartedAt",
-                        impact.toString()))));
+                new HeaderEvent.IncidentDeclared(
+                        "Checkout errors", Severity.SEV1, Optional.empty(), Optional.of(impact), Optional.of("ana")))));
         ImpactWindow w = ImpactWindow.of(open, Instant.parse("2025-03-14T10:30:00Z"));
         assertThat(w.from()).isEqualTo(Instant.parse("2025-03-14T08:40:00Z"));
         assertThat(w.to()).isEqualTo(Instant.parse("2025-03-14T10:30:00Z"));
@@ -100,7 +98,7 @@ class ImpactQueryTest {
         Instant resolvedAt = Instant.parse("2025-03-14T10:10:00Z");
         IncidentState resolved = IncidentState.fold(List.of(
                 Events.declared(incident, declared, Severity.SEV2, "ana"),
-                Events.event(incident, EventType.RESOLVED, resolvedAt, Payload.empty())));
+                event(resolvedAt, new HeaderEvent.Resolved(Optional.empty()))));
         ImpactWindow after = ImpactWindow.of(resolved, Instant.parse("2025-03-15T00:00:00Z"));
         assertThat(after.from()).isEqualTo(Instant.parse("2025-03-14T08:45:00Z"));
         assertThat(after.to()).isEqualTo(Instant.parse("2025-03-14T10:40:00Z"));
@@ -110,10 +108,9 @@ class ImpactQueryTest {
     void entryMarkersAreActionsAndChangesInsideTheWindowAndMilestonesAreTheirOwn() {
         ImpactWindow w = new ImpactWindow(T.minusSeconds(3600), T.plusSeconds(3600));
         Event declared = Events.declared(incident, T, Severity.SEV1, "ana");
-        Event action =
-                Events.event(incident, EventType.ACTION_TAKEN, T.plusSeconds(600), Payload.of("text", "rollback"));
+        Event action = event(T.plusSeconds(600), new TimelineEvent.ActionTaken("rollback"));
         Event note = Events.note(incident, T.plusSeconds(700), "just a note");
-        Event tooLate = Events.event(incident, EventType.MITIGATED, T.plusSeconds(7200), Payload.empty());
+        Event tooLate = event(T.plusSeconds(7200), new HeaderEvent.Mitigated(Optional.empty()));
         assertThat(w.markers(List.of(action, note, declared, tooLate))).containsExactly(action);
         // the declaration is drawn as the milestone marker; the late mitigation is outside the window
         assertThat(ImpactMarker.of(List.of(action, note, declared, tooLate), w))

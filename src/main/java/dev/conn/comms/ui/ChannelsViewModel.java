@@ -8,7 +8,6 @@ import dev.conn.incident.CommsEvent.MessageExtras;
 import dev.conn.incident.IncidentId;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.settings.ChannelSettings;
-import dev.conn.settings.SecretResolver;
 import dev.conn.settings.ui.SettingsViewModel;
 import java.time.Clock;
 import java.util.List;

@@ -1,101 +1,135 @@
 package dev.conn.impact.ui;
 
 import dev.conn.impact.ChartData;
+import dev.conn.impact.ImpactCommand;
+import dev.conn.impact.ImpactLog;
 import dev.conn.impact.ImpactQuery;
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
-import dev.conn.incident.Payload;
+import dev.conn.incident.IncidentId;
+import dev.conn.incident.IncidentState;
 import dev.conn.incident.ui.IncidentViewModel;
-import java.time.Clock;
+import dev.conn.platform.fx.TaskRunner;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Optional;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.StringProperty;
 
 /**
- * The impact panel's writes, each one event through {@link IncidentViewModel#record}: add, edit or
- * remove a query ({@code IMPACT_QUERY_SET}/{@code _REMOVED}), snapshot a chart ({@code
- * METRIC_SNAPSHOT}), note a moment ({@code NOTE}).
+ * The impact panel's writes as typed commands: add, edit or remove a query, snapshot a chart
+ * ({@link ImpactCommand}), note a moment ({@link ImpactLog#note}). Each runs on the {@link
+ * TaskRunner} (never on the FX thread) through the one writer, for the open incident, signed by the
+ * person at the keyboard; what it appended joins the incident at once ({@link
+ * IncidentViewModel#accept}), so the panel and the timeline show it without reading the log again.
+ * FX thread only.
  */
 public final class ImpactCommands {
+    private static final String NO_INCIDENT = "Declare or open an incident first (Ctrl+N)";
+
     private final IncidentViewModel incident;
-    private final Clock clock;
+    private final ImpactLog log;
+    private final TaskRunner tasks;
     private final StringProperty message;
 
-    ImpactCommands(IncidentViewModel incident, Clock clock, StringProperty message) {
+    /**
+     * @param incident the open incident, the author, and where appended events go
+     * @param log the impact panel's writes (blocking)
+     * @param tasks runs them off the FX thread
+     * @param message the panel's message line ("Note added at …")
+     */
+    ImpactCommands(IncidentViewModel incident, ImpactLog log, TaskRunner tasks, StringProperty message) {
         this.incident = incident;
-        this.clock = clock;
+        this.log = log;
+        this.tasks = tasks;
         this.message = message;
     }
 
     /**
-     * Adds or edits an impact query: records {@code IMPACT_QUERY_SET} in the incident's log.
+     * Adds or edits an impact query.
      *
      * @param q the query
-     * @param onError told why on the FX thread if it could not be recorded
+     * @param onError told why on the FX thread if it was refused or could not be recorded
      */
     public void saveQuery(ImpactQuery q, Consumer<String> onError) {
-        incident.record(EventType.IMPACT_QUERY_SET, q.toPayload(), Optional.empty(), e -> {}, onError);
+        send(new ImpactCommand.SetQuery(q), events -> {}, onError);
     }
 
     /**
-     * Removes an impact query from the panel: records {@code IMPACT_QUERY_REMOVED}.
+     * Removes an impact query from the panel.
      *
      * @param queryId the query
-     * @param onError told why on the FX thread if it could not be recorded
+     * @param onError told why on the FX thread if it was refused or could not be recorded
      */
     public void removeQuery(String queryId, Consumer<String> onError) {
-        incident.record(
-                EventType.IMPACT_QUERY_REMOVED, Payload.of("queryId", queryId), Optional.empty(), e -> {}, onError);
+        send(new ImpactCommand.RemoveQuery(queryId), events -> {}, onError);
     }
 
     /**
-     * Records a {@code METRIC_SNAPSHOT} of a chart: the raw answer as returned (up to 4 MiB) and the PNG.
+     * Records a snapshot of a chart: the raw answer as returned (up to 4 Mi characters) and the PNG
+     * (up to 1.5 MiB); what is larger is left out and the snapshot says so.
      *
      * @param d the chart's data
      * @param png the chart as PNG bytes
-     * @param onSaved told on the FX thread once durable
-     * @param onError told why on the FX thread
+     * @param onSaved given the snapshot on the FX thread once durable
+     * @param onError told why on the FX thread (e.g. the chart has no data yet)
      */
     public void snapshot(ChartData d, byte[] png, Consumer<Event> onSaved, Consumer<String> onError) {
-        if (d == null || !d.hasData()) {
-            onError.accept("Nothing to snapshot yet: the chart has no data");
-            return;
-        }
-        boolean rawFits = !d.rawJson().isEmpty() && d.rawJson().length() <= ImpactViewModel.MAX_SNAPSHOT_RAW_CHARS;
-        boolean pngFits = png.length <= ImpactViewModel.MAX_SNAPSHOT_PNG_BYTES;
-        Payload p = Payload.of(
-                "queryId", d.query().queryId(),
-                "name", d.query().name(),
-                "sourceId", d.query().sourceId(),
-                "query", d.query().query(),
-                "unit", d.query().unit().isEmpty() ? null : d.query().unit(),
-                "from", d.from().toString(),
-                "to", d.to().toString(),
-                "fetchedAt", d.fetchedAt().get().toString(),
-                "offline", d.offline(),
-                "raw", rawFits ? d.rawJson() : null,
-                "rawOmitted", rawFits ? null : Boolean.TRUE,
-                "png", pngFits ? Base64.getEncoder().encodeToString(png) : null,
-                "pngOmitted", pngFits ? null : Boolean.TRUE);
-        incident.record(EventType.METRIC_SNAPSHOT, p, Optional.empty(), onSaved, onError);
+        send(
+                new ImpactCommand.TakeSnapshot(d, png),
+                events -> events.stream().findFirst().ifPresent(onSaved),
+                onError);
     }
 
     /**
-     * Adds a timeline note at a chart time ("error ratio peaked at 14.2 %").
+     * Adds a timeline note at a chart time ("Error ratio at 14:02:15 UTC: 14.2 %").
      *
-     * @param at the instant clicked (UTC); a time in the future is recorded now
+     * @param at the instant clicked (UTC); a time in the future is noted now
      * @param text the note
      * @param onError told why on the FX thread
      */
     public void addNote(Instant at, String text, Consumer<String> onError) {
-        Instant now = clock.instant();
-        incident.record(
-                EventType.NOTE,
-                Payload.of("text", text),
-                Optional.of(at.isAfter(now) ? now : at),
-                e -> message.set("Note added at " + e.occurredAt()),
+        UUID id = UUID.randomUUID(); // minted once per click: a retry of the same write cannot store it twice
+        run(
+                (incidentId, who) -> log.note(incidentId, id, at, text, who),
+                events -> events.stream().findFirst().ifPresent(e -> message.set("Note added at " + e.occurredAt())),
                 onError);
+    }
+
+    private void send(ImpactCommand command, Consumer<List<Event>> onDone, Consumer<String> onError) {
+        run((incidentId, who) -> log.execute(incidentId, command, who), onDone, onError);
+    }
+
+    /** A write against the open incident by the person at the keyboard. */
+    @FunctionalInterface
+    private interface Write {
+        List<Event> apply(IncidentId incident, String author);
+    }
+
+    private void run(Write write, Consumer<List<Event>> onDone, Consumer<String> onError) {
+        IncidentState st = incident.current().orElse(null);
+        if (st == null) {
+            onError.accept(NO_INCIDENT);
+            return;
+        }
+        IncidentId id = st.id();
+        String who = incident.authorProperty().get();
+        Callable<List<Event>> work = () -> write.apply(id, who);
+        tasks.run(
+                work,
+                events -> {
+                    incident.accept(events);
+                    onDone.accept(events);
+                },
+                e -> onError.accept(message(e)));
+    }
+
+    private static String message(Throwable e) {
+        Throwable t = e;
+        while ((t.getMessage() == null || t instanceof java.util.concurrent.CompletionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -15,18 +15,19 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
 
 /**
  * The impact panel: one card per impact query ({@link ImpactCard}) in a responsive grid of 1, 2
  * or 3 columns by width ({@link #columnsFor}); the mouse wheel scrolls the panel, Ctrl+wheel zooms
- * a chart. A toolbar adds queries, refreshes, and manages sources. The logic lives in {@link
+ * a chart. Buttons (wrapping when narrow) add queries, refresh, and manage sources. The logic lives in {@link
  * ImpactViewModel}.
  */
 public final class ImpactView extends VBox {
@@ -62,8 +63,22 @@ public final class ImpactView extends VBox {
         Label every = new Label("auto-refresh every " + model.refreshInterval().toSeconds()
                 + " s while open · Ctrl+wheel zooms a chart, double-click resets");
         every.getStyleClass().add(Styles.MUTED);
-        ToolBar bar = new ToolBar(add, refresh, sources, every);
+        every.setWrapText(true);
+        every.setMinWidth(0);
+        // buttons in a flow and the hint on its own wrapping line, not a ToolBar: in a narrow panel
+        // they wrap instead of hiding behind the overflow button, and nothing is wider than the tab
+        FlowPane buttons = new FlowPane(8, 4, add, refresh, sources);
+        VBox bar = new VBox(4, buttons, every);
+        bar.setId("impact-toolbar");
+        bar.getStyleClass().add("impact-toolbar");
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setMinWidth(0);
+        // the charts' scroll pane gives up height first; the buttons and the hint keep theirs
+        bar.setMinHeight(Region.USE_PREF_SIZE);
         message.getStyleClass().add("impact-error");
+        message.setWrapText(true);
+        message.setMinWidth(0);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());

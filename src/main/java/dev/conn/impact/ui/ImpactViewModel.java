@@ -2,6 +2,8 @@ package dev.conn.impact.ui;
 
 import dev.conn.impact.ChartData;
 import dev.conn.impact.FetchToken;
+import dev.conn.impact.ImpactDecider;
+import dev.conn.impact.ImpactLog;
 import dev.conn.impact.ImpactMarker;
 import dev.conn.impact.ImpactPanelState;
 import dev.conn.impact.ImpactQuery;
@@ -12,6 +14,7 @@ import dev.conn.impact.SourceLanes;
 import dev.conn.incident.Event;
 import dev.conn.incident.IncidentState;
 import dev.conn.incident.ui.IncidentViewModel;
+import dev.conn.platform.fx.TaskRunner;
 import dev.conn.settings.ImpactSettings;
 import dev.conn.settings.MonitoringSource;
 import dev.conn.settings.ui.SettingsViewModel;
@@ -42,16 +45,16 @@ import javafx.collections.ObservableList;
  * State and commands of the impact panel. Folds the open incident's log incrementally ({@link
  * ImpactPanelState}: appended events cost only themselves), fetches each chart on its source's
  * lane ({@link SourceLanes}: one hung source delays only its own charts), cancels fetches when the
- * window, a query or the incident changes, refetches a zoomed chart at the finer step, and records
- * snapshots and notes through {@link IncidentViewModel#record}. Touches its properties only on the
- * FX thread.
+ * window, a query or the incident changes, refetches a zoomed chart at the finer step, and sends
+ * the panel's typed commands ({@link ImpactCommands}: queries, snapshots, notes) to the one writer.
+ * Touches its properties only on the FX thread.
  */
 public final class ImpactViewModel {
-    /** Largest raw answer kept in a {@code METRIC_SNAPSHOT} payload: 4 MiB (else {@code rawOmitted}). */
-    public static final int MAX_SNAPSHOT_RAW_CHARS = ImpactService.SNAPSHOT_RAW_CHARS;
+    /** Largest raw answer kept in a snapshot: 4 Mi characters (else {@code rawOmitted}). */
+    public static final int MAX_SNAPSHOT_RAW_CHARS = ImpactDecider.MAX_RAW_CHARS;
 
     /** Largest PNG kept in a snapshot: 1.5 MiB before base64 (2 MiB encoded). */
-    public static final int MAX_SNAPSHOT_PNG_BYTES = 1536 * 1024;
+    public static final int MAX_SNAPSHOT_PNG_BYTES = ImpactDecider.MAX_PNG_BYTES;
 
     private final IncidentViewModel incident;
     private final SettingsViewModel settings;
@@ -84,6 +87,8 @@ public final class ImpactViewModel {
      * @param service fetches and caches series
      * @param clients builds a client for "Test connection"
      * @param lanes runs fetches: a lane per source, and one for connection tests
+     * @param writes the panel's writes through the one writer (queries, snapshots, notes)
+     * @param tasks runs the writes off the FX thread
      * @param clock the clock of the refresh interval
      */
     public ImpactViewModel(
@@ -93,8 +98,10 @@ public final class ImpactViewModel {
             ImpactService service,
             Function<MonitoringSource, MetricSource> clients,
             SourceLanes lanes,
+            ImpactLog writes,
+            TaskRunner tasks,
             Clock clock) {
-        this(incident, settings, timeline::requestSelection, service, clients, lanes, clock);
+        this(incident, settings, timeline::requestSelection, service, clients, lanes, writes, tasks, clock);
     }
 
     ImpactViewModel(
@@ -104,6 +111,8 @@ public final class ImpactViewModel {
             ImpactService service,
             Function<MonitoringSource, MetricSource> clients,
             SourceLanes lanes,
+            ImpactLog writes,
+            TaskRunner tasks,
             Clock clock) {
         this.incident = incident;
         this.settings = settings;
@@ -112,7 +121,7 @@ public final class ImpactViewModel {
         this.clients = clients;
         this.lanes = lanes;
         this.clock = clock;
-        this.commands = new ImpactCommands(incident, clock, message);
+        this.commands = new ImpactCommands(incident, writes, tasks, message);
         this.links = new ChartLinks(settings, lanes, message);
         incident.events().addListener(this::onEventsChanged);
         incident.currentProperty().subscribe(s -> onIncident());

@@ -37,6 +37,14 @@ final class SeriesRenderer extends AbstractRendererXY<SeriesRenderer> {
     private List<ImpactMarker> markers = List.of();
     private double[] xs = new double[4096];
     private double[] ys = new double[4096];
+    // the pixel column being reduced while a series is drawn (render() runs on the FX thread only)
+    private int n;
+    private long column;
+    private double minX;
+    private double minY;
+    private double maxX;
+    private double maxY;
+    private boolean minFirst; // the column's lowest sample came before its highest
 
     void setData(ChartData d) {
         data = d;
@@ -92,6 +100,12 @@ final class SeriesRenderer extends AbstractRendererXY<SeriesRenderer> {
         g.restore();
     }
 
+    /**
+     * Draws the visible samples of one level as a polyline, keeping per pixel column only the
+     * lowest and the highest sample in the order they come (a min/max reduction, exact to the pixel
+     * for a line chart): a zoomed level with up to 8 points per pixel is rasterised as at most 2.
+     * One pass over the visible samples, no allocation once the buffers have grown.
+     */
     private void drawSeries(GraphicsContext g, Axis x, Axis y, Series s) {
         long[] t = s.times();
         double[] v = s.values();
@@ -99,30 +113,73 @@ final class SeriesRenderer extends AbstractRendererXY<SeriesRenderer> {
         lo = Math.max(0, (lo < 0 ? -lo - 1 : lo) - 1);
         int hi = Arrays.binarySearch(t, (long) x.getMax());
         hi = Math.min(t.length, (hi < 0 ? -hi - 1 : hi) + 2);
-        int n = 0;
+        n = 0;
+        column = Long.MIN_VALUE;
         for (int i = lo; i < hi; i++) {
             if (!Double.isFinite(v[i])) {
-                flush(g, n); // a gap: NaN is no data, infinities cannot be drawn
-                n = 0;
+                endColumn();
+                flush(g); // a gap: NaN is no data, infinities cannot be drawn
                 continue;
             }
-            if (n == xs.length) {
-                xs = Arrays.copyOf(xs, n * 2);
-                ys = Arrays.copyOf(ys, n * 2);
+            double px = x.getDisplayPosition(t[i]);
+            double py = y.getDisplayPosition(v[i]);
+            long c = (long) Math.floor(px);
+            if (c != column) {
+                endColumn();
+                column = c;
+                minX = px;
+                minY = py;
+                maxX = px;
+                maxY = py;
+                minFirst = true;
+            } else if (py > minY) { // screen y grows downwards: the lowest value has the largest y
+                minX = px;
+                minY = py;
+                minFirst = false; // the highest so far came before it
+            } else if (py < maxY) {
+                maxX = px;
+                maxY = py;
+                minFirst = true;
             }
-            xs[n] = x.getDisplayPosition(t[i]);
-            ys[n] = y.getDisplayPosition(v[i]);
-            n++;
         }
-        flush(g, n);
+        endColumn();
+        flush(g);
     }
 
-    private void flush(GraphicsContext g, int n) {
+    /** Appends the current pixel column's extremes, in the order they came. */
+    private void endColumn() {
+        if (column == Long.MIN_VALUE) {
+            return;
+        }
+        if (n + 2 > xs.length) {
+            xs = Arrays.copyOf(xs, xs.length * 2);
+            ys = Arrays.copyOf(ys, ys.length * 2);
+        }
+        if (minY == maxY) {
+            add(minX, minY);
+        } else if (minFirst) {
+            add(minX, minY);
+            add(maxX, maxY);
+        } else {
+            add(maxX, maxY);
+            add(minX, minY);
+        }
+        column = Long.MIN_VALUE;
+    }
+
+    private void add(double px, double py) {
+        xs[n] = px;
+        ys[n] = py;
+        n++;
+    }
+
+    private void flush(GraphicsContext g) {
         if (n == 1) {
             g.strokeLine(xs[0] - 1, ys[0], xs[0] + 1, ys[0]);
         } else if (n > 1) {
             g.strokePolyline(xs, ys, n);
         }
+        n = 0;
     }
 
     private void drawMarkers(GraphicsContext g, Axis x, double w, double h) {

@@ -2,10 +2,10 @@ package dev.conn.postmortem.ui;
 
 import dev.conn.incident.Event;
 import dev.conn.incident.IncidentId;
-import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.incident.MalformedEventException;
 import dev.conn.incident.Milestone;
 import dev.conn.incident.TimelineEvent;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.postmortem.MilestoneDecider;
 import dev.conn.postmortem.Milestones;

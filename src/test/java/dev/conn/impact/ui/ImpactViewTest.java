@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.impact.ChartScale;
 import dev.conn.impact.FetchToken;
+import dev.conn.impact.ImpactLog;
 import dev.conn.impact.ImpactMarker;
 import dev.conn.impact.ImpactQuery;
 import dev.conn.impact.ImpactService;
@@ -17,12 +18,15 @@ import dev.conn.impact.net.MetricClients;
 import dev.conn.impact.net.PrometheusClient;
 import dev.conn.impact.store.JdbcSeriesCache;
 import dev.conn.incident.Declaration;
+import dev.conn.incident.EntryCommand;
+import dev.conn.incident.EntryDecider;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.EventType;
+import dev.conn.incident.ImpactEvent;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
+import dev.conn.incident.TimelineEvent;
 import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.db.Database;
 import dev.conn.platform.fx.DirectTaskRunner;
@@ -167,17 +171,23 @@ class ImpactViewTest {
                 impact,
                 MetricClients.real(dev.conn.settings.SecretResolver.environmentOnly()),
                 SourceLanes.direct(),
+                new ImpactLog(service.log()),
+                direct,
                 clock);
         clock.set(DECLARED);
         incident.declare(
                 new Declaration("Checkout errors", Severity.SEV1, "", Optional.empty(), "ana"), "ana", e -> {});
         clock.set(Instant.parse("2026-11-21T13:50:00Z"));
-        incident.record(
-                EventType.ACTION_TAKEN,
-                Payload.of("text", "rolled back checkout to v41"),
-                Optional.empty(),
-                e -> {},
-                e -> {});
+        incident.accept(service.log()
+                .execute(
+                        incident.current().orElseThrow().id(),
+                        new EntryDecider(),
+                        new EntryCommand.Add(
+                                UUID.randomUUID(),
+                                EntryCommand.Kind.ACTION,
+                                "rolled back checkout to v41",
+                                Optional.empty()),
+                        "ana"));
         clock.set(NOW);
         view = new ImpactView(model);
         Scene scene = new Scene(view, 900, 600);
@@ -288,13 +298,15 @@ class ImpactViewTest {
                 .filter(e -> e.type() == EventType.METRIC_SNAPSHOT)
                 .findFirst()
                 .orElseThrow();
-        assertThat(snap.payload().textOrEmpty("name")).isEqualTo("Error ratio");
-        assertThat(snap.payload().textOrEmpty("raw"))
+        ImpactEvent.MetricSnapshot body = (ImpactEvent.MetricSnapshot) snap.body();
+        assertThat(body.name()).isEqualTo("Error ratio");
+        assertThat(body.raw().orElseThrow())
                 .startsWith("{\"status\":\"success\"")
                 .contains("checkout");
-        byte[] png = Base64.getDecoder().decode(snap.payload().textOrEmpty("png"));
+        byte[] png = Base64.getDecoder().decode(body.png().orElseThrow());
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-        assertThat(snap.payload().textOrEmpty("fetchedAt")).isEqualTo(NOW.toString());
+        assertThat(body.fetchedAt()).contains(NOW);
+        assertThat(snap.payloadJson()).contains("\"fetchedAt\":\"" + NOW + "\"");
     }
 
     @Test
@@ -367,7 +379,7 @@ class ImpactViewTest {
                 .orElseThrow();
         // one pixel is about 7 s of this 82-minute window
         assertThat(Duration.between(at, note.occurredAt()).abs()).isLessThan(Duration.ofSeconds(20));
-        assertThat(note.payload().textOrEmpty("text")).startsWith("Error ratio at Sat 21 Nov 2026 13:4");
+        assertThat(((TimelineEvent.Note) note.body()).text()).startsWith("Error ratio at Sat 21 Nov 2026 13:4");
     }
 
     @Test
