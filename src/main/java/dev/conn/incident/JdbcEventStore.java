@@ -36,6 +36,13 @@ final class JdbcEventStore implements EventStore {
 
     private static final String ACTIVE_INCIDENT = "active_incident";
 
+    /**
+     * The log's one order, for every read that feeds a fold: events shared in a war room in the
+     * order its server gave them (migration V6), then this console's events not yet shared, in the
+     * order they were stored here. Without a war room every server_seq is null: storage order.
+     */
+    private static final String LOG_ORDER = " ORDER BY server_seq NULLS LAST, seq";
+
     private final DataSource dataSource;
     private final List<JdbcProjection> projections;
     private final LogPublisher publisher = new LogPublisher();
@@ -179,7 +186,7 @@ final class JdbcEventStore implements EventStore {
             }
             List<Event> events = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM event WHERE incident_id = ? AND seq <= ? AND type IN (" + marks + ") ORDER BY seq")) {
+                    + " FROM event WHERE incident_id = ? AND seq <= ? AND type IN (" + marks + ")" + LOG_ORDER)) {
                 ps.setObject(1, incidentId.value());
                 ps.setLong(2, position);
                 for (int i = 0; i < list.size(); i++) {
@@ -370,7 +377,7 @@ final class JdbcEventStore implements EventStore {
     @Override
     public List<Event> readIncident(IncidentId incidentId) {
         return query(
-                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ? ORDER BY seq",
+                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ?" + LOG_ORDER,
                 ps -> ps.setObject(1, incidentId.value()),
                 "the timeline of incident " + incidentId.shortForm());
     }
@@ -418,7 +425,7 @@ final class JdbcEventStore implements EventStore {
         String marks = types.stream().map(t -> "?").collect(Collectors.joining(", "));
         List<EventType> list = List.copyOf(types);
         return query(
-                "SELECT " + COLUMNS + " FROM event WHERE type IN (" + marks + ") ORDER BY seq",
+                "SELECT " + COLUMNS + " FROM event WHERE type IN (" + marks + ")" + LOG_ORDER,
                 ps -> {
                     for (int i = 0; i < list.size(); i++) {
                         ps.setString(i + 1, list.get(i).name());
@@ -435,7 +442,7 @@ final class JdbcEventStore implements EventStore {
         String marks = types.stream().map(t -> "?").collect(Collectors.joining(", "));
         List<EventType> list = List.copyOf(types);
         return query(
-                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ? AND type IN (" + marks + ") ORDER BY seq",
+                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ? AND type IN (" + marks + ")" + LOG_ORDER,
                 ps -> {
                     ps.setObject(1, incidentId.value());
                     for (int i = 0; i < list.size(); i++) {

@@ -1,0 +1,177 @@
+package dev.conn.warroom;
+
+import dev.conn.incident.EntryCommand;
+import dev.conn.incident.EntryDecider;
+import dev.conn.incident.Event;
+import dev.conn.incident.EventStore;
+import dev.conn.incident.HeaderCommand;
+import dev.conn.incident.HeaderDecider;
+import dev.conn.incident.IncidentId;
+import dev.conn.incident.IncidentLog;
+import dev.conn.incident.Severity;
+import dev.conn.platform.db.Database;
+import dev.conn.platform.secrets.KnownSecrets;
+import dev.conn.settings.SecretRef;
+import dev.conn.settings.SecretResolver;
+import dev.conn.settings.WarRoomSettings;
+import dev.conn.warroom.store.JdbcJournal;
+import dev.conn.warroom.store.WarRooms;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A headless console for the war-room tests: its own data directory (H2 journal), the one writer,
+ * and a replicator sharing with a war room. Used in the test JVM and by {@link ConsoleChild} in child
+ * JVMs.
+ */
+public final class TestConsole implements AutoCloseable {
+    /** Fast intervals for tests: poll 300 ms, heartbeat 1 s, reconnect 100-500 ms, refused 1 s. */
+    public static final Replicator.Timing FAST = new Replicator.Timing(
+            Duration.ofMillis(300),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(100),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            500,
+            2_000);
+
+    final Database database;
+    final EventStore store;
+    final IncidentLog log;
+    final JdbcJournal journal;
+    final Replicator replicator;
+    final String author;
+    final AtomicReference<SyncState> state = new AtomicReference<>(SyncState.SOLO);
+    final List<SyncState> states = new CopyOnWriteArrayList<>();
+    final List<Journal.Stored> pulls = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param dir the data directory
+     * @param url the war room's JDBC URL
+     * @param user the role
+     * @param password its password (given through an environment reference)
+     * @param person who sits at this console
+     * @param timing the replicator's intervals
+     */
+    public TestConsole(Path dir, String url, String user, String password, Person person, Replicator.Timing timing) {
+        this.database = Database.open(dir);
+        this.store = EventStore.jdbc(database.dataSource());
+        this.log = new IncidentLog(store, Clock.systemUTC());
+        this.journal = WarRooms.journal(database.dataSource(), log);
+        this.author = person.name();
+        WarRoomSettings settings =
+                new WarRoomSettings(url, user, SecretRef.env("CONN_WAR_ROOM_PW"), person.id(), person.name(), null);
+        SecretResolver secrets = new SecretResolver(
+                password == null ? Map.of() : Map.of("CONN_WAR_ROOM_PW", password),
+                SecretResolver.SecretStore.unavailable(),
+                new KnownSecrets());
+        this.replicator = WarRooms.replicator(
+                database.dataSource(),
+                store,
+                log,
+                settings,
+                secrets,
+                Clock.systemUTC(),
+                timing,
+                new Replicator.Listener() {
+                    @Override
+                    public void state(SyncState s) {
+                        state.set(s);
+                        states.add(s);
+                    }
+
+                    @Override
+                    public void replicated(Journal.Stored stored) {
+                        pulls.add(stored);
+                    }
+                });
+    }
+
+    /** Starts sharing. */
+    public TestConsole start() {
+        replicator.start();
+        return this;
+    }
+
+    /** @return the state last published */
+    public SyncState state() {
+        return state.get();
+    }
+
+    /**
+     * @param title the title
+     * @return the new incident
+     */
+    public IncidentId declare(String title) {
+        IncidentId id = new IncidentId(Event.newId());
+        log.execute(
+                id,
+                new HeaderDecider(),
+                new HeaderCommand.Declare(title, Severity.SEV2, "", Optional.empty(), author),
+                author);
+        return id;
+    }
+
+    /**
+     * @param incident the incident
+     * @param text the note
+     * @return the stored event
+     */
+    public Event note(IncidentId incident, String text) {
+        return log.execute(
+                        incident,
+                        new EntryDecider(),
+                        new EntryCommand.Add(Event.newId(), EntryCommand.Kind.NOTE, text, Optional.empty()),
+                        author)
+                .get(0);
+    }
+
+    /**
+     * One line per event of the whole journal, in the log's order: what must be identical on every
+     * console of a war room.
+     *
+     * @return "serverSeq id incident type author payload" lines
+     */
+    public List<String> logLines() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT server_seq, id, incident_id, type, author,"
+                        + " occurred_at, payload FROM event ORDER BY server_seq NULLS LAST, seq");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getObject(1) + " " + rs.getObject(2) + " " + rs.getObject(3) + " " + rs.getString(4) + " "
+                        + rs.getString(5) + " "
+                        + rs.getObject(6, java.time.OffsetDateTime.class).toInstant() + " "
+                        + rs.getString(7));
+            }
+        }
+        return out;
+    }
+
+    /** @return the journal */
+    public JdbcJournal journal() {
+        return journal;
+    }
+
+    /** @return the one writer */
+    public IncidentLog log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        replicator.close();
+        database.close();
+    }
+}
