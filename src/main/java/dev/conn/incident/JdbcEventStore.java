@@ -34,6 +34,10 @@ final class JdbcEventStore implements EventStore {
                     + " CAST(?7 AS CHARACTER LARGE OBJECT) FROM DUAL"
                     + " WHERE NOT EXISTS (SELECT 1 FROM event WHERE id = CAST(?1 AS UUID))";
 
+    /** {@link #INSERT} for events pulled from a war room (migration V6's {@code replicated}). */
+    private static final String INSERT_REPLICATED = INSERT.replace("payload)", "payload, replicated)")
+            .replace("AS CHARACTER LARGE OBJECT) FROM DUAL", "AS CHARACTER LARGE OBJECT), TRUE FROM DUAL");
+
     private static final String ACTIVE_INCIDENT = "active_incident";
 
     /**
@@ -88,7 +92,8 @@ final class JdbcEventStore implements EventStore {
                 }
                 // an id stored for another incident, or a second declaration, is refused by name
                 JdbcLogIntegrity.check(c, events);
-                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                try (PreparedStatement ps =
+                        c.prepareStatement(append.origin() == Origin.REPLICATED ? INSERT_REPLICATED : INSERT)) {
                     for (int from = 0; from < events.size(); from += 1000) {
                         List<Event> chunk = events.subList(from, Math.min(events.size(), from + 1000));
                         for (Event e : chunk) {
@@ -150,9 +155,9 @@ final class JdbcEventStore implements EventStore {
         }
         java.util.Set<UUID> ignored = new java.util.HashSet<>(guard.ignored());
         own.forEach(e -> ignored.add(e.id()));
-        String sql = "SELECT id, type, author FROM event WHERE incident_id = ? AND seq > ? AND type IN ("
-                + String.join(
-                        ", ", java.util.Collections.nCopies(guard.watched().size(), "?")) + ")";
+        // what another console shared is settled by the war room's order, not by deciding again here
+        String sql = "SELECT id, type, author FROM event WHERE incident_id = ? AND seq > ? AND NOT replicated"
+                + " AND type IN (" + String.join(", ", java.util.Collections.nCopies(guard.watched().size(), "?")) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setObject(i++, incident.value());
@@ -268,7 +273,8 @@ final class JdbcEventStore implements EventStore {
         if (watched.isEmpty()) {
             return append(event);
         }
-        String sql = "SELECT id, type, author FROM event WHERE incident_id = ? AND seq > ? AND id <> ? AND type IN ("
+        String sql = "SELECT id, type, author FROM event WHERE incident_id = ? AND seq > ? AND id <> ? AND NOT replicated"
+                + " AND type IN ("
                 + String.join(", ", java.util.Collections.nCopies(watched.size(), "?")) + ")";
         return append(event, c -> {
             // runs under the append lock: nobody can slip in between this check and the commit
