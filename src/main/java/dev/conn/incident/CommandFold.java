@@ -100,8 +100,8 @@ public final class CommandFold {
 
         /** @return "superseded by Bo's hand-off (…reason…)" */
         public String summary() {
-            return "superseded by " + winner.author() + "'s " + winner.type().label().toLowerCase(java.util.Locale.ROOT)
-                    + " (" + reason + ")";
+            return "superseded by " + winner.author() + "'s "
+                    + winner.type().label().toLowerCase(java.util.Locale.ROOT) + " (" + reason + ")";
         }
     }
 
@@ -189,7 +189,8 @@ public final class CommandFold {
                         e,
                         pending.event(),
                         "a hand-off of the " + o.role().label() + " role "
-                                + describe((CommandEvent.HandoffOffered) pending.event().body())
+                                + describe((CommandEvent.HandoffOffered)
+                                        pending.event().body())
                                 + " was already pending; a role has one pending offer, the first in the log's order");
                 superseded.put(e.id(), lost);
                 supersededOffers.put(o.offerId(), lost);
@@ -209,8 +210,13 @@ public final class CommandFold {
             }
             Event first = firstOutcome.get(out.offerId());
             if (first != null) {
-                superseded.put(e.id(), new Supersession(e, first, outcomeWords(first) + " first; the first"
-                        + " outcome of an offer in the log's order counts"));
+                superseded.put(
+                        e.id(),
+                        new Supersession(
+                                e,
+                                first,
+                                outcomeWords(first) + " first; the first"
+                                        + " outcome of an offer in the log's order counts"));
                 return;
             }
             if (judgedOffers.containsKey(out.offerId())) {

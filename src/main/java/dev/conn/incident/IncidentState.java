@@ -110,9 +110,8 @@ public record IncidentState(
         List<Event> sorted = new ArrayList<>(live);
         sorted.sort(Event.BY_OCCURRENCE);
         // who holds command: contending decisions settled in the log's order (the order given)
-        Folder f = new Folder(CommandFold.of(live.stream()
-                .filter(e -> CommandFold.TYPES.contains(e.type()))
-                .toList()));
+        Folder f = new Folder(CommandFold.of(
+                live.stream().filter(e -> CommandFold.TYPES.contains(e.type())).toList()));
         for (Event e : sorted) {
             f.apply(e);
         }

@@ -157,7 +157,9 @@ final class JdbcEventStore implements EventStore {
         own.forEach(e -> ignored.add(e.id()));
         // what another console shared is settled by the war room's order, not by deciding again here
         String sql = "SELECT id, type, author FROM event WHERE incident_id = ? AND seq > ? AND NOT replicated"
-                + " AND type IN (" + String.join(", ", java.util.Collections.nCopies(guard.watched().size(), "?")) + ")";
+                + " AND type IN ("
+                + String.join(
+                        ", ", java.util.Collections.nCopies(guard.watched().size(), "?")) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setObject(i++, incident.value());
@@ -273,9 +275,10 @@ final class JdbcEventStore implements EventStore {
         if (watched.isEmpty()) {
             return append(event);
         }
-        String sql = "SELECT id, type, author FROM event WHERE incident_id = ? AND seq > ? AND id <> ? AND NOT replicated"
-                + " AND type IN ("
-                + String.join(", ", java.util.Collections.nCopies(watched.size(), "?")) + ")";
+        String sql =
+                "SELECT id, type, author FROM event WHERE incident_id = ? AND seq > ? AND id <> ? AND NOT replicated"
+                        + " AND type IN ("
+                        + String.join(", ", java.util.Collections.nCopies(watched.size(), "?")) + ")";
         return append(event, c -> {
             // runs under the append lock: nobody can slip in between this check and the commit
             try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -36,8 +36,9 @@ final class ChildConsole implements AutoCloseable {
      * @param logs where its output goes (a file per process)
      * @return the started console, once it said READY
      */
-    static ChildConsole start(Path data, String url, String role, String password, String personId, String name,
-            Path logs) throws Exception {
+    static ChildConsole start(
+            Path data, String url, String role, String password, String personId, String name, Path logs)
+            throws Exception {
         Files.createDirectories(logs);
         ProcessBuilder pb = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -67,8 +67,8 @@ class WarRoomProcessTest {
     }
 
     private ChildConsole console(String name, String through) throws Exception {
-        ChildConsole c = ChildConsole.start(
-                dir.resolve(name), through, role, password, "id-" + name, name, dir.resolve("logs"));
+        ChildConsole c =
+                ChildConsole.start(dir.resolve(name), through, role, password, "id-" + name, name, dir.resolve("logs"));
         open.add(c);
         return c;
     }
@@ -136,7 +136,9 @@ class WarRoomProcessTest {
         long wrote = System.nanoTime();
         converged(201, Duration.ofSeconds(20), a, b);
         Duration took = Duration.ofNanos(System.nanoTime() - wrote);
-        assertThat(took).as("both show the same log within 1 s of the last write").isLessThan(Duration.ofSeconds(1));
+        assertThat(took)
+                .as("both show the same log within 1 s of the last write")
+                .isLessThan(Duration.ofSeconds(1));
     }
 
     @Test
@@ -152,14 +154,16 @@ class WarRoomProcessTest {
         Await.until("A offline", Duration.ofSeconds(20), () -> a.state().startsWith("OFFLINE"));
         a.send("notes " + incident + " 40 A 0", Duration.ofSeconds(60));
         b.send("notes " + incident + " 40 B 0", Duration.ofSeconds(60));
-        Await.until("A counts 40 to share", Duration.ofSeconds(5), () -> a.state().equals("OFFLINE 40"));
+        Await.until(
+                "A counts 40 to share", Duration.ofSeconds(5), () -> a.state().equals("OFFLINE 40"));
         assertThat(serverCount()).as("A's notes wait in its journal").isEqualTo(41);
 
         toA.heal();
         List<String> log = converged(81, Duration.ofSeconds(30), a, b);
         assertThat(log.stream().filter(l -> l.contains("\"A ")).count()).isEqualTo(40);
         assertThat(log.stream().filter(l -> l.contains("\"B ")).count()).isEqualTo(40);
-        Await.until("A online, all shared", Duration.ofSeconds(5), () -> a.state().equals("ONLINE 0"));
+        Await.until(
+                "A online, all shared", Duration.ofSeconds(5), () -> a.state().equals("ONLINE 0"));
     }
 
     @Test
@@ -174,7 +178,8 @@ class WarRoomProcessTest {
         assertThat(shared).isLessThan(3001);
 
         ChildConsole a2 = console("Ana");
-        Await.until("A's journal fully shared", Duration.ofSeconds(60), () -> a2.state().endsWith(" 0"));
+        Await.until("A's journal fully shared", Duration.ofSeconds(60), () -> a2.state()
+                .endsWith(" 0"));
         int written = a2.dump().size();
         assertThat(written).as("A's acknowledged notes are all there").isGreaterThan((int) shared - 1);
         assertThat(serverCount()).isEqualTo(written);
@@ -197,16 +202,21 @@ class WarRoomProcessTest {
 
         pg.stopServer("fast");
         try {
-            Await.until("both offline", Duration.ofSeconds(30), () -> a.state().startsWith("OFFLINE")
-                    && b.state().startsWith("OFFLINE"));
+            Await.until(
+                    "both offline",
+                    Duration.ofSeconds(30),
+                    () -> a.state().startsWith("OFFLINE") && b.state().startsWith("OFFLINE"));
             a.send("notes " + incident + " 15 during-A 0", Duration.ofSeconds(30));
             b.send("notes " + incident + " 15 during-B 0", Duration.ofSeconds(30));
-            Await.until("B counts 15 to share", Duration.ofSeconds(5), () -> b.state().equals("OFFLINE 15"));
+            Await.until("B counts 15 to share", Duration.ofSeconds(5), () -> b.state()
+                    .equals("OFFLINE 15"));
         } finally {
             pg.startServer();
         }
         converged(41, Duration.ofSeconds(30), a, b);
-        Await.until("both online, all shared", Duration.ofSeconds(5), () -> a.state().equals("ONLINE 0")
-                && b.state().equals("ONLINE 0"));
+        Await.until(
+                "both online, all shared",
+                Duration.ofSeconds(5),
+                () -> a.state().equals("ONLINE 0") && b.state().equals("ONLINE 0"));
     }
 }

@@ -50,9 +50,8 @@ class WarRoomSoakTest {
                 open.add(c);
                 consoles.add(c);
             }
-            String incident = consoles.get(0)
-                    .send("declare Soak", Duration.ofSeconds(30))
-                    .substring("INCIDENT ".length());
+            String incident =
+                    consoles.get(0).send("declare Soak", Duration.ofSeconds(30)).substring("INCIDENT ".length());
             Await.until("the incident everywhere", Duration.ofSeconds(30), () -> {
                 for (ChildConsole c : consoles) {
                     if (c.dump().size() != 1) {
