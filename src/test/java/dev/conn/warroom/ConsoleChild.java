@@ -51,6 +51,57 @@ public final class ConsoleChild {
                         }
                         say("WROTE " + n);
                     }
+                    case "add" -> {
+                        String[] a = w[1].split(" ", 2);
+                        var r = console.people(
+                                IncidentId.parse(a[0]),
+                                new dev.conn.command.RosterCommand.AddResponder(
+                                        a[1], java.util.Optional.empty(), java.util.Optional.empty()));
+                        say("RESPONDER " + r.responder().id());
+                    }
+                    case "offer" -> {
+                        String[] a = w[1].split(" ");
+                        var r = console.people(
+                                IncidentId.parse(a[0]),
+                                new dev.conn.command.HandoffCommand.Offer(
+                                        dev.conn.incident.Role.valueOf(a[1]),
+                                        java.util.Optional.empty(),
+                                        a[2],
+                                        java.util.Optional.empty()));
+                        var offer = r.offer().orElseThrow();
+                        say("OFFER " + offer.handoff().offerId() + " " + offer.code());
+                    }
+                    case "ack" -> {
+                        String[] a = w[1].split(" ");
+                        var r = console.people(
+                                IncidentId.parse(a[0]),
+                                new dev.conn.command.HandoffCommand.Acknowledge(
+                                        a[1],
+                                        dev.conn.incident.AckMethod.valueOf(a[2]),
+                                        a.length > 3 ? java.util.Optional.of(a[3]) : java.util.Optional.empty()));
+                        say("ACKED " + r.appended().get(r.appended().size() - 1).id());
+                    }
+                    case "people" -> {
+                        IncidentId incident = IncidentId.parse(w[1]);
+                        var f = console.folded(incident);
+                        StringBuilder b = new StringBuilder("PEOPLE commander=")
+                                .append(f.roster()
+                                        .commander()
+                                        .map(h -> h.person())
+                                        .orElse("-"));
+                        for (var h : f.handoffs().all()) {
+                            b.append(" ").append(h.offerId()).append("=").append(h.recordedState());
+                        }
+                        for (var l : dev.conn.incident.CommandFold.of(
+                                        console.store.readIncident(incident, dev.conn.incident.CommandFold.TYPES))
+                                .supersessions()) {
+                            b.append(" superseded=").append(l.loser().id());
+                        }
+                        for (var l : console.lost(incident)) {
+                            b.append(" lost=").append(l.loser().id());
+                        }
+                        say(b.toString());
+                    }
                     case "state" -> {
                         SyncState s = console.state();
                         say("STATE " + s.mode() + " " + s.toShare());

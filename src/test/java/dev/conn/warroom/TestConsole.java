@@ -50,6 +50,7 @@ public final class TestConsole implements AutoCloseable {
     final EventStore store;
     final IncidentLog log;
     final JdbcJournal journal;
+    final dev.conn.command.PeopleService people;
     final Replicator replicator;
     final String author;
     final AtomicReference<SyncState> state = new AtomicReference<>(SyncState.SOLO);
@@ -70,6 +71,15 @@ public final class TestConsole implements AutoCloseable {
         this.log = new IncidentLog(store, Clock.systemUTC());
         this.journal = WarRooms.journal(database.dataSource(), log);
         this.author = person.name();
+        Duration ackTimeout = Duration.ofMinutes(5);
+        this.people = new dev.conn.command.PeopleService(
+                new dev.conn.incident.IncidentService(store, log),
+                new dev.conn.command.RosterDecider(ackTimeout),
+                new dev.conn.command.HandoffDecider(
+                        ackTimeout, new java.security.SecureRandom(), dev.conn.command.CommunicationDeadlines.NONE),
+                new dev.conn.command.TaskDecider(ackTimeout),
+                new dev.conn.fatigue.FatigueAlertDecider(new dev.conn.fatigue.FatigueMonitor(
+                        dev.conn.settings.PolicyFile.defaults().fatigue(), java.time.ZoneOffset.UTC)));
         WarRoomSettings settings =
                 new WarRoomSettings(url, user, SecretRef.env("CONN_WAR_ROOM_PW"), person.id(), person.name(), null);
         SecretResolver secrets = new SecretResolver(
@@ -157,6 +167,36 @@ public final class TestConsole implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Runs a people command (roster, hand-off) through the one writer.
+     *
+     * @param incident the incident
+     * @param command the command
+     * @return what was appended and the people after
+     */
+    public dev.conn.command.PeopleService.Result people(IncidentId incident, dev.conn.command.PeopleCommand command) {
+        return people.execute(incident, command, author);
+    }
+
+    /**
+     * @param incident an incident
+     * @return its people as this console folds its journal, in the log's order
+     */
+    public dev.conn.command.PeopleFold folded(IncidentId incident) {
+        dev.conn.command.PeopleFold f = new dev.conn.command.PeopleFold(Duration.ofMinutes(5));
+        f.addAll(store.readIncident(incident, dev.conn.command.PeopleFold.TYPES));
+        return f;
+    }
+
+    /**
+     * @param incident an incident
+     * @return the decisions this console wrote that lost to another console's
+     */
+    public List<dev.conn.incident.CommandFold.Supersession> lost(IncidentId incident) {
+        return LostDecisions.of(store.readIncident(incident, dev.conn.incident.CommandFold.TYPES), e -> e.author()
+                .equals(author));
     }
 
     /** @return the journal */
