@@ -58,6 +58,9 @@ final class JdbcWarRoomSchema {
      * @throws SQLException if the server fails otherwise
      */
     static void prepare(Connection c, String role, Supplier<Connection> open) throws SQLException {
+        if (exists(c, "flyway_schema_history") && !allowed(c, "flyway_schema_history", "SELECT")) {
+            refuseMissing(role, missingGrants(c)); // say every missing grant at once
+        }
         int installed = installedVersion(c, role);
         if (installed > VERSION) {
             throw new WarRoomRefusedException(
@@ -83,11 +86,36 @@ final class JdbcWarRoomSchema {
         }
         List<String> missing = missingGrants(c);
         if (!missing.isEmpty()) {
-            throw new WarRoomRefusedException(
-                    "Role " + role + " cannot use the war room: it needs " + String.join(", ", missing)
-                            + ". Nothing was read or written. The owner grants them, e.g. "
-                            + grantStatement(missing, role) + " (README, War room).",
-                    null);
+            refuseMissing(role, missing);
+        }
+    }
+
+    private static void refuseMissing(String role, List<String> missing) {
+        throw new WarRoomRefusedException(
+                "Role " + role + " cannot use the war room: it needs " + String.join(", ", missing)
+                        + ". Nothing was read or written. The owner grants them: " + grantStatement(missing, role)
+                        + " (README, War room).",
+                null);
+    }
+
+    private static boolean exists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static boolean allowed(Connection c, String table, String privilege) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT has_table_privilege(?, ?)")) {
+            ps.setString(1, table);
+            ps.setString(2, privilege);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 
@@ -135,17 +163,10 @@ final class JdbcWarRoomSchema {
 
     private static List<String> missingGrants(Connection c) throws SQLException {
         List<String> missing = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT has_table_privilege(?, ?)")) {
-            for (Map.Entry<String, List<String>> t : GRANTS.entrySet()) {
-                for (String privilege : t.getValue()) {
-                    ps.setString(1, t.getKey());
-                    ps.setString(2, privilege);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        if (!rs.getBoolean(1)) {
-                            missing.add(privilege + " on " + t.getKey());
-                        }
-                    }
+        for (Map.Entry<String, List<String>> t : GRANTS.entrySet()) {
+            for (String privilege : t.getValue()) {
+                if (!allowed(c, t.getKey(), privilege)) {
+                    missing.add(privilege + " on " + t.getKey());
                 }
             }
         }
