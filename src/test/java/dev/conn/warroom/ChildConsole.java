@@ -22,7 +22,6 @@ final class ChildConsole implements AutoCloseable {
     final Process process;
     private final Writer to;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
-    private final Path output;
 
     /**
      * Starts a console process.
@@ -39,6 +38,23 @@ final class ChildConsole implements AutoCloseable {
     static ChildConsole start(
             Path data, String url, String role, String password, String personId, String name, Path logs)
             throws Exception {
+        return start(data, url, role, password, personId, name, logs, java.util.Map.of());
+    }
+
+    /**
+     * Starts a console process with more environment (e.g. {@code HOOK_URL} and {@code
+     * LEASE_TTL_MS} to run the war room's dispatcher).
+     */
+    static ChildConsole start(
+            Path data,
+            String url,
+            String role,
+            String password,
+            String personId,
+            String name,
+            Path logs,
+            java.util.Map<String, String> env)
+            throws Exception {
         Files.createDirectories(logs);
         ProcessBuilder pb = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -53,17 +69,17 @@ final class ChildConsole implements AutoCloseable {
                 personId,
                 name);
         pb.environment().put("CONN_WAR_ROOM_PW", password);
+        pb.environment().putAll(env);
         pb.redirectError(logs.resolve(name + "-" + System.nanoTime() + ".err").toFile());
         Process p = pb.start();
-        ChildConsole c = new ChildConsole(data, p, logs.resolve(name + ".out"));
+        ChildConsole c = new ChildConsole(data, p);
         c.expect("READY", Duration.ofSeconds(60));
         return c;
     }
 
-    private ChildConsole(Path data, Process process, Path output) {
+    private ChildConsole(Path data, Process process) {
         this.data = data;
         this.process = process;
-        this.output = output;
         this.to = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread reader = new Thread(
                 () -> {

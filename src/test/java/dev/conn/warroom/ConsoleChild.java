@@ -29,6 +29,10 @@ public final class ConsoleChild {
                 new Person(args[3], args[4]),
                 TestConsole.FAST);
         console.start();
+        String hook = System.getenv("HOOK_URL");
+        if (hook != null) {
+            console.startDispatch(hook, java.time.Duration.ofMillis(Long.parseLong(System.getenv("LEASE_TTL_MS"))));
+        }
         System.out.println("READY " + ProcessHandle.current().pid());
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -101,6 +105,15 @@ public final class ConsoleChild {
                             b.append(" lost=").append(l.loser().id());
                         }
                         say(b.toString());
+                    }
+                    case "queue" -> {
+                        String[] a = w[1].split(" ");
+                        IncidentId incident = IncidentId.parse(a[0]);
+                        int n = Integer.parseInt(a[1]);
+                        for (int i = 0; i < n; i++) {
+                            console.queue(incident, a[2] + "-" + i);
+                        }
+                        say("QUEUED " + n);
                     }
                     case "state" -> {
                         SyncState s = console.state();

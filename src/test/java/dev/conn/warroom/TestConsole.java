@@ -53,6 +53,10 @@ public final class TestConsole implements AutoCloseable {
     final dev.conn.command.PeopleService people;
     final Replicator replicator;
     final String author;
+    final WarRoomSettings settings;
+    final SecretResolver secrets;
+    dev.conn.comms.OutboxDispatcher dispatcher;
+    dev.conn.warroom.store.WarRooms.Dispatch dispatch;
     final AtomicReference<SyncState> state = new AtomicReference<>(SyncState.SOLO);
     final List<SyncState> states = new CopyOnWriteArrayList<>();
     final List<Journal.Stored> pulls = new CopyOnWriteArrayList<>();
@@ -80,9 +84,9 @@ public final class TestConsole implements AutoCloseable {
                 new dev.conn.command.TaskDecider(ackTimeout),
                 new dev.conn.fatigue.FatigueAlertDecider(new dev.conn.fatigue.FatigueMonitor(
                         dev.conn.settings.PolicyFile.defaults().fatigue(), java.time.ZoneOffset.UTC)));
-        WarRoomSettings settings =
+        this.settings =
                 new WarRoomSettings(url, user, SecretRef.env("CONN_WAR_ROOM_PW"), person.id(), person.name(), null);
-        SecretResolver secrets = new SecretResolver(
+        this.secrets = new SecretResolver(
                 password == null ? Map.of() : Map.of("CONN_WAR_ROOM_PW", password),
                 SecretResolver.SecretStore.unavailable(),
                 new KnownSecrets());
@@ -199,6 +203,74 @@ public final class TestConsole implements AutoCloseable {
                 .equals(author));
     }
 
+    /**
+     * Starts this console's dispatcher of the war room's outbox, for one JSON webhook channel "hook".
+     *
+     * @param hookUrl the webhook's URL
+     * @param ttl the lease time
+     */
+    public void startDispatch(String hookUrl, Duration ttl) {
+        dev.conn.platform.secrets.KnownSecrets known = new dev.conn.platform.secrets.KnownSecrets();
+        SecretResolver hookSecret =
+                new SecretResolver(Map.of("HOOK_URL", hookUrl), SecretResolver.SecretStore.unavailable(), known);
+        dev.conn.platform.http.HttpTransport http =
+                dev.conn.platform.http.HttpTransport.over(new okhttp3.OkHttpClient.Builder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .readTimeout(Duration.ofSeconds(30))
+                        .callTimeout(Duration.ofSeconds(30))
+                        .build());
+        dev.conn.comms.Channel hook = new dev.conn.comms.JsonWebhookClient(
+                "hook", SecretRef.env("HOOK_URL"), hookSecret, http, Clock.systemUTC());
+        dispatch = WarRooms.dispatch(
+                settings,
+                secrets,
+                localOutbox(),
+                dev.conn.comms.DispatchLease.Owner.thisProcess("test console " + author),
+                ttl,
+                () -> true);
+        dispatcher = new dev.conn.comms.OutboxDispatcher(
+                dispatch.outbox(),
+                dispatch.lease(),
+                id -> "hook".equals(id) ? Optional.of(hook) : Optional.empty(),
+                Clock.systemUTC(),
+                dev.conn.comms.Sleeper.REAL,
+                dev.conn.comms.Backoff.standard(new java.util.Random()),
+                known);
+        dispatcher.start();
+    }
+
+    /** @return this console's own outbox */
+    public dev.conn.comms.JdbcOutbox localOutbox() {
+        return new dev.conn.comms.JdbcOutbox(database.dataSource(), store);
+    }
+
+    /**
+     * Queues a message to the "hook" channel, as the composer does.
+     *
+     * @param incident the incident
+     * @param subject its subject
+     */
+    @SuppressWarnings("deprecation") // the comms draft still takes untyped extras
+    public void queue(IncidentId incident, String subject) {
+        new dev.conn.comms.CommsService(
+                        new dev.conn.incident.IncidentService(store, log),
+                        localOutbox(),
+                        dev.conn.settings.PolicyFile.defaults().comms(),
+                        Clock.systemUTC())
+                .queue(
+                        incident,
+                        new dev.conn.comms.CommsService.Draft(
+                                java.util.UUID.randomUUID(),
+                                dev.conn.incident.Audience.RESPONDERS,
+                                List.of("hook"),
+                                subject,
+                                "Body of " + subject,
+                                dev.conn.incident.Payload.empty(),
+                                Optional.empty(),
+                                Optional.empty()),
+                        author);
+    }
+
     /** @return the journal */
     public JdbcJournal journal() {
         return journal;
@@ -211,6 +283,10 @@ public final class TestConsole implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dispatcher != null) {
+            dispatcher.close();
+            dispatch.close();
+        }
         replicator.close();
         database.close();
     }

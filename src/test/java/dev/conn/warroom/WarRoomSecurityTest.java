@@ -74,7 +74,9 @@ class WarRoomSecurityTest {
             assertThat(s.statusText(java.time.ZoneOffset.UTC)).isEqualTo("War room: not connected — 2 events to share");
             assertThat(c.journal().unsharedCount()).isEqualTo(2);
         }
-        assertThat(scalar(url, "SELECT to_regclass('event') IS NULL")).as("no table was made").isEqualTo(true);
+        assertThat(scalar(url, "SELECT to_regclass('event') IS NULL"))
+                .as("no table was made")
+                .isEqualTo(true);
     }
 
     @Test
@@ -93,7 +95,9 @@ class WarRoomSecurityTest {
         String db = PgCluster.freshName();
         String url = pg.createWarRoom(db, db + "_o", "pw");
         try (TestConsole c = console(dir, url, db + "_o", null)) {
-            assertThat(refused(c).problem().orElseThrow()).contains("warRoom.password").contains("not set");
+            assertThat(refused(c).problem().orElseThrow())
+                    .contains("warRoom.password")
+                    .contains("not set");
         }
     }
 
@@ -129,7 +133,9 @@ class WarRoomSecurityTest {
                     .contains("GRANT SELECT, INSERT ON event TO " + db + "_eve;");
             assertThat(eve.logLines()).as("read nothing").hasSize(1);
         }
-        assertThat(scalar(url, "SELECT COUNT(*) FROM event")).as("wrote nothing").isEqualTo(1L);
+        assertThat(scalar(url, "SELECT COUNT(*) FROM event"))
+                .as("wrote nothing")
+                .isEqualTo(1L);
 
         // the README's grants let the role in; the server records it as the writer
         pg.superSql(
@@ -139,32 +145,77 @@ class WarRoomSecurityTest {
                 "GRANT SELECT, INSERT, UPDATE ON console_presence, outbox TO " + db + "_eve",
                 "GRANT SELECT, UPDATE ON dispatch_lease TO " + db + "_eve");
         try (TestConsole eve = console(dir.resolve("eve"), url, db + "_eve", "pw")) {
-            Await.until("eve shares", Duration.ofSeconds(30), () -> eve.state().mode() == SyncState.Mode.ONLINE
-                    && eve.logLines().size() == 2
-                    && eve.journal().unsharedCount() == 0);
+            Await.until(
+                    "eve shares",
+                    Duration.ofSeconds(30),
+                    () -> eve.state().mode() == SyncState.Mode.ONLINE
+                            && eve.logLines().size() == 2
+                            && eve.journal().unsharedCount() == 0);
         }
-        assertThat(scalar(url, "SELECT string_agg(DISTINCT recorded_by::text, ',' ORDER BY recorded_by::text) FROM event"))
+        assertThat(scalar(
+                        url,
+                        "SELECT string_agg(DISTINCT recorded_by::text, ',' ORDER BY recorded_by::text) FROM event"))
                 .isEqualTo(db + "_eve," + db + "_o");
     }
 
     @Test
     void tlsWithVerifyFullConnectsToAServerWhoseCertificateTheTeamsCaSigned() throws Exception {
         Path certs = Files.createDirectories(dir.resolve("certs"));
-        openssl(certs, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Conn test CA",
-                "-keyout", "ca.key", "-out", "ca.crt");
-        openssl(certs, "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key",
-                "-out", "server.csr");
+        openssl(
+                certs,
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=Conn test CA",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.crt");
+        openssl(
+                certs,
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-subj",
+                "/CN=localhost",
+                "-keyout",
+                "server.key",
+                "-out",
+                "server.csr");
         Files.writeString(certs.resolve("san.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
-        openssl(certs, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
-                "-days", "2", "-extfile", "san.ext", "-out", "server.crt");
-        Files.setPosixFilePermissions(certs.resolve("server.key"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        openssl(
+                certs,
+                "x509",
+                "-req",
+                "-in",
+                "server.csr",
+                "-CA",
+                "ca.crt",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-days",
+                "2",
+                "-extfile",
+                "san.ext",
+                "-out",
+                "server.crt");
+        Files.setPosixFilePermissions(
+                certs.resolve("server.key"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         try (PgCluster tls = PgCluster.start()) {
             Path data = tls.dataDirectory();
             for (String f : List.of("server.crt", "server.key")) {
                 Files.copy(certs.resolve(f), data.resolve(f));
                 if ("root".equals(System.getProperty("user.name"))) {
-                    Files.setOwner(data.resolve(f), data.getFileSystem().getUserPrincipalLookupService()
-                            .lookupPrincipalByName("postgres"));
+                    Files.setOwner(
+                            data.resolve(f),
+                            data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres"));
                 }
             }
             tls.superSql("postgres", "ALTER SYSTEM SET ssl = on");
@@ -175,20 +226,38 @@ class WarRoomSecurityTest {
             String verified = url + "?sslmode=verify-full&sslrootcert=" + certs.resolve("ca.crt");
             try (TestConsole c = console(dir.resolve("tls"), verified, db + "_o", "pw")) {
                 c.declare("Over TLS");
-                Await.until("online over TLS", Duration.ofSeconds(30), () -> c.state().mode() == SyncState.Mode.ONLINE
-                        && c.journal().unsharedCount() == 0);
+                Await.until(
+                        "online over TLS",
+                        Duration.ofSeconds(30),
+                        () -> c.state().mode() == SyncState.Mode.ONLINE
+                                && c.journal().unsharedCount() == 0);
                 try (Connection s = DriverManager.getConnection(url, "postgres", PgCluster.SUPER_PASSWORD);
                         Statement st = s.createStatement();
                         ResultSet rs = st.executeQuery("SELECT bool_and(ssl) FROM pg_stat_ssl JOIN pg_stat_activity"
                                 + " USING (pid) WHERE usename = '" + db + "_o'")) {
                     rs.next();
-                    assertThat(rs.getBoolean(1)).as("every connection of the console is encrypted").isTrue();
+                    assertThat(rs.getBoolean(1))
+                            .as("every connection of the console is encrypted")
+                            .isTrue();
                 }
             }
             // a certificate not signed by the CA given is refused, naming TLS
             Path otherCa = Files.createDirectories(dir.resolve("other"));
-            openssl(otherCa, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Other CA",
-                    "-keyout", "ca.key", "-out", "ca.crt");
+            openssl(
+                    otherCa,
+                    "req",
+                    "-x509",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-days",
+                    "2",
+                    "-subj",
+                    "/CN=Other CA",
+                    "-keyout",
+                    "ca.key",
+                    "-out",
+                    "ca.crt");
             try (TestConsole c = console(
                     dir.resolve("tls2"),
                     url + "?sslmode=verify-full&sslrootcert=" + otherCa.resolve("ca.crt"),
@@ -208,6 +277,8 @@ class WarRoomSecurityTest {
                 .redirectOutput(in.resolve("openssl.log").toFile())
                 .start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(in.resolve("openssl.log"))).isZero();
+        assertThat(p.exitValue())
+                .as(Files.readString(in.resolve("openssl.log")))
+                .isZero();
     }
 }

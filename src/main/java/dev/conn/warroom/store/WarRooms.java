@@ -50,6 +50,55 @@ public final class WarRooms {
     }
 
     /**
+     * The war room's outbox and dispatch lease for one console, to build its dispatcher with
+     * ({@code new OutboxDispatcher(d.outbox(), d.lease(), channels, clock, Sleeper.REAL, backoff,
+     * known)}): rows and lease in the war room's PostgreSQL, server clock, fencing token checked on
+     * every row change. Messages are still queued in the console's own outbox ({@code local}) and
+     * handed over when shared.
+     *
+     * @param settings the war room settings (complete)
+     * @param secrets resolves the password reference at each connect
+     * @param local this console's own outbox, where messages are queued
+     * @param owner this console's process
+     * @param ttl how long the lease lasts without a heartbeat (server time)
+     * @param hasChannels true while this console has message channels (only then does it claim)
+     * @return the outbox and lease; close it to drop its connections
+     */
+    public static Dispatch dispatch(
+            WarRoomSettings settings,
+            SecretResolver secrets,
+            dev.conn.comms.Outbox local,
+            dev.conn.comms.DispatchLease.Owner owner,
+            java.time.Duration ttl,
+            java.util.function.BooleanSupplier hasChannels) {
+        JdbcWarRoomServer server = new JdbcWarRoomServer(settings, secrets);
+        JdbcWarRoomConnections connections = new JdbcWarRoomConnections(server::open);
+        return new Dispatch(
+                new JdbcWarRoomOutbox(connections, local),
+                dev.conn.warroom.GatedLease.withChannels(new JdbcWarRoomLease(connections, owner, ttl), hasChannels),
+                connections::close);
+    }
+
+    /**
+     * The war room's side of sending: its outbox and its dispatch lease.
+     *
+     * @param outbox the war room's outbox (queueing goes to the console's own)
+     * @param lease the war room's dispatch lease
+     * @param connections closes their connections
+     */
+    public record Dispatch(dev.conn.comms.Outbox outbox, dev.conn.comms.DispatchLease lease, AutoCloseable connections)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                connections.close();
+            } catch (Exception e) {
+                // connections that failed are gone already
+            }
+        }
+    }
+
+    /**
      * @param dataSource the console's H2 database
      * @param log the one writer on it
      * @return the console's journal as the war room sees it
