@@ -55,6 +55,9 @@ public final class AppContext implements AutoCloseable {
     private java.util.function.Consumer<Path> bundleOffer = file -> {};
 
     private dev.conn.comms.OutboxDispatcher outboxDispatcher;
+    /** Issue 13: sharing through a war room; while in one, this console's own dispatcher does not send. */
+    private dev.conn.warroom.ui.WarRoomFeature warRoom;
+
     private Runnable removeCloseWarning = () -> {};
     private dev.conn.comms.CommsViewModel commsModel;
     /** Work that waits until the active incident is on screen (FX thread). */
@@ -180,6 +183,19 @@ public final class AppContext implements AutoCloseable {
         this.incidentModel = incidentModel;
         this.settingsModel = settingsModel;
         this.timelineModel = timelineModel;
+        warRoom = new dev.conn.warroom.ui.WarRoomFeature(
+                dev.conn.warroom.store.WarRooms.connector(
+                        database.dataSource(), store, incidents.log(), secrets, clock),
+                incidentModel,
+                incidents,
+                settingsModel,
+                timelineModel,
+                secrets,
+                tasks,
+                alerts,
+                policy,
+                clock,
+                () -> stage);
         postmortemContribution = postmortemContribution(incidentModel, stage);
         ViewLoader loader = new ViewLoader(type -> {
             if (type == MainWindowView.class) {
@@ -274,6 +290,7 @@ public final class AppContext implements AutoCloseable {
         if (postmortemContribution != null) {
             list.add(postmortemContribution);
         }
+        list.add(warRoom.contribution());
         return list;
     }
 
@@ -404,12 +421,14 @@ public final class AppContext implements AutoCloseable {
         // one dispatcher per data directory: the lease decides which Conn process sends (ADR 0009)
         outboxDispatcher = new dev.conn.comms.OutboxDispatcher(
                 outbox,
-                new dev.conn.comms.JdbcDispatchLease(
-                        database.dataSource(),
-                        clock,
-                        dev.conn.comms.DispatchLease.Owner.thisProcess(
-                                "Conn window of " + initialSettings.author().orElse(System.getProperty("user.name"))),
-                        dev.conn.comms.JdbcDispatchLease.configuredTtl()),
+                dev.conn.warroom.GatedLease.soloOnly(
+                        new dev.conn.comms.JdbcDispatchLease(
+                                database.dataSource(),
+                                clock,
+                                dev.conn.comms.DispatchLease.Owner.thisProcess("Conn window of "
+                                        + initialSettings.author().orElse(System.getProperty("user.name"))),
+                                dev.conn.comms.JdbcDispatchLease.configuredTtl()),
+                        warRoom.inWarRoom()),
                 id -> java.util.Optional.ofNullable(clients.get().get(id)),
                 clock,
                 dev.conn.comms.Sleeper.REAL,
@@ -561,6 +580,9 @@ public final class AppContext implements AutoCloseable {
         removeCloseWarning.run();
         tasks.run(
                 () -> {
+                    if (mainWindow != null) {
+                        mainWindow.closeContributions(); // the war room signs off, stops sharing and sending
+                    }
                     closeNetwork(); // off the FX thread: waits up to 5 s for a fetch in flight
                     if (outboxDispatcher != null) {
                         outboxDispatcher.close();
@@ -594,6 +616,9 @@ public final class AppContext implements AutoCloseable {
             } else {
                 javafx.application.Platform.runLater(stop);
             }
+        }
+        if (mainWindow != null) {
+            mainWindow.closeContributions();
         }
         if (outboxDispatcher != null) {
             outboxDispatcher.close();

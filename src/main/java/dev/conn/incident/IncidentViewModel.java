@@ -308,6 +308,27 @@ public final class IncidentViewModel {
         }
     }
 
+    /**
+     * Reads the open incident again in full, off the FX thread, and shows it as on opening: for
+     * when the log's order changed under what is shown (a war room's pull placed another console's
+     * decision before one this console had folded), so every view folds again in the new order.
+     */
+    public void reload() {
+        IncidentState st = current.get();
+        if (st == null) {
+            return;
+        }
+        IncidentId id = st.id();
+        tasks.run(
+                () -> readAll(id),
+                all -> {
+                    if (current.get() != null && current.get().id().equals(id)) {
+                        show(Optional.of(all));
+                    }
+                },
+                this::fail);
+    }
+
     /** @return false while the older entries of a long incident are still being loaded */
     public javafx.beans.property.ReadOnlyBooleanProperty completeProperty() {
         return complete.getReadOnlyProperty();

@@ -206,15 +206,40 @@ public final class MainWindowView {
     }
 
     /**
-     * Adds the features' menus (before View), status items, and workspace tabs. A tab's view is
+     * Adds a feature's items to a menu of the same name the shell has, before its last separator
+     * (so Quit stays last).
+     */
+    private static void mergeInto(javafx.scene.control.Menu into, javafx.scene.control.Menu from) {
+        int at = into.getItems().size();
+        for (int i = into.getItems().size() - 1; i >= 0; i--) {
+            if (into.getItems().get(i) instanceof javafx.scene.control.SeparatorMenuItem) {
+                at = i;
+                break;
+            }
+        }
+        into.getItems().addAll(at, java.util.List.copyOf(from.getItems()));
+    }
+
+    /**
+     * Adds the features' menus (before View; items of a menu the shell has, such as Incident, join
+     * it), status items, and workspace tabs. A tab's view is
      * built the first time it is selected; each tab's shortcut is listed in the View menu.
      */
     private void installContributions() {
         int viewIndex = menuBar.getMenus().indexOf(viewMenu);
         boolean firstPanel = true;
         for (dev.conn.platform.fx.ShellContribution c : contributions) {
-            menuBar.getMenus().addAll(viewIndex, c.menus());
-            viewIndex += c.menus().size();
+            for (javafx.scene.control.Menu m : c.menus()) {
+                java.util.Optional<javafx.scene.control.Menu> same = menuBar.getMenus().stream()
+                        .filter(x ->
+                                x.getText().replace("_", "").equals(m.getText().replace("_", "")))
+                        .findFirst();
+                if (same.isPresent()) {
+                    mergeInto(same.get(), m); // e.g. Incident > War room… joins the shell's Incident menu
+                } else {
+                    menuBar.getMenus().add(viewIndex++, m);
+                }
+            }
             statusItems.getChildren().addAll(c.statusItems());
             for (dev.conn.platform.fx.ShellContribution.WorkspacePanel p : c.panels()) {
                 javafx.scene.control.Tab tab = new javafx.scene.control.Tab(p.title());
@@ -312,9 +337,24 @@ public final class MainWindowView {
             if (settings.settings().author().isEmpty()) {
                 Platform.runLater(this::askNameOnce);
             }
-            whenTimelineBuilt(onReady);
+            whenTimelineBuilt(() -> {
+                onReady.run();
+                contributions.forEach(c -> c.onReady().run()); // features start their background work
+            });
         });
         ticker.play();
+    }
+
+    /** Runs every feature's close hook (stop background work); blocks briefly, call off the FX thread. */
+    public void closeContributions() {
+        for (dev.conn.platform.fx.ShellContribution c : contributions) {
+            try {
+                c.onClose().run();
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(MainWindowView.class.getName())
+                        .log(java.util.logging.Level.WARNING, "a feature failed to close", e);
+            }
+        }
     }
 
     /** Runs {@code then} once the timeline's rows are on screen (they are built in the background). */

@@ -56,7 +56,7 @@ public final class TestConsole implements AutoCloseable {
     final WarRoomSettings settings;
     final SecretResolver secrets;
     dev.conn.comms.OutboxDispatcher dispatcher;
-    dev.conn.warroom.store.WarRooms.Dispatch dispatch;
+    WarRoomDispatch dispatch;
     final AtomicReference<SyncState> state = new AtomicReference<>(SyncState.SOLO);
     final List<SyncState> states = new CopyOnWriteArrayList<>();
     final List<Journal.Stored> pulls = new CopyOnWriteArrayList<>();

@@ -44,7 +44,7 @@ public final class JdbcJournal implements Journal {
     static final String CONSOLE_ID = "warroom.console";
 
     /** A local outbox row handed over to the war room's outbox (its lease holder sends it). */
-    public static final String SHARED = "SHARED";
+    public static final String SHARED = dev.conn.comms.OutboxMessage.State.SHARED.name();
 
     private static final String COLUMNS = "id, incident_id, occurred_at, recorded_at, author, type, payload";
 
@@ -351,6 +351,33 @@ public final class JdbcJournal implements Journal {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the journal: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /**
+     * @param incident an incident
+     * @return where each of its events stands in the war room, in storage order
+     * @throws StoreException if the journal cannot be read
+     */
+    public List<dev.conn.warroom.EventShare> shares(IncidentId incident) {
+        List<dev.conn.warroom.EventShare> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id, author, server_role, server_seq FROM event"
+                        + " WHERE incident_id = ? ORDER BY seq")) {
+            ps.setObject(1, incident.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String role = rs.getString(3);
+                    boolean shared = rs.getObject(4) != null;
+                    out.add(new dev.conn.warroom.EventShare(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            shared ? Optional.of(role == null ? "" : role) : Optional.empty()));
                 }
             }
         } catch (SQLException e) {

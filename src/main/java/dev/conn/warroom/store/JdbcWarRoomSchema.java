@@ -58,6 +58,25 @@ final class JdbcWarRoomSchema {
      * @throws SQLException if the server fails otherwise
      */
     static void prepare(Connection c, String role, Supplier<Connection> open) throws SQLException {
+        prepare(c, role, open, true);
+    }
+
+    /**
+     * Checks the schema and grants like {@link #prepare(Connection, String, Supplier)}, but only
+     * says what Connect would create or upgrade (Test connection).
+     *
+     * @param c a connection
+     * @param role the role connected as
+     * @return what Connect would do to the schema, or empty if it is current
+     * @throws WarRoomRefusedException as {@link #prepare(Connection, String, Supplier)}
+     * @throws SQLException if the server fails otherwise
+     */
+    static java.util.Optional<String> check(Connection c, String role) throws SQLException {
+        return prepare(c, role, null, false);
+    }
+
+    private static java.util.Optional<String> prepare(
+            Connection c, String role, Supplier<Connection> open, boolean migrate) throws SQLException {
         if (exists(c, "flyway_schema_history") && !allowed(c, "flyway_schema_history", "SELECT")) {
             refuseMissing(role, missingGrants(c)); // say every missing grant at once
         }
@@ -82,12 +101,19 @@ final class JdbcWarRoomSchema {
                                         + " them. Nothing was read or written.",
                         null);
             }
+            if (!migrate) {
+                return java.util.Optional.of(
+                        installed == 0
+                                ? "Connect creates the war room's tables (role " + role + " may)."
+                                : "Connect upgrades the war room's tables to this Conn's schema.");
+            }
             migrate(open);
         }
         List<String> missing = missingGrants(c);
         if (!missing.isEmpty()) {
             refuseMissing(role, missing);
         }
+        return java.util.Optional.empty();
     }
 
     private static void refuseMissing(String role, List<String> missing) {

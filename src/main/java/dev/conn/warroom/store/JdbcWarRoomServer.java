@@ -80,6 +80,32 @@ public final class JdbcWarRoomServer implements WarRoomServer {
     }
 
     /**
+     * Connects once and checks the role, grants and schema, creating nothing.
+     *
+     * @return what was found, in words
+     * @throws WarRoomUnreachableException if the server cannot be reached
+     * @throws WarRoomRefusedException if it refused
+     */
+    String test() {
+        try (Connection c = open()) {
+            Optional<String> note = JdbcWarRoomSchema.check(c, settings.user());
+            String tls;
+            String version;
+            try (java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SELECT COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid ="
+                            + " pg_backend_pid()), false), current_user, current_setting('server_version')")) {
+                rs.next();
+                tls = rs.getBoolean(1) ? "over TLS" : "without TLS (add sslmode=verify-full to the address)";
+                version = "PostgreSQL " + rs.getString(3) + ", role " + rs.getString(2);
+            }
+            return "Connected to " + JdbcWarRoomErrors.address(settings.jdbcUrl()) + " (" + version + ") " + tls + ". "
+                    + note.orElse("The war room's tables are ready and the role has every grant it needs.");
+        } catch (SQLException e) {
+            throw JdbcWarRoomErrors.translate(e, settings);
+        }
+    }
+
+    /**
      * Opens one connection, auto-commit on.
      *
      * @return the connection

@@ -4,8 +4,12 @@ import dev.conn.incident.EventStore;
 import dev.conn.incident.IncidentLog;
 import dev.conn.settings.SecretResolver;
 import dev.conn.settings.WarRoomSettings;
+import dev.conn.warroom.EventShare;
+import dev.conn.warroom.GatedLease;
 import dev.conn.warroom.Person;
 import dev.conn.warroom.Replicator;
+import dev.conn.warroom.WarRoomConnector;
+import dev.conn.warroom.WarRoomDispatch;
 import java.time.Clock;
 import javax.sql.DataSource;
 
@@ -50,11 +54,7 @@ public final class WarRooms {
     }
 
     /**
-     * The war room's outbox and dispatch lease for one console, to build its dispatcher with
-     * ({@code new OutboxDispatcher(d.outbox(), d.lease(), channels, clock, Sleeper.REAL, backoff,
-     * known)}): rows and lease in the war room's PostgreSQL, server clock, fencing token checked on
-     * every row change. Messages are still queued in the console's own outbox ({@code local}) and
-     * handed over when shared.
+     * The war room's outbox and dispatch lease for one console (see {@link WarRoomDispatch}).
      *
      * @param settings the war room settings (complete)
      * @param secrets resolves the password reference at each connect
@@ -64,7 +64,7 @@ public final class WarRooms {
      * @param hasChannels true while this console has message channels (only then does it claim)
      * @return the outbox and lease; close it to drop its connections
      */
-    public static Dispatch dispatch(
+    public static WarRoomDispatch dispatch(
             WarRoomSettings settings,
             SecretResolver secrets,
             dev.conn.comms.Outbox local,
@@ -73,29 +73,53 @@ public final class WarRooms {
             java.util.function.BooleanSupplier hasChannels) {
         JdbcWarRoomServer server = new JdbcWarRoomServer(settings, secrets);
         JdbcWarRoomConnections connections = new JdbcWarRoomConnections(server::open);
-        return new Dispatch(
+        return new WarRoomDispatch(
                 new JdbcWarRoomOutbox(connections, local),
-                dev.conn.warroom.GatedLease.withChannels(new JdbcWarRoomLease(connections, owner, ttl), hasChannels),
+                GatedLease.withChannels(new JdbcWarRoomLease(connections, owner, ttl), hasChannels),
                 connections::close);
     }
 
     /**
-     * The war room's side of sending: its outbox and its dispatch lease.
+     * The war room's storage for the composition root: replicators, Test connection, the outbox
+     * and lease, and the journal's view of what is shared.
      *
-     * @param outbox the war room's outbox (queueing goes to the console's own)
-     * @param lease the war room's dispatch lease
-     * @param connections closes their connections
+     * @param dataSource the console's H2 database
+     * @param store the event store on it
+     * @param log the one writer on it
+     * @param secrets resolves password references at each connect
+     * @param clock for the offline-since time and the heartbeat
+     * @return the connector
      */
-    public record Dispatch(dev.conn.comms.Outbox outbox, dev.conn.comms.DispatchLease lease, AutoCloseable connections)
-            implements AutoCloseable {
-        @Override
-        public void close() {
-            try {
-                connections.close();
-            } catch (Exception e) {
-                // connections that failed are gone already
+    public static WarRoomConnector connector(
+            DataSource dataSource, EventStore store, IncidentLog log, SecretResolver secrets, Clock clock) {
+        JdbcJournal journal = new JdbcJournal(dataSource, log);
+        return new WarRoomConnector() {
+            @Override
+            public Replicator replicator(
+                    WarRoomSettings settings, Replicator.Timing timing, Replicator.Listener listener) {
+                return WarRooms.replicator(dataSource, store, log, settings, secrets, clock, timing, listener);
             }
-        }
+
+            @Override
+            public String test(WarRoomSettings settings) {
+                return new JdbcWarRoomServer(settings, secrets).test();
+            }
+
+            @Override
+            public WarRoomDispatch dispatch(
+                    WarRoomSettings settings,
+                    dev.conn.comms.DispatchLease.Owner owner,
+                    java.time.Duration ttl,
+                    java.util.function.BooleanSupplier hasChannels) {
+                return WarRooms.dispatch(
+                        settings, secrets, new dev.conn.comms.JdbcOutbox(dataSource, store), owner, ttl, hasChannels);
+            }
+
+            @Override
+            public java.util.List<EventShare> shares(dev.conn.incident.IncidentId incident) {
+                return journal.shares(incident);
+            }
+        };
     }
 
     /**
