@@ -57,6 +57,16 @@ public final class ConnCommand implements Callable<Integer> {
             description = "Data directory (default: $CONN_HOME, else ~/.conn).")
     Path dataDir;
 
+    @Option(
+            names = "--war-room",
+            paramLabel = "MODE",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "War room (issue 13): 'settings' (default) shares through the war room in settings.json"
+                    + " before reading and after writing; 'off' works on this data directory alone; a"
+                    + " jdbc:postgresql:// address uses that war room with the role, password and name of the"
+                    + " settings.")
+    String warRoom;
+
     @Parameters(
             arity = "0..1",
             paramLabel = "BUNDLE",
@@ -178,7 +188,11 @@ public final class ConnCommand implements Callable<Integer> {
         CliTurn turn = CliTurn.take(dir, Database.PATIENCE, Database.TELL_AFTER, waiting);
         try {
             Database db = Database.open(dir, Database.PATIENCE, waiting);
-            return new Session(dir, db, new IncidentService(EventStore.jdbc(db.dataSource()), clock), turn);
+            EventStore store = EventStore.jdbc(db.dataSource());
+            IncidentService incidents = new IncidentService(store, clock);
+            Runnable share = warRoomSharing(dir, db, store, incidents);
+            share.run(); // what the other consoles shared, before this command reads
+            return new Session(dir, db, incidents, turn, share::run);
         } catch (RuntimeException e) {
             turn.close();
             throw e;
@@ -324,8 +338,72 @@ public final class ConnCommand implements Callable<Integer> {
      * An open database and service, closed when the subcommand ends; then this command's turn on
      * the data directory ends ({@link CliTurn}).
      */
-    record Session(Path dataDirectory, Database database, IncidentService incidents, AutoCloseable turn)
+    /**
+     * Sharing through the war room for one session (issue 13): nothing unless {@code --war-room} or
+     * the settings name one; otherwise one push and pull, with a warning (once per command) when the
+     * war room cannot be reached or refuses: what this command wrote stays in the data directory and
+     * is shared by the next Conn that connects.
+     */
+    private Runnable warRoomSharing(Path dir, Database db, EventStore store, IncidentService incidents) {
+        if ("off".equalsIgnoreCase(warRoom == null ? "" : warRoom.strip())) {
+            return () -> {};
+        }
+        Optional<dev.conn.settings.WarRoomSettings> configured;
+        try {
+            configured = new dev.conn.settings.SettingsFile(dir).read().warRoomSettings();
+        } catch (ConfigException e) {
+            configured = Optional.empty();
+        }
+        if (warRoom != null && !warRoom.isBlank() && !"settings".equalsIgnoreCase(warRoom.strip())) {
+            String url = warRoom.strip();
+            configured = Optional.of(configured
+                    .map(w -> new dev.conn.settings.WarRoomSettings(
+                            url, w.user(), w.password(), w.personId(), w.personName(), null))
+                    .orElseGet(() -> new dev.conn.settings.WarRoomSettings(
+                            url,
+                            System.getProperty("user.name"),
+                            null,
+                            "cli-" + System.getProperty("user.name"),
+                            System.getProperty("user.name"),
+                            null)));
+        } else {
+            configured = configured.filter(dev.conn.settings.WarRoomSettings::active);
+        }
+        if (configured.isEmpty()) {
+            return () -> {};
+        }
+        dev.conn.settings.WarRoomSettings w = configured.get();
+        java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            try {
+                w.problem().ifPresent(p -> {
+                    throw new dev.conn.warroom.WarRoomRefusedException(p, null);
+                });
+                dev.conn.warroom.store.WarRooms.shareOnce(
+                        db.dataSource(),
+                        store,
+                        incidents.log(),
+                        w,
+                        new SecretResolver(System.getenv(), new KeychainSecretStore(), known),
+                        clock);
+            } catch (RuntimeException e) {
+                if (!warned.getAndSet(true)) {
+                    err().println("conn: war room: " + ControlChars.oneLine(String.valueOf(e.getMessage()))
+                            + " What this command records stays in " + dir + " and is shared by the next Conn that"
+                            + " connects.");
+                }
+            }
+        };
+    }
+
+    record Session(
+            Path dataDirectory, Database database, IncidentService incidents, AutoCloseable turn, AutoCloseable share)
             implements AutoCloseable {
+        /** A session without a war room. */
+        Session(Path dataDirectory, Database database, IncidentService incidents, AutoCloseable turn) {
+            this(dataDirectory, database, incidents, turn, () -> {});
+        }
+
         /** @return the impact series cache as the JSON bundle carries it */
         dev.conn.postmortem.MetricSeriesArchive seriesArchive() {
             return new dev.conn.impact.SeriesArchive(new dev.conn.impact.store.JdbcSeriesCache(database.dataSource()));
@@ -333,6 +411,11 @@ public final class ConnCommand implements Callable<Integer> {
 
         @Override
         public void close() {
+            try {
+                share.close(); // what this command wrote, to the war room (if any)
+            } catch (Exception e) {
+                // said by the sharing itself; the data is safe in the data directory
+            }
             try {
                 database.close();
             } finally {

@@ -123,6 +123,37 @@ public final class WarRooms {
     }
 
     /**
+     * Shares this data directory's events not yet shared and brings in what the others shared, once
+     * (the CLI: before a command reads, after it writes). Bounded by the connection timeouts.
+     *
+     * @param dataSource the console's H2 database
+     * @param store the event store on it
+     * @param log the one writer on it
+     * @param settings the war room settings (complete)
+     * @param secrets resolves the password reference
+     * @param clock the clock
+     * @return how many events went each way
+     * @throws dev.conn.warroom.WarRoomUnreachableException if the server cannot be reached
+     * @throws dev.conn.warroom.WarRoomRefusedException if it refused
+     */
+    public static Replicator.SyncResult shareOnce(
+            DataSource dataSource,
+            EventStore store,
+            IncidentLog log,
+            WarRoomSettings settings,
+            SecretResolver secrets,
+            Clock clock) {
+        Replicator r = new Replicator(
+                new JdbcJournal(dataSource, log),
+                new JdbcWarRoomServer(settings, secrets),
+                new Person(settings.personId(), settings.personName()),
+                clock,
+                Replicator.Timing.DEFAULT,
+                new Replicator.Listener() {});
+        return r.syncOnce();
+    }
+
+    /**
      * @param dataSource the console's H2 database
      * @param log the one writer on it
      * @return the console's journal as the war room sees it
