@@ -140,6 +140,41 @@ class ArchitectureTest {
             .because("the screen reaches sources and the cache only through the core's interfaces");
 
     @ArchTest
+    static final ArchRule warRoomCoreIsPure = noClasses()
+            .that()
+            .resideInAPackage("dev.conn.warroom")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "javafx..",
+                    "java.awt..",
+                    "java.sql..",
+                    "org.postgresql..",
+                    "org.flywaydb..",
+                    "dev.conn.warroom.ui..",
+                    "dev.conn.warroom.store..")
+            .because("the war room's core (order, conflicts, sync state) is pure Java, tested without a screen or"
+                    + " a database");
+
+    @ArchTest
+    static final ArchRule warRoomStoreStaysOffTheScreen = noClasses()
+            .that()
+            .resideInAPackage("dev.conn.warroom.store..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "java.awt..", "dev.conn.warroom.ui..")
+            .because("the JDBC adapters of the war room know nothing of the screen");
+
+    @ArchTest
+    static final ArchRule warRoomScreenUsesNoAdapter = noClasses()
+            .that()
+            .resideInAPackage("dev.conn.warroom.ui..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.conn.warroom.store..", "java.sql..", "org.postgresql..")
+            .because("the screen reaches the war room only through the core's interfaces (WarRoomConnector)");
+
+    @ArchTest
     static final ArchRule chartLibraryOnlyInImpactScreen = noClasses()
             .that()
             .resideOutsideOfPackage("dev.conn.impact.ui..")

@@ -194,6 +194,20 @@ public final class AppContext implements AutoCloseable {
                 ZoneId.systemDefault(),
                 alerts,
                 () -> stage);
+        // issue 13: sharing through a war room; while in one, this console's own dispatcher does not send
+        dev.conn.warroom.ui.WarRoomFeature warRoom = new dev.conn.warroom.ui.WarRoomFeature(
+                dev.conn.warroom.store.WarRooms.connector(
+                        database.dataSource(), store, incidents.log(), secrets, clock),
+                incidentModel,
+                incidents,
+                settingsModel,
+                timelineModel,
+                secrets,
+                tasks,
+                alerts,
+                policy,
+                clock,
+                () -> stage);
         CommsFeature comms = new CommsFeature(
                 incidentModel,
                 incidents,
@@ -204,7 +218,8 @@ public final class AppContext implements AutoCloseable {
                 dataDirectory,
                 tasks,
                 alerts,
-                () -> stage);
+                () -> stage,
+                lease -> dev.conn.warroom.GatedLease.soloOnly(lease, warRoom.inWarRoom()));
         // the hand-off brief can go to the responders' channels, not only be read aloud
         people.sendBriefsWith(comms::composeForResponders);
         return List.of(
@@ -212,7 +227,8 @@ public final class AppContext implements AutoCloseable {
                 // comms next: the checklist and its countdowns are what the IC watches during the outage
                 comms.contribution(),
                 impactContribution(),
-                postmortemContribution(stage));
+                postmortemContribution(stage),
+                warRoom.contribution());
     }
 
     /** @return the running window's controller, once shown */

@@ -54,6 +54,16 @@ public final class ConnCommand implements Callable<Integer> {
             description = "Data directory (default: $CONN_HOME, else ~/.conn).")
     Path dataDir;
 
+    @Option(
+            names = "--war-room",
+            paramLabel = "MODE",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "War room (issue 13): 'settings' (default) shares through the war room in settings.json"
+                    + " before reading and after writing; 'off' works on this data directory alone; a"
+                    + " jdbc:postgresql:// address uses that war room with the role, password and name of the"
+                    + " settings.")
+    String warRoom;
+
     @Parameters(
             arity = "0..1",
             paramLabel = "BUNDLE",
@@ -113,7 +123,8 @@ public final class ConnCommand implements Callable<Integer> {
 
     /** @return opens this invocation's data directory for a subcommand */
     private Sessions sessions() {
-        return new Sessions(DataDirectory.resolveDefault(Optional.ofNullable(dataDir)), clock, this::err);
+        return new Sessions(
+                DataDirectory.resolveDefault(Optional.ofNullable(dataDir)), clock, this::err, warRoom, known);
     }
 
     /** See {@link Sessions#open()}. */

@@ -8,6 +8,7 @@ import dev.conn.settings.DataDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -20,16 +21,28 @@ final class Sessions {
     private final Path directory;
     private final Clock clock;
     private final Supplier<PrintWriter> err;
+    private final String warRoom;
+    private final dev.conn.platform.secrets.KnownSecrets known;
 
     /**
      * @param directory the data directory (resolved, not created yet)
      * @param clock the clock events are stamped with
      * @param err where warnings go (standard error)
+     * @param warRoom the {@code --war-room} option: null or "settings" (the war room in settings.json,
+     *     if any), "off", or a {@code jdbc:postgresql://} address
+     * @param known the process's known secret values (a war room password is scrubbed with them)
      */
-    Sessions(Path directory, Clock clock, Supplier<PrintWriter> err) {
+    Sessions(
+            Path directory,
+            Clock clock,
+            Supplier<PrintWriter> err,
+            String warRoom,
+            dev.conn.platform.secrets.KnownSecrets known) {
         this.directory = directory;
         this.clock = clock;
         this.err = err;
+        this.warRoom = warRoom;
+        this.known = known;
     }
 
     /** @return the data directory this invocation uses, created if needed */
@@ -97,11 +110,77 @@ final class Sessions {
         CliTurn turn = CliTurn.take(dir, Database.PATIENCE, Database.TELL_AFTER, waiting);
         try {
             Database db = Database.open(dir, Database.PATIENCE, waiting);
-            return new Session(dir, db, new IncidentService(EventStore.jdbc(db.dataSource()), clock), turn);
+            EventStore store = EventStore.jdbc(db.dataSource());
+            IncidentService incidents = new IncidentService(store, clock);
+            Runnable share = warRoomSharing(dir, db, store, incidents);
+            share.run(); // what the other consoles shared, before this command reads
+            return new Session(dir, db, incidents, turn, share::run);
         } catch (RuntimeException e) {
             turn.close();
             throw e;
         }
+    }
+
+    /**
+     * Sharing through the war room for one session (issue 13): nothing unless {@code --war-room} or
+     * the settings name one; otherwise one push and pull, with a warning (once per command) when the
+     * war room cannot be reached or refuses: what this command wrote stays in the data directory and
+     * is shared by the next Conn that connects.
+     */
+    private Runnable warRoomSharing(Path dir, Database db, EventStore store, IncidentService incidents) {
+        if ("off".equalsIgnoreCase(warRoom == null ? "" : warRoom.strip())) {
+            return () -> {};
+        }
+        Optional<dev.conn.settings.WarRoomSettings> configured;
+        try {
+            configured = new dev.conn.settings.SettingsFile(dir).read().warRoomSettings();
+        } catch (ConfigException e) {
+            configured = Optional.empty();
+        }
+        if (warRoom != null && !warRoom.isBlank() && !"settings".equalsIgnoreCase(warRoom.strip())) {
+            String url = warRoom.strip();
+            configured = Optional.of(configured
+                    .map(w -> new dev.conn.settings.WarRoomSettings(
+                            url, w.user(), w.password(), w.personId(), w.personName(), null))
+                    .orElseGet(() -> new dev.conn.settings.WarRoomSettings(
+                            url,
+                            System.getProperty("user.name"),
+                            null,
+                            "cli-" + System.getProperty("user.name"),
+                            System.getProperty("user.name"),
+                            null)));
+        } else {
+            configured = configured.filter(dev.conn.settings.WarRoomSettings::active);
+        }
+        if (configured.isEmpty()) {
+            return () -> {};
+        }
+        dev.conn.settings.WarRoomSettings w = configured.get();
+        java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            try {
+                w.problem().ifPresent(p -> {
+                    throw new dev.conn.warroom.WarRoomRefusedException(p, null);
+                });
+                dev.conn.warroom.store.WarRooms.shareOnce(
+                        db.dataSource(),
+                        store,
+                        incidents.log(),
+                        w,
+                        new dev.conn.settings.SecretResolver(
+                                System.getenv(), new dev.conn.settings.KeychainSecretStore(), known),
+                        clock);
+            } catch (RuntimeException e) {
+                if (!warned.getAndSet(true)) {
+                    err.get()
+                            .println("conn: war room: "
+                                    + dev.conn.platform.text.ControlChars.oneLine(String.valueOf(e.getMessage()))
+                                    + " What this command records stays in " + dir
+                                    + " and is shared by the next Conn that"
+                                    + " connects.");
+                }
+            }
+        };
     }
 
     /** Loads H2 and Jackson before waiting for a turn: other commands wait while this one holds it. */

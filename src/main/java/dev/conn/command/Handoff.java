@@ -302,6 +302,8 @@ public record Handoff(
                             + UtcTime.minutes(Duration.between(offeredAt, expiresAt)) + ")" + still
                             + ". Offer it again";
                     case OFFERED -> what + " is still pending";
+                    case SUPERSEDED -> what + " was " + reason.orElse("superseded by another offer of the role")
+                            + still;
                 };
         return "Cannot " + verb + ": " + why + ".";
     }

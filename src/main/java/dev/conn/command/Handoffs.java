@@ -37,19 +37,24 @@ public final class Handoffs {
 
     /**
      * Folds an incident's log, in timeline order ({@link Event#BY_OCCURRENCE}); retracted events
-     * are left out.
+     * are left out. Of two contending decisions (two outcomes of one offer, two offers of one role
+     * pending at once) the first in the order given wins ({@link CommandFold}).
      *
-     * @param events the events of one incident, in any order; other types are ignored
+     * @param events the events of one incident, in the log's order (the store's read order); other
+     *     types are ignored
      * @param ackTimeout the policy ACK timeout ({@code Policy.Handoff#ackTimeout()}); positive
      * @return the hand-offs
      * @throws IllegalArgumentException if the events belong to more than one incident, or the
      *     timeout is not positive
      */
     public static Handoffs fold(Collection<Event> events, Duration ackTimeout) {
-        List<Event> sorted = new ArrayList<>(Retractions.withoutRetracted(List.copyOf(events)));
+        List<Event> live = Retractions.withoutRetracted(List.copyOf(events));
+        List<Event> sorted = new ArrayList<>(live);
         sorted.sort(Event.BY_OCCURRENCE);
         Fold f = new Fold(ackTimeout);
-        f.expect(sorted); // every offer first, so an outcome dated before its offer still finds it
+        // every offer first, so an outcome dated before its offer still finds it; contending
+        // decisions are settled in the log's order (the order given)
+        f.expect(live);
         sorted.forEach(f::apply);
         return f.handoffs();
     }
@@ -103,7 +108,28 @@ public final class Handoffs {
             }
             command.apply(e);
             EventBody b = Bodies.of(e).orElse(null);
-            if (b instanceof CommandEvent.HandoffOffered o
+            Optional<CommandFold.Supersession> lost = command.supersession(e.id());
+            if (b instanceof CommandEvent.HandoffOffered o && lost.isPresent() && !byId.containsKey(o.offerId())) {
+                // another offer of the role was pending first: this one never was
+                byId.put(
+                        o.offerId(),
+                        Handoff.offer(
+                                        o.offerId(),
+                                        o.role(),
+                                        o.from(),
+                                        o.fromId(),
+                                        o.to(),
+                                        o.toId(),
+                                        new ReadBackCode(o.readBackCode()),
+                                        o.brief().orElse(""),
+                                        e.occurredAt(),
+                                        ackTimeout)
+                                .closedByEvent(
+                                        HandoffState.SUPERSEDED,
+                                        e.occurredAt(),
+                                        Optional.empty(),
+                                        Optional.of(lost.get().summary())));
+            } else if (b instanceof CommandEvent.HandoffOffered o
                     && !o.offerId().isEmpty()
                     && !byId.containsKey(o.offerId())) {
                 Duration timeout = o.expiresAt()

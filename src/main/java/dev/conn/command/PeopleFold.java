@@ -234,6 +234,12 @@ public final class PeopleFold {
         if (pending.isEmpty() && rosterFold != null) {
             return;
         }
+        if (rosterFold != null) {
+            // contending decisions among the new events are settled in their order of arrival
+            List<Event> arrival = List.copyOf(pending);
+            rosterFold.expect(arrival);
+            handoffFold.expect(arrival);
+        }
         pending.sort(Event.BY_OCCURRENCE);
         int applied = 0;
         if (rosterFold != null) {
@@ -270,12 +276,15 @@ public final class PeopleFold {
             }
         }
         List<Event> live = Retractions.withoutRetracted(kept);
+        // contending decisions (two outcomes of one offer, two offers of one role) are settled in
+        // the log's order, which is the order the events arrived in, never by their clocks
+        List<Event> logOrder = Retractions.withoutRetracted(arrived);
         rosterFold = new RosterFold();
         handoffFold = new Handoffs.Fold(ackTimeout);
         taskFold = new CheckBackTask.Fold();
         dutyFold = new DutyLog.Fold();
-        rosterFold.expect(live);
-        handoffFold.expect(live);
+        rosterFold.expect(logOrder);
+        handoffFold.expect(logOrder);
         live.forEach(this::apply);
         refolds++;
     }

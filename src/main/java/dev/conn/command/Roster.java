@@ -81,18 +81,21 @@ public final class Roster {
     }
 
     /**
-     * Folds an incident's log. Events are applied in timeline order ({@link Event#BY_OCCURRENCE}),
-     * whatever order they are given in; retracted events are left out.
+     * Folds an incident's log. Events are applied in timeline order ({@link Event#BY_OCCURRENCE});
+     * retracted events are left out; contending decisions (two outcomes of one offer, two offers
+     * of one role) are settled in the order given, the log's ({@link
+     * dev.conn.incident.CommandFold}).
      *
-     * @param events the events of one incident, in any order; other types are ignored
+     * @param events the events of one incident, in the log's order; other types are ignored
      * @return the roster
      * @throws IllegalArgumentException if the events belong to more than one incident
      */
     public static Roster fold(Collection<Event> events) {
-        List<Event> sorted = new ArrayList<>(Retractions.withoutRetracted(List.copyOf(events)));
+        List<Event> live = Retractions.withoutRetracted(List.copyOf(events));
+        List<Event> sorted = new ArrayList<>(live);
         sorted.sort(Event.BY_OCCURRENCE);
         RosterFold f = new RosterFold();
-        f.expect(sorted);
+        f.expect(live); // contending decisions settled in the log's order: the order given
         sorted.forEach(f::apply);
         return f.roster();
     }

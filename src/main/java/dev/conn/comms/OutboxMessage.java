@@ -60,7 +60,12 @@ public record OutboxMessage(
          * May have been delivered, and the receiver cannot de-duplicate: found in flight after its
          * sender died, or its answer was lost. The user decides to resend or mark it sent.
          */
-        UNKNOWN
+        UNKNOWN,
+        /**
+         * Handed over to a war room's outbox when its {@code MESSAGE_QUEUED} event was shared (issue
+         * 13): the war room's dispatch lease holder sends it; this console's own dispatcher never does.
+         */
+        SHARED
     }
 
     /** Null extras become none. */

@@ -66,13 +66,16 @@ public final class EntryDecider implements Decider<EntryCommand, EntryDecider.En
             case INCIDENT_DECLARED -> {
                 return new Entries(true, s.freeText(), s.retracted(), Optional.of(e.id()));
             }
+                // the collections a fold made are its own and grow in place: copying them for every
+                // event made a decision on an incident of n entries cost n^2 (seconds at 5,000 notes)
             case EVENT_RETRACTED -> {
-                Set<UUID> r = new HashSet<>(s.retracted());
+                Set<UUID> r = s.retracted() instanceof HashSet<UUID> own ? own : new HashSet<>(s.retracted());
                 r.add(((TimelineEvent.EventRetracted) e.body()).retractedEventId());
                 return new Entries(s.declared(), s.freeText(), r, s.declaration());
             }
             default -> {
-                Map<UUID, EventType> f = new HashMap<>(s.freeText());
+                Map<UUID, EventType> f =
+                        s.freeText() instanceof HashMap<UUID, EventType> own ? own : new HashMap<>(s.freeText());
                 f.put(e.id(), e.type());
                 return new Entries(s.declared(), f, s.retracted(), s.declaration());
             }

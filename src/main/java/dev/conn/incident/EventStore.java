@@ -10,6 +10,12 @@ import java.util.Set;
  * is committed and synced to the storage device, so neither a process kill nor a power cut loses
  * it. Nothing is ever updated or deleted.
  *
+ * <p>Order: the reads that feed folds ({@link #read}, {@link #readIncident}, {@link #readByType})
+ * return the log's one order: events shared in a war room in the order its server gave them, then
+ * this console's events not yet shared, in the order they were stored here (issue 13; without a
+ * war room that is simply storage order). {@link #readAfter} and {@link #readIncidentTail} follow
+ * storage order, which is what following the log needs.
+ *
  * <p>All methods block on I/O: call them from a background task, never from the FX thread.
  */
 public interface EventStore {

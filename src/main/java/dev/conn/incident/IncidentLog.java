@@ -131,10 +131,27 @@ public final class IncidentLog {
      * @throws StoreException if the database cannot be written; then none are stored
      */
     public List<Event> store(List<Event> events, Origin origin) {
+        return store(events, origin, Optional.empty());
+    }
+
+    /**
+     * Like {@link #store(List, Origin)}, with SQL that commits in the same transaction as the
+     * events: a war room's pull records each event's server position and advances its cursor
+     * there, so a crash never leaves events stored without their place in the war room's order.
+     * The step runs only if at least one event is newly stored.
+     *
+     * @param events complete events, each with its own id, incident, times and author
+     * @param origin {@link Origin#IMPORTED} or {@link Origin#REPLICATED}
+     * @param step run in the append's transaction after the events are inserted
+     * @return the events newly stored
+     * @throws IllegalArgumentException if the origin is {@link Origin#DECIDED}
+     * @throws StoreException if the database cannot be written or the step fails; then none are stored
+     */
+    public List<Event> store(List<Event> events, Origin origin, Optional<JdbcTransactionStep> step) {
         if (origin == Origin.DECIDED) {
             throw new IllegalArgumentException("decided events go through execute()");
         }
-        return store.append(new Append(events, Optional.empty(), origin));
+        return store.append(new Append(events, Optional.empty(), origin, step));
     }
 
     private List<Event> stamp(IncidentId incident, List<Decision.Draft> drafts, String author) {

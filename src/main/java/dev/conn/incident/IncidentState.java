@@ -97,19 +97,21 @@ public record IncidentState(
 
     /**
      * Folds a whole log. Events are applied in timeline order ({@link Event#BY_OCCURRENCE}), so a
-     * back-dated status change does not override a later one.
+     * back-dated status change does not override a later one; who holds command when two decisions
+     * contend is settled in the order given ({@link CommandFold}).
      *
-     * @param events every event of one incident, in any order
+     * @param events every event of one incident, in the log's order (the store's read order)
      * @return the state
      * @throws IllegalArgumentException if the events hold no {@code INCIDENT_DECLARED}, or belong
      *     to more than one incident
      */
     public static IncidentState fold(Collection<Event> events) {
-        List<Event> sorted = new ArrayList<>(Retractions.withoutRetracted(List.copyOf(events)));
+        List<Event> live = Retractions.withoutRetracted(List.copyOf(events));
+        List<Event> sorted = new ArrayList<>(live);
         sorted.sort(Event.BY_OCCURRENCE);
-        Folder f = new Folder(CommandFold.of(sorted.stream()
-                .filter(e -> CommandFold.TYPES.contains(e.type()))
-                .toList()));
+        // who holds command: contending decisions settled in the log's order (the order given)
+        Folder f = new Folder(CommandFold.of(
+                live.stream().filter(e -> CommandFold.TYPES.contains(e.type())).toList()));
         for (Event e : sorted) {
             f.apply(e);
         }

@@ -34,7 +34,18 @@ final class JdbcEventStore implements EventStore {
                     + " CAST(?7 AS CHARACTER LARGE OBJECT) FROM DUAL"
                     + " WHERE NOT EXISTS (SELECT 1 FROM event WHERE id = CAST(?1 AS UUID))";
 
+    /** {@link #INSERT} for events pulled from a war room (migration V6's {@code replicated}). */
+    private static final String INSERT_REPLICATED = INSERT.replace("payload)", "payload, replicated)")
+            .replace("AS CHARACTER LARGE OBJECT) FROM DUAL", "AS CHARACTER LARGE OBJECT), TRUE FROM DUAL");
+
     private static final String ACTIVE_INCIDENT = "active_incident";
+
+    /**
+     * The log's one order, for every read that feeds a fold: events shared in a war room in the
+     * order its server gave them (migration V6), then this console's events not yet shared, in the
+     * order they were stored here. Without a war room every server_seq is null: storage order.
+     */
+    private static final String LOG_ORDER = " ORDER BY server_seq NULLS LAST, seq";
 
     private final DataSource dataSource;
     private final List<JdbcProjection> projections;
@@ -85,7 +96,8 @@ final class JdbcEventStore implements EventStore {
                 }
                 // an id stored for another incident, or a second declaration, is refused by name
                 JdbcLogIntegrity.check(c, events);
-                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                try (PreparedStatement ps =
+                        c.prepareStatement(append.origin() == Origin.REPLICATED ? INSERT_REPLICATED : INSERT)) {
                     for (int from = 0; from < events.size(); from += 1000) {
                         List<Event> chunk = events.subList(from, Math.min(events.size(), from + 1000));
                         for (Event e : chunk) {
@@ -101,7 +113,7 @@ final class JdbcEventStore implements EventStore {
                     }
                 }
                 if (append.step().isPresent() && !stored.isEmpty()) {
-                    append.step().get().run(c);
+                    append.step().get().run(c, stored);
                 }
                 for (JdbcProjection p : projections) {
                     List<Event> mine = stored.stream()
@@ -152,7 +164,9 @@ final class JdbcEventStore implements EventStore {
         }
         java.util.Set<UUID> ignored = new java.util.HashSet<>(guard.ignored());
         own.forEach(e -> ignored.add(e.id()));
-        String sql = "SELECT id, type, author FROM event WHERE incident_id = ? AND seq > ? AND type IN ("
+        // what another console shared is settled by the war room's order, not by deciding again here
+        String sql = "SELECT id, type, author FROM event WHERE incident_id = ? AND seq > ? AND NOT replicated"
+                + " AND type IN ("
                 + String.join(
                         ", ", java.util.Collections.nCopies(guard.watched().size(), "?")) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -188,7 +202,7 @@ final class JdbcEventStore implements EventStore {
             }
             List<Event> events = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM event WHERE incident_id = ? AND seq <= ? AND type IN (" + marks + ") ORDER BY seq")) {
+                    + " FROM event WHERE incident_id = ? AND seq <= ? AND type IN (" + marks + ")" + LOG_ORDER)) {
                 ps.setObject(1, incidentId.value());
                 ps.setLong(2, position);
                 for (int i = 0; i < list.size(); i++) {
@@ -233,7 +247,7 @@ final class JdbcEventStore implements EventStore {
                 inserted = ps.executeUpdate();
                 if (inserted > 0) {
                     try {
-                        sameTransaction.run(c);
+                        sameTransaction.run(c, List.of(event));
                     } catch (SQLException e) {
                         // not a duplicate event: the extra step failed, and with it the append
                         c.rollback();
@@ -270,8 +284,10 @@ final class JdbcEventStore implements EventStore {
         if (watched.isEmpty()) {
             return append(event);
         }
-        String sql = "SELECT id, type, author FROM event WHERE incident_id = ? AND seq > ? AND id <> ? AND type IN ("
-                + String.join(", ", java.util.Collections.nCopies(watched.size(), "?")) + ")";
+        String sql =
+                "SELECT id, type, author FROM event WHERE incident_id = ? AND seq > ? AND id <> ? AND NOT replicated"
+                        + " AND type IN ("
+                        + String.join(", ", java.util.Collections.nCopies(watched.size(), "?")) + ")";
         return append(event, c -> {
             // runs under the append lock: nobody can slip in between this check and the commit
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -379,7 +395,7 @@ final class JdbcEventStore implements EventStore {
     @Override
     public List<Event> readIncident(IncidentId incidentId) {
         return query(
-                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ? ORDER BY seq",
+                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ?" + LOG_ORDER,
                 ps -> ps.setObject(1, incidentId.value()),
                 "the timeline of incident " + incidentId.shortForm());
     }
@@ -427,7 +443,7 @@ final class JdbcEventStore implements EventStore {
         String marks = types.stream().map(t -> "?").collect(Collectors.joining(", "));
         List<EventType> list = List.copyOf(types);
         return query(
-                "SELECT " + COLUMNS + " FROM event WHERE type IN (" + marks + ") ORDER BY seq",
+                "SELECT " + COLUMNS + " FROM event WHERE type IN (" + marks + ")" + LOG_ORDER,
                 ps -> {
                     for (int i = 0; i < list.size(); i++) {
                         ps.setString(i + 1, list.get(i).name());
@@ -444,7 +460,7 @@ final class JdbcEventStore implements EventStore {
         String marks = types.stream().map(t -> "?").collect(Collectors.joining(", "));
         List<EventType> list = List.copyOf(types);
         return query(
-                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ? AND type IN (" + marks + ") ORDER BY seq",
+                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ? AND type IN (" + marks + ")" + LOG_ORDER,
                 ps -> {
                     ps.setObject(1, incidentId.value());
                     for (int i = 0; i < list.size(); i++) {

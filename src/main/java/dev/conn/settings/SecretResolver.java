@@ -64,6 +64,7 @@ public final class SecretResolver {
                 refs.add(m.applicationKey());
             }
         }
+        settings.warRoomSettings().flatMap(WarRoomSettings::passwordRef).ifPresent(refs::add);
         for (SecretRef ref : refs) {
             if (ref == null) {
                 continue;

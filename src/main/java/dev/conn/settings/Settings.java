@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param channels the comms feature's message channels; null means none configured
  * @param desktop font scale, projector mode, window layout, alert sound ({@link DesktopSettings});
  *     null means the defaults
+ * @param warRoom the war room this console shares through ({@link WarRoomSettings}); null means
+ *     none: the console works solo
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Settings(
@@ -25,7 +27,8 @@ public record Settings(
         Theme theme,
         ImpactSettings impact,
         java.util.List<ChannelSettings> channels,
-        DesktopSettings desktop) {
+        DesktopSettings desktop,
+        WarRoomSettings warRoom) {
     /** Format version this build writes. */
     public static final int VERSION = 1;
 
@@ -59,7 +62,39 @@ public record Settings(
      * @param theme the theme, or null for the default
      */
     public Settings(Integer version, String authorName, TimeDisplay timeDisplay, Theme theme) {
-        this(version, authorName, timeDisplay, theme, null, null, null);
+        this(version, authorName, timeDisplay, theme, null, null, null, null);
+    }
+
+    /**
+     * Settings without a war room.
+     *
+     * @param version file format version
+     * @param authorName the author name, or null
+     * @param timeDisplay the time display, or null for the default
+     * @param theme the theme, or null for the default
+     * @param impact the impact settings, or null
+     * @param channels the channels, or null
+     * @param desktop the desktop settings, or null
+     */
+    public Settings(
+            Integer version,
+            String authorName,
+            TimeDisplay timeDisplay,
+            Theme theme,
+            ImpactSettings impact,
+            java.util.List<ChannelSettings> channels,
+            DesktopSettings desktop) {
+        this(version, authorName, timeDisplay, theme, impact, channels, desktop, null);
+    }
+
+    /** @return the war room settings, if a war room is configured */
+    public Optional<WarRoomSettings> warRoomSettings() {
+        return Optional.ofNullable(warRoom);
+    }
+
+    /** @return a copy with the war room set (null: none, solo) */
+    public Settings withWarRoom(WarRoomSettings w) {
+        return new Settings(version, authorName, timeDisplay, theme, impact, channels, desktop, w);
     }
 
     /** @return the configured message channels, never null */
@@ -70,7 +105,14 @@ public record Settings(
     /** @return a copy with the message channels set (null for none) */
     public Settings withChannels(java.util.List<ChannelSettings> c) {
         return new Settings(
-                version, authorName, timeDisplay, theme, impact, c == null ? null : java.util.List.copyOf(c), desktop);
+                version,
+                authorName,
+                timeDisplay,
+                theme,
+                impact,
+                c == null ? null : java.util.List.copyOf(c),
+                desktop,
+                warRoom);
     }
 
     /** @return the settings of a first launch */
@@ -85,17 +127,17 @@ public record Settings(
 
     /** @return a copy with the author name set */
     public Settings withAuthorName(String name) {
-        return new Settings(version, name, timeDisplay, theme, impact, channels, desktop);
+        return new Settings(version, name, timeDisplay, theme, impact, channels, desktop, warRoom);
     }
 
     /** @return a copy with the time display set */
     public Settings withTimeDisplay(TimeDisplay display) {
-        return new Settings(version, authorName, display, theme, impact, channels, desktop);
+        return new Settings(version, authorName, display, theme, impact, channels, desktop, warRoom);
     }
 
     /** @return a copy with the theme set */
     public Settings withTheme(Theme t) {
-        return new Settings(version, authorName, timeDisplay, t, impact, channels, desktop);
+        return new Settings(version, authorName, timeDisplay, t, impact, channels, desktop, warRoom);
     }
 
     /** @return the impact settings, or the defaults when none are stored */
@@ -105,11 +147,11 @@ public record Settings(
 
     /** @return a copy with the impact settings set */
     public Settings withImpact(ImpactSettings i) {
-        return new Settings(version, authorName, timeDisplay, theme, i, channels, desktop);
+        return new Settings(version, authorName, timeDisplay, theme, i, channels, desktop, warRoom);
     }
 
     /** @return a copy with the desktop settings set (null: defaults) */
     public Settings withDesktop(DesktopSettings d) {
-        return new Settings(version, authorName, timeDisplay, theme, impact, channels, d);
+        return new Settings(version, authorName, timeDisplay, theme, impact, channels, d, warRoom);
     }
 }

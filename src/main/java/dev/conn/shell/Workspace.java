@@ -56,8 +56,17 @@ final class Workspace {
         int viewIndex = slots.menuBar().getMenus().indexOf(slots.viewMenu());
         boolean firstPanel = true;
         for (ShellContribution c : this.contributions) {
-            slots.menuBar().getMenus().addAll(viewIndex, c.menus());
-            viewIndex += c.menus().size();
+            for (javafx.scene.control.Menu m : c.menus()) {
+                java.util.Optional<javafx.scene.control.Menu> same = slots.menuBar().getMenus().stream()
+                        .filter(x ->
+                                x.getText().replace("_", "").equals(m.getText().replace("_", "")))
+                        .findFirst();
+                if (same.isPresent()) {
+                    mergeInto(same.get(), m); // e.g. Incident > War room… joins the shell's Incident menu
+                } else {
+                    slots.menuBar().getMenus().add(viewIndex++, m);
+                }
+            }
             slots.statusItems().getChildren().addAll(c.statusItems());
             c.headerItems().forEach(slots.headerItems());
             slots.banners().getChildren().addAll(c.banners());
@@ -162,5 +171,20 @@ final class Workspace {
                 LOG.log(Level.WARNING, "a feature failed to close", e);
             }
         }
+    }
+
+    /**
+     * Adds a feature's items to a menu of the same name the shell has, before its last separator
+     * (so Quit stays last).
+     */
+    private static void mergeInto(javafx.scene.control.Menu into, javafx.scene.control.Menu from) {
+        int at = into.getItems().size();
+        for (int i = into.getItems().size() - 1; i >= 0; i--) {
+            if (into.getItems().get(i) instanceof javafx.scene.control.SeparatorMenuItem) {
+                at = i;
+                break;
+            }
+        }
+        into.getItems().addAll(at, List.copyOf(from.getItems()));
     }
 }

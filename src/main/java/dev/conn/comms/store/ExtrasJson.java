@@ -14,9 +14,10 @@ import java.util.Optional;
 /**
  * The {@code outbox.extras} column: a JSON object with {@code status}, {@code impact} and {@code
  * components} (name to state), the form earlier versions wrote too. Reading is lenient: a field of
- * another shape is left out, unknown fields are ignored.
+ * another shape is left out, unknown fields are ignored. The war room's outbox (issue 13) keeps the
+ * same form in its {@code extras} column.
  */
-final class ExtrasJson {
+public final class ExtrasJson {
     private static final JsonMapper MAPPER = Json.newMapper();
 
     private ExtrasJson() {}
@@ -25,7 +26,7 @@ final class ExtrasJson {
      * @param extras the extras
      * @return the column's text ({@code {}} for none)
      */
-    static String write(MessageExtras extras) {
+    public static String write(MessageExtras extras) {
         ObjectNode o = MAPPER.createObjectNode();
         extras.status().ifPresent(s -> o.put("status", s));
         extras.impact().ifPresent(i -> o.put("impact", i));
@@ -40,7 +41,7 @@ final class ExtrasJson {
      * @param text the column's text (null or unreadable: none)
      * @return the extras
      */
-    static MessageExtras read(String text) {
+    public static MessageExtras read(String text) {
         if (text == null || text.isBlank()) {
             return MessageExtras.NONE;
         }

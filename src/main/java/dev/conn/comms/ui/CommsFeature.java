@@ -85,6 +85,38 @@ public final class CommsFeature {
             TaskRunner tasks,
             AlertCentre alerts,
             Supplier<Window> owner) {
+        this(incident, incidents, dataSource, settings, secrets, policy, dataDirectory, tasks, alerts, owner, l -> l);
+    }
+
+    /**
+     * Like the constructor above, with the dispatch lease passed through a gate: while this console
+     * is in a war room, the war room's sending console sends, and this data directory's own
+     * dispatcher must not (issue 13).
+     *
+     * @param incident the open incident, the author, the tick, and where errors go
+     * @param incidents the incident log
+     * @param dataSource the data directory's database
+     * @param settings the settings
+     * @param secrets resolves the channels' secret references
+     * @param policy the comms section of the policy
+     * @param dataDirectory where the message templates live
+     * @param tasks the background runner
+     * @param alerts the alert centre; null for none
+     * @param owner the window the dialogs belong to
+     * @param leaseGate wraps this data directory's dispatch lease (identity for none)
+     */
+    public CommsFeature(
+            IncidentViewModel incident,
+            IncidentService incidents,
+            DataSource dataSource,
+            SettingsViewModel settings,
+            SecretResolver secrets,
+            Policy.Comms policy,
+            Path dataDirectory,
+            TaskRunner tasks,
+            AlertCentre alerts,
+            Supplier<Window> owner,
+            java.util.function.UnaryOperator<DispatchLease> leaseGate) {
         this.incident = incident;
         this.settings = settings;
         this.tasks = tasks;
@@ -102,11 +134,11 @@ public final class CommsFeature {
                 outbox,
                 incidents.log(),
                 watch,
-                new JdbcDispatchLease(
+                leaseGate.apply(new JdbcDispatchLease(
                         dataSource,
                         clock,
                         DispatchLease.Owner.thisProcess("Conn window of " + me),
-                        JdbcDispatchLease.configuredTtl()),
+                        JdbcDispatchLease.configuredTtl())),
                 id -> Optional.ofNullable(clients.get().get(id)),
                 Sleeper.REAL,
                 Backoff.standard(new SecureRandom()),

@@ -185,6 +185,15 @@ public final class IncidentViewModel {
         return open.isResetting();
     }
 
+    /**
+     * Reads the open incident again in full, off the FX thread, and shows it as on opening: for
+     * when the log's order changed under what is shown (a war room's pull placed another console's
+     * decision before one this console had folded), so every view folds again in the new order.
+     */
+    public void reload() {
+        open.reload();
+    }
+
     /** @return false while the older entries of a long incident are still being loaded */
     public ReadOnlyBooleanProperty completeProperty() {
         return open.complete.getReadOnlyProperty();

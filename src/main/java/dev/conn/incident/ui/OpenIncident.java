@@ -122,6 +122,27 @@ final class OpenIncident {
     }
 
     /**
+     * Reads the open incident again in full and shows it as on opening: for when the log's order
+     * changed under what is shown (a war room's pull placed another console's decision before one
+     * this console had folded), so every view folds again in the new order.
+     */
+    void reload() {
+        IncidentState st = current.get();
+        if (st == null) {
+            return;
+        }
+        IncidentId id = st.id();
+        tasks.run(
+                () -> reads.all(id),
+                all -> {
+                    if (current.get() != null && current.get().id().equals(id)) {
+                        show(Optional.of(all));
+                    }
+                },
+                fail);
+    }
+
+    /**
      * Shows an incident read off the FX thread (or none), then catches up with what was stored
      * while it was read, and reads the rest of a long incident.
      *

@@ -23,6 +23,7 @@ import javafx.scene.text.Text;
  */
 public final class TimelineCell extends ListCell<TimelineEntry> {
     private final BooleanSupplier utc;
+    private final java.util.function.Function<dev.conn.incident.Event, java.util.Optional<String>> remark;
     private final java.util.function.Supplier<java.time.LocalDate> today;
     private final Label time = new Label();
     private final Label badge = new Label();
@@ -37,8 +38,21 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
      * @param today today's date in the zone shown; rows from other days show their date
      */
     public TimelineCell(BooleanSupplier utc, java.util.function.Supplier<java.time.LocalDate> today) {
+        this(utc, today, e -> java.util.Optional.empty());
+    }
+
+    /**
+     * @param utc true while the timeline shows UTC first
+     * @param today today's date in the zone shown; rows from other days show their date
+     * @param remark a feature's words beside an entry (the war room's "not yet shared", …)
+     */
+    public TimelineCell(
+            BooleanSupplier utc,
+            java.util.function.Supplier<java.time.LocalDate> today,
+            java.util.function.Function<dev.conn.incident.Event, java.util.Optional<String>> remark) {
         this.utc = utc;
         this.today = today;
+        this.remark = remark;
         time.getStyleClass().add(Styles.TIME_STAMP);
         time.setMinWidth(USE_PREF_SIZE);
         badge.getStyleClass().add(Styles.TYPE_BADGE);
@@ -83,7 +97,11 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
         badge.getStyleClass().add(Styles.entryType(entry.type().name()));
         text.setText(entry.text());
         author.setText(entry.event().author());
-        mark.setText(entry.retracted() ? "withdrawn" : entry.isCorrected() ? "corrected" : "");
+        String state = entry.retracted() ? "withdrawn" : entry.isCorrected() ? "corrected" : "";
+        String remarked = remark.apply(entry.event()).orElse("");
+        // the row says it short ("superseded by Bo's hand-off"); the tooltip says why
+        String said = remarked.contains(" (") ? remarked.substring(0, remarked.indexOf(" (")) : remarked;
+        mark.setText(state.isEmpty() ? said : said.isEmpty() ? state : state + " · " + said);
         if (entry.isCorrected()) {
             getStyleClass().add(Styles.CORRECTED);
         }
@@ -105,6 +123,9 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
                 .append(entry.correctedBy().orElse("?"))
                 .append(" at ")
                 .append(entry.correctedAt().map(Object::toString).orElse("?")));
+        if (!remarked.isEmpty()) {
+            tip.append("\n\n").append(remarked);
+        }
         tooltip.setText(tip.toString());
         setTooltip(tooltip);
         setGraphic(row);

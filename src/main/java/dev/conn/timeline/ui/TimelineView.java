@@ -62,7 +62,7 @@ public final class TimelineView {
     private void initialize() {
         timelineList.setItems(model.visibleRows());
         timelineList.setCellFactory(l -> {
-            TimelineCell cell = new TimelineCell(() -> model.showUtcProperty().get(), model::today);
+            TimelineCell cell = new TimelineCell(() -> model.showUtcProperty().get(), model::today, model::remark);
             cell.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !cell.isEmpty()) {
                     onCorrectEntry(cell.getItem());
@@ -101,6 +101,7 @@ public final class TimelineView {
         newestFirstToggle.selectedProperty().bindBidirectional(model.newestFirstProperty());
         utcToggle.selectedProperty().bindBidirectional(model.showUtcProperty());
         model.showUtcProperty().subscribe(utc -> timelineList.refresh());
+        model.remarksRevisionProperty().subscribe(n -> timelineList.refresh());
         captureMessage.textProperty().bind(model.captureMessageProperty());
         captureMessage.visibleProperty().bind(model.captureMessageProperty().isNotEmpty());
         captureMessage.managedProperty().bind(captureMessage.visibleProperty());

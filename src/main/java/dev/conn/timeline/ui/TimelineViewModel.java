@@ -41,6 +41,10 @@ import javafx.collections.transformation.SortedList;
  * only opening an incident projects a whole log, off the FX thread. Touch only on the FX thread.
  */
 public final class TimelineViewModel {
+    private dev.conn.incident.EventRemarks remarks = dev.conn.incident.EventRemarks.NONE;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper remarksRevision =
+            new javafx.beans.property.ReadOnlyIntegerWrapper();
+
     private static final Comparator<TimelineEntry> OLDEST_FIRST =
             (a, b) -> Event.BY_OCCURRENCE.compare(a.event(), b.event());
 
@@ -322,6 +326,30 @@ public final class TimelineViewModel {
     }
 
     /** @return today's date in the zone shown, for telling which rows need their date */
+    /**
+     * Shows a feature's words beside each entry (the war room's "not yet shared", "superseded by
+     * …"). FX thread.
+     *
+     * @param remarks the remarks, answered from memory
+     */
+    public void useRemarks(dev.conn.incident.EventRemarks remarks) {
+        this.remarks = java.util.Objects.requireNonNull(remarks, "remarks");
+        remarksRevision.set(remarksRevision.get() + 1);
+    }
+
+    /**
+     * @param e an entry's event
+     * @return the remark to show beside it, if any
+     */
+    public java.util.Optional<String> remark(Event e) {
+        return remarks.remark(e);
+    }
+
+    /** @return goes up whenever the remarks change; the view redraws its rows then */
+    public javafx.beans.property.ReadOnlyIntegerProperty remarksRevisionProperty() {
+        return remarksRevision.getReadOnlyProperty();
+    }
+
     public java.time.LocalDate today() {
         return java.time.LocalDate.now(clock.withZone(displayZone()));
     }

@@ -116,7 +116,7 @@ class DatabaseTest {
                             c,
                             "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
                                     + " ORDER BY \"installed_rank\""))
-                    .containsExactly("1", "2", "3", "4", "5", "999");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "999");
         }
     }
 
@@ -172,8 +172,12 @@ class DatabaseTest {
             execute(c, "DROP TABLE append_lock");
             execute(c, "DROP TABLE dispatch_lease"); // V5
             execute(c, "DROP TABLE impact_series_cache"); // V3
-            execute(c, "DROP TABLE outbox"); // V4: back to a database at V1
-            execute(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('2', '3', '4', '5')");
+            execute(c, "DROP TABLE outbox"); // V4
+            execute(c, "DROP INDEX event_by_server_seq"); // V6: back to a database at V1
+            execute(c, "ALTER TABLE event DROP COLUMN server_seq");
+            execute(c, "ALTER TABLE event DROP COLUMN server_role");
+            execute(c, "ALTER TABLE event DROP COLUMN replicated");
+            execute(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('2', '3', '4', '5', '6')");
         }
 
         try (Database db = Database.open(dir);
