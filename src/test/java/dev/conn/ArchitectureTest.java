@@ -307,9 +307,18 @@ class ArchitectureTest {
             .orShould()
             .dependOnClassesThat()
             .haveFullyQualifiedName("dev.conn.incident.JdbcEventStore")
-            .orShould()
-            .dependOnClassesThat()
-            .resideInAnyPackage("..store..")
             .because("view models send commands through services and receive folded state; the stored form"
                     + " and the log belong to the core (issue 12 item 7)");
+
+    @ArchTest
+    static final ArchRule uiReachesNoStoreAdapter = noClasses()
+            .that()
+            .resideInAPackage("..ui..")
+            .and()
+            .doNotHaveFullyQualifiedName("dev.conn.comms.ui.CommsFeature")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..store..")
+            .because("view models reach storage only through the core's ports; comms.ui.CommsFeature is the"
+                    + " comms feature's one entry point, the one ui class that wires its adapters (ADR 0014)");
 }
