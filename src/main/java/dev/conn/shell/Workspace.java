@@ -185,6 +185,8 @@ final class Workspace {
                 break;
             }
         }
-        into.getItems().addAll(at, List.copyOf(from.getItems()));
+        List<javafx.scene.control.MenuItem> items = List.copyOf(from.getItems());
+        from.getItems().clear(); // an item belongs to one menu: taken out first, it moves without a warning
+        into.getItems().addAll(at, items);
     }
 }
