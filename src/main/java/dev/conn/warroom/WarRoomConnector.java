@@ -39,7 +39,8 @@ public interface WarRoomConnector {
      * @param owner this console's process
      * @param ttl the lease time (server clock)
      * @param hasChannels true while this console has message channels (only then does it claim)
-     * @return the war room's outbox and lease for this console (queueing goes to its own outbox)
+     * @return the war room's outbox and lease for this console, with the console's one writer that
+     *     records the outcomes (queueing goes to its own outbox; see {@link WarRoomDispatch})
      */
     WarRoomDispatch dispatch(
             WarRoomSettings settings, DispatchLease.Owner owner, Duration ttl, BooleanSupplier hasChannels);
