@@ -156,6 +156,8 @@ class WarRoomProcessTest {
         b.send("notes " + incident + " 40 B 0", Duration.ofSeconds(60));
         Await.until(
                 "A counts 40 to share", Duration.ofSeconds(5), () -> a.state().equals("OFFLINE 40"));
+        // B shares its notes in the background: wait for them, then A's are still missing
+        Await.until("B's notes shared", Duration.ofSeconds(10), () -> serverCount() >= 41);
         assertThat(serverCount()).as("A's notes wait in its journal").isEqualTo(41);
 
         toA.heal();
