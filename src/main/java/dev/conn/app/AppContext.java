@@ -194,10 +194,17 @@ public final class AppContext implements AutoCloseable {
                 ZoneId.systemDefault(),
                 alerts,
                 () -> stage);
+        // one dispatcher per data directory: the lease decides which Conn process sends (ADR 0009)
+        String me = settingsModel.settings().author().orElse(System.getProperty("user.name", "unknown"));
         CommsFeature comms = new CommsFeature(
                 incidentModel,
                 incidents,
-                database.dataSource(),
+                new dev.conn.comms.store.JdbcOutbox(database.dataSource()),
+                new dev.conn.comms.store.JdbcDispatchLease(
+                        database.dataSource(),
+                        clock,
+                        dev.conn.comms.DispatchLease.Owner.thisProcess("Conn window of " + me),
+                        dev.conn.comms.store.JdbcDispatchLease.configuredTtl()),
                 settingsModel,
                 secrets,
                 policy.comms(),
