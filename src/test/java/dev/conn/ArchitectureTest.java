@@ -300,12 +300,14 @@ class ArchitectureTest {
                     + " themselves (and a store delegating to another) append otherwise");
 
     @ArchTest
-    static final ArchRule uiNeverUsesUntypedPayloads = noClasses()
+    static final ArchRule uiAndDecidersNeverUseUntypedPayloads = noClasses()
             .that()
             .resideInAPackage("..ui..")
+            .or()
+            .implement(dev.conn.incident.Decider.class)
             .should()
             .dependOnClassesThat()
             .haveFullyQualifiedName("dev.conn.incident.Payload")
-            .because("screens send typed commands and read typed bodies (Event.body()); the untyped Payload is"
-                    + " a bridge for the stored form only");
+            .because("screens send typed commands and deciders fold typed bodies (Event.body()); the untyped"
+                    + " Payload is a bridge for the stored form only");
 }
