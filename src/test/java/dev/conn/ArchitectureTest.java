@@ -1,5 +1,9 @@
 package dev.conn;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -9,6 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.conn.incident.EventStore;
 
 /** The layer rules of ../shared/conventions.md, enforced (JabRef CommonArchitectureTest, PDFsam TestCycles). */
 @AnalyzeClasses(packages = "dev.conn", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -307,18 +312,34 @@ class ArchitectureTest {
             .orShould()
             .dependOnClassesThat()
             .haveFullyQualifiedName("dev.conn.incident.JdbcEventStore")
-            .because("view models send commands through services and receive folded state; the stored form"
-                    + " and the log belong to the core (issue 12 item 7)");
-
-    @ArchTest
-    static final ArchRule uiReachesNoStoreAdapter = noClasses()
-            .that()
-            .resideInAPackage("..ui..")
-            .and()
-            .doNotHaveFullyQualifiedName("dev.conn.comms.ui.CommsFeature")
-            .should()
+            .orShould()
             .dependOnClassesThat()
             .resideInAnyPackage("..store..")
-            .because("view models reach storage only through the core's ports; comms.ui.CommsFeature is the"
-                    + " comms feature's one entry point, the one ui class that wires its adapters (ADR 0014)");
+            .because("view models send commands through services and receive folded state; the stored form"
+                    + " and the log belong to the core, and stores are built by the composition root (issue 12"
+                    + " item 7)");
+
+    @ArchTest
+    static final ArchRule onlyTheOneWriterAppendsToTheLog = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName("dev.conn.incident.IncidentLog")
+            .and()
+            .areNotAssignableTo(EventStore.class)
+            .should()
+            .callMethodWhere(target(owner(assignableTo(EventStore.class))).and(target(name("append"))))
+            .because("one writer (issue 12 item 3): every event is decided and stamped by IncidentLog, which"
+                    + " alone calls EventStore.append, whatever the calling class is called; only the stores"
+                    + " themselves (and a store delegating to another) append otherwise");
+
+    @ArchTest
+    static final ArchRule uiAndDecidersNeverUseUntypedPayloads = noClasses()
+            .that()
+            .resideInAPackage("..ui..")
+            .or()
+            .implement(dev.conn.incident.Decider.class)
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("dev.conn.incident.Payload")
+            .because("screens send typed commands and deciders fold typed bodies (Event.body()); the untyped"
+                    + " Payload is a bridge for the stored form only");
 }

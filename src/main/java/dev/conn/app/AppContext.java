@@ -208,18 +208,27 @@ public final class AppContext implements AutoCloseable {
                 policy,
                 clock,
                 () -> stage);
+        // one dispatcher per data directory: the lease decides which Conn process sends (ADR 0009)
+        String me = settingsModel.settings().author().orElse(System.getProperty("user.name", "unknown"));
         CommsFeature comms = new CommsFeature(
                 incidentModel,
                 incidents,
-                database.dataSource(),
+                new dev.conn.comms.store.JdbcOutbox(database.dataSource()),
+                // while in a war room, the war room's sending console sends, not this data directory's
+                dev.conn.warroom.GatedLease.soloOnly(
+                        new dev.conn.comms.store.JdbcDispatchLease(
+                                database.dataSource(),
+                                clock,
+                                dev.conn.comms.DispatchLease.Owner.thisProcess("Conn window of " + me),
+                                dev.conn.comms.store.JdbcDispatchLease.configuredTtl()),
+                        warRoom.inWarRoom()),
                 settingsModel,
                 secrets,
                 policy.comms(),
                 dataDirectory,
                 tasks,
                 alerts,
-                () -> stage,
-                lease -> dev.conn.warroom.GatedLease.soloOnly(lease, warRoom.inWarRoom()));
+                () -> stage);
         // the hand-off brief can go to the responders' channels, not only be read aloud
         people.sendBriefsWith(comms::composeForResponders);
         return List.of(

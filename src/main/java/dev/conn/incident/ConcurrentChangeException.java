@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * An append was refused because the log changed since the caller read it: another console or the
  * CLI recorded something that may change the answer (see {@link
- * EventStore#appendUnlessChanged}). Nothing was stored; the caller reads again and, if still
+ * EventStore#append(Append)} with an {@link Append.Guard}). Nothing was stored; the caller reads again and, if still
  * valid, retries. The message says so in the user's words.
  */
 public final class ConcurrentChangeException extends IllegalStateException {

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * A batch of events made elsewhere (an import) contradicts the log, so none of it was stored (see
- * {@link EventStore#appendAll}): an event id the log already holds for another incident, or a
+ * {@link EventStore#append(Append)}): an event id the log already holds for another incident, or a
  * second {@code INCIDENT_DECLARED} for an incident the log already holds. Storing it would either
  * drop the event without a word (ids are the dedupe key) or rewrite the incident's title and
  * severity.

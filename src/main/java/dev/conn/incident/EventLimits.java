@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The limits an event must keep so that what Conn writes, Conn can read back: the CLI and the
- * window refuse an entry beyond them ({@link IncidentService}), and import refuses a bundle beyond
+ * window refuse an entry beyond them ({@link IncidentLog}), and import refuses a bundle beyond
  * them (the postmortem feature's {@code BundleReader}), with these same numbers. An exported
  * incident therefore always imports again.
  */
@@ -81,19 +81,6 @@ public final class EventLimits {
     }
 
     /**
-     * Checks an entry about to be recorded against the limits. {@link IncidentService} calls it for
-     * every entry it records; a writer that appends to the store directly (the outbox) calls it too.
-     *
-     * @param type its type
-     * @param payload its fields
-     * @param occurredAt when it happened (UTC)
-     * @throws IllegalArgumentException naming the text or time that is over the limit
-     */
-    public static void check(EventType type, Payload payload, Instant occurredAt) {
-        check(type, payload.toNode(), occurredAt);
-    }
-
-    /**
      * Checks an event about to be appended against the limits: what {@link IncidentLog}, the one
      * writer, does for every event it stamps.
      *
@@ -102,7 +89,7 @@ public final class EventLimits {
      */
     public static void check(Event event) {
         checkAuthor(event.author());
-        check(event.type(), dev.conn.incident.Payload.parse(event.payloadJson()).toNode(), event.occurredAt());
+        check(event.type(), Payload.parse(event.payloadJson()).toNode(), event.occurredAt());
     }
 
     private static void check(EventType type, JsonNode payload, Instant occurredAt) {

@@ -1,6 +1,5 @@
 package dev.conn.incident;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,11 +50,12 @@ public interface EventStore {
      * @return the events newly stored, in order (empty if all were stored before)
      * @throws ConcurrentChangeException if the guard finds the read stale; nothing is stored
      * @throws StoreException if the database cannot be written; nothing is stored
+     * @throws EventConflictException if an event's id is already stored for another incident, or
+     *     the events declare an incident the log already holds with another {@code
+     *     INCIDENT_DECLARED}; nothing is stored
      * @throws RuntimeException of a transactional projection (the outbox); nothing is stored
      */
-    default List<Event> append(Append append) {
-        throw new UnsupportedOperationException("this event store cannot append atomically");
-    }
+    List<Event> append(Append append);
 
     /**
      * Reads an incident's events of some types together with the log position they were read at,
@@ -112,67 +112,6 @@ public interface EventStore {
         /** Ends the subscription; idempotent. */
         void cancel();
     }
-
-    /**
-     * Stores one event durably.
-     *
-     * @param event the event
-     * @return true if stored, false if an event with the same id was already stored (it is then
-     *     left as it was)
-     * @throws StoreException if the database cannot be written
-     */
-    boolean append(Event event);
-
-    /**
-     * Stores one event durably and, in the same transaction, runs an extra step (the transactional
-     * outbox pattern: the {@code MESSAGE_QUEUED} event and its outbox rows commit together). If an
-     * event with the same id is already stored, nothing is written and the step does not run.
-     *
-     * @param event the event
-     * @param sameTransaction extra SQL to run after the insert, before the commit
-     * @return true if stored, false if the id was already stored
-     * @throws StoreException if the database cannot be written or the step fails; then neither the
-     *     event nor the step's writes are stored
-     * @throws UnsupportedOperationException if this store is not backed by H2
-     */
-    default boolean append(Event event, JdbcTransactionStep sameTransaction) {
-        throw new UnsupportedOperationException("this event store cannot append with an extra step");
-    }
-
-    /**
-     * Stores one event durably unless the log changed under the caller: an optimistic check for
-     * decisions made on a read of the log (a hand-off offer checked against the roster), which
-     * another console or the CLI could have made stale. The check runs inside the append's
-     * transaction, under the append lock, so it holds across processes.
-     *
-     * @param event the event
-     * @param readPosition the {@link #lastSequence()} read before the caller read the log
-     * @param watched the event types whose arrival makes the caller's read stale
-     * @param ignored ids of events the caller itself stored since its read
-     * @return true if stored, false if the id was already stored
-     * @throws ConcurrentChangeException if an event of a watched type of the same incident, not
-     *     in {@code ignored}, was stored after {@code readPosition}; nothing is stored then
-     * @throws StoreException if the database cannot be written
-     */
-    default boolean appendUnlessChanged(
-            Event event, long readPosition, Set<EventType> watched, Set<java.util.UUID> ignored) {
-        throw new UnsupportedOperationException("this event store cannot check for concurrent changes");
-    }
-
-    /**
-     * Stores many events in one transaction and one sync (imports, benchmarks): all of them or,
-     * on any failure, none. Events whose id is already stored for the same incident are skipped,
-     * so storing the same batch twice adds nothing.
-     *
-     * @param events the events, stored in iteration order
-     * @return how many were newly stored
-     * @throws EventConflictException if an event's id is already stored for another incident, or
-     *     the batch declares an incident the log already holds with another {@code
-     *     INCIDENT_DECLARED}; then none are stored
-     * @throws StoreException if the database cannot be written, or an event cannot be stored (the
-     *     message names it); then none are stored
-     */
-    int appendAll(Collection<Event> events);
 
     /**
      * @param incidentId an incident

@@ -2,21 +2,16 @@ package dev.conn.incident;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The incident domain API shared by the GUI and the CLI: declares incidents, records entries on
- * their timelines and answers what their state is. It validates what a user asks for (no entries
- * in the future, no status change to the status it already has) and appends events durably
- * through the {@link EventStore}.
+ * their timelines and answers what their state is. Every write is a typed command decided by
+ * {@link HeaderDecider} or {@link EntryDecider} and appended by the one writer, {@link IncidentLog}
+ * (which refuses entries in the future, a status change to the status it already has, and so on);
+ * reads go to the {@link EventStore}.
  *
  * <p>Every method blocks on the store: call from a background task, never from the FX thread.
  * Time comes from the injected {@link Clock}.
@@ -91,254 +86,6 @@ public final class IncidentService {
                     .warning("declared " + e.incidentId() + " but could not mark it active: " + ex.getMessage());
         }
         return e;
-    }
-
-    /**
-     * Records one entry on an incident's timeline.
-     *
-     * @param incidentId the incident
-     * @param type what kind of entry
-     * @param payload its fields (see {@link EventType})
-     * @param occurredAt when it happened, if back-dated; otherwise now
-     * @param author the person at the keyboard
-     * @return the stored event
-     * @throws IllegalArgumentException if the entry is in the future, has no text where text is
-     *     required, the author is blank, or a text or time is beyond {@link EventLimits} (the
-     *     message, the same for the CLI and the window, says by how much)
-     * @throws IllegalStateException if it contradicts the incident's state (unknown incident,
-     *     status already set, already resolved, a correction of something that cannot be corrected)
-     * @throws StoreException if the database cannot be written
-     */
-    public Event record(
-            IncidentId incidentId, EventType type, Payload payload, Optional<Instant> occurredAt, String author) {
-        return record(Event.newId(), incidentId, type, payload, occurredAt, author);
-    }
-
-    /**
-     * Records one entry with an id the caller minted, so a retry after a failure that happened
-     * after the commit (a failed disk sync, a lost reply) cannot store the entry twice: if the id is
-     * already stored, that counts as success and the stored event (with its original times) is
-     * returned.
-     *
-     * @param eventId the entry's id, minted once per thing the user typed ({@link Event#newId()})
-     * @param incidentId the incident
-     * @param type what kind of entry
-     * @param payload its fields (see {@link EventType})
-     * @param occurredAt when it happened, if back-dated; otherwise now
-     * @param author the person at the keyboard
-     * @return the stored event
-     * @throws IllegalArgumentException as {@link #record(IncidentId, EventType, Payload, Optional, String)}
-     * @throws IllegalStateException as {@link #record(IncidentId, EventType, Payload, Optional, String)}
-     * @throws StoreException if the database cannot be written
-     */
-    public Event record(
-            java.util.UUID eventId,
-            IncidentId incidentId,
-            EventType type,
-            Payload payload,
-            Optional<Instant> occurredAt,
-            String author) {
-        Optional<List<Event>> decided = decide(eventId, incidentId, type, payload, occurredAt, author);
-        if (decided.isPresent()) {
-            List<Event> written = decided.get();
-            if (written.isEmpty()) {
-                // an earlier try of this same entry reached the disk: show what is stored
-                return store.readIncident(incidentId).stream()
-                        .filter(stored -> stored.id().equals(eventId))
-                        .findFirst()
-                        .orElseThrow(() -> new IllegalStateException("the entry was not stored"));
-            }
-            return written.get(0);
-        }
-        Instant now = clock.instant();
-        Instant at = occurredAt.orElse(now);
-        if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
-            throw new IllegalArgumentException("That time is in the future; entries can only be back-dated");
-        }
-        return store(eventId, incidentId, type, payload, at, author, Optional.empty());
-    }
-
-    /**
-     * Routes the entry types that have a decider through the one writer (bridge while the other
-     * features move to typed commands).
-     */
-    private Optional<List<Event>> decide(
-            java.util.UUID eventId,
-            IncidentId incidentId,
-            EventType type,
-            Payload payload,
-            Optional<Instant> at,
-            String author) {
-        Optional<String> text = payload.text("text");
-        return switch (type) {
-            case NOTE, DECISION, ACTION_TAKEN -> Optional.of(log.execute(
-                    incidentId,
-                    entries,
-                    new EntryCommand.Add(
-                            eventId,
-                            type == EventType.NOTE
-                                    ? EntryCommand.Kind.NOTE
-                                    : type == EventType.DECISION
-                                            ? EntryCommand.Kind.DECISION
-                                            : EntryCommand.Kind.ACTION,
-                            text.orElse(""),
-                            at),
-                    author));
-            case SEVERITY_CHANGED -> Optional.of(log.execute(
-                    incidentId,
-                    header,
-                    new HeaderCommand.ChangeSeverity(Severity.parse(payload.textOrEmpty("severity")), text, at),
-                    author));
-            case STATUS_CHANGED -> Optional.of(log.execute(
-                    incidentId,
-                    header,
-                    new HeaderCommand.ChangeStatus(Status.parse(payload.textOrEmpty("status")), text, at),
-                    author));
-            case MITIGATED -> Optional.of(
-                    log.execute(incidentId, header, new HeaderCommand.MarkMitigated(text, at), author));
-            case RESOLVED -> Optional.of(log.execute(incidentId, header, new HeaderCommand.Resolve(text, at), author));
-            case EVENT_CORRECTED -> Optional.of(log.execute(
-                    incidentId,
-                    entries,
-                    new EntryCommand.Correct(
-                            java.util.UUID.fromString(payload.textOrEmpty("correctedEventId")), text.orElse("")),
-                    author));
-            case EVENT_RETRACTED -> Optional.of(log.execute(
-                    incidentId,
-                    entries,
-                    new EntryCommand.Retract(
-                            java.util.UUID.fromString(payload.textOrEmpty("retractedEventId")), payload.text("reason")),
-                    author));
-            default -> Optional.empty();
-        };
-    }
-
-    /**
-     * Records one entry as {@link #record(IncidentId, EventType, Payload, Optional, String)}, unless
-     * the log changed since the caller read it: for entries decided on a read of the log (a
-     * hand-off offer, a role assignment), so a decision made on a stale read by one console is
-     * refused when another console or the CLI changed the same things meanwhile.
-     *
-     * @param incidentId the incident
-     * @param type what kind of entry
-     * @param payload its fields
-     * @param occurredAt when it happened, if back-dated; otherwise now
-     * @param author the person at the keyboard
-     * @param guard what the caller read: its log position, the types whose arrival makes the read
-     *     stale, and the ids it stored itself since
-     * @return the stored event
-     * @throws ConcurrentChangeException if the read went stale; nothing is stored
-     * @throws IllegalArgumentException as {@link #record(IncidentId, EventType, Payload, Optional, String)}
-     * @throws IllegalStateException as {@link #record(IncidentId, EventType, Payload, Optional, String)}
-     * @throws StoreException if the database cannot be written
-     */
-    public Event recordUnlessChanged(
-            IncidentId incidentId,
-            EventType type,
-            Payload payload,
-            Optional<Instant> occurredAt,
-            String author,
-            ReadGuard guard) {
-        java.util.Objects.requireNonNull(guard, "guard");
-        Instant now = clock.instant();
-        Instant at = occurredAt.orElse(now);
-        if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
-            throw new IllegalArgumentException("That time is in the future; entries can only be back-dated");
-        }
-        return store(Event.newId(), incidentId, type, payload, at, author, Optional.of(guard));
-    }
-
-    /**
-     * What a caller read of the log, for {@link #recordUnlessChanged}.
-     *
-     * @param position the {@link #logPosition()} taken before the read
-     * @param watched event types whose arrival after the read makes it stale
-     * @param ignored ids of events the caller stored itself since the read
-     */
-    public record ReadGuard(long position, java.util.Set<EventType> watched, java.util.Set<java.util.UUID> ignored) {
-        /** Copies the sets. */
-        public ReadGuard {
-            watched = java.util.Set.copyOf(watched);
-            ignored = java.util.Set.copyOf(ignored);
-        }
-    }
-
-    private Event store(
-            java.util.UUID eventId,
-            IncidentId incidentId,
-            EventType type,
-            Payload payload,
-            Instant at,
-            String author,
-            Optional<ReadGuard> guard) {
-        if (type == EventType.INCIDENT_DECLARED) {
-            throw new IllegalArgumentException("Use declare() to open an incident");
-        }
-        if (type.isFreeText() && payload.textOrEmpty("text").isBlank()) {
-            throw new IllegalArgumentException(
-                    "Type some text for the " + type.label().toLowerCase(Locale.ROOT));
-        }
-        EventLimits.check(type, payload, at);
-        Instant now = clock.instant();
-        IncidentState state = state(incidentId);
-        checkAgainstState(state, type, payload);
-        Event e = new Event(eventId, incidentId, at, now, requireAuthor(author), type, payload);
-        boolean appended = guard.isPresent()
-                ? store.appendUnlessChanged(
-                        e,
-                        guard.get().position(),
-                        guard.get().watched(),
-                        guard.get().ignored())
-                : store.append(e);
-        if (!appended) {
-            // an earlier try of this same entry reached the disk: show what is stored, not this retry
-            return store.readIncident(incidentId).stream()
-                    .filter(stored -> stored.id().equals(eventId))
-                    .findFirst()
-                    .orElse(e);
-        }
-        return e;
-    }
-
-    private void checkAgainstState(IncidentState state, EventType type, Payload payload) {
-        switch (type) {
-            case STATUS_CHANGED -> {
-                Status next = Status.parse(payload.textOrEmpty("status"));
-                if (next == state.status()) {
-                    throw new IllegalStateException("The status is already " + next.label());
-                }
-            }
-            case SEVERITY_CHANGED -> {
-                Severity next = Severity.parse(payload.textOrEmpty("severity"));
-                if (next == state.severity()) {
-                    throw new IllegalStateException("The severity is already " + next);
-                }
-            }
-            case MITIGATED -> state.mitigatedAt().ifPresent(t -> {
-                throw new IllegalStateException("Already marked mitigated at " + t);
-            });
-            case RESOLVED -> {
-                if (!state.isOpen()) {
-                    throw new IllegalStateException("The incident is already resolved");
-                }
-            }
-            case EVENT_CORRECTED -> {
-                UUID target = UUID.fromString(payload.textOrEmpty("correctedEventId"));
-                Event original = store.readIncident(state.id()).stream()
-                        .filter(ev -> ev.id().equals(target))
-                        .findFirst()
-                        .orElseThrow(() -> new IllegalStateException("No entry " + target + " in this incident"));
-                if (!original.type().isFreeText()) {
-                    throw new IllegalStateException("Only notes, decisions and actions can be corrected");
-                }
-                if (payload.textOrEmpty("text").isBlank()) {
-                    throw new IllegalArgumentException("A correction needs the new text");
-                }
-            }
-            default -> {
-                // nothing to check
-            }
-        }
     }
 
     /**
@@ -555,19 +302,7 @@ public final class IncidentService {
      * @throws StoreException if the database cannot be read
      */
     public List<IncidentState> incidents() {
-        Map<IncidentId, List<Event>> byIncident = new LinkedHashMap<>();
-        for (Event e : store.readByType(IncidentState.HEADER_TYPES)) {
-            byIncident.computeIfAbsent(e.incidentId(), k -> new ArrayList<>()).add(e);
-        }
-        List<IncidentState> states = new ArrayList<>();
-        for (List<Event> events : byIncident.values()) {
-            if (events.stream().anyMatch(e -> e.type() == EventType.INCIDENT_DECLARED)) {
-                states.add(IncidentState.fold(events));
-            }
-        }
-        states.sort(Comparator.comparing((IncidentState s) -> !s.isOpen())
-                .thenComparing(IncidentState::declaredAt, Comparator.reverseOrder()));
-        return states;
+        return IncidentQueries.incidents(store.readByType(IncidentState.HEADER_TYPES));
     }
 
     /**
@@ -589,11 +324,7 @@ public final class IncidentService {
      * @throws StoreException if the database cannot be read
      */
     public Optional<IncidentId> activeIncident(List<IncidentState> all) {
-        Optional<IncidentId> chosen = store.activeIncident();
-        if (chosen.isPresent() && all.stream().anyMatch(s -> s.id().equals(chosen.get()))) {
-            return chosen;
-        }
-        return all.stream().findFirst().map(IncidentState::id);
+        return IncidentQueries.active(all, store.activeIncident());
     }
 
     /**
@@ -604,14 +335,7 @@ public final class IncidentService {
      * @throws StoreException if the database cannot be read
      */
     public Optional<IncidentId> activeOpenIncident() {
-        List<IncidentState> all = incidents();
-        Optional<IncidentId> chosen = store.activeIncident();
-        return all.stream()
-                .filter(IncidentState::isOpen)
-                .filter(st -> chosen.map(st.id()::equals).orElse(false))
-                .findFirst()
-                .or(() -> all.stream().filter(IncidentState::isOpen).findFirst())
-                .map(IncidentState::id);
+        return IncidentQueries.activeOpen(incidents(), store.activeIncident());
     }
 
     /**
@@ -633,30 +357,6 @@ public final class IncidentService {
      * @throws IllegalArgumentException if nothing matches or the prefix is ambiguous
      */
     public IncidentId resolveIncidentId(String idOrPrefix) {
-        String p = idOrPrefix.strip().toLowerCase(Locale.ROOT);
-        if (p.length() < 4) {
-            throw new IllegalArgumentException("Give at least 4 characters of the incident id");
-        }
-        List<IncidentId> matches = incidents().stream()
-                .map(IncidentState::id)
-                .filter(id -> id.toString().startsWith(p)
-                        || (p.length() >= 8 && id.toString().endsWith(p)))
-                .toList();
-        if (matches.isEmpty()) {
-            throw new IllegalArgumentException("No incident matches '" + idOrPrefix + "'; `conn incidents` lists them");
-        }
-        if (matches.size() > 1) {
-            throw new IllegalArgumentException(
-                    "'" + idOrPrefix + "' matches " + matches.size() + " incidents; give more of the id");
-        }
-        return matches.get(0);
-    }
-
-    private static String requireAuthor(String author) {
-        if (author == null || author.isBlank()) {
-            throw new IllegalArgumentException("Say who you are: set your name (shown as author)");
-        }
-        EventLimits.checkAuthor(author.strip());
-        return author.strip();
+        return IncidentQueries.resolve(incidents(), idOrPrefix);
     }
 }

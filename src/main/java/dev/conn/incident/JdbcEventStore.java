@@ -9,13 +9,11 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
 
@@ -25,7 +23,6 @@ import org.h2.api.ErrorCode;
  * and a power cut.
  */
 final class JdbcEventStore implements EventStore {
-    private static final String COLUMNS = "seq, id, incident_id, occurred_at, recorded_at, author, type, payload";
     /** Inserts unless the id is already stored: re-appending and re-importing are no-ops. */
     private static final String INSERT =
             "INSERT INTO event (id, incident_id, occurred_at, recorded_at, author, type, payload)"
@@ -40,16 +37,10 @@ final class JdbcEventStore implements EventStore {
 
     private static final String ACTIVE_INCIDENT = "active_incident";
 
-    /**
-     * The log's one order, for every read that feeds a fold: events shared in a war room in the
-     * order its server gave them (migration V6), then this console's events not yet shared, in the
-     * order they were stored here. Without a war room every server_seq is null: storage order.
-     */
-    private static final String LOG_ORDER = " ORDER BY server_seq NULLS LAST, seq";
-
     private final DataSource dataSource;
     private final List<JdbcProjection> projections;
     private final LogPublisher publisher = new LogPublisher();
+    private final JdbcEventReads reads;
 
     JdbcEventStore(DataSource dataSource) {
         this(dataSource, List.of());
@@ -58,6 +49,7 @@ final class JdbcEventStore implements EventStore {
     JdbcEventStore(DataSource dataSource, List<JdbcProjection> projections) {
         this.dataSource = dataSource;
         this.projections = List.copyOf(projections);
+        this.reads = new JdbcEventReads(dataSource);
     }
 
     @Override
@@ -151,7 +143,7 @@ final class JdbcEventStore implements EventStore {
                     "Could not save "
                             + (events.size() == 1
                                     ? "the " + events.get(0).type().label().toLowerCase(Locale.ROOT) + " entry"
-                                    : events.size() + " entries")
+                                    : events.size() + " entries (none was saved)")
                             + ": " + e.getMessage(),
                     e);
         }
@@ -188,37 +180,37 @@ final class JdbcEventStore implements EventStore {
 
     @Override
     public Slice read(IncidentId incidentId, Set<EventType> types) {
-        if (types.isEmpty()) {
-            return new Slice(List.of(), lastSequence());
-        }
-        String marks = types.stream().map(t -> "?").collect(Collectors.joining(", "));
-        List<EventType> list = List.copyOf(types);
-        try (Connection c = dataSource.getConnection()) {
-            long position;
-            try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM event")) {
-                rs.next();
-                position = rs.getLong(1);
-            }
-            List<Event> events = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM event WHERE incident_id = ? AND seq <= ? AND type IN (" + marks + ")" + LOG_ORDER)) {
-                ps.setObject(1, incidentId.value());
-                ps.setLong(2, position);
-                for (int i = 0; i < list.size(); i++) {
-                    ps.setString(i + 3, list.get(i).name());
-                }
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        events.add(read(rs));
-                    }
-                }
-            }
-            return new Slice(events, position);
-        } catch (SQLException e) {
-            throw new StoreException("Could not read incident " + incidentId.shortForm() + ": " + e.getMessage(), e);
-        }
+        return reads.read(incidentId, types);
+    }
+
+    @Override
+    public List<Event> readIncident(IncidentId incidentId) {
+        return reads.readIncident(incidentId);
+    }
+
+    @Override
+    public List<Event> readIncidentTail(IncidentId incidentId, int limit) {
+        return reads.readIncidentTail(incidentId, limit);
+    }
+
+    @Override
+    public Batch readAfter(long afterSequence, int limit) {
+        return reads.readAfter(afterSequence, limit);
+    }
+
+    @Override
+    public List<Event> readByType(Set<EventType> types) {
+        return reads.readByType(types);
+    }
+
+    @Override
+    public List<Event> readIncident(IncidentId incidentId, Set<EventType> types) {
+        return reads.readIncident(incidentId, types);
+    }
+
+    @Override
+    public long lastSequence() {
+        return reads.lastSequence();
     }
 
     @Override
@@ -229,131 +221,6 @@ final class JdbcEventStore implements EventStore {
     @Override
     public boolean appendedHere(UUID id) {
         return publisher.published(id);
-    }
-
-    @Override
-    public boolean append(Event event) {
-        return append(event, c -> {});
-    }
-
-    @Override
-    public boolean append(Event event, JdbcTransactionStep sameTransaction) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            int inserted;
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                takeTurn(c);
-                bind(ps, event);
-                inserted = ps.executeUpdate();
-                if (inserted > 0) {
-                    try {
-                        sameTransaction.run(c, List.of(event));
-                    } catch (SQLException e) {
-                        // not a duplicate event: the extra step failed, and with it the append
-                        c.rollback();
-                        throw new StoreException(
-                                "Could not save the " + event.type().label().toLowerCase(Locale.ROOT) + " entry: "
-                                        + e.getMessage(),
-                                e);
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                // roll back before anything else: setAutoCommit(true) below would commit it
-                c.rollback();
-                if (e instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
-                    return false; // another process stored the same id a moment ago
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-            if (inserted > 0) {
-                sync(c);
-            }
-            return inserted > 0;
-        } catch (SQLException e) {
-            throw new StoreException(
-                    "Could not save the " + event.type().label().toLowerCase(Locale.ROOT) + " entry: " + e.getMessage(),
-                    e);
-        }
-    }
-
-    @Override
-    public boolean appendUnlessChanged(Event event, long readPosition, Set<EventType> watched, Set<UUID> ignored) {
-        if (watched.isEmpty()) {
-            return append(event);
-        }
-        String sql =
-                "SELECT id, type, author FROM event WHERE incident_id = ? AND seq > ? AND id <> ? AND NOT replicated"
-                        + " AND type IN ("
-                        + String.join(", ", java.util.Collections.nCopies(watched.size(), "?")) + ")";
-        return append(event, c -> {
-            // runs under the append lock: nobody can slip in between this check and the commit
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                ps.setObject(i++, event.incidentId().value());
-                ps.setLong(i++, readPosition);
-                ps.setObject(i++, event.id());
-                for (EventType t : watched) {
-                    ps.setString(i++, t.name());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (!ignored.contains(rs.getObject(1, UUID.class))) {
-                            throw new ConcurrentChangeException(EventType.valueOf(rs.getString(2)), rs.getString(3));
-                        }
-                    }
-                }
-            }
-        });
-    }
-
-    @Override
-    public int appendAll(Collection<Event> events) {
-        if (events.isEmpty()) {
-            return 0;
-        }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            int stored = 0;
-            try {
-                int pending = 0;
-                takeTurn(c);
-                JdbcLogIntegrity.check(c, events);
-                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                    for (Event e : events) {
-                        bindForBatch(ps, e);
-                        ps.addBatch();
-                        if (++pending == 1000) {
-                            stored += sum(ps.executeBatch());
-                            pending = 0;
-                        }
-                    }
-                    stored += sum(ps.executeBatch());
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                // any failure, not only SQL: setAutoCommit(true) below would commit the batches so far
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-            sync(c);
-            return stored;
-        } catch (SQLException e) {
-            throw new StoreException(
-                    "Could not save " + events.size() + " events (none was saved): " + e.getMessage(), e);
-        }
-    }
-
-    private static int sum(int[] counts) {
-        int n = 0;
-        for (int k : counts) {
-            n += Math.max(k, 0);
-        }
-        return n;
     }
 
     /**
@@ -393,96 +260,6 @@ final class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public List<Event> readIncident(IncidentId incidentId) {
-        return query(
-                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ?" + LOG_ORDER,
-                ps -> ps.setObject(1, incidentId.value()),
-                "the timeline of incident " + incidentId.shortForm());
-    }
-
-    @Override
-    public List<Event> readIncidentTail(IncidentId incidentId, int limit) {
-        List<Event> newestFirst = query(
-                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ? ORDER BY seq DESC"
-                        + " FETCH FIRST ? ROWS ONLY",
-                ps -> {
-                    ps.setObject(1, incidentId.value());
-                    ps.setInt(2, limit);
-                },
-                "the latest entries of incident " + incidentId.shortForm());
-        java.util.Collections.reverse(newestFirst);
-        return newestFirst;
-    }
-
-    @Override
-    public Batch readAfter(long afterSequence, int limit) {
-        long[] last = {afterSequence};
-        List<Event> events = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT " + COLUMNS + " FROM event WHERE seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
-            ps.setLong(1, afterSequence);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    last[0] = rs.getLong(1);
-                    events.add(read(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read new events: " + e.getMessage(), e);
-        }
-        return new Batch(events, last[0]);
-    }
-
-    @Override
-    public List<Event> readByType(Set<EventType> types) {
-        if (types.isEmpty()) {
-            return List.of();
-        }
-        String marks = types.stream().map(t -> "?").collect(Collectors.joining(", "));
-        List<EventType> list = List.copyOf(types);
-        return query(
-                "SELECT " + COLUMNS + " FROM event WHERE type IN (" + marks + ")" + LOG_ORDER,
-                ps -> {
-                    for (int i = 0; i < list.size(); i++) {
-                        ps.setString(i + 1, list.get(i).name());
-                    }
-                },
-                "the incident list");
-    }
-
-    @Override
-    public List<Event> readIncident(IncidentId incidentId, Set<EventType> types) {
-        if (types.isEmpty()) {
-            return List.of();
-        }
-        String marks = types.stream().map(t -> "?").collect(Collectors.joining(", "));
-        List<EventType> list = List.copyOf(types);
-        return query(
-                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ? AND type IN (" + marks + ")" + LOG_ORDER,
-                ps -> {
-                    ps.setObject(1, incidentId.value());
-                    for (int i = 0; i < list.size(); i++) {
-                        ps.setString(i + 2, list.get(i).name());
-                    }
-                },
-                "incident " + incidentId.shortForm());
-    }
-
-    @Override
-    public long lastSequence() {
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM event")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the event log: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
     public Optional<IncidentId> activeIncident() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT val FROM console_state WHERE name = ?")) {
@@ -506,45 +283,5 @@ final class JdbcEventStore implements EventStore {
         } catch (SQLException e) {
             throw new StoreException("Could not remember the active incident: " + e.getMessage(), e);
         }
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private List<Event> query(String sql, Binder binder, String what) {
-        List<Event> events = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(read(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read " + what + ": " + e.getMessage(), e);
-        }
-        return events;
-    }
-
-    private static Event read(ResultSet rs) throws SQLException {
-        EventType type;
-        String typeName = rs.getString(7);
-        try {
-            type = EventType.valueOf(typeName);
-        } catch (IllegalArgumentException e) {
-            throw new SQLException(
-                    "event " + rs.getObject(2) + " has unknown type " + typeName + " (written by a newer Conn?)", e);
-        }
-        return Event.stored(
-                rs.getObject(2, UUID.class),
-                new IncidentId(rs.getObject(3, UUID.class)),
-                rs.getObject(4, OffsetDateTime.class).toInstant(),
-                rs.getObject(5, OffsetDateTime.class).toInstant(),
-                rs.getString(6),
-                type,
-                rs.getString(8));
     }
 }

@@ -1,31 +1,20 @@
 package dev.conn.shell;
 
 import dev.conn.incident.IncidentState;
-import dev.conn.incident.ui.DeclareIncidentDialog;
-import dev.conn.incident.ui.IncidentCell;
 import dev.conn.incident.ui.IncidentHeaderView;
 import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.fx.AlertCentre;
-import dev.conn.platform.fx.SettingsSection;
 import dev.conn.platform.fx.ShellContribution;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.platform.theme.ThemeManager;
 import dev.conn.settings.ui.SettingsViewModel;
-import dev.conn.timeline.CaptureParser;
 import dev.conn.timeline.ui.TimelineView;
 import dev.conn.timeline.ui.TimelineViewModel;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javafx.application.Platform;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
-import javafx.beans.binding.Bindings;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -34,10 +23,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputDialog;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -50,17 +35,17 @@ import javafx.stage.Stage;
  * per-second ticker is the {@link Heartbeat}, the remembered layout {@link WindowLayout}.
  */
 public final class MainWindowView {
-    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
-    private static final PseudoClass UNACKNOWLEDGED = PseudoClass.getPseudoClass("unacknowledged");
+    /** The id of the contributed menu item that opens the sample incident, if a feature offers one. */
+    private static final String SAMPLE = "open-sample";
 
     private final MainWindowViewModel model;
     private final IncidentViewModel incident;
-    private final SettingsViewModel settings;
     private final TimelineViewModel timelineModel;
     private final AlertCentre alerts;
     private final List<ShellContribution> contributions;
     private final TaskRunner network;
     private Workspace workspace;
+    private final ShellDialogs dialogs;
 
     @FXML
     private BorderPane root;
@@ -163,23 +148,21 @@ public final class MainWindowView {
             TaskRunner network) {
         this.model = model;
         this.incident = incident;
-        this.settings = settings;
         this.timelineModel = timelineModel;
         this.alerts = alerts;
         this.contributions = List.copyOf(contributions);
         this.network = network;
+        this.dialogs = new ShellDialogs(
+                model,
+                incident,
+                settings,
+                timelineModel,
+                () -> root.getScene().getWindow(),
+                () -> timelineController.focusCapture());
     }
 
     @FXML
     private void initialize() {
-        incidentList.setItems(incident.incidents());
-        incidentList.setCellFactory(l -> new IncidentCell());
-        incidentList.setPlaceholder(new Label("No incidents yet"));
-        incidentList.getSelectionModel().selectedItemProperty().addListener((o, was, st) -> {
-            if (st != null) {
-                incident.open(st.id());
-            }
-        });
         workspace = new Workspace(
                 contributions,
                 new Workspace.Slots(
@@ -191,33 +174,21 @@ public final class MainWindowView {
                         banners,
                         sidePanels,
                         headerController::addHeaderItem));
-        boolean sample = sampleItem().isPresent();
+        boolean sample = MenuActions.item(menuBar, SAMPLE).isPresent();
         sampleButton.setVisible(sample);
         sampleButton.setManaged(sample);
-        incident.currentProperty().subscribe(this::showCurrent);
-        incident.incidents().subscribe(this::selectCurrentInList);
-        errorLabel.textProperty().bind(model.errorTextProperty()); // the one error channel
-        savedLabel.textProperty().bind(model.savedTextProperty());
-        clockLabel.textProperty().bind(model.clockTextProperty());
-        onlineLabel.textProperty().bind(model.onlineTextProperty());
-        model.offlineProperty().subscribe(off -> onlineLabel.pseudoClassStateChanged(OFFLINE, off));
+        IncidentListBinding.bind(incidentList, incident, incidentPane, emptyState);
+        StatusBar.bind(model, savedLabel, errorLabel, clockLabel, onlineLabel);
         emptyTitle.textProperty().bind(model.emptyTitleProperty());
         emptyHint.textProperty().bind(model.emptyHintProperty());
         dataDirLabel.setText(model.dataDirectoryText());
-        model.lookProperty()
-                .subscribe(
-                        look -> { // the menu follows the settings dialog too
-                            lightThemeItem.setSelected(!look.dark());
-                            projectorItem.setSelected(look.projector());
-                            if (root.getScene() != null) {
-                                applyLook(root.getScene());
-                            }
-                        });
-        // set here, not in FXML: "Shortcut+=" does not parse as a key name there
-        largerTextItem.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
-        smallerTextItem.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
-        resetTextItem.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
-        showAlerts();
+        ViewMenuBinding.bind(
+                model, lightThemeItem, projectorItem, largerTextItem, smallerTextItem, resetTextItem, () -> {
+                    if (root.getScene() != null) {
+                        applyLook(root.getScene());
+                    }
+                });
+        StatusBar.bindAlerts(alertsBadge, alerts);
     }
 
     /**
@@ -232,9 +203,9 @@ public final class MainWindowView {
                 timelineController.focusCapture();
             }
             if (model.needsName()) {
-                Platform.runLater(this::askNameOnce);
+                Platform.runLater(dialogs::askNameOnce);
             }
-            once(
+            FxOnce.when(
                     () -> !timelineModel.rebuildingProperty().get(),
                     () -> {
                         onReady.run();
@@ -251,38 +222,12 @@ public final class MainWindowView {
      * @param then run once, on the FX thread
      */
     public void whenHistoryComplete(Runnable then) {
-        once(
+        FxOnce.when(
                 () -> incident.completeProperty().get()
                         && !timelineModel.rebuildingProperty().get(),
                 then,
                 incident.completeProperty(),
                 timelineModel.rebuildingProperty());
-    }
-
-    /**
-     * Runs {@code then} once, as soon as {@code condition} holds (now, or after one of
-     * {@code dependencies} changes). Plain listeners removed once fired: a {@code Bindings.create*}
-     * object held only by a local variable can be garbage-collected and would never fire.
-     */
-    private static void once(java.util.function.BooleanSupplier condition, Runnable then, Observable... dependencies) {
-        InvalidationListener check = new InvalidationListener() {
-            private boolean fired;
-
-            @Override
-            public void invalidated(Observable o) {
-                if (!fired && condition.getAsBoolean()) {
-                    fired = true;
-                    for (Observable d : dependencies) {
-                        d.removeListener(this);
-                    }
-                    then.run();
-                }
-            }
-        };
-        for (Observable d : dependencies) {
-            d.addListener(check);
-        }
-        check.invalidated(null);
     }
 
     /** @return asks the features whether the window may close (they may ask the user) */
@@ -295,65 +240,14 @@ public final class MainWindowView {
         workspace.closeAll();
     }
 
-    private void showCurrent(IncidentState st) {
-        boolean has = st != null;
-        incidentPane.setVisible(has);
-        emptyState.setVisible(!has);
-        selectCurrentInList();
-    }
-
-    private void selectCurrentInList() {
-        IncidentState st = incident.currentProperty().get();
-        if (st == null) {
-            return;
-        }
-        for (int i = 0; i < incident.incidents().size(); i++) {
-            if (incident.incidents().get(i).id().equals(st.id())) {
-                if (incidentList.getSelectionModel().getSelectedIndex() != i) {
-                    incidentList.getSelectionModel().select(i);
-                }
-                return;
-            }
-        }
-    }
-
     @FXML
     private void onOpenSample() {
-        sampleItem().ifPresent(MenuItem::fire);
-    }
-
-    /** @return the contributed menu item that opens the sample incident, if a feature offers one */
-    private Optional<MenuItem> sampleItem() {
-        return menuBar.getMenus().stream()
-                .flatMap(m -> m.getItems().stream())
-                .filter(i -> "open-sample".equals(i.getId()))
-                .findFirst();
+        MenuActions.item(menuBar, SAMPLE).ifPresent(MenuItem::fire);
     }
 
     @FXML
     private void onDeclareIncident() {
-        declare(Optional.empty(), "");
-    }
-
-    /** Opens the declare dialog; after a refused save it opens again with what was typed. */
-    private void declare(Optional<DeclareIncidentDialog.Answer> previous, String problem) {
-        CaptureParser parser = new CaptureParser(incident.clock());
-        new DeclareIncidentDialog(
-                        root.getScene().getWindow(),
-                        incident.severityDefinitions(),
-                        settings.settings().author(),
-                        parser::parseWhen,
-                        timelineModel.displayZone(),
-                        previous,
-                        problem)
-                .showAndWait()
-                .ifPresent(answer -> {
-                    model.declare(
-                            answer.declaration(),
-                            answer.authorName(),
-                            error -> declare(Optional.of(answer), "Not declared: " + error));
-                    Platform.runLater(timelineController::focusCapture);
-                });
+        dialogs.declare();
     }
 
     @FXML
@@ -363,26 +257,7 @@ public final class MainWindowView {
 
     @FXML
     private void onSetName() {
-        askName("Your name is shown as the author of what you record.");
-    }
-
-    /** First launch: the name is asked once, then kept in settings. */
-    private void askNameOnce() {
-        if (model.needsName()) {
-            askName("Welcome to Conn. What is your name? It is shown as the author of what you record,"
-                    + " and you become incident commander of what you declare.");
-        }
-    }
-
-    private void askName(String header) {
-        TextInputDialog d = new TextInputDialog(model.nameSuggestion());
-        d.initOwner(root.getScene().getWindow());
-        d.setTitle("Your name");
-        d.setHeaderText(header);
-        d.setContentText("Name");
-        d.getEditor().setId("name-field");
-        ((Button) d.getDialogPane().lookupButton(ButtonType.OK)).setText("Save name");
-        d.showAndWait().ifPresent(model::saveName);
+        dialogs.askName("Your name is shown as the author of what you record.");
     }
 
     @FXML
@@ -440,39 +315,12 @@ public final class MainWindowView {
 
     @FXML
     private void onFullScreen() {
-        if (root.getScene().getWindow() instanceof Stage stage) {
-            stage.setFullScreen(!stage.isFullScreen());
-        }
+        dialogs.toggleFullScreen();
     }
 
     @FXML
     private void onSettings() {
-        List<SettingsSection> sections = new ArrayList<>();
-        sections.add(ConsoleSettingsSections.identity(settings, timelineModel, incident::reportError));
-        sections.add(ConsoleSettingsSections.appearance(settings, () -> {}, incident::reportError));
-        sections.add(ConsoleSettingsSections.data(settings, model.dataDirectory()));
-        workspace.settingsSections().forEach(s -> sections.add(s.get()));
-        new SettingsDialog(root.getScene().getWindow(), sections).showAndWait();
-    }
-
-    /** The status-bar badge ("2 alerts", hidden while there are none) and its list. */
-    private void showAlerts() {
-        alertsBadge.visibleProperty().bind(Bindings.isNotEmpty(alerts.alerts()));
-        alertsBadge.managedProperty().bind(alertsBadge.visibleProperty());
-        alertsBadge
-                .textProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> {
-                            int open = alerts.unacknowledgedCount().get();
-                            int all = alerts.alerts().size();
-                            return open == 0
-                                    ? "✓ " + all + (all == 1 ? " alert seen" : " alerts seen")
-                                    : "⚠ " + open + (open == 1 ? " alert" : " alerts");
-                        },
-                        alerts.alerts(),
-                        alerts.unacknowledgedCount()));
-        alerts.unacknowledgedCount()
-                .subscribe(n -> alertsBadge.pseudoClassStateChanged(UNACKNOWLEDGED, n.intValue() > 0));
+        dialogs.settings(workspace.settingsSections());
     }
 
     /** Opens the log folder in the file manager (Help menu); where there is none, says where it is. */
@@ -525,11 +373,7 @@ public final class MainWindowView {
      * @return whether such an action exists
      */
     public boolean fireMenuAction(String name) {
-        Optional<MenuActions.Action> action = actions().stream()
-                .filter(a -> a.name().equals(name.replace("…", "").strip()))
-                .findFirst();
-        action.ifPresent(a -> Platform.runLater(a::run));
-        return action.isPresent();
+        return MenuActions.fire(menuBar, name);
     }
 
     /**

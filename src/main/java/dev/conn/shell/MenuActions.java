@@ -49,6 +49,34 @@ public final class MenuActions {
     }
 
     /**
+     * Runs a menu action by its exact name, as if chosen from the menu (later, on the FX thread,
+     * so a dialog that asked for it has closed first).
+     *
+     * @param bar the menu bar
+     * @param name the action's name as the palette lists it (a trailing "…" is ignored)
+     * @return whether such an action exists
+     */
+    static boolean fire(MenuBar bar, String name) {
+        Optional<Action> action = of(bar).stream()
+                .filter(a -> a.name().equals(name.replace("…", "").strip()))
+                .findFirst();
+        action.ifPresent(a -> javafx.application.Platform.runLater(a::run));
+        return action.isPresent();
+    }
+
+    /**
+     * @param bar the menu bar
+     * @param id a menu item's id
+     * @return the first item of a top-level menu with that id, if any
+     */
+    static Optional<MenuItem> item(MenuBar bar, String id) {
+        return bar.getMenus().stream()
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> id.equals(i.getId()))
+                .findFirst();
+    }
+
+    /**
      * @param bar the menu bar
      * @return every item with an action, in menu order (sub-menus flattened, separators skipped)
      */

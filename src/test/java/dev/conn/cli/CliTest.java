@@ -7,11 +7,13 @@ import dev.conn.incident.Declaration;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.EventType;
+import dev.conn.incident.HeaderCommand;
+import dev.conn.incident.HeaderEvent;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.platform.db.Database;
+import dev.conn.testing.Events;
 import dev.conn.testing.MutableClock;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -116,7 +118,7 @@ class CliTest {
     void logNeverWritesSilentlyToAResolvedIncident() {
         IncidentService console = console();
         IncidentId id = declare(console, "Checkout errors in EU");
-        console.record(id, EventType.RESOLVED, dev.conn.incident.Payload.empty(), Optional.empty(), "alice");
+        console.change(id, new HeaderCommand.Resolve(Optional.empty(), Optional.empty()), "alice");
 
         int code = conn("log", "--author", "bot", "deployed v2");
 
@@ -211,14 +213,16 @@ class CliTest {
         IncidentService console = console();
         EventStore store = EventStore.jdbc(open.get(0).dataSource());
         IncidentId target = new IncidentId(UUID.fromString("aaaa1111-0000-7000-8000-000000000001"));
-        store.append(new Event(
-                Event.newId(),
-                target,
-                T0,
-                T0,
-                "alice",
-                EventType.INCIDENT_DECLARED,
-                Payload.of("title", "Older", "severity", "SEV3", "commander", "alice")));
+        Events.seed(
+                store,
+                Event.of(
+                        Event.newId(),
+                        target,
+                        T0,
+                        T0,
+                        "alice",
+                        new HeaderEvent.IncidentDeclared(
+                                "Older", Severity.SEV3, Optional.empty(), Optional.empty(), Optional.of("alice"))));
         IncidentId active = declare(console, "Active one");
 
         int code = conn("log", "--incident", "aaaa11", "--author", "bot", "for the older incident");

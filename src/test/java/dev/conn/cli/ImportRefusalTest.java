@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conn.incident.Declaration;
+import dev.conn.incident.EntryCommand;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.EventType;
@@ -65,8 +66,8 @@ class ImportRefusalTest {
             IncidentId id = s.declare(
                             new Declaration("Existing incident", Severity.SEV2, "", Optional.empty(), "alice"), "alice")
                     .incidentId();
-            s.record(id, EventType.NOTE, Payload.of("text", "first"), Optional.empty(), "alice");
-            s.record(id, EventType.NOTE, Payload.of("text", "second"), Optional.empty(), "alice");
+            s.add(id, new EntryCommand.Add(Event.newId(), EntryCommand.Kind.NOTE, "first", Optional.empty()), "alice");
+            s.add(id, new EntryCommand.Add(Event.newId(), EntryCommand.Kind.NOTE, "second", Optional.empty()), "alice");
             return id;
         }
     }

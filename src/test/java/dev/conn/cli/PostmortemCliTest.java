@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.conn.incident.Declaration;
 import dev.conn.incident.EventStore;
-import dev.conn.incident.EventType;
+import dev.conn.incident.HeaderCommand;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.platform.db.Database;
 import dev.conn.postmortem.PostmortemService;
@@ -63,9 +62,9 @@ class PostmortemCliTest {
                             "alice")
                     .incidentId();
             clock.advance(Duration.ofMinutes(20));
-            s.record(first, EventType.MITIGATED, Payload.empty(), Optional.empty(), "alice");
+            s.change(first, new HeaderCommand.MarkMitigated(Optional.empty(), Optional.empty()), "alice");
             clock.advance(Duration.ofMinutes(30));
-            s.record(first, EventType.RESOLVED, Payload.empty(), Optional.empty(), "alice");
+            s.change(first, new HeaderCommand.Resolve(Optional.empty(), Optional.empty()), "alice");
             PostmortemService pm = new PostmortemService(s);
             pm.setField(first, "summary", "The resolver cache grew until OOM", "alice");
             pm.tag(first, List.of("dns"), List.of("capacity"), "alice");

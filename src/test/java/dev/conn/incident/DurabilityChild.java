@@ -4,6 +4,8 @@ import dev.conn.platform.db.Database;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,14 +34,17 @@ public final class DurabilityChild {
         while (true) {
             n++;
             Instant now = Instant.now();
-            store.append(new Event(
-                    Event.newId(),
-                    INCIDENT,
-                    now,
-                    now,
-                    "durability-child",
-                    EventType.NOTE,
-                    Payload.parse("{\"n\":" + n + "}")));
+            store.append(new Append(
+                    List.of(new Event(
+                            Event.newId(),
+                            INCIDENT,
+                            now,
+                            now,
+                            "durability-child",
+                            EventType.NOTE,
+                            Payload.parse("{\"n\":" + n + "}"))),
+                    Optional.empty(),
+                    Origin.DECIDED));
             out.println("ACK " + n);
             out.flush();
         }

@@ -48,23 +48,33 @@ class IncidentServiceTest {
     }
 
     private Event note(IncidentId id, String text) {
-        return service.record(id, EventType.NOTE, Payload.of("text", text), Optional.empty(), "alice");
+        return add(id, text, Optional.empty(), "alice");
     }
 
     private Event resolve(IncidentId id) {
-        return service.record(id, EventType.RESOLVED, Payload.empty(), Optional.empty(), "alice");
+        return service.change(id, new HeaderCommand.Resolve(Optional.empty(), Optional.empty()), "alice");
+    }
+
+    private Event add(IncidentId id, String text, Optional<Instant> at, String author) {
+        return service.add(id, new EntryCommand.Add(Event.newId(), EntryCommand.Kind.NOTE, text, at), author);
     }
 
     /** Stores a declaration under a chosen id, so id prefixes are known in advance. */
     private void declareWithId(IncidentId id) {
-        store.append(new Event(
-                Event.newId(),
-                id,
-                T0,
-                T0,
-                "alice",
-                EventType.INCIDENT_DECLARED,
-                Payload.of("title", "Incident " + id.shortForm(), "severity", "SEV3", "commander", "alice")));
+        dev.conn.testing.Events.seed(
+                store,
+                Event.of(
+                        Event.newId(),
+                        id,
+                        T0,
+                        T0,
+                        "alice",
+                        new HeaderEvent.IncidentDeclared(
+                                "Incident " + id.shortForm(),
+                                Severity.SEV3,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of("alice"))));
     }
 
     @Test
@@ -160,12 +170,7 @@ class IncidentServiceTest {
         IncidentId id = declare("Checkout errors");
         clock.advance(Duration.ofMinutes(30));
 
-        Event e = service.record(
-                id,
-                EventType.NOTE,
-                Payload.of("text", "Paged the DBA"),
-                Optional.of(T0.plus(Duration.ofMinutes(5))),
-                "alice");
+        Event e = add(id, "Paged the DBA", Optional.of(T0.plus(Duration.ofMinutes(5))), "alice");
 
         assertThat(e.occurredAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
         assertThat(e.recordedAt()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
@@ -176,9 +181,7 @@ class IncidentServiceTest {
         IncidentId id = declare("Checkout errors");
         Optional<Instant> future = Optional.of(T0.plus(Duration.ofMinutes(5)));
 
-        assertThrows(
-                CommandRefusedException.class,
-                () -> service.record(id, EventType.NOTE, Payload.of("text", "x"), future, "alice"));
+        assertThrows(CommandRefusedException.class, () -> add(id, "x", future, "alice"));
         assertThat(service.timeline(id)).hasSize(1);
     }
 
@@ -187,7 +190,7 @@ class IncidentServiceTest {
         IncidentId id = declare("Checkout errors");
         Optional<Instant> slightlyAhead = Optional.of(T0.plus(Duration.ofSeconds(30)));
 
-        Event e = service.record(id, EventType.NOTE, Payload.of("text", "x"), slightlyAhead, "alice");
+        Event e = add(id, "x", slightlyAhead, "alice");
 
         assertThat(e.occurredAt()).isEqualTo(T0.plus(Duration.ofSeconds(30)));
     }
@@ -198,11 +201,9 @@ class IncidentServiceTest {
 
         IllegalStateException e = assertThrows(
                 IllegalStateException.class,
-                () -> service.record(
+                () -> service.change(
                         id,
-                        EventType.STATUS_CHANGED,
-                        Payload.of("status", "investigating"),
-                        Optional.empty(),
+                        new HeaderCommand.ChangeStatus(Status.INVESTIGATING, Optional.empty(), Optional.empty()),
                         "alice"));
         assertThat(e.getMessage()).contains("already investigating");
     }
@@ -213,8 +214,10 @@ class IncidentServiceTest {
 
         assertThrows(
                 IllegalStateException.class,
-                () -> service.record(
-                        id, EventType.SEVERITY_CHANGED, Payload.of("severity", "SEV2"), Optional.empty(), "alice"));
+                () -> service.change(
+                        id,
+                        new HeaderCommand.ChangeSeverity(Severity.SEV2, Optional.empty(), Optional.empty()),
+                        "alice"));
     }
 
     @Test
@@ -243,17 +246,15 @@ class IncidentServiceTest {
 
         assertThrows(
                 IllegalArgumentException.class,
-                () -> service.record(
-                        id, EventType.INCIDENT_DECLARED, Payload.of("title", "again"), Optional.empty(), "alice"));
+                () -> service.change(
+                        id, new HeaderCommand.Declare("again", Severity.SEV2, "", Optional.empty(), "alice"), "alice"));
     }
 
     @Test
     void recordRefusesABlankAuthor() {
         IncidentId id = declare("Checkout errors");
 
-        assertThrows(
-                CommandRefusedException.class,
-                () -> service.record(id, EventType.NOTE, Payload.of("text", "x"), Optional.empty(), " "));
+        assertThrows(CommandRefusedException.class, () -> add(id, "x", Optional.empty(), " "));
     }
 
     @Test
@@ -287,8 +288,8 @@ class IncidentServiceTest {
     @Test
     void correctRefusesEntriesThatAreNotFreeText() {
         IncidentId id = declare("Checkout errors");
-        Event status = service.record(
-                id, EventType.STATUS_CHANGED, Payload.of("status", "identified"), Optional.empty(), "alice");
+        Event status = service.change(
+                id, new HeaderCommand.ChangeStatus(Status.IDENTIFIED, Optional.empty(), Optional.empty()), "alice");
 
         assertThrows(IllegalStateException.class, () -> service.correct(status, "something else", "bob"));
     }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,18 @@ class JdbcEventStoreTest {
         store = EventStore.jdbc(db.dataSource());
     }
 
+    /** One event through the store's only write, {@link EventStore#append(Append)}: true if newly stored. */
+    private boolean append(Event e) {
+        return !store.append(new Append(List.of(e), Optional.empty(), Origin.DECIDED))
+                .isEmpty();
+    }
+
+    /** A batch, as an import stores it: how many were newly stored. */
+    private int appendAll(java.util.Collection<Event> events) {
+        return store.append(new Append(List.copyOf(events), Optional.empty(), Origin.IMPORTED))
+                .size();
+    }
+
     private static Instant at(int minutes) {
         return T0.plus(Duration.ofMinutes(minutes));
     }
@@ -72,9 +85,9 @@ class JdbcEventStoreTest {
         Event early = note(incident, at(10), "appended second, happened first");
         Event middle = note(incident, at(20), "appended third");
 
-        store.append(late);
-        store.append(early);
-        store.append(middle);
+        append(late);
+        append(early);
+        append(middle);
 
         assertThat(store.readIncident(incident)).containsExactly(late, early, middle);
     }
@@ -83,27 +96,28 @@ class JdbcEventStoreTest {
     void aFailingStepInTheSameTransactionStoresNothingEvenWhenItThrowsAnUncheckedException() {
         Event e = note(incident, T0, "with an outbox row that fails");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(e, c -> {
-                    throw new IllegalStateException("step refused");
-                }))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> store.append(new Append(List.of(e), Optional.empty(), Origin.DECIDED, Optional.of(c -> {
+                            throw new IllegalStateException("step refused");
+                        }))))
                 .hasMessage("step refused");
         reopen();
 
         assertThat(store.readIncident(incident)).isEmpty();
-        assertThat(store.append(e)).isTrue(); // the id is free: nothing half-stored
+        assertThat(append(e)).isTrue(); // the id is free: nothing half-stored
     }
 
     @Test
     void appendReturnsTrueWhenStored() {
-        assertThat(store.append(note(incident, T0, "first"))).isTrue();
+        assertThat(append(note(incident, T0, "first"))).isTrue();
     }
 
     @Test
     void sameEventIdAppendedTwiceIsStoredOnce() {
         Event e = note(incident, T0, "Paged the DBA");
-        store.append(e);
+        append(e);
 
-        boolean again = store.append(e);
+        boolean again = append(e);
 
         assertThat(again).isFalse();
         assertThat(store.readIncident(incident)).containsExactly(e);
@@ -112,9 +126,9 @@ class JdbcEventStoreTest {
     @Test
     void reAppendingAnIdWithDifferentContentLeavesTheStoredEventAsItWas() {
         Event e = note(incident, T0, "original");
-        store.append(e);
+        append(e);
 
-        store.append(new Event(
+        append(new Event(
                 e.id(), e.incidentId(), at(5), at(5), "mallory", EventType.DECISION, Payload.of("text", "rewritten")));
 
         assertThat(store.readIncident(incident)).containsExactly(e);
@@ -124,7 +138,7 @@ class JdbcEventStoreTest {
     void appendAllStoresEveryEventInIterationOrder() {
         List<Event> events = notes(5);
 
-        int stored = store.appendAll(events);
+        int stored = appendAll(events);
 
         assertThat(stored).isEqualTo(5);
         assertThat(store.readIncident(incident)).containsExactlyElementsOf(events);
@@ -133,10 +147,10 @@ class JdbcEventStoreTest {
     @Test
     void appendAllSkipsIdsAlreadyStored() {
         List<Event> events = notes(4);
-        store.append(events.get(1));
-        store.append(events.get(3));
+        append(events.get(1));
+        append(events.get(3));
 
-        int stored = store.appendAll(events);
+        int stored = appendAll(events);
 
         assertThat(stored).isEqualTo(2);
         assertThat(store.readIncident(incident))
@@ -148,7 +162,7 @@ class JdbcEventStoreTest {
         Event a = note(incident, at(1), "a");
         Event b = note(incident, at(2), "b");
 
-        int stored = store.appendAll(List.of(a, b, a, b, a));
+        int stored = appendAll(List.of(a, b, a, b, a));
 
         assertThat(stored).isEqualTo(2);
         assertThat(store.readIncident(incident)).containsExactly(a, b);
@@ -156,21 +170,21 @@ class JdbcEventStoreTest {
 
     @Test
     void appendAllOfNothingStoresNothing() {
-        assertThat(store.appendAll(List.of())).isZero();
+        assertThat(appendAll(List.of())).isZero();
     }
 
     @Test
     void appendAllOfMoreThanOneBatchStoresEverything() {
         List<Event> events = notes(2_500);
 
-        assertThat(store.appendAll(events)).isEqualTo(2_500);
+        assertThat(appendAll(events)).isEqualTo(2_500);
         assertThat(store.readIncident(incident)).containsExactlyElementsOf(events);
     }
 
     @Test
     void readAfterPagesThroughTheLogInStorageOrder() {
         List<Event> events = notes(5);
-        events.forEach(store::append);
+        events.forEach(this::append);
 
         EventStore.Batch first = store.readAfter(0, 2);
         EventStore.Batch second = store.readAfter(first.lastSequence(), 2);
@@ -183,7 +197,7 @@ class JdbcEventStoreTest {
 
     @Test
     void readAfterTheEndReturnsNothingAndKeepsThePosition() {
-        notes(3).forEach(store::append);
+        notes(3).forEach(this::append);
         long end = store.readAfter(0, 100).lastSequence();
 
         EventStore.Batch batch = store.readAfter(end, 100);
@@ -194,17 +208,17 @@ class JdbcEventStoreTest {
 
     @Test
     void readAfterSeesEventsAppendedSinceTheLastRead() {
-        store.append(note(incident, at(1), "before"));
+        append(note(incident, at(1), "before"));
         long position = store.readAfter(0, 100).lastSequence();
         Event later = note(incident, at(2), "after");
-        store.append(later);
+        append(later);
 
         assertThat(store.readAfter(position, 100).events()).containsExactly(later);
     }
 
     @Test
     void readAfterDoesNotSkipAnEventCommittedAfterALaterOne() throws Exception {
-        // A slow writer (an import in one appendAll transaction, or a second process) is inside its
+        // A slow writer (an import in one append transaction, or a second process) is inside its
         // transaction when a fast one appends. Writers take turns on the append_lock row, so the fast
         // one's sequence number comes after the slow one's commit and a follower misses neither.
         Event fast = note(incident, at(2), "fast writer");
@@ -223,7 +237,7 @@ class JdbcEventStoreTest {
                 ps.setObject(1, incident.value());
                 ps.executeUpdate();
             }
-            java.util.concurrent.Future<Boolean> fastAppend = other.submit(() -> store.append(fast));
+            java.util.concurrent.Future<Boolean> fastAppend = other.submit(() -> append(fast));
             Thread.sleep(300); // the fast writer is now waiting for its turn
             assertThat(fastAppend).isNotDone();
             assertThat(store.readAfter(position, 100).events()).isEmpty();
@@ -244,8 +258,8 @@ class JdbcEventStoreTest {
     void readAfterCoversEveryIncident() {
         Event a = note(incident, at(1), "a");
         Event b = note(newIncident(), at(2), "b");
-        store.append(a);
-        store.append(b);
+        append(a);
+        append(b);
 
         assertThat(store.readAfter(0, 100).events()).containsExactly(a, b);
     }
@@ -256,11 +270,11 @@ class JdbcEventStoreTest {
         Event declaredA = declared(incident, at(0), Severity.SEV1, "alice");
         Event declaredB = declared(other, at(1), Severity.SEV2, "bob");
         Event status = event(incident, EventType.STATUS_CHANGED, at(2), Payload.of("status", "identified"));
-        store.append(declaredA);
-        store.append(note(incident, at(1), "not a header event"));
-        store.append(declaredB);
-        store.append(status);
-        store.append(note(other, at(3), "also not"));
+        append(declaredA);
+        append(note(incident, at(1), "not a header event"));
+        append(declaredB);
+        append(status);
+        append(note(other, at(3), "also not"));
 
         List<Event> read = store.readByType(EnumSet.of(EventType.INCIDENT_DECLARED, EventType.STATUS_CHANGED));
 
@@ -269,7 +283,7 @@ class JdbcEventStoreTest {
 
     @Test
     void readByTypeOfNoTypesReturnsNothing() {
-        store.append(note(incident, T0, "x"));
+        append(note(incident, T0, "x"));
 
         assertThat(store.readByType(Set.of())).isEmpty();
     }
@@ -280,11 +294,11 @@ class JdbcEventStoreTest {
         Event declaredA = declared(incident, at(0), Severity.SEV1, "alice");
         Event noteA = note(incident, at(1), "keep");
         Event decisionA = event(incident, EventType.DECISION, at(2), Payload.of("text", "drop"));
-        store.append(declaredA);
-        store.append(declared(other, at(0), Severity.SEV2, "bob"));
-        store.append(noteA);
-        store.append(note(other, at(1), "other incident"));
-        store.append(decisionA);
+        append(declaredA);
+        append(declared(other, at(0), Severity.SEV2, "bob"));
+        append(noteA);
+        append(note(other, at(1), "other incident"));
+        append(decisionA);
 
         List<Event> read = store.readIncident(incident, EnumSet.of(EventType.INCIDENT_DECLARED, EventType.NOTE));
 
@@ -293,7 +307,7 @@ class JdbcEventStoreTest {
 
     @Test
     void readIncidentOfUnknownIncidentIsEmpty() {
-        store.append(note(incident, T0, "x"));
+        append(note(incident, T0, "x"));
 
         assertThat(store.readIncident(newIncident())).isEmpty();
     }
@@ -335,7 +349,7 @@ class JdbcEventStoreTest {
         Instant recorded = Instant.parse("2026-11-21T09:15:00.000000001Z");
         Event e = new Event(
                 Event.newId(), incident, occurred, recorded, "alice", EventType.NOTE, Payload.of("text", "precise"));
-        store.append(e);
+        append(e);
 
         reopen();
 
@@ -348,8 +362,8 @@ class JdbcEventStoreTest {
     void instantsFarFromTheEpochRoundTrip() {
         Event old = note(incident, Instant.parse("1970-01-01T00:00:00.000000001Z"), "old");
         Event future = note(incident, Instant.parse("2999-12-31T23:59:59.999999999Z"), "far");
-        store.append(old);
-        store.append(future);
+        append(old);
+        append(future);
 
         assertThat(store.readIncident(incident)).containsExactly(old, future);
     }
@@ -364,7 +378,7 @@ class JdbcEventStoreTest {
         node.putNull("nothing");
         node.putObject("nested").putArray("points").add(1).add(2.5).addObject().put("k", "v");
         Event e = event(incident, EventType.METRIC_SNAPSHOT, T0, Payload.ofNode(node));
-        store.append(e);
+        append(e);
 
         reopen();
 
@@ -379,7 +393,7 @@ class JdbcEventStoreTest {
                 EventType.NOTE,
                 T0,
                 Payload.parse("{\"text\":\"with numbers\",\"n\":42,\"big\":9007199254740993,\"ratio\":0.5}"));
-        store.append(e);
+        append(e);
 
         assertThat(store.readIncident(incident)).containsExactly(e);
     }
@@ -388,7 +402,7 @@ class JdbcEventStoreTest {
     void largePayloadRoundTrips() {
         String big = "x".repeat(1_000_000);
         Event e = note(incident, T0, big);
-        store.append(e);
+        append(e);
 
         assertThat(store.readIncident(incident).get(0).payload().textOrEmpty("text"))
                 .isEqualTo(big);
@@ -404,7 +418,7 @@ class JdbcEventStoreTest {
                 "Zoë O'Brien",
                 EventType.HANDOFF_ACKNOWLEDGED,
                 Payload.of("role", "INCIDENT_COMMANDER", "to", "bob"));
-        store.append(e);
+        append(e);
 
         reopen();
 
@@ -427,7 +441,7 @@ class JdbcEventStoreTest {
     @Test
     void reopeningAnExistingDatabaseKeepsItsEvents() {
         List<Event> events = notes(3);
-        events.forEach(store::append);
+        events.forEach(this::append);
 
         reopen();
 
@@ -437,11 +451,11 @@ class JdbcEventStoreTest {
     @Test
     void appendingAfterReopeningContinuesTheLog() {
         Event before = note(incident, at(1), "before");
-        store.append(before);
+        append(before);
         reopen();
         Event after = note(incident, at(2), "after");
 
-        store.append(after);
+        append(after);
 
         assertThat(store.readIncident(incident)).containsExactly(before, after);
         assertThat(store.readAfter(0, 10).events()).containsExactly(before, after);

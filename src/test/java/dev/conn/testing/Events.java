@@ -1,11 +1,16 @@
 package dev.conn.testing;
 
+import dev.conn.incident.Append;
 import dev.conn.incident.Event;
+import dev.conn.incident.EventStore;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
+import dev.conn.incident.Origin;
 import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Builds events for tests without going through the service. */
@@ -57,6 +62,16 @@ public final class Events {
                 EventType.EVENT_RETRACTED,
                 at,
                 Payload.of("retractedEventId", target.id(), "reason", "wrong incident"));
+    }
+
+    /**
+     * Seeds a store with events built by hand, through its only write ({@link EventStore#append(Append)}),
+     * as an import stores them: in one transaction, ids already stored skipped.
+     *
+     * @return the events newly stored
+     */
+    public static List<Event> seed(EventStore store, Event... events) {
+        return store.append(new Append(List.of(events), Optional.empty(), Origin.IMPORTED));
     }
 
     /** @return an incident id with a chosen UUID, for prefix tests */

@@ -4,7 +4,6 @@ import dev.conn.incident.Event;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,34 +47,6 @@ public class ForwardingEventStore implements EventStore {
     @Override
     public boolean appendedHere(java.util.UUID id) {
         return delegate.appendedHere(id);
-    }
-
-    @Override
-    public boolean append(Event event) {
-        beforeCall("append");
-        return delegate.append(event);
-    }
-
-    @Override
-    public boolean append(Event event, dev.conn.incident.JdbcTransactionStep sameTransaction) {
-        beforeCall("append");
-        return delegate.append(event, sameTransaction);
-    }
-
-    @Override
-    public boolean appendUnlessChanged(
-            Event event,
-            long readPosition,
-            java.util.Set<dev.conn.incident.EventType> watched,
-            java.util.Set<java.util.UUID> ignored) {
-        beforeCall("appendUnlessChanged");
-        return delegate.appendUnlessChanged(event, readPosition, watched, ignored);
-    }
-
-    @Override
-    public int appendAll(Collection<Event> events) {
-        beforeCall("appendAll");
-        return delegate.appendAll(events);
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.LogPublisher;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,18 +123,6 @@ public final class InMemoryEventStore implements EventStore {
     @Override
     public boolean appendedHere(UUID id) {
         return publisher.published(id);
-    }
-
-    @Override
-    public boolean append(Event event) {
-        return !append(new Append(List.of(event), Optional.empty(), dev.conn.incident.Origin.DECIDED))
-                .isEmpty();
-    }
-
-    @Override
-    public int appendAll(Collection<Event> events) {
-        return append(new Append(List.copyOf(events), Optional.empty(), dev.conn.incident.Origin.IMPORTED))
-                .size();
     }
 
     @Override

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The war room's outbox on the one writer (ADR 0015): an outcome's fenced compare-and-set in
+ * The war room's outbox on the one writer (ADR 0021): an outcome's fenced compare-and-set in
  * PostgreSQL runs inside the local append, with the outcome event written to the war room's log in
  * the same PostgreSQL transaction. A refused compare-and-set (another lease token) stores the
  * outcome nowhere; an accepted one stores it once in the war room and once in the journal, also

@@ -5,12 +5,11 @@ import dev.conn.comms.Channel;
 import dev.conn.comms.CommsService;
 import dev.conn.comms.DispatchLease;
 import dev.conn.comms.MessageTemplates;
+import dev.conn.comms.Outbox;
 import dev.conn.comms.OutboxDispatcher;
 import dev.conn.comms.OutboxWatch;
 import dev.conn.comms.Sleeper;
 import dev.conn.comms.net.ChannelClient;
-import dev.conn.comms.store.JdbcDispatchLease;
-import dev.conn.comms.store.JdbcOutbox;
 import dev.conn.incident.Audience;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.ui.IncidentViewModel;
@@ -36,7 +35,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
-import javax.sql.DataSource;
 
 /**
  * The comms feature's one entry point: it builds the outbox (H2), the dispatch lease, the channel
@@ -64,8 +62,11 @@ public final class CommsFeature {
     /**
      * @param incident the open incident, the author, the tick, and where errors go
      * @param incidents the incident log the commands and the dispatcher's outcomes are written to
-     * @param dataSource the data directory's database (the outbox and the dispatch lease; the
-     *     event store must be built with {@code comms.store.JdbcOutboxProjection})
+     * @param outbox the data directory's outbox (H2: {@code comms.store.JdbcOutbox}; the event
+     *     store must be built with {@code comms.store.JdbcOutboxProjection}), built by the
+     *     composition root so this screen package never reaches the store
+     * @param lease the dispatch lease deciding which Conn process sends (ADR 0009); a war room
+     *     gates it so only the war room's sending console sends
      * @param settings the settings (the channels, the author)
      * @param secrets resolves the channels' secret references when they send
      * @param policy the comms section of the policy
@@ -77,7 +78,8 @@ public final class CommsFeature {
     public CommsFeature(
             IncidentViewModel incident,
             IncidentService incidents,
-            DataSource dataSource,
+            Outbox outbox,
+            DispatchLease lease,
             SettingsViewModel settings,
             SecretResolver secrets,
             Policy.Comms policy,
@@ -85,60 +87,22 @@ public final class CommsFeature {
             TaskRunner tasks,
             AlertCentre alerts,
             Supplier<Window> owner) {
-        this(incident, incidents, dataSource, settings, secrets, policy, dataDirectory, tasks, alerts, owner, l -> l);
-    }
-
-    /**
-     * Like the constructor above, with the dispatch lease passed through a gate: while this console
-     * is in a war room, the war room's sending console sends, and this data directory's own
-     * dispatcher must not (issue 13).
-     *
-     * @param incident the open incident, the author, the tick, and where errors go
-     * @param incidents the incident log
-     * @param dataSource the data directory's database
-     * @param settings the settings
-     * @param secrets resolves the channels' secret references
-     * @param policy the comms section of the policy
-     * @param dataDirectory where the message templates live
-     * @param tasks the background runner
-     * @param alerts the alert centre; null for none
-     * @param owner the window the dialogs belong to
-     * @param leaseGate wraps this data directory's dispatch lease (identity for none)
-     */
-    public CommsFeature(
-            IncidentViewModel incident,
-            IncidentService incidents,
-            DataSource dataSource,
-            SettingsViewModel settings,
-            SecretResolver secrets,
-            Policy.Comms policy,
-            Path dataDirectory,
-            TaskRunner tasks,
-            AlertCentre alerts,
-            Supplier<Window> owner,
-            java.util.function.UnaryOperator<DispatchLease> leaseGate) {
         this.incident = incident;
         this.settings = settings;
         this.tasks = tasks;
         this.clock = incidents.clock();
         this.owner = owner;
         this.secrets = secrets;
-        JdbcOutbox outbox = new JdbcOutbox(dataSource);
         OutboxWatch watch = new OutboxWatch(outbox);
         // channels saved in the editor take effect at once: the dispatcher reads the current map
         AtomicReference<Map<String, Channel>> clients = new AtomicReference<>(Map.of());
         settings.settingsProperty().subscribe(s -> clients.set(ChannelClient.all(s.channelsOrEmpty(), secrets, clock)));
         // one dispatcher per data directory: the lease decides which Conn process sends (ADR 0009)
-        String me = settings.settings().author().orElse(System.getProperty("user.name", "unknown"));
         dispatcher = new OutboxDispatcher(
                 outbox,
                 incidents.log(),
                 watch,
-                leaseGate.apply(new JdbcDispatchLease(
-                        dataSource,
-                        clock,
-                        DispatchLease.Owner.thisProcess("Conn window of " + me),
-                        JdbcDispatchLease.configuredTtl())),
+                lease,
                 id -> Optional.ofNullable(clients.get().get(id)),
                 Sleeper.REAL,
                 Backoff.standard(new SecureRandom()),

@@ -3,12 +3,10 @@ package dev.conn.incident.ui;
 import dev.conn.incident.Declaration;
 import dev.conn.incident.EntryCommand;
 import dev.conn.incident.Event;
-import dev.conn.incident.EventType;
 import dev.conn.incident.HeaderCommand;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.IncidentState;
-import dev.conn.incident.Payload;
 import dev.conn.incident.Severity;
 import dev.conn.platform.fx.TaskRunner;
 import java.time.Clock;
@@ -320,35 +318,6 @@ public final class IncidentViewModel {
                     onSaved.accept(result);
                 },
                 ex -> (ErrorText.isRefusal(ex) ? onRefused : onError).accept(ErrorText.of(ex)));
-    }
-
-    /**
-     * Records an event built by a feature that does not send typed commands yet (comms, impact,
-     * postmortem). Goes through the incident service's untyped bridge.
-     *
-     * @param type the event type
-     * @param payload its fields
-     * @param occurredAt the back-dated time, if any
-     * @param onSaved told on the FX thread once the entry is durable
-     * @param onError told why, on the FX thread, if it was refused or could not be saved
-     * @deprecated send a typed command through the feature's service with {@link #send}; this
-     *     bridge goes with {@code Payload}
-     */
-    @Deprecated
-    public void record(
-            EventType type,
-            Payload payload,
-            Optional<Instant> occurredAt,
-            Consumer<Event> onSaved,
-            Consumer<String> onError) {
-        send(
-                (id, who) -> service.record(id, type, payload, occurredAt, who),
-                e -> {
-                    accept(List.of(e)); // the untyped path's appends are not published
-                    onSaved.accept(e);
-                },
-                onError,
-                onError);
     }
 
     /**

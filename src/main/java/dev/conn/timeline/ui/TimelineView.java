@@ -22,6 +22,8 @@ import org.controlsfx.control.CheckComboBox;
  */
 public final class TimelineView {
     private final TimelineViewModel model;
+    /** An entry asked to be selected whose row is not shown yet; null for none. */
+    private java.util.UUID pendingSelection;
 
     @FXML
     private BorderPane root;
@@ -123,19 +125,27 @@ public final class TimelineView {
             }
         });
         model.visibleRows().subscribe(this::updateCount);
+        model.visibleRows().subscribe(() -> select(pendingSelection)); // rows still being built
         model.historyCompleteProperty().subscribe(c -> updateCount());
         updateCount();
         model.scrollRequests().subscribe(n -> scrollToNewest());
         model.selectionRequestProperty().subscribe(this::select);
     }
 
+    /**
+     * Selects an entry asked for elsewhere (a marker clicked on an impact chart). When its row is
+     * not there yet (the rows of a just-opened incident are still being built), the request waits
+     * for the rows instead of being dropped; a newer request replaces it.
+     */
     private void select(java.util.UUID eventId) {
+        pendingSelection = eventId;
         if (eventId == null) {
             return;
         }
         var rows = model.visibleRows();
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).event().id().equals(eventId)) {
+                pendingSelection = null;
                 timelineList.getSelectionModel().clearAndSelect(i);
                 timelineList.scrollTo(i);
                 return;

@@ -3,11 +3,10 @@ package dev.conn.platform.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.conn.incident.EntryCommand;
 import dev.conn.incident.EventStore;
-import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.Payload;
 import dev.conn.incident.StoreException;
 import dev.conn.testing.Events;
 import java.nio.file.Path;
@@ -50,13 +49,10 @@ class DiskFullTest {
                     new IncidentService(EventStore.jdbc(db.dataSource()), Clock.fixed(t0, ZoneOffset.UTC));
             id = id();
             service.importEvents(java.util.List.of(Events.declared(id, t0, dev.conn.incident.Severity.SEV1, "ana")));
-            service.record(
-                    id, EventType.NOTE, Payload.of("text", "saved before the disk filled"), Optional.empty(), "ana");
+            service.add(id, note("saved before the disk filled"), "ana");
             FullDiskFilePath.full = true;
 
-            failure = assertThrows(
-                    StoreException.class,
-                    () -> service.record(id, EventType.NOTE, Payload.of("text", "not saved"), Optional.empty(), "ana"));
+            failure = assertThrows(StoreException.class, () -> service.add(id, note("not saved"), "ana"));
         }
         FullDiskFilePath.full = false;
 
@@ -73,6 +69,10 @@ class DiskFullTest {
                     .contains("saved before the disk filled")
                     .doesNotContain("not saved");
         }
+    }
+
+    private static EntryCommand.Add note(String text) {
+        return new EntryCommand.Add(dev.conn.incident.Event.newId(), EntryCommand.Kind.NOTE, text, Optional.empty());
     }
 
     private static IncidentId id() {
