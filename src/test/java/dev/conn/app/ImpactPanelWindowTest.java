@@ -87,6 +87,7 @@ class ImpactPanelWindowTest extends WindowTest {
         // the panel may still move under load after it settled (a banner or a scroll bar arriving
         // late shifts the plot): the click is aimed again where the marker is now, at most 3 times
         for (int attempt = 0; attempt < 3; attempt++) {
+            scrollIntoView(robot, chart); // as the IC would: the chart may sit below the fold
             ChartScale sc = settledScale(robot, chart);
             Point2D marker = chart.localToScreen(sc.x(action.occurredAt()), sc.top() + sc.height() / 2);
             robot.moveTo(marker).clickOn(marker);
@@ -109,6 +110,29 @@ class ImpactPanelWindowTest extends WindowTest {
         waitUntil(() -> timeline(robot).getSelectionModel().getSelectedItem() != null);
         assertThat(timeline(robot).getSelectionModel().getSelectedItem().event().id())
                 .isEqualTo(action.id());
+    }
+
+    /**
+     * Scrolls the panel holding the chart so the whole chart is inside the window: with a larger
+     * text size or more banners the Impact tab's charts can start below the window's edge.
+     */
+    static void scrollIntoView(FxRobot robot, ImpactChartView chart) {
+        robot.interact(() -> {
+            for (javafx.scene.Node n = chart.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    double content = sp.getContent().getBoundsInLocal().getHeight();
+                    double viewport = sp.getViewportBounds().getHeight();
+                    if (content > viewport) {
+                        double top = sp.getContent()
+                                .sceneToLocal(chart.localToScene(chart.getBoundsInLocal()))
+                                .getMinY();
+                        sp.setVvalue(Math.max(0, Math.min(1, top / (content - viewport))));
+                    }
+                    return;
+                }
+            }
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(2);
     }
 
     /**
