@@ -182,9 +182,14 @@ class WarRoomProcessTest {
         assertThat(shared).as("killed while notes were still being shared").isLessThan(3001);
 
         ChildConsole a2 = console("Ana");
-        Await.until("A's journal fully shared", Duration.ofSeconds(60), () -> a2.state()
-                .endsWith(" 0"));
-        int written = a2.dump().size();
+        // "nothing left to share" and the server's count are read one after the other: wait until
+        // both agree with the journal (a push may commit between the two reads)
+        java.util.concurrent.atomic.AtomicInteger inJournal = new java.util.concurrent.atomic.AtomicInteger();
+        Await.until("A's journal fully shared", Duration.ofSeconds(60), () -> {
+            inJournal.set(a2.dump().size());
+            return a2.state().endsWith(" 0") && serverCount() == inJournal.get();
+        });
+        int written = inJournal.get();
         assertThat(written).as("A's acknowledged notes are all there").isGreaterThan((int) shared - 1);
         assertThat(serverCount()).isEqualTo(written);
 
