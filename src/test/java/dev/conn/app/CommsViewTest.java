@@ -109,8 +109,8 @@ class CommsViewTest extends WindowTest {
                         .filter(t -> t.name().equals("statuspage-investigating"))
                         .findFirst()
                         .orElseThrow()));
-        robot.interact(
-                () -> dev.conn.testing.Ui.dialogButton(robot, "Replace message").fire());
+        javafx.scene.control.Button replace = dev.conn.testing.Ui.dialogButton(robot, "Replace message");
+        robot.interact(replace::fire);
         waitUntil(() -> body(robot).getText().startsWith("We are investigating"));
         robot.clickOn("#sendButton");
         waitUntil(() -> text(robot, "#compose-error").contains("(time)"));
@@ -145,11 +145,18 @@ class CommsViewTest extends WindowTest {
         new SettingsFile(dataDir)
                 .save(Settings.defaults()
                         .withAuthorName("Ana Ops")
-                        .withChannels(List.of(ChannelSettings.webhook(
-                                "slack-ops",
-                                ChannelSettings.Type.SLACK,
-                                Audience.RESPONDERS,
-                                SecretRef.env("CONN_TEST_UNSET_SLACK_URL")))));
+                        .withChannels(List.of(
+                                ChannelSettings.webhook(
+                                        "slack-ops",
+                                        ChannelSettings.Type.SLACK,
+                                        Audience.RESPONDERS,
+                                        SecretRef.env("CONN_TEST_UNSET_SLACK_URL")),
+                                ChannelSettings.statuspage(
+                                        "statuspage",
+                                        "page1",
+                                        SecretRef.env("CONN_TEST_UNSET_STATUSPAGE_KEY"),
+                                        "http://127.0.0.1:9",
+                                        java.util.Map.of()))));
     }
 
     private static javafx.scene.control.TextArea body(FxRobot robot) {
