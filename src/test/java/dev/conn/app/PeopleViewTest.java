@@ -132,6 +132,7 @@ class PeopleViewTest extends WindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         TextField field = (TextField) waitFor(robot, "#declare-title");
         robot.interact(() -> field.setText(title));
+        robot.clickOn("#declare-sev2"); // a severity is a required choice
         robot.clickOn("#declare-confirm");
         waitUntil(() -> title.equals(text(robot, "#titleLabel")));
         // the people panel opens on demand, as an IC would open it
