@@ -102,6 +102,11 @@ public final class CommsViewModel {
         subscriptions.forEach(OutboxWatch.Subscription::cancel);
     }
 
+    /** @return the open incident's state as it changes (null when none is open); FX thread */
+    public javafx.beans.value.ObservableValue<IncidentState> incidentProperty() {
+        return incident.currentProperty();
+    }
+
     /** @return the checklist of the open incident, as it stands at the ticker's instant */
     public ObservableList<ChecklistItem> checklist() {
         return checklist;
