@@ -94,9 +94,9 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
         tip.append(TimeFormat.dateTime(entry.event().occurredAt(), other))
                 .append(showUtc ? " local" : " UTC")
                 .append("\nHappened ")
-                .append(entry.event().occurredAt())
+                .append(TimeFormat.utcSecondsIso(entry.event().occurredAt()))
                 .append("\nRecorded ")
-                .append(entry.event().recordedAt())
+                .append(TimeFormat.utcSecondsIso(entry.event().recordedAt()))
                 .append(" by ")
                 .append(entry.event().author());
         entry.originalText().ifPresent(o -> tip.append("\n\nOriginal text: ")
@@ -104,7 +104,7 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
                 .append("\nCorrected by ")
                 .append(entry.correctedBy().orElse("?"))
                 .append(" at ")
-                .append(entry.correctedAt().map(Object::toString).orElse("?")));
+                .append(entry.correctedAt().map(TimeFormat::utcSecondsIso).orElse("?")));
         tooltip.setText(tip.toString());
         setTooltip(tooltip);
         setGraphic(row);
