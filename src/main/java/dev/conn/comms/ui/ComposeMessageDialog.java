@@ -30,8 +30,11 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -49,7 +52,7 @@ public final class ComposeMessageDialog extends Dialog<Void> {
     private final TextField promise = new TextField();
     private final TextField components = new TextField();
     private final List<CheckBox> channelBoxes = new ArrayList<>();
-    private final Label preview = new Label();
+    private final TextArea preview = new TextArea();
     private final Label error = new Label();
     private final Label placeholders = new Label();
     private final UUID messageId = UUID.randomUUID();
@@ -91,19 +94,30 @@ public final class ComposeMessageDialog extends Dialog<Void> {
         subject.setId("subject");
         body.setId("body");
         body.setWrapText(true);
-        body.setPrefRowCount(8);
+        body.setPrefRowCount(7);
         promise.setId("promiseMinutes");
         promise.setPromptText("minutes, e.g. 20");
         components.setId("components");
-        components.setPromptText("Checkout=major_outage, API=degraded_performance");
+        components.setPromptText("e.g. Checkout=major_outage");
+        components.setTooltip(new javafx.scene.control.Tooltip(
+                "Component=state pairs, comma-separated, e.g. Checkout=major_outage, API=degraded_performance"));
         preview.setId("preview");
         preview.setWrapText(true);
+        preview.setEditable(false); // scrolls instead of ending in "…"
+        preview.setFocusTraversable(false);
+        preview.setPrefRowCount(4);
         error.setId("compose-error");
         error.getStyleClass().add("danger-text");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.setPrefWidth(1); // takes the column's width and wraps in it, never "…"
+        error.setMaxWidth(Double.MAX_VALUE);
         placeholders.setId("compose-placeholders");
         placeholders.getStyleClass().add("danger-text");
         placeholders.setWrapText(true);
+        placeholders.setMinHeight(Region.USE_PREF_SIZE);
+        placeholders.setPrefWidth(1);
+        placeholders.setMaxWidth(Double.MAX_VALUE);
         FlowPane channelPane = new FlowPane(8, 4);
         for (ChannelSettings c : model.channels()) {
             CheckBox box = new CheckBox(c.id() + " (" + c.type().name().toLowerCase(Locale.ROOT) + ")");
@@ -113,12 +127,20 @@ public final class ComposeMessageDialog extends Dialog<Void> {
             channelPane.getChildren().add(box);
         }
         if (channelBoxes.isEmpty()) {
-            channelPane.getChildren().add(new Label("No channels configured: add one in the channel settings"));
+            channelPane.getChildren().add(new Label("No channels yet: add one in Comms > Message channels"));
         }
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
         form.setPadding(new Insets(8));
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // the field names are never cut to "…"
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        fields.setMinWidth(420);
+        fields.setPrefWidth(580);
+        form.getColumnConstraints().setAll(labels, fields);
         int r = 0;
         form.addRow(r++, new Label("Template"), template);
         form.addRow(r++, new Label("Audience"), audience);
@@ -126,7 +148,7 @@ public final class ComposeMessageDialog extends Dialog<Void> {
         form.addRow(r++, new Label("Subject"), subject);
         form.addRow(r++, new Label("Message"), body);
         form.add(placeholders, 1, r++);
-        form.addRow(r++, new Label("Promise next update in (min)"), promise);
+        form.addRow(r++, new Label("Promise next update in (minutes)"), promise);
         form.addRow(r++, new Label("Status page components"), components);
         form.addRow(r++, new Label("Preview"), preview);
         form.add(error, 1, r);
@@ -262,6 +284,7 @@ public final class ComposeMessageDialog extends Dialog<Void> {
         preview.setText(subject.getText() + "\n\n" + body.getText());
         List<String> left = MessageDraft.placeholdersLeft(subject.getText(), body.getText(), prompts());
         placeholders.setText(left.isEmpty() ? "" : "Still to fill in or delete: " + String.join(", ", left));
+        placeholders.setManaged(!left.isEmpty());
     }
 
     private List<String> prompts() {

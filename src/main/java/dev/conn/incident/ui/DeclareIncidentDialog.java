@@ -20,6 +20,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -71,12 +74,26 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         VBox severities = new VBox(6);
         for (Severity s : Severity.values()) {
             String def = severityDefinitions.getOrDefault(s, "");
-            RadioButton rb = new RadioButton(s + "  " + def);
+            RadioButton rb = new RadioButton(s.name());
             rb.setId("declare-" + s.name().toLowerCase(java.util.Locale.ROOT));
             rb.setUserData(s);
             rb.setToggleGroup(severity);
-            rb.setWrapText(true);
-            severities.getChildren().add(rb);
+            rb.setMinWidth(Region.USE_PREF_SIZE);
+            // the definition in a Label of its own wraps in full; a wrapped radio button's text
+            // was cut to "…" once selected (issue 14 item 6)
+            Label definition = new Label(def);
+            definition.setWrapText(true);
+            definition.setMinHeight(Region.USE_PREF_SIZE);
+            definition.setPrefWidth(1);
+            definition.setMaxWidth(Double.MAX_VALUE);
+            definition.setLabelFor(rb);
+            definition.setOnMouseClicked(e -> {
+                rb.setSelected(true);
+                rb.requestFocus();
+            });
+            HBox line = new HBox(8, rb, definition);
+            HBox.setHgrow(definition, Priority.ALWAYS);
+            severities.getChildren().add(line);
         }
         // No severity is chosen for the declarer: a preselected SEV2 contradicts "if unsure, pick
         // the higher", and a preselected SEV1 would page leadership for every small incident. The
@@ -100,8 +117,7 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
             }
         });
         impactStart.setId("declare-impact-start");
-        impactStart.setPromptText(
-                "Optional: 09:12 (" + zoneLabel(zone) + "), -20m, or 2026-11-21T09:12:00Z." + " Blank: not known");
+        impactStart.setPromptText("Optional: 09:12 (" + zoneLabel(zone) + "), -20m or 2026-11-21T09:12:00Z");
         impactPreview.setId("declare-impact-preview");
         impactPreview.getStyleClass().add(Styles.MUTED);
         impactPreview.setWrapText(true);
