@@ -38,6 +38,8 @@ public final class MessageDraft {
             "(what is being done)",
             "(what the response needs)",
             "(what happens next)",
+            "(public headline, e.g. Delays in card payments)",
+            "(what customers see, in their words)",
             "(time)");
 
     /** What {@code {{nextUpdateAt}}} is filled with when no next update is promised. */

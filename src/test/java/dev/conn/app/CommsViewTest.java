@@ -141,6 +141,46 @@ class CommsViewTest extends WindowTest {
         waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_QUEUED));
     }
 
+    @Test
+    void theStatusPageSubjectIsNeverTheInternalTitleAndTheLastPublicHeadlineIsOfferedAgain(FxRobot robot)
+            throws Exception {
+        saveSlackAndStatusPage();
+        launch(UnaryOperator.identity());
+        declareSev1(robot, "Checkout errors in EU");
+
+        robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+        waitFor(robot, "#compose-dialog");
+        chooseTemplate(robot, "statuspage-investigating");
+        waitUntil(() -> body(robot).getText().startsWith("We are investigating"));
+        assertThat(textField(robot, "#subject").getText()).doesNotContain("Checkout errors in EU");
+        assertThat(text(robot, "#compose-placeholders")).contains("(public headline");
+        robot.interact(() -> {
+            textField(robot, "#subject").setText("Delays in card payments");
+            body(robot)
+                    .setText(body(robot)
+                            .getText()
+                            .replace("(what customers see, in their words)", "failed card payments"));
+        });
+        robot.clickOn("#promiseMinutes").write("30");
+        robot.clickOn("#sendButton");
+        waitUntil(() -> robot.lookup("#compose-dialog").tryQuery().isEmpty());
+
+        robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+        waitFor(robot, "#compose-dialog");
+        chooseTemplate(robot, "statuspage-identified");
+        waitUntil(() -> body(robot).getText().startsWith("The issue has been identified"));
+        assertThat(textField(robot, "#subject").getText()).isEqualTo("Delays in card payments");
+    }
+
+    /** Chooses a template whose text replaces an unedited message (no question asked). */
+    private static void chooseTemplate(FxRobot robot, String name) {
+        robot.interact(() -> comboBox(robot)
+                .setValue(comboBox(robot).getItems().stream()
+                        .filter(t -> t.name().equals(name))
+                        .findFirst()
+                        .orElseThrow()));
+    }
+
     private void saveSlackAndStatusPage() throws Exception {
         new SettingsFile(dataDir)
                 .save(Settings.defaults()

@@ -108,16 +108,26 @@ class MessageDraftTest {
     }
 
     @Test
-    void theStatusPageTemplateWithoutAPromiseIsRefusedAndWithOneIsQueued() {
+    void theStatusPageTemplateLeaksNoInternalTextAndIsRefusedUntilItsPublicWordingIsWritten() {
         MessageTemplates.Template investigating = template("statuspage-investigating");
-        assertThat(assertThrows(
-                        CommandRefusedException.class,
-                        () -> comms.execute(incident, unedited(investigating, Optional.empty()), "Alice")))
-                .hasMessageContaining("(time)");
+        CommsCommand.QueueMessage unedited = unedited(investigating, Optional.of(T0.plus(Duration.ofMinutes(30))));
+        assertThat(unedited.subject()).doesNotContain("Checkout errors");
+        assertThat(unedited.body()).doesNotContain("5xx on pay");
+        assertThat(assertThrows(CommandRefusedException.class, () -> comms.execute(incident, unedited, "Alice")))
+                .hasMessageContaining("(public headline, e.g. Delays in card payments)")
+                .hasMessageContaining("(what customers see, in their words)");
 
-        assertThat(comms.execute(
-                        incident, unedited(investigating, Optional.of(T0.plus(Duration.ofMinutes(30)))), "Alice"))
-                .hasSize(1);
+        CommsCommand.QueueMessage written = new CommsCommand.QueueMessage(
+                unedited.messageId(),
+                unedited.audience(),
+                unedited.channels(),
+                "Delays in card payments",
+                unedited.body().replace("(what customers see, in their words)", "failed card payments"),
+                null,
+                unedited.nextUpdateAt(),
+                Optional.empty(),
+                unedited.templatePrompts());
+        assertThat(comms.execute(incident, written, "Alice")).hasSize(1);
     }
 
     @Test

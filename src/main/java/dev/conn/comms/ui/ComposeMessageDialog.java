@@ -110,13 +110,11 @@ public final class ComposeMessageDialog extends Dialog<Void> {
         error.getStyleClass().add("danger-text");
         error.setWrapText(true);
         error.setMinHeight(Region.USE_PREF_SIZE);
-        error.setPrefWidth(1); // takes the column's width and wraps in it, never "…"
         error.setMaxWidth(Double.MAX_VALUE);
         placeholders.setId("compose-placeholders");
         placeholders.getStyleClass().add("danger-text");
         placeholders.setWrapText(true);
         placeholders.setMinHeight(Region.USE_PREF_SIZE);
-        placeholders.setPrefWidth(1);
         placeholders.setMaxWidth(Double.MAX_VALUE);
         FlowPane channelPane = new FlowPane(8, 4);
         for (ChannelSettings c : model.channels()) {
@@ -236,11 +234,22 @@ public final class ComposeMessageDialog extends Dialog<Void> {
         applied = t;
         MessageTemplates.Template filled = t.fill(incident, promised());
         audience.setValue(t.audience());
-        filledSubject = filled.subject();
+        filledSubject = publicSubject(t, filled.subject());
         filledBody = filled.body();
         filledTime = MessageTemplates.timeText(promised());
         subject.setText(filledSubject);
         body.setText(filledBody);
+    }
+
+    /**
+     * The status page's subject is its public headline: the one last posted is offered again, so
+     * an update keeps the headline customers already follow (issue 14 item 10).
+     */
+    private String publicSubject(MessageTemplates.Template t, String filledSubject) {
+        if (t.audience() != Audience.STATUS_PAGE) {
+            return filledSubject;
+        }
+        return model.lastSubject(Audience.STATUS_PAGE).orElse(filledSubject);
     }
 
     private boolean confirmReplace(MessageTemplates.Template t) {
@@ -265,9 +274,10 @@ public final class ComposeMessageDialog extends Dialog<Void> {
         }
         MessageTemplates.Template filled = applied.fill(incident, promised());
         String time = MessageTemplates.timeText(promised());
-        String newSubject = MessageDraft.refill(subject.getText(), filledSubject, filled.subject(), filledTime, time);
+        String newSubject = MessageDraft.refill(
+                subject.getText(), filledSubject, publicSubject(applied, filled.subject()), filledTime, time);
         String newBody = MessageDraft.refill(body.getText(), filledBody, filled.body(), filledTime, time);
-        filledSubject = filled.subject();
+        filledSubject = publicSubject(applied, filled.subject());
         filledBody = filled.body();
         filledTime = time;
         subject.setText(newSubject);

@@ -84,8 +84,7 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
             Label definition = new Label(def);
             definition.setWrapText(true);
             definition.setMinHeight(Region.USE_PREF_SIZE);
-            definition.setPrefWidth(1);
-            definition.setMaxWidth(Double.MAX_VALUE);
+            definition.setMinWidth(0);
             definition.setLabelFor(rb);
             definition.setOnMouseClicked(e -> {
                 rb.setSelected(true);
