@@ -60,7 +60,7 @@ class AlertsViewTest extends WindowTest {
         assertThat(overdue.level()).isEqualTo(AlertCentre.Level.CRITICAL);
         assertThat(overdue.text())
                 .contains("Comms tab (Ctrl+Shift+C)")
-                .contains("compose it (Ctrl+M)")
+                .contains("Compose (Ctrl+M)")
                 .doesNotContain("Comms tab (Ctrl+M)");
 
         robot.clickOn("#resolveButton");

@@ -64,9 +64,9 @@ final class CommsAlerts {
                             "comms-overdue:" + item.id(),
                             Level.CRITICAL,
                             "Overdue: " + item.title(),
-                            due + "Open the Comms tab (" + CommsFeature.COMMS_TAB.getDisplayText()
-                                    + ") and compose it (" + CommsFeature.COMPOSE.getDisplayText()
-                                    + "), or tick or skip it there."));
+                            due + "Compose (" + CommsFeature.COMPOSE.getDisplayText()
+                                    + ") it, or skip it in the Comms tab (" + CommsFeature.COMMS_TAB.getDisplayText()
+                                    + ")."));
                 } else if (isPostmortemReminder(item)
                         && item.dueAt().map(d -> d.isAfter(resolvedAt.get())).orElse(false)) {
                     drafts.add(new Draft(

@@ -125,7 +125,11 @@ public final class ComposeMessageDialog extends Dialog<Void> {
             channelPane.getChildren().add(box);
         }
         if (channelBoxes.isEmpty()) {
-            channelPane.getChildren().add(new Label("No channels yet: add one in Comms > Message channels"));
+            Label none = new Label("No channels yet: add one in Comms > Message channels");
+            none.setWrapText(true);
+            none.setMinHeight(Region.USE_PREF_SIZE);
+            none.setMaxWidth(400);
+            channelPane.getChildren().add(none);
         }
         GridPane form = new GridPane();
         form.setHgap(8);
@@ -150,7 +154,14 @@ public final class ComposeMessageDialog extends Dialog<Void> {
         form.addRow(r++, new Label("Status page components"), components);
         form.addRow(r++, new Label("Preview"), preview);
         form.add(error, 1, r);
-        getDialogPane().setContent(form);
+        // at large text the form can be taller than the screen: it scrolls, and the buttons stay
+        // on screen below it
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(form);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        getDialogPane().setContent(scroll);
+        getDialogPane()
+                .setMaxHeight(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 60);
         ButtonType send = new ButtonType("Queue message", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(send, ButtonType.CANCEL);
         Button sendButton = (Button) getDialogPane().lookupButton(send);

@@ -120,7 +120,10 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         impactPreview.setId("declare-impact-preview");
         impactPreview.getStyleClass().add(Styles.MUTED);
         impactPreview.setWrapText(true);
-        impactStart.textProperty().subscribe(text -> impactPreview.setText(previewOf(text, parseWhen, zone)));
+        impactStart.textProperty().subscribe(text -> {
+            impactPreview.setText(previewOf(text, parseWhen, zone));
+            impactPreview.setManaged(!impactPreview.getText().isEmpty()); // no blank line
+        });
         name.setId("declare-name");
         name.setText(System.getProperty("user.name", ""));
         problem.setId("declare-problem");
@@ -146,7 +149,15 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
             form.getChildren().addAll(new Label("Your name (shown as author; asked once)"), name);
         }
         form.getChildren().add(problem);
-        getDialogPane().setContent(form);
+        // at large text the form can be taller than the screen: it scrolls, and the buttons stay
+        // on screen below it
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(form);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        getDialogPane().setContent(scroll);
+        getDialogPane()
+                .setMaxHeight(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 60);
 
         ButtonType declare = new ButtonType("Declare incident", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(declare, ButtonType.CANCEL);
