@@ -154,14 +154,7 @@ public final class ComposeMessageDialog extends Dialog<Void> {
         form.addRow(r++, new Label("Status page components"), components);
         form.addRow(r++, new Label("Preview"), preview);
         form.add(error, 1, r);
-        // at large text the form can be taller than the screen: it scrolls, and the buttons stay
-        // on screen below it
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(form);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        getDialogPane().setContent(scroll);
-        getDialogPane()
-                .setMaxHeight(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 60);
+        getDialogPane().setContent(form);
         ButtonType send = new ButtonType("Queue message", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(send, ButtonType.CANCEL);
         Button sendButton = (Button) getDialogPane().lookupButton(send);

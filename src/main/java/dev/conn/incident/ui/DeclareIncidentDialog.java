@@ -150,11 +150,11 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         }
         form.getChildren().add(problem);
         // at large text the form can be taller than the screen: it scrolls, and the buttons stay
-        // on screen below it
+        // on screen below it (at 100 % text the whole form shows at 1280x720)
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setPrefViewportHeight(540);
         getDialogPane().setContent(scroll);
         getDialogPane()
                 .setMaxHeight(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 60);
