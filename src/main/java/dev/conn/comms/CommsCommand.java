@@ -29,6 +29,8 @@ public sealed interface CommsCommand {
      * @param extras what it tells a status page besides its text
      * @param nextUpdateAt the "next update at" the message promises, if any (UTC, in the future)
      * @param checklistItemId the checklist item it answers, if the user chose one
+     * @param templatePrompts the prompts of the template the text was written from ({@link
+     *     MessageDraft#promptsOf}); the decider refuses a message still holding one
      */
     record QueueMessage(
             UUID messageId,
@@ -38,15 +40,30 @@ public sealed interface CommsCommand {
             String body,
             MessageExtras extras,
             Optional<Instant> nextUpdateAt,
-            Optional<String> checklistItemId)
+            Optional<String> checklistItemId,
+            List<String> templatePrompts)
             implements CommsCommand {
-        /** Copies the list; null optionals and extras become empty. */
+        /** Copies the lists; null lists, optionals and extras become empty. */
         public QueueMessage {
             Objects.requireNonNull(messageId, "messageId");
             channels = channels == null ? List.of() : List.copyOf(channels);
             extras = extras == null ? MessageExtras.NONE : extras;
             nextUpdateAt = nextUpdateAt == null ? Optional.empty() : nextUpdateAt;
             checklistItemId = checklistItemId == null ? Optional.empty() : checklistItemId;
+            templatePrompts = templatePrompts == null ? List.of() : List.copyOf(templatePrompts);
+        }
+
+        /** A message written without a template (the shipped prompts are still refused). */
+        public QueueMessage(
+                UUID messageId,
+                Audience audience,
+                List<String> channels,
+                String subject,
+                String body,
+                MessageExtras extras,
+                Optional<Instant> nextUpdateAt,
+                Optional<String> checklistItemId) {
+            this(messageId, audience, channels, subject, body, extras, nextUpdateAt, checklistItemId, List.of());
         }
     }
 

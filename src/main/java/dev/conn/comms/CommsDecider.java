@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -146,6 +147,10 @@ public final class CommsDecider implements Decider<CommsCommand, CommsDecider.St
         }
         if (blank(q.body())) {
             return Decision.refuse("Type the message");
+        }
+        List<String> left = MessageDraft.placeholdersLeft(q.subject(), q.body(), q.templatePrompts());
+        if (!left.isEmpty()) {
+            return Decision.refuse(MessageDraft.refusal(left));
         }
         if (q.nextUpdateAt().filter(t -> !t.isAfter(now)).isPresent()) {
             return Decision.refuse("The promised next update time is in the past");

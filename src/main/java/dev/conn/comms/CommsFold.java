@@ -68,6 +68,7 @@ public final class CommsFold {
     private final Set<String> settledByUser = new HashSet<>();
     private final Map<String, Instant> snoozedUntil = new HashMap<>();
     private final Map<Audience, Update> lastUpdate = new EnumMap<>(Audience.class);
+    private final Map<Audience, String> lastSubject = new EnumMap<>(Audience.class);
     private final List<Mark> marks = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
 
@@ -131,6 +132,7 @@ public final class CommsFold {
         } else if (body instanceof CommsEvent.MessageQueued q) {
             marks.add(new Mark.Message(q.audience(), q.checklistItemId(), at, q.subject()));
             lastUpdate.put(q.audience(), new Update(at, q.nextUpdateAt()));
+            lastSubject.put(q.audience(), q.subject());
         } else if (body instanceof CommsEvent.MessageFailed f) {
             failures.add(new Failure(e.id(), f.channel(), f.reason(), at));
         } else {
@@ -176,6 +178,15 @@ public final class CommsFold {
 
     Optional<Instant> snoozedUntil(String itemId) {
         return Optional.ofNullable(snoozedUntil.get(itemId));
+    }
+
+    /**
+     * @param a an audience
+     * @return the subject of the last message queued to it (a status page's public headline, to
+     *     offer again for the next update), if any
+     */
+    public Optional<String> lastSubject(Audience a) {
+        return Optional.ofNullable(lastSubject.get(a));
     }
 
     Optional<Update> lastUpdate(Audience a) {

@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * lines ({@code Audience:}, {@code Subject:}, optional {@code Status:} and {@code Impact:} for
  * Statuspage), a blank line, then the body. Placeholders: {@code {{title}}}, {@code
  * {{severity}}}, {@code {{status}}}, {@code {{summary}}}, {@code {{commander}}}, {@code
- * {{declaredAt}}}, {@code {{nextUpdateAt}}} (times as HH:MM UTC). The defaults follow PagerDuty's
+ * {{declaredAt}}}, {@code {{nextUpdateAt}}} (times as HH:MM UTC). Text in parentheses without a
+ * placeholder, such as "(who is affected, how badly)", is a prompt for the sender: a message still
+ * holding one is refused ({@link MessageDraft}). The defaults follow PagerDuty's
  * external communication guidelines and the CAN (conditions, actions, needs) report.
  */
 public final class MessageTemplates {
@@ -81,6 +83,16 @@ public final class MessageTemplates {
                     fill(body, incident, nextUpdateAt));
         }
 
+        /**
+         * @return the prompts the sender must replace, from the unfilled subject and body ({@link
+         *     MessageDraft#promptsOf}); call on the template as loaded, not on a filled copy
+         */
+        public List<String> prompts() {
+            java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(MessageDraft.promptsOf(subject));
+            out.addAll(MessageDraft.promptsOf(body));
+            return List.copyOf(out);
+        }
+
         private static String fill(String text, IncidentState s, Optional<Instant> next) {
             return text.replace("{{title}}", s.title())
                     .replace("{{severity}}", s.severity().name())
@@ -88,8 +100,17 @@ public final class MessageTemplates {
                     .replace("{{summary}}", s.summary() == null || s.summary().isBlank() ? s.title() : s.summary())
                     .replace("{{commander}}", s.commander())
                     .replace("{{declaredAt}}", HHMM.format(s.declaredAt()))
-                    .replace("{{nextUpdateAt}}", next.map(HHMM::format).orElse("(time)"));
+                    .replace("{{nextUpdateAt}}", timeText(next));
         }
+    }
+
+    /**
+     * @param nextUpdateAt the promised next update, if any
+     * @return what {@code {{nextUpdateAt}}} is filled with: "HH:MM UTC", or {@link
+     *     MessageDraft#NO_TIME} when nothing is promised
+     */
+    public static String timeText(Optional<Instant> nextUpdateAt) {
+        return nextUpdateAt.map(HHMM::format).orElse(MessageDraft.NO_TIME);
     }
 
     /**

@@ -11,9 +11,13 @@ import dev.conn.incident.PostmortemEvent;
 import dev.conn.incident.Role;
 import dev.conn.incident.TimelineEvent;
 import dev.conn.platform.text.TimeFormat;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one-line text of an event as the timeline and the exports show it, read from its typed
@@ -31,6 +35,16 @@ final class EntryText {
      * @return its description, e.g. "Status: identified. Bad deploy of payments-api"
      */
     static String of(Event e) {
+        return of(e, id -> Optional.empty());
+    }
+
+    /**
+     * @param e an event
+     * @param tasks the assignment of a task by its id, from the same log, so a task's outcome
+     *     says which task it is (issue 14 item 11); empty if unknown
+     * @return its description
+     */
+    static String of(Event e, Function<String, Optional<CommandEvent.TaskAssigned>> tasks) {
         EventBody body;
         try {
             body = e.body();
@@ -44,7 +58,7 @@ final class EntryText {
             return timeline(t, e);
         }
         if (body instanceof CommandEvent c) {
-            return people(c, e);
+            return people(c, e, tasks);
         }
         if (body instanceof CommsEvent c) {
             return comms(c, e);
@@ -80,7 +94,7 @@ final class EntryText {
         return text.isBlank() ? e.type().label() : text;
     }
 
-    private static String people(CommandEvent c, Event e) {
+    private static String people(CommandEvent c, Event e, Function<String, Optional<CommandEvent.TaskAssigned>> tasks) {
         if (c instanceof CommandEvent.ResponderJoined j) {
             return j.name() + " joined the response"
                     + j.handle().map(h -> " (" + h + ")").orElse("");
@@ -122,14 +136,17 @@ final class EntryText {
             return "Task for " + t.person() + ": " + t.text() + " (check back by "
                     + TimeFormat.utcMinutes(t.checkBackAt()) + ")";
         }
-        if (c instanceof CommandEvent.TaskAcknowledged) {
-            return "Task acknowledged by its assignee";
+        if (c instanceof CommandEvent.TaskAcknowledged a) {
+            return tasks.apply(a.taskId())
+                    .map(t -> "Task acknowledged by " + t.person() + ": " + t.text())
+                    .orElse("Task acknowledged by its assignee");
         }
         if (c instanceof CommandEvent.TaskDone d) {
-            return "Task done" + suffix(d.text());
+            return "Task done" + which(tasks, d.taskId()) + suffix(d.text());
         }
         if (c instanceof CommandEvent.TaskCancelled t) {
-            return "Task cancelled" + t.reason().map(r -> ": " + r).orElse("");
+            return "Task cancelled" + which(tasks, t.taskId())
+                    + t.reason().map(r -> ": " + r).orElse("");
         }
         CommandEvent.FatigueAlerted f = (CommandEvent.FatigueAlerted) c;
         return "Fatigue: " + f.person() + ", "
@@ -145,14 +162,14 @@ final class EntryText {
         }
         if (c instanceof CommsEvent.ChecklistItemSnoozed s) {
             return "Checklist: " + s.title() + " snoozed until "
-                    + stored(e, "until", s.until().toString());
+                    + toTheSecond(stored(e, "until", s.until().toString()));
         }
         if (c instanceof CommsEvent.MessageQueued q) {
             return "Message queued to " + q.channels() + ": " + q.subject();
         }
         if (c instanceof CommsEvent.MessageSent s) {
             return "Message sent via " + s.channel() + " at "
-                    + stored(e, "sentAt", s.sentAt().toString())
+                    + toTheSecond(stored(e, "sentAt", s.sentAt().toString()))
                     + (s.markedByUser().orElse(false) ? " (marked sent by user)" : "");
         }
         if (c instanceof CommsEvent.MessageFailed f) {
@@ -177,14 +194,14 @@ final class EntryText {
         ImpactEvent.MetricSnapshot s = (ImpactEvent.MetricSnapshot) i;
         return "Snapshot of \"" + s.name() + "\""
                 + s.fetchedAt()
-                        .map(t -> ", data as of " + stored(e, "fetchedAt", t.toString()))
+                        .map(t -> ", data as of " + toTheSecond(stored(e, "fetchedAt", t.toString())))
                         .orElse("");
     }
 
     private static String postmortem(PostmortemEvent p, Event e) {
         if (p instanceof PostmortemEvent.MilestoneSet m) {
             return "Milestone " + words(stored(e, "milestone", m.milestone().name())) + " set to "
-                    + stored(e, "at", m.at().toString()) + ". " + m.reason();
+                    + toTheSecond(stored(e, "at", m.at().toString())) + ". " + m.reason();
         }
         if (p instanceof PostmortemEvent.IncidentTagged t) {
             return "Tagged: services " + joined(t.services()) + "; root-cause categories " + joined(t.categories());
@@ -198,6 +215,27 @@ final class EntryText {
         }
         PostmortemEvent.PostmortemFieldSet f = (PostmortemEvent.PostmortemFieldSet) p;
         return "Postmortem " + f.field() + " edited";
+    }
+
+    /** @return ": the task's text (its assignee)", or "" if the assignment is not in the log */
+    private static String which(Function<String, Optional<CommandEvent.TaskAssigned>> tasks, String taskId) {
+        return tasks.apply(taskId)
+                .map(t -> ": " + t.text() + " (" + t.person() + ")")
+                .orElse("");
+    }
+
+    /**
+     * @param stored an instant as stored, e.g. {@code 2026-12-05T18:53:18.494637321Z}
+     * @return it to the second ({@code 2026-12-05T18:53:18Z}); a value that is not an instant, or
+     *     already whole seconds, unchanged (so old exports stay as they were)
+     */
+    static String toTheSecond(String stored) {
+        try {
+            Instant t = Instant.parse(stored);
+            return t.getNano() == 0 ? stored : t.truncatedTo(ChronoUnit.SECONDS).toString();
+        } catch (DateTimeParseException notAnInstant) {
+            return stored;
+        }
     }
 
     private static String suffix(Optional<String> text) {

@@ -34,6 +34,18 @@ public record TimelineEntry(
         return new TimelineEntry(event, describe(event), Optional.empty(), Optional.empty(), Optional.empty(), false);
     }
 
+    /**
+     * @param event an event
+     * @param tasks task assignments by task id, from the same log: a task's outcome names its task
+     * @return its row before any amendment
+     */
+    static TimelineEntry of(
+            Event event,
+            java.util.function.Function<String, Optional<dev.conn.incident.CommandEvent.TaskAssigned>> tasks) {
+        return new TimelineEntry(
+                event, EntryText.of(event, tasks), Optional.empty(), Optional.empty(), Optional.empty(), false);
+    }
+
     /** @return true if the text was corrected at least once */
     public boolean isCorrected() {
         return originalText.isPresent();

@@ -1,7 +1,9 @@
 package dev.conn.timeline;
 
+import dev.conn.incident.CommandEvent;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventBody;
+import dev.conn.incident.EventType;
 import dev.conn.incident.MalformedEventException;
 import dev.conn.incident.TimelineEvent;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ public final class TimelineProjection {
     private final Map<UUID, TimelineEntry> rows = new HashMap<>();
     private final Map<UUID, List<Event>> amendments = new HashMap<>();
     private final java.util.Set<UUID> seenAmendments = new java.util.HashSet<>();
+    /** Task assignments by task id, so a task's outcome row says which task it is. */
+    private final Map<String, CommandEvent.TaskAssigned> tasks = new HashMap<>();
 
     /** What one event did to the rows. */
     public sealed interface Change {
@@ -59,6 +63,15 @@ public final class TimelineProjection {
         if (originals.containsKey(e.id())) {
             return new Change.None();
         }
+        if (e.type() == EventType.TASK_ASSIGNED) {
+            try {
+                if (e.body() instanceof CommandEvent.TaskAssigned t) {
+                    tasks.put(t.taskId(), t);
+                }
+            } catch (MalformedEventException unreadable) {
+                // described from its stored fields; it names no task for later rows
+            }
+        }
         originals.put(e.id(), e);
         TimelineEntry row = build(e);
         rows.put(e.id(), row);
@@ -67,7 +80,7 @@ public final class TimelineProjection {
 
     /** The row of an event with every amendment applied in timeline order, whatever order they came in. */
     private TimelineEntry build(Event original) {
-        TimelineEntry row = TimelineEntry.of(original);
+        TimelineEntry row = TimelineEntry.of(original, id -> Optional.ofNullable(tasks.get(id)));
         List<Event> list = amendments.get(original.id());
         if (list != null) {
             list.sort(Event.BY_OCCURRENCE);
@@ -86,6 +99,8 @@ public final class TimelineProjection {
      */
     public static List<TimelineEntry> project(List<Event> events) {
         TimelineProjection p = new TimelineProjection();
+        // assignments first: "in any order" must not leave an outcome row without its task
+        events.stream().filter(e -> e.type() == EventType.TASK_ASSIGNED).forEach(p::apply);
         events.forEach(p::apply);
         List<TimelineEntry> out = new ArrayList<>(p.rows.values());
         out.sort((a, b) -> Event.BY_OCCURRENCE.compare(a.event(), b.event()));

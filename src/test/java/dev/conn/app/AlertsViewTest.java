@@ -47,6 +47,49 @@ class AlertsViewTest extends WindowTest {
         assertThat(robot.lookup("#alertsBadge").query().isVisible()).isTrue();
     }
 
+    @Test
+    void overdueCommsNameTheRightShortcutsAndAfterResolvingOnlyThePostmortemReminderIsAlerted(FxRobot robot)
+            throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        addResponder(robot, "Bob");
+        clock.advance(Duration.ofMinutes(6));
+
+        waitUntil(() -> safeKeys().contains("comms-overdue:notify-responders"));
+        AlertCentre.Alert overdue = alert(robot, "comms-overdue:notify-responders");
+        assertThat(overdue.level()).isEqualTo(AlertCentre.Level.CRITICAL);
+        assertThat(overdue.text())
+                .contains("Comms tab (Ctrl+Shift+C)")
+                .contains("Compose (Ctrl+M)")
+                .doesNotContain("Comms tab (Ctrl+M)");
+
+        robot.clickOn("#resolveButton");
+        robot.clickOn(dialogButton(robot, "Resolve incident"));
+        waitUntil(() -> "RESOLVED".equals(label(robot, "#statusChip").getText()));
+        try {
+            waitUntil(() -> safeKeys().isEmpty());
+        } catch (TimeoutException e) {
+            throw new AssertionError("still alerted after resolving: " + safeKeys(), e);
+        }
+
+        // a week later: the resolution post is overdue and Bob has been "on duty" for days, but
+        // the outage is over; only the postmortem is still to do, and it is not critical
+        clock.advance(Duration.ofDays(8));
+        waitUntil(() -> safeKeys().contains("comms-overdue:schedule-postmortem"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(safeKeys()).containsExactly("comms-overdue:schedule-postmortem");
+        assertThat(alert(robot, "comms-overdue:schedule-postmortem").level()).isEqualTo(AlertCentre.Level.WARNING);
+    }
+
+    private AlertCentre.Alert alert(FxRobot robot, String key) {
+        AtomicReference<AlertCentre.Alert> out = new AtomicReference<>();
+        robot.interact(() -> out.set(context.alerts().alerts().stream()
+                .filter(a -> a.key().equals(key))
+                .findFirst()
+                .orElseThrow()));
+        return out.get();
+    }
+
     private boolean fatigueAcknowledged() {
         AtomicReference<Boolean> out = new AtomicReference<>(false);
         try {
@@ -147,6 +190,7 @@ class AlertsViewTest extends WindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         TextField field = (TextField) waitFor(robot, "#declare-title");
         robot.interact(() -> field.setText(title));
+        robot.clickOn("#declare-sev2"); // a severity is a required choice
         robot.clickOn("#declare-confirm");
         waitUntil(() -> title.equals(label(robot, "#titleLabel").getText()));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);

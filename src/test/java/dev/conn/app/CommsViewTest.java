@@ -58,6 +58,11 @@ class CommsViewTest extends WindowTest {
         waitFor(robot, "#compose-dialog");
         waitUntil(() -> textField(robot, "#subject").getText().contains("Checkout errors in EU"));
         robot.interact(() -> textField(robot, "#promiseMinutes").setText("30"));
+        robot.interact(() -> body(robot)
+                .setText(body(robot)
+                        .getText()
+                        .replace("(who is affected, how badly)", "EU card payments fail")
+                        .replace("(bridge / channel link)", "#inc-checkout")));
         robot.clickOn("#sendButton");
 
         waitUntil(() -> robot.lookup("#compose-dialog").tryQuery().isEmpty());
@@ -72,6 +77,135 @@ class CommsViewTest extends WindowTest {
         robot.interact(keep::fire);
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
         assertThat(stage.isShowing()).isTrue();
+    }
+
+    @Test
+    void ctrlMThenEnterQueuesNothingAndTheComposerNamesEachPlaceholderLeft(FxRobot robot) throws Exception {
+        saveSlackAndStatusPage();
+        launch(UnaryOperator.identity());
+        declareSev1(robot, "Checkout errors in EU");
+
+        robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+        waitFor(robot, "#compose-dialog");
+        waitUntil(() -> body(robot).getText().contains("(who is affected, how badly)"));
+        waitUntil(() -> body(robot).isFocused());
+        robot.type(KeyCode.ENTER);
+        robot.interact(() -> robot.lookup("#subject").query().requestFocus());
+        robot.type(KeyCode.ENTER);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#compose-dialog").tryQuery()).isPresent();
+        assertThat(text(robot, "#compose-placeholders"))
+                .contains("(who is affected, how badly)", "(bridge / channel link)", "(time)");
+        robot.clickOn("#sendButton");
+        waitUntil(() -> text(robot, "#compose-error").contains("placeholders"));
+        assertThat(text(robot, "#compose-error"))
+                .contains("(who is affected, how badly)", "(bridge / channel link)", "(time)");
+
+        // the public status page's template: its "(time)" is a placeholder too
+        // (the choice asks, in a window of its own, whether to replace the edited text)
+        javafx.application.Platform.runLater(() -> comboBox(robot)
+                .setValue(comboBox(robot).getItems().stream()
+                        .filter(t -> t.name().equals("statuspage-investigating"))
+                        .findFirst()
+                        .orElseThrow()));
+        javafx.scene.control.Button replace = dev.conn.testing.Ui.dialogButton(robot, "Replace message");
+        robot.interact(replace::fire);
+        waitUntil(() -> body(robot).getText().startsWith("We are investigating"));
+        robot.clickOn("#sendButton");
+        waitUntil(() -> text(robot, "#compose-error").contains("(time)"));
+        assertThat(timelineTypes(robot)).doesNotContain(EventType.MESSAGE_QUEUED);
+    }
+
+    @Test
+    void typingAPromiseNeverOverwritesTheEditedMessageAndCtrlEnterQueuesIt(FxRobot robot) throws Exception {
+        saveSlackAndStatusPage();
+        launch(UnaryOperator.identity());
+        declareSev1(robot, "Checkout errors in EU");
+
+        robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+        waitFor(robot, "#compose-dialog");
+        waitUntil(() -> body(robot).getText().contains("(who is affected, how badly)"));
+        String edited = "Impact: every EU card payment fails\nWhere to join: #inc-checkout\nNext update at (time).";
+        robot.interact(() -> body(robot).setText(edited));
+        robot.clickOn("#promiseMinutes").write("20");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(body(robot).getText())
+                .isEqualTo("Impact: every EU card payment fails\nWhere to join: #inc-checkout\nNext update at 14:20"
+                        + " UTC.");
+        assertThat(text(robot, "#compose-placeholders")).isEmpty();
+        robot.clickOn("#body");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#compose-dialog").tryQuery().isEmpty());
+        waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_QUEUED));
+    }
+
+    @Test
+    void theStatusPageSubjectIsNeverTheInternalTitleAndTheLastPublicHeadlineIsOfferedAgain(FxRobot robot)
+            throws Exception {
+        saveSlackAndStatusPage();
+        launch(UnaryOperator.identity());
+        declareSev1(robot, "Checkout errors in EU");
+
+        robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+        waitFor(robot, "#compose-dialog");
+        chooseTemplate(robot, "statuspage-investigating");
+        waitUntil(() -> body(robot).getText().startsWith("We are investigating"));
+        assertThat(textField(robot, "#subject").getText()).doesNotContain("Checkout errors in EU");
+        assertThat(text(robot, "#compose-placeholders")).contains("(public headline");
+        robot.interact(() -> {
+            textField(robot, "#subject").setText("Delays in card payments");
+            body(robot)
+                    .setText(body(robot)
+                            .getText()
+                            .replace("(what customers see, in their words)", "failed card payments"));
+        });
+        robot.clickOn("#promiseMinutes").write("30");
+        robot.clickOn("#sendButton");
+        waitUntil(() -> robot.lookup("#compose-dialog").tryQuery().isEmpty());
+
+        robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+        waitFor(robot, "#compose-dialog");
+        chooseTemplate(robot, "statuspage-identified");
+        waitUntil(() -> body(robot).getText().startsWith("The issue has been identified"));
+        assertThat(textField(robot, "#subject").getText()).isEqualTo("Delays in card payments");
+    }
+
+    /** Chooses a template whose text replaces an unedited message (no question asked). */
+    private static void chooseTemplate(FxRobot robot, String name) {
+        robot.interact(() -> comboBox(robot)
+                .setValue(comboBox(robot).getItems().stream()
+                        .filter(t -> t.name().equals(name))
+                        .findFirst()
+                        .orElseThrow()));
+    }
+
+    private void saveSlackAndStatusPage() throws Exception {
+        new SettingsFile(dataDir)
+                .save(Settings.defaults()
+                        .withAuthorName("Ana Ops")
+                        .withChannels(List.of(
+                                ChannelSettings.webhook(
+                                        "slack-ops",
+                                        ChannelSettings.Type.SLACK,
+                                        Audience.RESPONDERS,
+                                        SecretRef.env("CONN_TEST_UNSET_SLACK_URL")),
+                                ChannelSettings.statuspage(
+                                        "statuspage",
+                                        "page1",
+                                        SecretRef.env("CONN_TEST_UNSET_STATUSPAGE_KEY"),
+                                        "http://127.0.0.1:9",
+                                        java.util.Map.of()))));
+    }
+
+    private static javafx.scene.control.TextArea body(FxRobot robot) {
+        return robot.lookup("#body").queryAs(javafx.scene.control.TextArea.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static javafx.scene.control.ComboBox<dev.conn.comms.MessageTemplates.Template> comboBox(FxRobot robot) {
+        return robot.lookup("#template").queryAs(javafx.scene.control.ComboBox.class);
     }
 
     @Test

@@ -207,6 +207,7 @@ class ConnWindowTest {
         waitUntil(() -> robot.lookup("#declare-title").tryQuery().isPresent());
         robot.interact(
                 () -> robot.lookup("#declare-title").queryTextInputControl().setText(title));
+        robot.clickOn("#declare-sev2"); // a severity is a required choice
         robot.clickOn("#declare-confirm");
         waitUntil(() -> title.equals(label(robot, "#titleLabel").getText()));
         waitUntil(() -> texts(robot).size() == 1);

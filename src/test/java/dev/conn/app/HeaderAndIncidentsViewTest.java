@@ -255,6 +255,7 @@ class HeaderAndIncidentsViewTest extends WindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         TextField field = (TextField) waitFor(robot, "#declare-title");
         robot.interact(() -> field.setText(title));
+        robot.clickOn("#declare-sev2"); // a severity is a required choice
         robot.clickOn("#declare-confirm");
         waitUntil(() -> title.equals(label(robot, "#titleLabel").getText()));
         waitUntil(() -> texts(robot).size() == 1);

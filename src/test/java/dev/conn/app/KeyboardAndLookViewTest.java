@@ -97,6 +97,7 @@ class KeyboardAndLookViewTest extends WindowTest {
         waitFor(robot, "#declare-title");
         robot.interact(
                 () -> robot.lookup("#declare-title").queryTextInputControl().setText("Checkout errors"));
+        robot.clickOn("#declare-sev2"); // a severity is a required choice
         robot.clickOn("#declare-confirm");
         waitUntil(() -> "Checkout errors".equals(label(robot, "#titleLabel").getText()));
 

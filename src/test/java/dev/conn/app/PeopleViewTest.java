@@ -126,12 +126,51 @@ class PeopleViewTest extends WindowTest {
         waitUntil(() -> timelineTypes(robot).contains(EventType.FATIGUE_ALERTED));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTasksAcknowledgementAndCompletionRowsSayWhichTask(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        addResponder(robot, "Bob");
+        robot.clickOn("#assignTaskButton");
+        ComboBox<Responder> person = (ComboBox<Responder>) waitFor(robot, "#task-person");
+        robot.interact(() -> person.setValue(person.getItems().stream()
+                .filter(r -> r.name().equals("Bob"))
+                .findFirst()
+                .orElseThrow()));
+        robot.interact(() -> robot.lookup("#task-text").queryAs(TextField.class).setText("check the DB failover"));
+        robot.clickOn("#task-confirm");
+        ListView<Object> tasks = robot.lookup("#taskList").queryAs(ListView.class);
+        waitUntil(() -> tasks.getItems().size() == 1);
+
+        robot.interact(() -> tasks.getSelectionModel().select(0));
+        robot.clickOn("#acknowledgeTaskButton");
+        waitUntil(() -> timelineTexts(robot).contains("Task acknowledged by Bob: check the DB failover"));
+        // (the Done button may sit below the panel's fold at this window size: fired, not clicked)
+        robot.interact(() -> {
+            tasks.getSelectionModel().select(0);
+            robot.lookup("#completeTaskButton").queryButton().fire();
+        });
+        waitUntil(() ->
+                timelineTexts(robot).stream().anyMatch(t -> t.startsWith("Task done: check the DB failover (Bob)")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> timelineTexts(FxRobot robot) {
+        AtomicReference<List<String>> out = new AtomicReference<>();
+        robot.interact(() -> out.set(robot.lookup("#timelineList").queryAs(ListView.class).getItems().stream()
+                .map(e -> ((TimelineEntry) e).text())
+                .toList()));
+        return out.get();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     private void declare(FxRobot robot, String title) throws TimeoutException {
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         TextField field = (TextField) waitFor(robot, "#declare-title");
         robot.interact(() -> field.setText(title));
+        robot.clickOn("#declare-sev2"); // a severity is a required choice
         robot.clickOn("#declare-confirm");
         waitUntil(() -> title.equals(text(robot, "#titleLabel")));
         // the people panel opens on demand, as an IC would open it

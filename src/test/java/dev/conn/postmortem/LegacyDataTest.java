@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * "Messages sent" facts show it as the timeline does, because its message can no longer be looked
  * up by reading its fields by name (one line of the Markdown and HTML exports of that incident);
  * and a bundle holding it is refused on import, naming the event and the field, as any payload
- * that does not fit its type is. Every other byte is as it was.
+ * that does not fit its type is. Since issue 14 a task's acknowledgement, completion and
+ * cancellation name the task and its assignee (three lines of each export of the "Every event
+ * type" incident). Every other byte is as it was.
  */
 class LegacyDataTest {
     private static final Clock EXPORT_CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);

@@ -214,4 +214,39 @@ class TimelineProjectionTest {
         assertThat(rows).extracting(TimelineEntry::text).containsExactly("right", "withdrawn");
         assertThat(rows).extracting(TimelineEntry::retracted).containsExactly(false, true);
     }
+
+    private Event typed(int minute, String author, dev.conn.incident.EventBody body) {
+        return Event.of(Event.newId(), incident, at(minute), at(minute), author, body);
+    }
+
+    @Test
+    void aTasksAcknowledgementAndDoneSayWhichTaskAndWhose() {
+        List<TimelineEntry> rows = TimelineProjection.project(List.of(
+                typed(3, "bob", new dev.conn.incident.CommandEvent.TaskDone("t1", java.util.Optional.of("lag is 0"))),
+                typed(2, "bob", new dev.conn.incident.CommandEvent.TaskAcknowledged("t1")),
+                typed(
+                        1,
+                        "ana",
+                        new dev.conn.incident.CommandEvent.TaskAssigned(
+                                "t1", "r-bob", "Bob", "Check the replica lag", at(16)))));
+
+        assertThat(rows)
+                .extracting(TimelineEntry::text)
+                .containsExactly(
+                        "Task for Bob: Check the replica lag (check back by 09:16 UTC)",
+                        "Task acknowledged by Bob: Check the replica lag",
+                        "Task done: Check the replica lag (Bob). lag is 0");
+    }
+
+    @Test
+    void instantsInARowAreShownToTheSecond() {
+        Instant sent = Instant.parse("2026-12-05T18:53:18.494637321Z");
+        TimelineEntry row = TimelineEntry.of(typed(
+                1,
+                "Conn outbox",
+                new dev.conn.incident.CommsEvent.MessageSent(
+                        "m1", "slack-ops", sent, java.util.Optional.empty(), java.util.Optional.empty())));
+
+        assertThat(row.text()).isEqualTo("Message sent via slack-ops at 2026-12-05T18:53:18Z");
+    }
 }

@@ -2,6 +2,8 @@ package dev.conn.command.ui;
 
 import dev.conn.command.Handoff;
 import dev.conn.incident.FatigueLevel;
+import dev.conn.incident.IncidentState;
+import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.fx.AlertCentre;
 import dev.conn.platform.fx.AlertCentre.Draft;
 import dev.conn.platform.fx.AlertCentre.Level;
@@ -14,7 +16,8 @@ import java.util.List;
  * Routes the people conditions into the alert centre: fatigue thresholds, overdue check-back
  * tasks, a hand-off waiting for its ACK, and an expired hand-off. Each condition is an alert while
  * it holds and is cleared when it ends (a break taken, the task acknowledged, the hand-off
- * acknowledged or the expiry dismissed). FX thread only.
+ * acknowledged or the expiry dismissed). Once the incident is resolved none of them is alerted:
+ * the outage is over, and its roster and hand-offs are history (issue 14 item 7). FX thread only.
  */
 final class PeopleAlerts {
     private static final DateTimeFormatter HHMM =
@@ -29,13 +32,20 @@ final class PeopleAlerts {
      * @param fatigue the fatigue alerts
      * @param people the roster and the tasks
      * @param centre the alert centre
+     * @param incident the open incident: nothing is alerted once it is resolved
      */
     static void route(
             CommandBannersViewModel banners,
             FatigueAlertsViewModel fatigue,
             PeopleListViewModel people,
-            AlertCentre centre) {
-        fatigue.alerts().subscribe(() -> {
+            AlertCentre centre,
+            IncidentViewModel incident) {
+        java.util.function.BooleanSupplier resolved = () -> {
+            IncidentState s = incident.currentProperty().get();
+            return s != null && s.resolvedAt().isPresent();
+        };
+        List<Runnable> all = new ArrayList<>();
+        Runnable fatigueAlerts = () -> {
             List<Draft> drafts = new ArrayList<>();
             for (FatigueAlertsViewModel.FatigueAlertRow row : fatigue.alerts()) {
                 FatigueLevel level = row.crossing().level();
@@ -45,9 +55,9 @@ final class PeopleAlerts {
                         "Fatigue: " + row.crossing().person() + ", " + level.label(),
                         row.text()));
             }
-            centre.sync("fatigue:", drafts);
-        });
-        people.tasks().subscribe(() -> {
+            sync(centre, resolved, "fatigue:", drafts);
+        };
+        Runnable taskAlerts = () -> {
             List<Draft> drafts = new ArrayList<>();
             for (PeopleListViewModel.TaskRow row : people.tasks()) {
                 if (row.overdue()) {
@@ -59,9 +69,11 @@ final class PeopleAlerts {
                                     + HHMM.format(row.task().checkBackAt()) + ")"));
                 }
             }
-            centre.sync("task:", drafts);
-        });
-        Runnable pending = () -> centre.sync("handoff-pending:", pending(banners));
+            sync(centre, resolved, "task:", drafts);
+        };
+        fatigue.alerts().subscribe(fatigueAlerts);
+        people.tasks().subscribe(taskAlerts);
+        Runnable pending = () -> sync(centre, resolved, "handoff-pending:", pending(banners));
         banners.pendingHandoffProperty().subscribe(pending);
         banners.handoffTextProperty().subscribe(pending);
         Runnable expired = () -> {
@@ -73,10 +85,23 @@ final class PeopleAlerts {
                             Level.CRITICAL,
                             "Hand-off to " + h.to() + " expired",
                             banners.expiredTextProperty().get()));
-            centre.sync("handoff-expired:", drafts);
+            sync(centre, resolved, "handoff-expired:", drafts);
         };
         banners.expiredHandoffProperty().subscribe(expired);
         banners.expiredTextProperty().subscribe(expired);
+        all.addAll(List.of(fatigueAlerts, taskAlerts, pending, expired));
+        incident.currentProperty().subscribe((before, after) -> {
+            boolean was = before != null && before.resolvedAt().isPresent();
+            boolean is = after != null && after.resolvedAt().isPresent();
+            if (was != is || before == null || after == null || !before.id().equals(after.id())) {
+                all.forEach(Runnable::run);
+            }
+        });
+    }
+
+    private static void sync(
+            AlertCentre centre, java.util.function.BooleanSupplier resolved, String prefix, List<Draft> drafts) {
+        centre.sync(prefix, resolved.getAsBoolean() ? List.of() : drafts);
     }
 
     private static List<Draft> pending(CommandBannersViewModel banners) {

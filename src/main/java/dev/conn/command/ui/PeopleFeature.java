@@ -88,7 +88,7 @@ public final class PeopleFeature {
             throw new IllegalArgumentException("no controller for " + type);
         });
         if (alerts != null) {
-            PeopleAlerts.route(banners, fatigue, people, alerts);
+            PeopleAlerts.route(banners, fatigue, people, alerts, incident);
         }
     }
 

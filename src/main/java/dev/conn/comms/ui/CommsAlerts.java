@@ -19,15 +19,26 @@ import java.util.Optional;
  * Routes the comms conditions into the alert centre: an overdue communication (critical: "First,
  * send an outage notification. Do it NOW."), a message whose delivery is unknown (the user must
  * resend or mark it sent), and a message a channel refused for good ({@code MESSAGE_FAILED}). Each
- * is an alert while it holds and is cleared when it ends. After the incident is resolved, only
- * communications due after the resolution are alerted. Everything comes from the view model's
- * folded state: nothing here walks the log. FX thread only.
+ * is an alert while it holds and is cleared when it ends. Once the incident is resolved, nothing
+ * about it is alerted but the postmortem reminder (an item whose id names the postmortem, {@code
+ * schedule-postmortem} in the default policy), and that one as a warning: the outage is over
+ * (issue 14 item 7). Everything comes from the view model's folded state: nothing here walks the
+ * log. FX thread only.
  */
 final class CommsAlerts {
     private static final DateTimeFormatter HHMM =
             DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private CommsAlerts() {}
+
+    private static boolean resolved(IncidentState s) {
+        return s != null && s.resolvedAt().isPresent();
+    }
+
+    /** @return whether the item is the reminder to hold the postmortem, by its policy id */
+    static boolean isPostmortemReminder(ChecklistItem item) {
+        return item.id().toLowerCase(java.util.Locale.ROOT).contains("postmortem");
+    }
 
     /**
      * Starts routing; it lasts as long as the view model.
@@ -36,26 +47,43 @@ final class CommsAlerts {
      * @param centre the alert centre
      */
     static void route(CommsViewModel comms, AlertCentre centre) {
-        comms.checklist().subscribe(() -> {
+        Runnable overdue = () -> {
             List<Draft> drafts = new ArrayList<>();
-            // once resolved, only deadlines after the resolution (resolution post, postmortem)
-            // still call for action; the rest of the outage's checklist is history
+            // once resolved, the outage's checklist is history: only the postmortem still calls
+            // for action, and not urgently
             Optional<Instant> resolvedAt = comms.incident().flatMap(IncidentState::resolvedAt);
             for (ChecklistItem item : comms.checklist()) {
-                boolean stillMatters = resolvedAt.isEmpty()
-                        || item.dueAt().map(d -> d.isAfter(resolvedAt.get())).orElse(false);
-                if (item.state() == ItemState.OVERDUE && stillMatters) {
+                if (item.state() != ItemState.OVERDUE) {
+                    continue;
+                }
+                String due = item.dueAt()
+                        .map(d -> "Was due at " + HHMM.format(d) + ". ")
+                        .orElse("");
+                if (resolvedAt.isEmpty()) {
                     drafts.add(new Draft(
                             "comms-overdue:" + item.id(),
                             Level.CRITICAL,
                             "Overdue: " + item.title(),
-                            item.dueAt()
-                                            .map(d -> "Was due at " + HHMM.format(d) + ". ")
-                                            .orElse("")
-                                    + "Send it from the Comms tab (Ctrl+M), or skip it with a reason."));
+                            due + "Compose (" + CommsFeature.COMPOSE.getDisplayText()
+                                    + ") it, or skip it in the Comms tab (" + CommsFeature.COMMS_TAB.getDisplayText()
+                                    + ")."));
+                } else if (isPostmortemReminder(item)
+                        && item.dueAt().map(d -> d.isAfter(resolvedAt.get())).orElse(false)) {
+                    drafts.add(new Draft(
+                            "comms-overdue:" + item.id(),
+                            Level.WARNING,
+                            "Postmortem due: " + item.title(),
+                            due + "Tick it in the Comms tab (" + CommsFeature.COMMS_TAB.getDisplayText()
+                                    + ") once it is scheduled."));
                 }
             }
             centre.sync("comms-overdue:", drafts);
+        };
+        comms.checklist().subscribe(overdue);
+        comms.incidentProperty().subscribe((before, after) -> {
+            if (resolved(before) != resolved(after)) {
+                overdue.run(); // resolving (or reopening) changes what is alerted, not the list
+            }
         });
         comms.unknownDeliveries().subscribe(() -> {
             List<Draft> drafts = new ArrayList<>();

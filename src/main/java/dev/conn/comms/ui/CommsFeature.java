@@ -49,6 +49,12 @@ import javafx.stage.Window;
  * use on the FX thread.
  */
 public final class CommsFeature {
+    /** Opens the Comms tab; alerts name it by its display text. */
+    static final KeyCombination COMMS_TAB = KeyCombination.keyCombination("Shortcut+Shift+C");
+
+    /** Opens the composer; alerts name it by its display text. */
+    static final KeyCombination COMPOSE = KeyCombination.keyCombination("Shortcut+M");
+
     private final IncidentViewModel incident;
     private final SettingsViewModel settings;
     private final TaskRunner tasks;
@@ -126,8 +132,7 @@ public final class CommsFeature {
         waiting.setId("outboxStatus");
         waiting.textProperty().bind(model.waitingProperty());
         return ShellContribution.builder()
-                .panel(new ShellContribution.WorkspacePanel(
-                        "comms", "Comms", KeyCombination.keyCombination("Shortcut+Shift+C"), this::view))
+                .panel(new ShellContribution.WorkspacePanel("comms", "Comms", COMMS_TAB, this::view))
                 .menu(menu())
                 .statusItem(waiting)
                 .settingsSection(() -> new ChannelsSettingsSection(
@@ -183,7 +188,7 @@ public final class CommsFeature {
     private Menu menu() {
         MenuItem compose = new MenuItem("Compose message…");
         compose.setId("composeMenuItem");
-        compose.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
+        compose.setAccelerator(COMPOSE);
         compose.setOnAction(e -> compose());
         MenuItem channels = new MenuItem("Message channels…");
         channels.setId("channelsMenuItem");

@@ -61,6 +61,11 @@ final class CommsPlanFeed {
         return schedule;
     }
 
+    /** @return the subject last queued to the audience in the open incident, if any */
+    java.util.Optional<String> lastSubject(dev.conn.incident.Audience a) {
+        return fold.lastSubject(a);
+    }
+
     /** @return the open incident's deliveries refused for good */
     List<CommsFold.Failure> failures() {
         return fold.failures();

@@ -102,6 +102,20 @@ public final class CommsViewModel {
         subscriptions.forEach(OutboxWatch.Subscription::cancel);
     }
 
+    /**
+     * @param a an audience
+     * @return the subject last queued to it in the open incident (the status page's public
+     *     headline is offered again for the next update), if any; FX thread
+     */
+    public Optional<String> lastSubject(dev.conn.incident.Audience a) {
+        return feed.lastSubject(a);
+    }
+
+    /** @return the open incident's state as it changes (null when none is open); FX thread */
+    public javafx.beans.value.ObservableValue<IncidentState> incidentProperty() {
+        return incident.currentProperty();
+    }
+
     /** @return the checklist of the open incident, as it stands at the ticker's instant */
     public ObservableList<ChecklistItem> checklist() {
         return checklist;

@@ -2,6 +2,7 @@ package dev.conn.comms.ui;
 
 import dev.conn.comms.CommsCommand;
 import dev.conn.comms.ComponentStates;
+import dev.conn.comms.MessageDraft;
 import dev.conn.comms.MessageTemplates;
 import dev.conn.incident.Audience;
 import dev.conn.incident.CommsEvent.MessageExtras;
@@ -27,8 +28,13 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -46,9 +52,19 @@ public final class ComposeMessageDialog extends Dialog<Void> {
     private final TextField promise = new TextField();
     private final TextField components = new TextField();
     private final List<CheckBox> channelBoxes = new ArrayList<>();
-    private final Label preview = new Label();
+    private final TextArea preview = new TextArea();
     private final Label error = new Label();
+    private final Label placeholders = new Label();
     private final UUID messageId = UUID.randomUUID();
+    /** What the template last filled the subject and body with, and the time it promised. */
+    private String filledSubject = "";
+
+    private String filledBody = "";
+    private String filledTime = MessageDraft.NO_TIME;
+    /** The template whose text the fields hold; a choice the user takes back is not applied. */
+    private MessageTemplates.Template applied;
+
+    private boolean revertingChoice;
 
     /**
      * @param owner the main window
@@ -78,15 +94,28 @@ public final class ComposeMessageDialog extends Dialog<Void> {
         subject.setId("subject");
         body.setId("body");
         body.setWrapText(true);
-        body.setPrefRowCount(8);
+        body.setPrefRowCount(7);
         promise.setId("promiseMinutes");
         promise.setPromptText("minutes, e.g. 20");
         components.setId("components");
-        components.setPromptText("Checkout=major_outage, API=degraded_performance");
+        components.setPromptText("e.g. Checkout=major_outage");
+        components.setTooltip(new javafx.scene.control.Tooltip(
+                "Component=state pairs, comma-separated, e.g. Checkout=major_outage, API=degraded_performance"));
         preview.setId("preview");
         preview.setWrapText(true);
+        preview.setEditable(false); // scrolls instead of ending in "…"
+        preview.setFocusTraversable(false);
+        preview.setPrefRowCount(4);
         error.setId("compose-error");
         error.getStyleClass().add("danger-text");
+        error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.setMaxWidth(Double.MAX_VALUE);
+        placeholders.setId("compose-placeholders");
+        placeholders.getStyleClass().add("danger-text");
+        placeholders.setWrapText(true);
+        placeholders.setMinHeight(Region.USE_PREF_SIZE);
+        placeholders.setMaxWidth(Double.MAX_VALUE);
         FlowPane channelPane = new FlowPane(8, 4);
         for (ChannelSettings c : model.channels()) {
             CheckBox box = new CheckBox(c.id() + " (" + c.type().name().toLowerCase(Locale.ROOT) + ")");
@@ -96,19 +125,32 @@ public final class ComposeMessageDialog extends Dialog<Void> {
             channelPane.getChildren().add(box);
         }
         if (channelBoxes.isEmpty()) {
-            channelPane.getChildren().add(new Label("No channels configured: add one in the channel settings"));
+            Label none = new Label("No channels yet: add one in Comms > Message channels");
+            none.setWrapText(true);
+            none.setMinHeight(Region.USE_PREF_SIZE);
+            none.setMaxWidth(400);
+            channelPane.getChildren().add(none);
         }
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
         form.setPadding(new Insets(8));
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // the field names are never cut to "…"
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        fields.setMinWidth(420);
+        fields.setPrefWidth(580);
+        form.getColumnConstraints().setAll(labels, fields);
         int r = 0;
         form.addRow(r++, new Label("Template"), template);
         form.addRow(r++, new Label("Audience"), audience);
         form.addRow(r++, new Label("Channels"), channelPane);
         form.addRow(r++, new Label("Subject"), subject);
         form.addRow(r++, new Label("Message"), body);
-        form.addRow(r++, new Label("Promise next update in (min)"), promise);
+        form.add(placeholders, 1, r++);
+        form.addRow(r++, new Label("Promise next update in (minutes)"), promise);
         form.addRow(r++, new Label("Status page components"), components);
         form.addRow(r++, new Label("Preview"), preview);
         form.add(error, 1, r);
@@ -117,19 +159,34 @@ public final class ComposeMessageDialog extends Dialog<Void> {
         getDialogPane().getButtonTypes().addAll(send, ButtonType.CANCEL);
         Button sendButton = (Button) getDialogPane().lookupButton(send);
         sendButton.setId("sendButton");
+        // Enter never sends (it is a new line in the message, or a slip under stress): the button
+        // or Ctrl+Enter does
+        sendButton.setDefaultButton(false);
+        sendButton.setTooltip(new javafx.scene.control.Tooltip("Queue message (Ctrl+Enter)"));
         sendButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume(); // the dialog closes only once the outbox has it
             onSend();
         });
-        template.valueProperty().subscribe(t -> applyTemplate());
+        getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                e.consume();
+                onSend();
+            } else if (e.getCode() == KeyCode.ENTER
+                    && !(e.getTarget() instanceof TextArea)
+                    && !(e.getTarget() instanceof javafx.scene.control.ButtonBase)) {
+                e.consume(); // no button fires on Enter in a field
+            }
+        });
+        template.valueProperty().subscribe((before, t) -> onTemplateChosen(before, t));
         audience.valueProperty().subscribe(a -> selectChannelsFor(a));
-        promise.textProperty().subscribe(t -> applyTemplate());
+        promise.textProperty().subscribe(t -> refillPromise());
         subject.textProperty().subscribe(t -> renderPreview());
         body.textProperty().subscribe(t -> renderPreview());
         audience.setValue(Audience.RESPONDERS);
         if (!model.templates().isEmpty()) {
             template.setValue(model.templates().get(0));
         }
+        javafx.application.Platform.runLater(body::requestFocus);
     }
 
     /**
@@ -142,7 +199,10 @@ public final class ComposeMessageDialog extends Dialog<Void> {
      */
     public void prefill(Audience to, String subjectText, String bodyText) {
         template.setValue(null); // no template: the text is given
+        applied = null;
         audience.setValue(to);
+        filledSubject = subjectText;
+        filledBody = bodyText;
         subject.setText(subjectText);
         body.setText(bodyText);
     }
@@ -160,15 +220,72 @@ public final class ComposeMessageDialog extends Dialog<Void> {
         }
     }
 
-    private void applyTemplate() {
-        MessageTemplates.Template t = template.getValue();
-        if (t == null) {
+    private boolean edited() {
+        return !subject.getText().equals(filledSubject) || !body.getText().equals(filledBody);
+    }
+
+    /** A template chosen: its text replaces the fields, after asking if the user edited them. */
+    private void onTemplateChosen(MessageTemplates.Template before, MessageTemplates.Template t) {
+        if (revertingChoice || t == null || t == applied) {
             return;
         }
+        if (applied != null && edited() && !confirmReplace(t)) {
+            revertingChoice = true;
+            template.setValue(before);
+            revertingChoice = false;
+            return;
+        }
+        applied = t;
         MessageTemplates.Template filled = t.fill(incident, promised());
         audience.setValue(t.audience());
-        subject.setText(filled.subject());
-        body.setText(filled.body());
+        filledSubject = publicSubject(t, filled.subject());
+        filledBody = filled.body();
+        filledTime = MessageTemplates.timeText(promised());
+        subject.setText(filledSubject);
+        body.setText(filledBody);
+    }
+
+    /**
+     * The status page's subject is its public headline: the one last posted is offered again, so
+     * an update keeps the headline customers already follow (issue 14 item 10).
+     */
+    private String publicSubject(MessageTemplates.Template t, String filledSubject) {
+        if (t.audience() != Audience.STATUS_PAGE) {
+            return filledSubject;
+        }
+        return model.lastSubject(Audience.STATUS_PAGE).orElse(filledSubject);
+    }
+
+    private boolean confirmReplace(MessageTemplates.Template t) {
+        javafx.scene.control.ButtonType replace =
+                new javafx.scene.control.ButtonType("Replace message", ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType keep =
+                new javafx.scene.control.ButtonType("Keep my text", ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "You edited the message. Replace it with the template " + t.name() + "?",
+                replace,
+                keep);
+        ask.initOwner(getDialogPane().getScene().getWindow());
+        ask.getDialogPane().setId("compose-replace-confirm");
+        return ask.showAndWait().orElse(keep) == replace;
+    }
+
+    /** The promise changed: the template is filled again, never over text the user edited. */
+    private void refillPromise() {
+        if (applied == null) {
+            return;
+        }
+        MessageTemplates.Template filled = applied.fill(incident, promised());
+        String time = MessageTemplates.timeText(promised());
+        String newSubject = MessageDraft.refill(
+                subject.getText(), filledSubject, publicSubject(applied, filled.subject()), filledTime, time);
+        String newBody = MessageDraft.refill(body.getText(), filledBody, filled.body(), filledTime, time);
+        filledSubject = publicSubject(applied, filled.subject());
+        filledBody = filled.body();
+        filledTime = time;
+        subject.setText(newSubject);
+        body.setText(newBody);
     }
 
     private void selectChannelsFor(Audience a) {
@@ -179,6 +296,13 @@ public final class ComposeMessageDialog extends Dialog<Void> {
 
     private void renderPreview() {
         preview.setText(subject.getText() + "\n\n" + body.getText());
+        List<String> left = MessageDraft.placeholdersLeft(subject.getText(), body.getText(), prompts());
+        placeholders.setText(left.isEmpty() ? "" : "Still to fill in or delete: " + String.join(", ", left));
+        placeholders.setManaged(!left.isEmpty());
+    }
+
+    private List<String> prompts() {
+        return applied == null ? List.of() : applied.prompts();
     }
 
     private void onSend() {
@@ -210,7 +334,8 @@ public final class ComposeMessageDialog extends Dialog<Void> {
                 body.getText(),
                 extras,
                 promised(),
-                Optional.empty());
+                Optional.empty(),
+                prompts());
         model.send(
                 draft,
                 () -> {

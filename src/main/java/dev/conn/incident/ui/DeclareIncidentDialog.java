@@ -18,6 +18,11 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -40,6 +45,7 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
     private final ToggleGroup severity = new ToggleGroup();
     private final TextArea summary = new TextArea();
     private final TextField impactStart = new TextField();
+    private final Label impactPreview = new Label();
     private final TextField name = new TextField();
     private final Label problem = new Label();
 
@@ -68,23 +74,56 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         VBox severities = new VBox(6);
         for (Severity s : Severity.values()) {
             String def = severityDefinitions.getOrDefault(s, "");
-            RadioButton rb = new RadioButton(s + "  " + def);
+            RadioButton rb = new RadioButton(s.name());
             rb.setId("declare-" + s.name().toLowerCase(java.util.Locale.ROOT));
             rb.setUserData(s);
             rb.setToggleGroup(severity);
-            rb.setWrapText(true);
-            severities.getChildren().add(rb);
+            rb.setMinWidth(Region.USE_PREF_SIZE);
+            // the definition in a Label of its own wraps in full; a wrapped radio button's text
+            // was cut to "…" once selected (issue 14 item 6)
+            Label definition = new Label(def);
+            definition.setWrapText(true);
+            definition.setMinHeight(Region.USE_PREF_SIZE);
+            definition.setMinWidth(0);
+            definition.setLabelFor(rb);
+            definition.setOnMouseClicked(e -> {
+                rb.setSelected(true);
+                rb.requestFocus();
+            });
+            HBox line = new HBox(8, rb, definition);
+            HBox.setHgrow(definition, Priority.ALWAYS);
+            severities.getChildren().add(line);
         }
-        severity.selectToggle(severity.getToggles().get(1));
-        Label unsure = new Label("If unsure, pick the higher severity.");
+        // No severity is chosen for the declarer: a preselected SEV2 contradicts "if unsure, pick
+        // the higher", and a preselected SEV1 would page leadership for every small incident. The
+        // choice is required, with the definitions and the advice in front of the declarer.
+        Label unsure = new Label("Choose one. If unsure, pick the higher severity.");
         unsure.getStyleClass().add(Styles.MUTED);
         summary.setId("declare-summary");
         summary.setPromptText("Optional: what we know so far");
         summary.setPrefRowCount(3);
         summary.setWrapText(true);
+        // Tab leaves the summary, as in every other field (a tab character in a summary is never
+        // meant, and "-10m" typed next belongs in "Impact started at")
+        summary.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                if (e.isShiftDown()) {
+                    focusSeverity();
+                } else {
+                    impactStart.requestFocus();
+                }
+            }
+        });
         impactStart.setId("declare-impact-start");
-        impactStart.setPromptText(
-                "Optional: 09:12 (" + zoneLabel(zone) + "), -20m, or 2026-11-21T09:12:00Z." + " Blank: not known");
+        impactStart.setPromptText("Optional: 09:12 (" + zoneLabel(zone) + "), -20m or 2026-11-21T09:12:00Z");
+        impactPreview.setId("declare-impact-preview");
+        impactPreview.getStyleClass().add(Styles.MUTED);
+        impactPreview.setWrapText(true);
+        impactStart.textProperty().subscribe(text -> {
+            impactPreview.setText(previewOf(text, parseWhen, zone));
+            impactPreview.setManaged(!impactPreview.getText().isEmpty()); // no blank line
+        });
         name.setId("declare-name");
         name.setText(System.getProperty("user.name", ""));
         problem.setId("declare-problem");
@@ -104,12 +143,21 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
                         new Label("Summary"),
                         summary,
                         new Label("Impact started at"),
-                        impactStart);
+                        impactStart,
+                        impactPreview);
         if (knownName.isEmpty()) {
             form.getChildren().addAll(new Label("Your name (shown as author; asked once)"), name);
         }
         form.getChildren().add(problem);
-        getDialogPane().setContent(form);
+        // at large text the form can be taller than the screen: it scrolls, and the buttons stay
+        // on screen below it (at 100 % text the whole form shows at 1280x720)
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(form);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportHeight(540);
+        getDialogPane().setContent(scroll);
+        getDialogPane()
+                .setMaxHeight(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 60);
 
         ButtonType declare = new ButtonType("Declare incident", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(declare, ButtonType.CANCEL);
@@ -138,6 +186,34 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         Platform.runLater(title::requestFocus);
     }
 
+    private void focusSeverity() {
+        javafx.scene.Node target = severity.getSelectedToggle() instanceof RadioButton rb
+                ? rb
+                : (RadioButton) severity.getToggles().get(0);
+        target.requestFocus();
+    }
+
+    /**
+     * @return what "Impact started at" resolves to, in UTC to the second, or why it cannot be read;
+     *     empty for a blank field
+     */
+    static String previewOf(String text, BiFunction<String, ZoneId, Instant> parseWhen, ZoneId zone) {
+        String when = text == null ? "" : text.strip();
+        if (when.isEmpty()) {
+            return "";
+        }
+        try {
+            Instant at = parseWhen.apply(when.startsWith("@") ? when.substring(1) : when, zone);
+            return "= " + PREVIEW.format(at);
+        } catch (IllegalArgumentException ex) {
+            return "Not understood yet: " + ex.getMessage();
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter PREVIEW = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
+
     private static String zoneLabel(ZoneId zone) {
         return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : "local";
     }
@@ -147,6 +223,10 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         String t = title.getText().strip();
         if (t.isEmpty()) {
             problem.setText("Give the incident a title.");
+            return Optional.empty();
+        }
+        if (severity.getSelectedToggle() == null) {
+            problem.setText("Choose a severity. If unsure, pick the higher one.");
             return Optional.empty();
         }
         String author = knownName.orElse(name.getText().strip());

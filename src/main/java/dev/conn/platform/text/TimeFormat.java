@@ -83,6 +83,15 @@ public final class TimeFormat {
 
     /**
      * @param t an instant
+     * @return the ISO-8601 UTC instant to the second, e.g. {@code 2026-11-21T14:32:05Z} (never
+     *     the nanoseconds an instant is stored with)
+     */
+    public static String utcSecondsIso(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
+    /**
+     * @param t an instant
      * @return the UTC time to the minute, e.g. {@code 14:32 UTC} (alerts, check-backs)
      */
     public static String utcMinutes(Instant t) {

@@ -112,9 +112,9 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
         tip.append(TimeFormat.dateTime(entry.event().occurredAt(), other))
                 .append(showUtc ? " local" : " UTC")
                 .append("\nHappened ")
-                .append(entry.event().occurredAt())
+                .append(TimeFormat.utcSecondsIso(entry.event().occurredAt()))
                 .append("\nRecorded ")
-                .append(entry.event().recordedAt())
+                .append(TimeFormat.utcSecondsIso(entry.event().recordedAt()))
                 .append(" by ")
                 .append(entry.event().author());
         entry.originalText().ifPresent(o -> tip.append("\n\nOriginal text: ")
@@ -122,7 +122,7 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
                 .append("\nCorrected by ")
                 .append(entry.correctedBy().orElse("?"))
                 .append(" at ")
-                .append(entry.correctedAt().map(Object::toString).orElse("?")));
+                .append(entry.correctedAt().map(TimeFormat::utcSecondsIso).orElse("?")));
         if (!remarked.isEmpty()) {
             tip.append("\n\n").append(remarked);
         }
