@@ -97,12 +97,16 @@ class WarRoomConflictTest {
     private String agreed(String incident, ChildConsole a, ChildConsole b) throws Exception {
         String[] seen = new String[2];
         Await.until("both consoles agree", Duration.ofSeconds(30), () -> {
+            // logs first, then what each console folded from them: read the other way round, the
+            // people lines could be from before the last pull while the logs are from after it
+            if (!(a.state().equals("ONLINE 0")
+                    && b.state().equals("ONLINE 0")
+                    && a.dump().equals(b.dump()))) {
+                return false;
+            }
             seen[0] = a.send("people " + incident, Duration.ofSeconds(10));
             seen[1] = b.send("people " + incident, Duration.ofSeconds(10));
-            return withoutLost(seen[0]).equals(withoutLost(seen[1]))
-                    && a.dump().equals(b.dump())
-                    && a.state().equals("ONLINE 0")
-                    && b.state().equals("ONLINE 0");
+            return withoutLost(seen[0]).equals(withoutLost(seen[1])) && a.dump().equals(b.dump());
         });
         return seen[0] + "\n" + seen[1];
     }
