@@ -95,6 +95,7 @@ public final class Bench {
             rows.addAll(ImpactBench.run());
             rows.addAll(PostmortemBench.run(Files.createDirectories(root.resolve("postmortem"))));
             rows.addAll(CommsBench.sev1Burst(Files.createDirectories(root.resolve("comms"))));
+            rows.addAll(WarRoomBench.run(Files.createDirectories(root.resolve("warroom"))));
             rows.addAll(DesktopBench.run(Files.createDirectories(root.resolve("desktop"))));
         } finally {
             deleteRecursively(root);

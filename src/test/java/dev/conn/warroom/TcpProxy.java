@@ -12,9 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A loopback TCP proxy between consoles and the war room's server, which a test can cut (every
  * connection through it breaks at once, and new ones are closed on arrival) and heal: a network
- * partition of one console, on 127.0.0.1 only.
+ * partition of one console, on 127.0.0.1 only. Public for the benchmark ({@code
+ * dev.conn.bench.WarRoomBench}).
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -22,7 +23,7 @@ final class TcpProxy implements AutoCloseable {
     private volatile boolean closed;
 
     /** @param target the port on 127.0.0.1 to forward to */
-    TcpProxy(int target) throws IOException {
+    public TcpProxy(int target) throws IOException {
         this.target = target;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::accept, "tcp-proxy-" + server.getLocalPort());
@@ -31,12 +32,12 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** @return the proxy's port on 127.0.0.1 */
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Breaks every connection through the proxy and refuses new ones until {@link #heal()}. */
-    void cut() {
+    public void cut() {
         cut = true;
         for (Socket s : open) {
             closeQuietly(s);
@@ -45,7 +46,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Lets connections through again. */
-    void heal() {
+    public void heal() {
         cut = false;
     }
 

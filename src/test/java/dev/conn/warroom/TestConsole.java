@@ -278,6 +278,16 @@ public final class TestConsole implements AutoCloseable {
         return log;
     }
 
+    /** @return the event store (subscribe to see what reaches this console's journal) */
+    public EventStore store() {
+        return store;
+    }
+
+    /** @return the replicator ({@link Replicator#reconnect()} as the Connect button does) */
+    public Replicator replicator() {
+        return replicator;
+    }
+
     @Override
     public void close() {
         if (dispatcher != null) {
