@@ -81,9 +81,7 @@ public final class Replicator implements AutoCloseable {
     private final Clock clock;
     private final Timing timing;
     private final Listener listener;
-    private final Object lock = new Object();
-    private boolean woken;
-    private boolean retryNow;
+    private final Wakeup wakeup;
     private volatile boolean closed;
     private Thread thread;
     private WarRoomLink link;
@@ -108,6 +106,7 @@ public final class Replicator implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timing = Objects.requireNonNull(timing, "timing");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.wakeup = new Wakeup(() -> closed, this::refreshCount);
     }
 
     /** Starts sharing on a daemon thread of its own. */
@@ -122,19 +121,12 @@ public final class Replicator implements AutoCloseable {
 
     /** Something changed here or at the server: share or pull now instead of at the next poll. */
     public void wake() {
-        synchronized (lock) {
-            woken = true;
-            lock.notifyAll();
-        }
+        wakeup.wake();
     }
 
     /** Try to connect now (the user pressed Connect), without waiting out the backoff. */
     public void reconnect() {
-        synchronized (lock) {
-            retryNow = true;
-            woken = true;
-            lock.notifyAll();
-        }
+        wakeup.reconnect();
     }
 
     /**
@@ -149,7 +141,7 @@ public final class Replicator implements AutoCloseable {
     public SyncResult syncOnce() {
         try (WarRoomLink l = server.connect(() -> {})) {
             link = l;
-            bindAndReconcile(l);
+            Reconciliation.bindAndReconcile(journal, l);
             int pushed = 0;
             int pulled = 0;
             boolean more = true;
@@ -208,20 +200,20 @@ public final class Replicator implements AutoCloseable {
                 try {
                     WarRoomLink l = server.connect(this::wake);
                     link = l;
-                    bindAndReconcile(l);
+                    Reconciliation.bindAndReconcile(journal, l);
                     retry = timing.retryMin();
                     since = null;
                     nextHeartbeat = Instant.MIN;
                 } catch (WarRoomUnreachableException e) {
                     dropLink();
                     offline(e.getMessage());
-                    waitOut(retry, true);
+                    wakeup.waitOut(retry, true);
                     retry = min(retry.multipliedBy(2), timing.retryMax());
                     continue;
                 } catch (RuntimeException e) {
                     dropLink();
                     refused(e);
-                    waitOut(timing.refusedRetry(), true);
+                    wakeup.waitOut(timing.refusedRetry(), true);
                     continue;
                 }
             }
@@ -236,7 +228,7 @@ public final class Replicator implements AutoCloseable {
                 }
                 publish(SyncState.Mode.ONLINE, Optional.empty());
                 if (!more) {
-                    waitOut(min(timing.poll(), Duration.between(clock.instant(), nextHeartbeat)), false);
+                    wakeup.waitOut(min(timing.poll(), Duration.between(clock.instant(), nextHeartbeat)), false);
                 }
             } catch (WarRoomUnreachableException e) {
                 dropLink();
@@ -244,7 +236,7 @@ public final class Replicator implements AutoCloseable {
             } catch (RuntimeException e) {
                 dropLink();
                 refused(e);
-                waitOut(timing.refusedRetry(), true);
+                wakeup.waitOut(timing.refusedRetry(), true);
             }
         }
         WarRoomLink l = link;
@@ -280,57 +272,6 @@ public final class Replicator implements AutoCloseable {
         publish(SyncState.Mode.REFUSED, Optional.of(why));
     }
 
-    private void bindAndReconcile(WarRoomLink l) {
-        Optional<java.util.UUID> bound = journal.warRoomId();
-        if (bound.isEmpty()) {
-            journal.bindWarRoom(l.warRoomId());
-        } else if (!bound.get().equals(l.warRoomId())) {
-            throw new WarRoomRefusedException(
-                    "This data directory already shares with another war room (id " + bound.get() + "; this server's"
-                            + " is " + l.warRoomId() + "). A journal belongs to one war room: join this one from"
-                            + " another data directory (--data-dir), or point the settings back at the first.",
-                    null);
-        }
-        long newest = journal.highestPositionAtMost(Long.MAX_VALUE);
-        if (newest == 0 || agrees(l, newest)) {
-            return;
-        }
-        // the server lost the newest transactions (failover, restore): find where both agree
-        long bad = newest;
-        long good = 0;
-        long step = 1;
-        while (true) {
-            long probe = journal.highestPositionAtMost(bad - step);
-            if (probe == 0) {
-                break;
-            }
-            if (agrees(l, probe)) {
-                good = probe;
-                break;
-            }
-            bad = probe;
-            step *= 2;
-        }
-        while (true) {
-            long mid = journal.highestPositionAtMost(good + (bad - good) / 2);
-            if (mid <= good) {
-                break;
-            }
-            if (agrees(l, mid)) {
-                good = mid;
-            } else {
-                bad = mid;
-            }
-        }
-        int again = journal.rewindTo(good);
-        LOG.warning("the war room's server lost events after position " + good + " (failover or restore): " + again
-                + " events are shared again from this console");
-    }
-
-    private boolean agrees(WarRoomLink l, long position) {
-        return journal.eventAt(position).equals(l.eventAt(position));
-    }
-
     private int push(WarRoomLink l) {
         List<Event> batch = journal.unshared(timing.pushBatch());
         if (batch.isEmpty()) {
@@ -364,42 +305,6 @@ public final class Replicator implements AutoCloseable {
         link = null;
         if (l != null) {
             l.close();
-        }
-    }
-
-    /**
-     * Waits for the interval, a wake-up or close. While offline or refused ({@code connecting} true)
-     * a local append only refreshes the count of events to share; only {@link #reconnect()} or the
-     * interval's end leads to the next connection attempt.
-     */
-    private void waitOut(Duration interval, boolean connecting) {
-        long deadline = System.nanoTime() + Math.max(0, interval.toNanos());
-        while (!closed) {
-            synchronized (lock) {
-                if (retryNow) {
-                    retryNow = false;
-                    woken = false;
-                    return;
-                }
-                if (!woken) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return;
-                    }
-                    try {
-                        lock.wait(Math.max(1, left / 1_000_000));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                    continue;
-                }
-                woken = false;
-                if (!connecting) {
-                    return;
-                }
-            }
-            refreshCount(); // outside the lock: an appending thread that wakes us never waits on a count
         }
     }
 

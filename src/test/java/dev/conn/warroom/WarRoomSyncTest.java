@@ -120,7 +120,7 @@ class WarRoomSyncTest {
                 .start()) {
             IncidentId incident = a.declare("Roles");
             Await.until("shared", Duration.ofSeconds(20), () -> a.journal().unsharedCount() == 0);
-            assertThat(a.journal().roles(incident)).containsValue(db + "_o");
+            assertThat(a.journal().reads().roles(incident)).containsValue(db + "_o");
         }
         try (var c = java.sql.DriverManager.getConnection(url, db + "_o", "pw");
                 var st = c.createStatement()) {

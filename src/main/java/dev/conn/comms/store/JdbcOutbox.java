@@ -4,7 +4,6 @@ import dev.conn.comms.DispatchLease;
 import dev.conn.comms.Outbox;
 import dev.conn.comms.OutboxMessage;
 import dev.conn.comms.OutboxRowMovedException;
-import dev.conn.incident.IncidentId;
 import dev.conn.incident.JdbcTransactionStep;
 import dev.conn.incident.StoreException;
 import dev.conn.platform.db.Database;
@@ -16,10 +15,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -31,11 +28,6 @@ import javax.sql.DataSource;
  * lease_token = ?}, see {@link Outbox}), fenced by the token in {@code dispatch_lease}.
  */
 public final class JdbcOutbox implements Outbox {
-    private static final String COLUMNS = "o.seq, o.message_id, o.incident_id, o.channel, o.author, o.subject,"
-            + " o.body, o.extras, o.state, o.attempts, o.failures, o.next_attempt_at, o.last_error,"
-            + " (SELECT x.external_id FROM outbox x WHERE x.incident_id = o.incident_id AND x.channel = o.channel"
-            + " AND x.external_id IS NOT NULL ORDER BY x.seq DESC FETCH FIRST 1 ROW ONLY)";
-
     /** The fencing check: the dispatch lease still has the token bound at this placeholder. */
     private static final String LEASE_HELD =
             "EXISTS (SELECT 1 FROM dispatch_lease l WHERE l.name = '" + DispatchLease.OUTBOX + "' AND l.token = ?)";
@@ -74,7 +66,7 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public Summary summary() {
         try (Connection c = dataSource.getConnection()) {
-            return new Summary(waiting(c), select(c, "o.state = 'UNKNOWN'", null));
+            return new Summary(waiting(c), JdbcOutboxRows.select(c, "o.state = 'UNKNOWN'", null));
         } catch (SQLException e) {
             throw new StoreException("Could not read the outbox: " + e.getMessage(), e);
         }
@@ -236,40 +228,10 @@ public final class JdbcOutbox implements Outbox {
 
     private List<OutboxMessage> select(String where, Long param) {
         try (Connection c = dataSource.getConnection()) {
-            return select(c, where, param);
+            return JdbcOutboxRows.select(c, where, param);
         } catch (SQLException e) {
             throw new StoreException("Could not read the outbox: " + e.getMessage(), e);
         }
-    }
-
-    private static List<OutboxMessage> select(Connection c, String where, Long param) throws SQLException {
-        List<OutboxMessage> out = new ArrayList<>();
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT " + COLUMNS + " FROM outbox o WHERE " + where + " ORDER BY o.seq")) {
-            if (param != null) {
-                ps.setLong(1, param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new OutboxMessage(
-                            rs.getLong(1),
-                            rs.getObject(2, UUID.class),
-                            new IncidentId(rs.getObject(3, UUID.class)),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            ExtrasJson.read(rs.getString(8)),
-                            OutboxMessage.State.valueOf(rs.getString(9)),
-                            rs.getInt(10),
-                            rs.getInt(11),
-                            rs.getObject(12, OffsetDateTime.class).toInstant(),
-                            Optional.ofNullable(rs.getString(13)),
-                            Optional.ofNullable(rs.getString(14))));
-                }
-            }
-        }
-        return out;
     }
 
     static OffsetDateTime utc(Instant i) {

@@ -1,14 +1,12 @@
 package dev.conn.warroom.store;
 
 import dev.conn.incident.CommandFold;
-import dev.conn.incident.CommsEvent;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentLog;
 import dev.conn.incident.Origin;
 import dev.conn.incident.StoreException;
-import dev.conn.platform.db.Database;
 import dev.conn.warroom.Journal;
 import dev.conn.warroom.Position;
 import dev.conn.warroom.ServerEvent;
@@ -20,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +33,8 @@ import javax.sql.DataSource;
  * {@code event.server_role}; the cursor, the war room's id and this console's id in {@code
  * console_state}). Replicated events are stored through the one writer ({@link IncidentLog#store}
  * with {@link Origin#REPLICATED}), their positions and the cursor in the same transaction; this class
- * only reads events and writes sync metadata (positions, cursor) and the outbox's hand-over mark.
+ * only reads events and writes sync metadata (positions, cursor); the outbox's hand-over mark is
+ * {@link JdbcHandOver}'s, and the read-only queries are {@link JdbcJournalReads}'.
  */
 public final class JdbcJournal implements Journal {
     static final String WAR_ROOM_ID = "warroom.id";
@@ -50,6 +48,7 @@ public final class JdbcJournal implements Journal {
 
     private final DataSource dataSource;
     private final IncidentLog log;
+    private final JdbcJournalReads reads;
 
     /**
      * @param dataSource the console's migrated H2 database
@@ -58,6 +57,7 @@ public final class JdbcJournal implements Journal {
     public JdbcJournal(DataSource dataSource, IncidentLog log) {
         this.dataSource = dataSource;
         this.log = log;
+        this.reads = new JdbcJournalReads(dataSource);
     }
 
     @Override
@@ -126,63 +126,7 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public List<SharedMessage> handOver(List<Event> queued) {
-        List<UUID> ids = new ArrayList<>();
-        for (Event e : queued) {
-            try {
-                if (e.body() instanceof CommsEvent.MessageQueued q) {
-                    ids.add(UUID.fromString(q.messageId()));
-                }
-            } catch (IllegalArgumentException unreadable) {
-                // an event whose payload does not fit has no rows to hand over
-            }
-        }
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<SharedMessage> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE outbox SET state = '" + SHARED + "' WHERE message_id = ? AND state = 'QUEUED'")) {
-                    for (UUID id : ids) {
-                        ps.setObject(1, id);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                try (PreparedStatement ps = c.prepareStatement("SELECT message_id, incident_id, channel, author,"
-                        + " subject, body, extras, next_attempt_at FROM outbox WHERE message_id = ? AND state = '"
-                        + SHARED + "' ORDER BY seq")) {
-                    for (UUID id : ids) {
-                        ps.setObject(1, id);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                out.add(new SharedMessage(
-                                        rs.getObject(1, UUID.class),
-                                        new IncidentId(rs.getObject(2, UUID.class)),
-                                        rs.getString(3),
-                                        rs.getString(4),
-                                        rs.getString(5),
-                                        rs.getString(6),
-                                        rs.getString(7),
-                                        rs.getObject(8, OffsetDateTime.class).toInstant()));
-                            }
-                        }
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-            sync(c); // handed over for good before the war room can send it
-        } catch (SQLException e) {
-            throw new StoreException("Could not hand messages over to the war room: " + e.getMessage(), e);
-        }
-        return out;
+        return JdbcHandOver.handOver(dataSource, queued);
     }
 
     @Override
@@ -213,7 +157,7 @@ public final class JdbcJournal implements Journal {
         }
         List<Position> positions = events.stream().map(ServerEvent::position).toList();
         long cursor = events.get(events.size() - 1).serverSeq();
-        Set<UUID> held = held(events.stream().map(e -> e.event().id()).toList());
+        Set<UUID> held = reads.held(events.stream().map(e -> e.event().id()).toList());
         List<ServerEvent> fresh =
                 events.stream().filter(e -> !held.contains(e.event().id())).toList();
         Set<IncidentId> reordered = new HashSet<>();
@@ -311,119 +255,17 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public Optional<UUID> eventAt(long serverSeq) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT id FROM event WHERE server_seq = ?")) {
-            ps.setLong(1, serverSeq);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the journal: " + e.getMessage(), e);
-        }
+        return reads.eventAt(serverSeq);
     }
 
     @Override
     public long highestPositionAtMost(long atMost) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT COALESCE(MAX(server_seq), 0) FROM event WHERE server_seq <= ?")) {
-            ps.setLong(1, atMost);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the journal: " + e.getMessage(), e);
-        }
+        return reads.highestPositionAtMost(atMost);
     }
 
-    /**
-     * @param incident an incident
-     * @return the database role the war room recorded for each of its shared events
-     * @throws StoreException if the journal cannot be read
-     */
-    public Map<UUID, String> roles(IncidentId incident) {
-        Map<UUID, String> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT id, server_role FROM event WHERE incident_id = ? AND server_role IS NOT NULL")) {
-            ps.setObject(1, incident.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getObject(1, UUID.class), rs.getString(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the journal: " + e.getMessage(), e);
-        }
-        return out;
-    }
-
-    /**
-     * @param incident an incident
-     * @return where each of its events stands in the war room, in storage order
-     * @throws StoreException if the journal cannot be read
-     */
-    public List<dev.conn.warroom.EventShare> shares(IncidentId incident) {
-        List<dev.conn.warroom.EventShare> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT id, author, server_role, server_seq FROM event"
-                        + " WHERE incident_id = ? ORDER BY seq")) {
-            ps.setObject(1, incident.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String role = rs.getString(3);
-                    boolean shared = rs.getObject(4) != null;
-                    out.add(new dev.conn.warroom.EventShare(
-                            rs.getObject(1, UUID.class),
-                            rs.getString(2),
-                            shared ? Optional.of(role == null ? "" : role) : Optional.empty()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the journal: " + e.getMessage(), e);
-        }
-        return out;
-    }
-
-    /**
-     * @param incident an incident
-     * @return the ids of its events not yet shared
-     * @throws StoreException if the journal cannot be read
-     */
-    public Set<UUID> unsharedIds(IncidentId incident) {
-        Set<UUID> out = new HashSet<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT id FROM event WHERE incident_id = ? AND server_seq IS NULL")) {
-            ps.setObject(1, incident.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getObject(1, UUID.class));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the journal: " + e.getMessage(), e);
-        }
-        return Collections.unmodifiableSet(out);
-    }
-
-    private Set<UUID> held(List<UUID> ids) {
-        Set<UUID> out = new HashSet<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT id FROM event WHERE id = ?")) {
-            for (UUID id : ids) {
-                ps.setObject(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        out.add(id);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the journal: " + e.getMessage(), e);
-        }
-        return out;
+    /** @return the journal's read-only queries (what the screen and the tests read) */
+    public JdbcJournalReads reads() {
+        return reads;
     }
 
     private static void setPositions(Connection c, List<Position> positions) throws SQLException {
@@ -475,12 +317,6 @@ public final class JdbcJournal implements Journal {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("Could not write the journal's war room state: " + e.getMessage(), e);
-        }
-    }
-
-    private static void sync(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(Database.SYNC);
         }
     }
 

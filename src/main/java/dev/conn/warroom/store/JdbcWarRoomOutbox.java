@@ -4,9 +4,8 @@ import dev.conn.comms.DispatchLease;
 import dev.conn.comms.Outbox;
 import dev.conn.comms.OutboxMessage;
 import dev.conn.comms.OutboxRowMovedException;
-import dev.conn.comms.store.ExtrasJson;
+import dev.conn.comms.store.JdbcOutboxRows;
 import dev.conn.incident.Event;
-import dev.conn.incident.IncidentId;
 import dev.conn.incident.JdbcTransactionStep;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,10 +14,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The war room's outbox ({@link Outbox}): rows in the war room's PostgreSQL (migration V1), handed
@@ -44,11 +41,6 @@ import java.util.UUID;
  * happens when the event is shared.
  */
 public final class JdbcWarRoomOutbox implements Outbox {
-    private static final String COLUMNS = "o.seq, o.message_id, o.incident_id, o.channel, o.author, o.subject,"
-            + " o.body, o.extras, o.state, o.attempts, o.failures, o.next_attempt_at, o.last_error,"
-            + " (SELECT x.external_id FROM outbox x WHERE x.incident_id = o.incident_id AND x.channel = o.channel"
-            + " AND x.external_id IS NOT NULL ORDER BY x.seq DESC LIMIT 1)";
-
     /** The fencing check: the war room's dispatch lease still has the token bound at this placeholder. */
     private static final String LEASE_HELD =
             "EXISTS (SELECT 1 FROM dispatch_lease l WHERE l.name = '" + DispatchLease.OUTBOX + "' AND l.token = ?)";
@@ -94,7 +86,7 @@ public final class JdbcWarRoomOutbox implements Outbox {
     @Override
     public Summary summary() {
         return connections.with(
-                "read the outbox", c -> new Summary(waiting(c), select(c, "o.state = 'UNKNOWN'", null)));
+                "read the outbox", c -> new Summary(waiting(c), JdbcOutboxRows.select(c, "o.state = 'UNKNOWN'", null)));
     }
 
     private static int waiting(Connection c) throws SQLException {
@@ -289,37 +281,7 @@ public final class JdbcWarRoomOutbox implements Outbox {
     }
 
     private List<OutboxMessage> select(String where, Long param) {
-        return connections.with("read the outbox", c -> select(c, where, param));
-    }
-
-    private static List<OutboxMessage> select(Connection c, String where, Long param) throws SQLException {
-        List<OutboxMessage> out = new ArrayList<>();
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT " + COLUMNS + " FROM outbox o WHERE " + where + " ORDER BY o.seq")) {
-            if (param != null) {
-                ps.setLong(1, param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new OutboxMessage(
-                            rs.getLong(1),
-                            rs.getObject(2, UUID.class),
-                            new IncidentId(rs.getObject(3, UUID.class)),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            ExtrasJson.read(rs.getString(8)),
-                            OutboxMessage.State.valueOf(rs.getString(9)),
-                            rs.getInt(10),
-                            rs.getInt(11),
-                            rs.getObject(12, OffsetDateTime.class).toInstant(),
-                            Optional.ofNullable(rs.getString(13)),
-                            Optional.ofNullable(rs.getString(14))));
-                }
-            }
-        }
-        return out;
+        return connections.with("read the outbox", c -> JdbcOutboxRows.select(c, where, param));
     }
 
     private static OffsetDateTime utc(Instant i) {

@@ -117,7 +117,7 @@ public final class WarRooms {
 
             @Override
             public java.util.List<EventShare> shares(dev.conn.incident.IncidentId incident) {
-                return journal.shares(incident);
+                return journal.reads().shares(incident);
             }
         };
     }
