@@ -130,12 +130,7 @@ public final class AppContext implements AutoCloseable {
         return new AppContext(Core.open(dataDirectory, clock, disk, network, AppContext::projections, decorate));
     }
 
-    /**
-     * The rows that commit in the same transaction as the events they follow.
-     *
-     * @param dataSource the database
-     * @return the comms feature's outbox: its rows commit with their MESSAGE_QUEUED (ADR 0005)
-     */
+    /** The rows that commit with the events they follow: the outbox's, with each MESSAGE_QUEUED (ADR 0005). */
     private static List<JdbcProjection> projections(DataSource dataSource) {
         return List.of(new dev.conn.comms.store.JdbcOutboxProjection());
     }
@@ -195,6 +190,8 @@ public final class AppContext implements AutoCloseable {
                 alerts,
                 () -> stage);
         // issue 13: sharing through a war room; while in one, this console's own dispatcher does not send
+        var own = new dev.conn.comms.store.JdbcOutbox(database.dataSource());
+        var shown = new dev.conn.warroom.OutboxWithWarRoom(own); // the Comms tab lists the war room's rows too
         dev.conn.warroom.ui.WarRoomFeature warRoom = new dev.conn.warroom.ui.WarRoomFeature(
                 dev.conn.warroom.store.WarRooms.connector(
                         database.dataSource(), store, incidents.log(), secrets, clock),
@@ -207,13 +204,15 @@ public final class AppContext implements AutoCloseable {
                 alerts,
                 policy,
                 clock,
-                () -> stage);
+                () -> stage,
+                shown);
         // one dispatcher per data directory: the lease decides which Conn process sends (ADR 0009)
         String me = settingsModel.settings().author().orElse(System.getProperty("user.name", "unknown"));
         CommsFeature comms = new CommsFeature(
                 incidentModel,
                 incidents,
-                new dev.conn.comms.store.JdbcOutbox(database.dataSource()),
+                own,
+                shown,
                 // while in a war room, the war room's sending console sends, not this data directory's
                 dev.conn.warroom.GatedLease.soloOnly(
                         new dev.conn.comms.store.JdbcDispatchLease(
@@ -229,6 +228,7 @@ public final class AppContext implements AutoCloseable {
                 tasks,
                 alerts,
                 () -> stage);
+        shown.onChange(comms::recountOutbox);
         // the hand-off brief can go to the responders' channels, not only be read aloud
         people.sendBriefsWith(comms::composeForResponders);
         return List.of(

@@ -79,10 +79,14 @@ public final class IncidentLog {
      * @param decider the feature's decider
      * @param command the command
      * @param author who
-     * @param step run in the append's transaction after the events are inserted
+     * @param step run in the append's transaction after the events are inserted; or, if it {@link
+     *     JdbcTransactionStep#commitsFirst() commits first} (a war room's outbox), committed with the
+     *     stamped events before the append takes its lock, then the events are appended without a
+     *     guard (they are final once committed there)
      * @param <C> the command type
      * @param <S> the decider's state
-     * @return the events appended, in order
+     * @return the events appended, in order (empty if a copy of a committed-first event was stored
+     *     already, e.g. by a war room's pull)
      * @throws CommandRefusedException in the decider's words; nothing is stored
      * @throws ConcurrentChangeException if the log kept changing under the decision
      * @throws StoreException if the database cannot be read or written, or the step fails
@@ -106,6 +110,11 @@ public final class IncidentLog {
             List<Event> events = stamp(incident, ((Decision.Accept) decision).drafts(), who);
             if (events.isEmpty()) {
                 return List.of();
+            }
+            if (step.isPresent() && step.get().commitsFirst()) {
+                // committed elsewhere first, off the append lock: these events are final, never re-decided
+                step.get().commitFirst(events);
+                return store.append(new Append(events, Optional.empty(), Origin.DECIDED, Optional.empty()));
             }
             try {
                 return store.append(new Append(

@@ -30,4 +30,30 @@ public interface JdbcTransactionStep {
     default void run(Connection connection, List<Event> stored) throws SQLException {
         run(connection);
     }
+
+    /**
+     * True for a step kept in another database that must commit there <em>before</em> the local
+     * append, so that no network call happens while the local append lock is held (a war room's
+     * outbox, issue 13, ADR 0021). The one writer then calls {@link #commitFirst} with the stamped
+     * events, and stores them locally only if it returns; the step itself never runs in the local
+     * transaction.
+     *
+     * @return false by default: the step runs inside the local append
+     */
+    default boolean commitsFirst() {
+        return false;
+    }
+
+    /**
+     * For a step that {@link #commitsFirst()}: commits it in its own database together with the
+     * events about to be appended locally (their ids are final). If it throws, nothing is stored
+     * locally; if it returns, the one writer stores the same events (a copy that reaches the
+     * journal another way first, such as a war room's pull, is kept once: events keep their id).
+     *
+     * @param events the events the append will store, stamped, in order (never empty)
+     * @throws RuntimeException to refuse (nothing is stored locally)
+     */
+    default void commitFirst(List<Event> events) {
+        throw new UnsupportedOperationException("this step runs inside the local append");
+    }
 }

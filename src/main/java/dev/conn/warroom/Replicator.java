@@ -43,6 +43,15 @@ public final class Replicator implements AutoCloseable {
 
         /** @param people the war room's people, as the server last saw them */
         default void people(List<PersonSeen> people) {}
+
+        /**
+         * A round with the server ended: what was pushed and pulled is in place (the war room's
+         * outbox may have changed: rows handed over, outcomes recorded).
+         *
+         * @param pushed events this console shared in the round
+         * @param pulled events the round brought from the server
+         */
+        default void round(int pushed, int pulled) {}
     }
 
     /**
@@ -218,8 +227,12 @@ public final class Replicator implements AutoCloseable {
                 }
             }
             try {
-                boolean more = push(link) == timing.pushBatch();
-                more |= pull(link).fetched() == timing.pullBatch();
+                int pushed = push(link);
+                Pulled pulled = pull(link);
+                boolean more = pushed == timing.pushBatch() || pulled.fetched() == timing.pullBatch();
+                if (pushed > 0 || pulled.fetched() > 0) {
+                    listener.round(pushed, pulled.fetched());
+                }
                 Instant now = clock.instant();
                 if (!now.isBefore(nextHeartbeat)) {
                     nextHeartbeat = now.plus(timing.heartbeat());

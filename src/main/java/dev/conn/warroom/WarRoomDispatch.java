@@ -10,7 +10,7 @@ import java.util.Objects;
  * handed over by the consoles that queued them; queueing itself stays in the console's own outbox),
  * its dispatch lease (server clock, fencing token) and the console's one writer, through which the
  * outcomes are recorded (each outbox change that goes with an event is a step of the event's local
- * append, and writes the event to the war room's log too). A console builds the war room's
+ * append, committed in the war room first with the event in its log: ADR 0021). A console builds the war room's
  * dispatcher on these while it is in a war room: {@code new OutboxDispatcher(d.outbox(), d.log(),
  * new OutboxWatch(d.outbox()), d.lease(), channels, Sleeper.REAL, backoff, known)}.
  *

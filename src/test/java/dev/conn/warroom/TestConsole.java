@@ -240,6 +240,41 @@ public final class TestConsole implements AutoCloseable {
         dispatcher.start();
     }
 
+    /**
+     * Leaves every message of the war room's outbox that is still queued as delivery-unknown, as a
+     * lease holder whose answers were lost would: claims the war room's lease, puts each row in
+     * flight, records {@code MESSAGE_DELIVERY_UNKNOWN} through the one writer with the row's fenced
+     * compare-and-set, and lets the lease go.
+     *
+     * @return how many rows it left unknown
+     */
+    public int leaveQueuedMessagesUnknown() {
+        try (WarRoomDispatch d = WarRooms.dispatch(
+                settings,
+                secrets,
+                log,
+                dev.conn.comms.DispatchLease.Owner.thisProcess("a holder whose answers were lost"),
+                Duration.ofSeconds(30),
+                () -> true)) {
+            long token = ((dev.conn.comms.DispatchLease.Claim.Held) d.lease().claim()).token();
+            List<dev.conn.comms.OutboxMessage> rows = d.outbox().queued();
+            for (dev.conn.comms.OutboxMessage row : rows) {
+                if (!d.outbox().markInFlight(row.seq(), token)) {
+                    throw new IllegalStateException("row " + row.seq() + " did not go in flight");
+                }
+                log.execute(
+                        row.incidentId(),
+                        new dev.conn.comms.DeliveryDecider(),
+                        new dev.conn.comms.DeliveryCommand.DeliveryUnknown(
+                                row.messageId(), row.channel(), "the answer was lost"),
+                        "Conn outbox",
+                        Optional.of(d.outbox().markUnknown(row.seq(), token, "the answer was lost")));
+            }
+            d.lease().release(token);
+            return rows.size();
+        }
+    }
+
     /** @return this console's own outbox */
     public dev.conn.comms.store.JdbcOutbox localOutbox() {
         return new dev.conn.comms.store.JdbcOutbox(database.dataSource());

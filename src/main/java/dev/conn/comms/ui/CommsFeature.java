@@ -63,6 +63,7 @@ public final class CommsFeature {
     private final SecretResolver secrets;
     private final OutboxDispatcher dispatcher;
     private final CommsViewModel model;
+    private final OutboxWatch watch;
     private CommsView view;
 
     /**
@@ -70,7 +71,10 @@ public final class CommsFeature {
      * @param incidents the incident log the commands and the dispatcher's outcomes are written to
      * @param outbox the data directory's outbox (H2: {@code comms.store.JdbcOutbox}; the event
      *     store must be built with {@code comms.store.JdbcOutboxProjection}), built by the
-     *     composition root so this screen package never reaches the store
+     *     composition root so this screen package never reaches the store; its dispatcher sends from it
+     * @param shown what the Comms tab lists, counts and settles: {@code outbox}, or with a war room
+     *     the console's own plus the war room's ({@code warroom.OutboxWithWarRoom}); call {@link
+     *     #recountOutbox()} when it changes
      * @param lease the dispatch lease deciding which Conn process sends (ADR 0009); a war room
      *     gates it so only the war room's sending console sends
      * @param settings the settings (the channels, the author)
@@ -85,6 +89,7 @@ public final class CommsFeature {
             IncidentViewModel incident,
             IncidentService incidents,
             Outbox outbox,
+            Outbox shown,
             DispatchLease lease,
             SettingsViewModel settings,
             SecretResolver secrets,
@@ -99,7 +104,7 @@ public final class CommsFeature {
         this.clock = incidents.clock();
         this.owner = owner;
         this.secrets = secrets;
-        OutboxWatch watch = new OutboxWatch(outbox);
+        this.watch = new OutboxWatch(shown);
         // channels saved in the editor take effect at once: the dispatcher reads the current map
         AtomicReference<Map<String, Channel>> clients = new AtomicReference<>(Map.of());
         settings.settingsProperty().subscribe(s -> clients.set(ChannelClient.all(s.channelsOrEmpty(), secrets, clock)));
@@ -115,7 +120,7 @@ public final class CommsFeature {
                 secrets.known());
         model = new CommsViewModel(
                 incident,
-                new CommsService(incidents.log(), outbox, watch),
+                new CommsService(incidents.log(), shown, watch),
                 policy,
                 () -> settings.settingsProperty().get().channelsOrEmpty(),
                 new MessageTemplates(dataDirectory),
@@ -123,6 +128,18 @@ public final class CommsFeature {
                 Platform::runLater);
         if (alerts != null) {
             CommsAlerts.route(model, alerts);
+        }
+    }
+
+    /**
+     * The tab's outbox changed elsewhere (a war room's rows): counts it again and tells the tab.
+     * Reads the local database only; call off the FX thread. Never throws.
+     */
+    public void recountOutbox() {
+        try {
+            watch.recount();
+        } catch (RuntimeException e) {
+            // the next change or the dispatcher's poll counts again
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.conn.comms.ui;
 
+import dev.conn.comms.DispatchLease;
 import dev.conn.comms.OutboxDispatcher;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,9 +40,10 @@ public final class CommsText {
      */
     public static String waitingText(int n, OutboxDispatcher.Status st) {
         if (st.elsewhere().isPresent()) {
+            String who = sender(st.elsewhere().get());
             return n == 0
-                    ? OTHER_WINDOW
-                    : n + (n == 1 ? " message" : " messages") + " waiting: the other Conn window sends them";
+                    ? "Messages are sent by " + who
+                    : n + (n == 1 ? " message" : " messages") + " waiting: " + who + " sends them";
         }
         if (n == 0) {
             return "";
@@ -56,8 +58,19 @@ public final class CommsText {
      */
     public static String senderText(OutboxDispatcher.Status st) {
         return st.elsewhere()
-                .map(h -> OTHER_WINDOW + " (" + h.owner().description() + ", pid "
-                        + h.owner().pid() + ").")
+                .map(h -> h.owner().pid() == 0
+                        ? "Messages are sent by " + h.owner().description() + "."
+                        : OTHER_WINDOW + " (" + h.owner().description() + ", pid "
+                                + h.owner().pid() + ").")
                 .orElse("");
+    }
+
+    /**
+     * @return who sends: "the other Conn window", or for a holder that is no process (pid 0: while
+     *     this console is in a war room, its own outbox is sent by "the war room's sending console")
+     *     its description
+     */
+    private static String sender(DispatchLease.Holder h) {
+        return h.owner().pid() == 0 ? h.owner().description() : "the other Conn window";
     }
 }

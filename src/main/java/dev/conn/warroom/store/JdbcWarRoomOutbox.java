@@ -25,16 +25,18 @@ import java.util.Optional;
  * the lease's fencing token, exactly as in a console's own outbox.
  *
  * <p>A change that comes with an event ({@code MESSAGE_SENT}, {@code MESSAGE_FAILED}, {@code
- * MESSAGE_DELIVERY_UNKNOWN}) is a {@link JdbcTransactionStep} of that event's local append (through
- * the one writer, {@code IncidentLog.execute(..., step)}): inside the local transaction, it runs the
- * compare-and-set in PostgreSQL and inserts the appended event into the war room's log in the same
- * PostgreSQL transaction, and commits that. If the compare-and-set matches no row, it throws {@link
- * OutboxRowMovedException} and the local append rolls back too: nothing is recorded anywhere. If the
- * local commit fails after PostgreSQL committed, the event is in the war room's log and comes back
- * with the next pull (events keep their id, and a journal stores an id once). So the row and its
- * event always commit together in the war room, and every console's journal records the outcome
- * once. While the step waits for PostgreSQL it holds the local append lock; {@link #STEP_TIMEOUT_MS}
- * bounds that wait.
+ * MESSAGE_DELIVERY_UNKNOWN}) is a {@link JdbcTransactionStep} that {@linkplain
+ * JdbcTransactionStep#commitsFirst() commits first} (through the one writer, {@code
+ * IncidentLog.execute(..., step)}): once the writer has decided and stamped the event, and before it
+ * takes the local append lock, the step runs the compare-and-set in PostgreSQL and inserts the event
+ * into the war room's log in the same PostgreSQL transaction, and commits that; only then is the
+ * event appended locally. If the compare-and-set matches no row, it throws {@link
+ * OutboxRowMovedException} and nothing is recorded anywhere. If the console dies (or the local
+ * append fails) after PostgreSQL committed, the event is in the war room's log and comes with the
+ * next pull (events keep their id, and a journal stores an id once). So the row and its event
+ * always commit together in the war room, every console's journal records the outcome once, and a
+ * hung server never holds this console's local append lock: its other entries go on
+ * (ADR 0021). {@link #STEP_TIMEOUT_MS} bounds how long the dispatcher itself waits.
  *
  * <p>Queueing stays local: the {@code MESSAGE_QUEUED} event's projection writes the console's own
  * outbox rows (its journal acknowledges the message, online or not); the hand-over to this outbox
@@ -46,8 +48,8 @@ public final class JdbcWarRoomOutbox implements Outbox {
             "EXISTS (SELECT 1 FROM dispatch_lease l WHERE l.name = '" + DispatchLease.OUTBOX + "' AND l.token = ?)";
 
     /**
-     * The longest a step of a local append waits for the war room (ms): the local append lock is
-     * held meanwhile, and the local lock timeout is 30 s.
+     * The longest an outcome's compare-and-set waits for the war room (ms), before the local append
+     * (no local lock is held meanwhile).
      */
     static final int STEP_TIMEOUT_MS = 10_000;
 
@@ -188,9 +190,9 @@ public final class JdbcWarRoomOutbox implements Outbox {
     }
 
     /**
-     * A compare-and-set in the war room, run as a step of a local append: it writes the events the
-     * append stored to the war room's log in the same PostgreSQL transaction, and throws {@link
-     * OutboxRowMovedException} (rolling the local append back) if the row had moved on.
+     * A compare-and-set in the war room, committed before the local append of its events: it writes
+     * the events to the war room's log in the same PostgreSQL transaction, and throws {@link
+     * OutboxRowMovedException} (nothing is appended locally) if the row had moved on.
      */
     private final class SharedStep implements JdbcTransactionStep {
         private final long seq;
@@ -205,13 +207,18 @@ public final class JdbcWarRoomOutbox implements Outbox {
 
         @Override
         public void run(Connection local) throws SQLException {
-            // without the events, the war room's log would miss the outcome: refuse, and roll back
-            throw new SQLException("the war room's outbox must share the events of its step");
+            // never inside the local append: the war room commits first (no network under the append lock)
+            throw new SQLException("the war room's outbox commits before the local append, never inside it");
         }
 
         @Override
-        public void run(Connection local, List<Event> stored) {
-            if (!update(sql, stored, params)) {
+        public boolean commitsFirst() {
+            return true;
+        }
+
+        @Override
+        public void commitFirst(List<Event> events) {
+            if (!update(sql, events, params)) {
                 throw new OutboxRowMovedException(seq);
             }
         }
@@ -219,8 +226,8 @@ public final class JdbcWarRoomOutbox implements Outbox {
 
     /**
      * Runs one compare-and-set and, if it matched exactly one row, inserts the events into the war
-     * room's log in the same transaction. With events (a step of a local append), the connection's
-     * network timeout is {@link #STEP_TIMEOUT_MS} meanwhile.
+     * room's log in the same transaction. With events (an outcome, before its local append), the
+     * connection's network timeout is {@link #STEP_TIMEOUT_MS} meanwhile.
      *
      * @return false if the expectation no longer held (nothing written)
      * @throws dev.conn.incident.StoreException if the war room cannot be reached or the commit's

@@ -14,6 +14,7 @@ import dev.conn.settings.Policy;
 import dev.conn.settings.SecretResolver;
 import dev.conn.settings.ui.SettingsViewModel;
 import dev.conn.timeline.ui.TimelineViewModel;
+import dev.conn.warroom.OutboxWithWarRoom;
 import dev.conn.warroom.SyncState;
 import dev.conn.warroom.WarRoomConnector;
 import java.security.SecureRandom;
@@ -59,6 +60,7 @@ public final class WarRoomFeature {
      * @param policy the hand-off ACK timeout and the fatigue thresholds
      * @param clock the clock
      * @param owner the main window, for the dialogs
+     * @param shown the Comms tab's outbox, which lists the war room's rows while connected
      */
     public WarRoomFeature(
             WarRoomConnector connector,
@@ -71,7 +73,8 @@ public final class WarRoomFeature {
             AlertCentre alerts,
             Policy policy,
             Clock clock,
-            Supplier<Window> owner) {
+            Supplier<Window> owner,
+            OutboxWithWarRoom shown) {
         this.incident = incident;
         this.secrets = secrets;
         this.tasks = tasks;
@@ -82,7 +85,7 @@ public final class WarRoomFeature {
                 new SecureRandom(),
                 CommunicationDeadlines.NONE,
                 new FatigueMonitor(policy.fatigue(), zone));
-        this.model = new WarRoomViewModel(connector, settings, secrets, tasks, Platform::runLater, clock, zone);
+        this.model = new WarRoomViewModel(connector, settings, secrets, tasks, Platform::runLater, clock, zone, shown);
         this.watch = new WarRoomWatch(
                 incident,
                 incidents,

@@ -13,6 +13,7 @@ import dev.conn.settings.Settings;
 import dev.conn.settings.WarRoomSettings;
 import dev.conn.settings.ui.SettingsViewModel;
 import dev.conn.warroom.Journal;
+import dev.conn.warroom.OutboxWithWarRoom;
 import dev.conn.warroom.PersonSeen;
 import dev.conn.warroom.Replicator;
 import dev.conn.warroom.SyncState;
@@ -53,6 +54,7 @@ public final class WarRoomViewModel {
     private final Executor fx;
     private final Clock clock;
     private final ZoneId zone;
+    private final OutboxWithWarRoom shown;
     private final ReadOnlyObjectWrapper<SyncState> state = new ReadOnlyObjectWrapper<>(SyncState.SOLO);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
     private final ObservableList<PersonSeen> people = FXCollections.observableArrayList();
@@ -80,6 +82,8 @@ public final class WarRoomViewModel {
      * @param fx runs the replicator's news on the FX thread ({@code Platform::runLater})
      * @param clock the clock
      * @param zone the zone the status bar's times are shown in
+     * @param shown the Comms tab's outbox, told of the war room's outbox while connected (its rows
+     *     counted after every round with the server)
      */
     public WarRoomViewModel(
             WarRoomConnector connector,
@@ -88,7 +92,8 @@ public final class WarRoomViewModel {
             TaskRunner tasks,
             Executor fx,
             Clock clock,
-            ZoneId zone) {
+            ZoneId zone,
+            OutboxWithWarRoom shown) {
         this.connector = connector;
         this.settings = settings;
         this.secrets = secrets;
@@ -96,6 +101,7 @@ public final class WarRoomViewModel {
         this.fx = fx;
         this.clock = clock;
         this.zone = zone;
+        this.shown = shown;
         inWarRoom = configured(settings.settings()).isPresent();
         settings.settingsProperty()
                 .subscribe(s -> channels.set(ChannelClient.all(s.channelsOrEmpty(), secrets, clock)));
@@ -171,6 +177,7 @@ public final class WarRoomViewModel {
         saved().ifPresent(w -> settings.update(s -> s.withWarRoom(w.withEnabled(false)), onError));
         inWarRoom = false;
         Session old = session.getAndSet(null);
+        shown.warRoom(Optional.empty());
         state.set(SyncState.SOLO);
         statusText.set("");
         people.clear();
@@ -207,10 +214,23 @@ public final class WarRoomViewModel {
 
     private void open(WarRoomSettings w) {
         inWarRoom = true;
+        KnownSecrets known = secrets.known();
+        WarRoomDispatch dispatch = connector.dispatch(
+                w,
+                DispatchLease.Owner.thisProcess("Conn console of " + w.personName()),
+                LEASE_TTL,
+                () -> !channels.get().isEmpty());
+        // the Comms tab lists the war room's rows too, as this count last found them
+        OutboxWatch watch = new OutboxWatch(dispatch.outbox());
+        watch.onChange(snapshot -> shown.shared(snapshot.waiting(), snapshot.unknown()));
+        shown.warRoom(Optional.of(dispatch.outbox()));
         Replicator replicator = connector.replicator(w, Replicator.Timing.DEFAULT, new Replicator.Listener() {
             @Override
             public void state(SyncState s) {
                 fx.execute(() -> show(s));
+                if (s.mode() == SyncState.Mode.ONLINE) {
+                    recountQuietly(watch); // on the replicator's thread: a slow server delays only sharing
+                }
             }
 
             @Override
@@ -222,17 +242,16 @@ public final class WarRoomViewModel {
             public void people(List<PersonSeen> seen) {
                 fx.execute(() -> people.setAll(seen));
             }
+
+            @Override
+            public void round(int pushed, int pulled) {
+                recountQuietly(watch); // rows handed over, outcomes recorded by any console
+            }
         });
-        KnownSecrets known = secrets.known();
-        WarRoomDispatch dispatch = connector.dispatch(
-                w,
-                DispatchLease.Owner.thisProcess("Conn console of " + w.personName()),
-                LEASE_TTL,
-                () -> !channels.get().isEmpty());
         OutboxDispatcher dispatcher = new OutboxDispatcher(
                 dispatch.outbox(),
                 dispatch.log(),
-                new OutboxWatch(dispatch.outbox()),
+                watch,
                 dispatch.lease(),
                 id -> Optional.ofNullable(channels.get().get(id)),
                 Sleeper.REAL,
@@ -267,9 +286,18 @@ public final class WarRoomViewModel {
         statusText.set(s.statusText(zone));
     }
 
+    private static void recountQuietly(OutboxWatch watch) {
+        try {
+            watch.recount();
+        } catch (RuntimeException e) {
+            // the war room cannot be read now: its rows stay as last counted until the next round
+        }
+    }
+
     /** Stops sharing and sending, blocking up to about 10 s (Conn closes). */
     public void close() {
         Session s = session.getAndSet(null);
+        shown.warRoom(Optional.empty());
         if (s != null) {
             s.close();
         }
