@@ -19,7 +19,10 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final Object flow = new Object();
+    private final java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean cut;
+    private volatile boolean hung;
     private volatile boolean closed;
 
     /** @param target the port on 127.0.0.1 to forward to */
@@ -45,9 +48,26 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
-    /** Lets connections through again. */
+    /** Lets connections through again (also after {@link #hang()}: the bytes held go on). */
     public void heal() {
         cut = false;
+        synchronized (flow) {
+            hung = false;
+            flow.notifyAll();
+        }
+    }
+
+    /**
+     * A hung server: connections stay open, but no byte goes through either way until {@link
+     * #heal()} (what arrives meanwhile is held, and counted).
+     */
+    public void hang() {
+        hung = true;
+    }
+
+    /** @return bytes that arrived while hung and wait to go through */
+    public long held() {
+        return held.get();
     }
 
     private void accept() {
@@ -82,6 +102,7 @@ public final class TcpProxy implements AutoCloseable {
                             OutputStream out = to.getOutputStream()) {
                         int n;
                         while ((n = in.read(buf)) >= 0) {
+                            awaitFlow(n);
                             out.write(buf, 0, n);
                             out.flush();
                         }
@@ -97,6 +118,26 @@ public final class TcpProxy implements AutoCloseable {
                 "tcp-proxy-pump");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Holds {@code n} bytes while hung (bounded by {@link #heal()}, {@link #cut()} or close). */
+    private void awaitFlow(int n) throws IOException {
+        if (!hung) {
+            return;
+        }
+        held.addAndGet(n);
+        try {
+            synchronized (flow) {
+                while (hung && !cut && !closed) {
+                    flow.wait(100);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while hung", e);
+        } finally {
+            held.addAndGet(-n);
+        }
     }
 
     private static void closeQuietly(Socket s) {

@@ -8,6 +8,8 @@ import dev.conn.comms.DeliveryDecider;
 import dev.conn.comms.DispatchLease;
 import dev.conn.comms.OutboxMessage;
 import dev.conn.comms.OutboxRowMovedException;
+import dev.conn.incident.CommsEvent;
+import dev.conn.incident.Event;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IncidentId;
 import dev.conn.warroom.store.WarRooms;
@@ -18,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,10 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The war room's outbox on the one writer (ADR 0021): an outcome's fenced compare-and-set in
- * PostgreSQL runs inside the local append, with the outcome event written to the war room's log in
- * the same PostgreSQL transaction. A refused compare-and-set (another lease token) stores the
+ * PostgreSQL commits, with the outcome event written to the war room's log in the same PostgreSQL
+ * transaction, before the local append (which holds no lock meanwhile). A refused compare-and-set (another lease token) stores the
  * outcome nowhere; an accepted one stores it once in the war room and once in the journal, also
- * after the pull brings it back.
+ * after the pull brings it back, and also when the console dies between the war room's commit and
+ * its own append (the pull brings the outcome once).
  */
 class WarRoomOutboxStepTest {
     @TempDir
@@ -109,6 +113,70 @@ class WarRoomOutboxStepTest {
                     assertThat(localSent(a, incident)).isEqualTo(1);
                     assertThat(count(url, "SELECT COUNT(*) FROM event WHERE type = 'MESSAGE_SENT'"))
                             .isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aConsoleKilledBetweenTheWarRoomsCommitAndItsOwnAppendGetsTheOutcomeOnceByThePull() throws Exception {
+        try (PgCluster pg = PgCluster.start()) {
+            String db = PgCluster.freshName();
+            String url = pg.createWarRoom(db, db + "_o", "pw-" + db);
+            try (TestConsole a = new TestConsole(
+                            dir.resolve("a"), url, db + "_o", "pw-" + db, new Person("ana", "Ana"), TestConsole.FAST)
+                    .start()) {
+                Await.until("online", Duration.ofSeconds(20), () -> a.state().mode() == SyncState.Mode.ONLINE);
+                IncidentId incident = a.declare("Checkout errors");
+                a.queue(incident, "Investigating");
+                Await.until(
+                        "the message handed over",
+                        Duration.ofSeconds(20),
+                        () -> count(url, "SELECT COUNT(*) FROM outbox") == 1);
+                try (WarRoomDispatch d = WarRooms.dispatch(
+                        a.settings,
+                        a.secrets,
+                        a.log,
+                        DispatchLease.Owner.thisProcess("step test"),
+                        Duration.ofSeconds(30),
+                        () -> true)) {
+                    long token = ((DispatchLease.Claim.Held) d.lease().claim()).token();
+                    OutboxMessage row = d.outbox().queued().get(0);
+                    assertThat(d.outbox().markInFlight(row.seq(), token)).isTrue();
+                    Instant now = Instant.now();
+                    Event sent = Event.of(
+                            Event.newId(),
+                            incident,
+                            now,
+                            now,
+                            "Conn outbox",
+                            new CommsEvent.MessageSent(
+                                    row.messageId().toString(),
+                                    row.channel(),
+                                    now,
+                                    Optional.empty(),
+                                    Optional.empty()));
+
+                    // what the one writer does first; the console dies before its own append
+                    d.outbox().markSent(row.seq(), token, now, Optional.empty()).commitFirst(List.of(sent));
+                    assertThat(count(url, "SELECT COUNT(*) FROM event WHERE type = 'MESSAGE_SENT'"))
+                            .isEqualTo(1);
+
+                    // the pull brings it: recorded once here, still once there, and never recorded again
+                    Await.until("the outcome pulled", Duration.ofSeconds(20), () -> localSent(a, incident) == 1);
+                    assertThat(a.store.readIncident(incident, Set.of(EventType.MESSAGE_SENT)))
+                            .extracting(Event::id)
+                            .containsExactly(sent.id());
+                    assertThat(count(url, "SELECT COUNT(*) FROM event WHERE type = 'MESSAGE_SENT'"))
+                            .isEqualTo(1);
+                    assertThatThrownBy(() -> a.log.execute(
+                                    incident,
+                                    new DeliveryDecider(),
+                                    new DeliveryCommand.Sent(row.messageId(), row.channel(), now, Optional.empty()),
+                                    "Conn outbox",
+                                    Optional.of(d.outbox().markSent(row.seq(), token, now, Optional.empty()))))
+                            .isInstanceOf(OutboxRowMovedException.class);
+                    assertThat(localSent(a, incident)).isEqualTo(1);
                 }
             }
         }
