@@ -45,7 +45,8 @@ class WarRoomCommsViewTest extends WindowTest {
     void aWarRoomMessageWhoseDeliveryIsUnknownCanBeMarkedSentOrSentAgainFromTheCommsTab(FxRobot robot)
             throws Exception {
         // the role's password is this JVM's $HOME, so the app's env: reference resolves to it
-        String password = System.getenv("HOME");
+        String password = java.util.Objects.requireNonNull(
+                System.getenv("HOME"), "this test reads the role's password through env:HOME, which is not set");
         try (PgCluster pg = PgCluster.start()) {
             String db = PgCluster.freshName();
             String role = db + "_o";
