@@ -63,7 +63,7 @@ public final class Stars {
     }
 
     /** What a starred entry says beside it: short on the row, the rest in its tooltip. */
-    public static final String STARRED = "★ key event (starred for the postmortem; S takes the star away)";
+    public static final String STARRED = "★ (a key event: starred for the postmortem; S takes the star away)";
 
     /**
      * @param entryId an entry's event id

@@ -456,7 +456,7 @@ class TimelineViewModelTest {
 
         assertThat(errors).isEmpty();
         assertThat(timeline.remark(note.event()))
-                .hasValueSatisfying(r -> assertThat(r).startsWith("★ key event"));
+                .hasValueSatisfying(r -> assertThat(r).startsWith("★ (a key event"));
         assertThat(visibleTexts()).hasSize(2); // the star is a mark on its entry, not a row
         assertThat(service.timeline(note.event().incidentId()).stream()
                         .filter(e -> e.type() == dev.conn.incident.EventType.ENTRY_STARRED))
