@@ -8,13 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a postmortem as one self-contained, printable HTML5 file: inline CSS, metric snapshot
- * PNGs embedded as {@code data:} URIs (RFC 2397), no scripts, no external resources. Same
- * sections as {@link MarkdownExporter} (SRE book, Appendix D).
+ * Writes a postmortem as one self-contained, printable HTML5 file: inline CSS, metric snapshots as
+ * inline SVG charts or PNGs embedded as {@code data:} URIs (RFC 2397, {@link SnapshotChart}), no
+ * scripts, no external resources. Same sections as {@link MarkdownExporter} (SRE book, Appendix D),
+ * the document header first and the full timeline as an appendix unless {@link ExportOptions}
+ * leaves it out.
  *
- * <p>Every piece of user text is HTML-escaped ({@code & < > " '}); a ticket becomes a link only if
- * it is an {@code http(s)} URL, so {@code javascript:} and other schemes stay inert text. Control
- * characters (ESC, BEL, ...) become visible stand-ins ({@link ControlChars}). Pure: no I/O.
+ * <p>The prose sections render the team's Markdown, sanitised ({@link Prose}). Every other piece
+ * of user text is HTML-escaped ({@code & < > " '}); a ticket becomes a link only if it is an
+ * {@code http(s)} URL, so {@code javascript:} and other schemes stay inert text. Long tokens wrap
+ * and dates never break ({@link HtmlText}). Control characters (ESC, BEL, ...) become visible
+ * stand-ins. Pure: no I/O.
  */
 public final class HtmlExporter {
     private HtmlExporter() {}

@@ -13,13 +13,15 @@ import java.util.Map;
 /**
  * Writes a postmortem as GitHub-flavoured Markdown (https://github.github.com/gfm/) with the
  * sections of the Google SRE book's example postmortem (Site Reliability Engineering, Appendix D,
- * https://sre.google/sre-book/example-postmortem/): summary, impact, root causes (with five whys
- * and "where else"), trigger, resolution, detection, action items, lessons learned, a timeline
- * table in UTC with dates, and supporting information.
+ * https://sre.google/sre-book/example-postmortem/): the document header (date, status, authors,
+ * reviewers), summary, impact, root causes (with five whys and "where else"), trigger, resolution,
+ * detection, action items, lessons learned, the key events in UTC with dates, supporting
+ * information, and the full timeline as an appendix unless {@link ExportOptions} leaves it out.
  *
- * <p>All user text is escaped (CommonMark backslash escapes, section 2.4), so pipes, backticks,
- * HTML and newlines in notes never break a table or inject markup; control characters (ESC, BEL,
- * ...) become visible stand-ins ({@link ControlChars}). Pure: no I/O.
+ * <p>The prose sections keep the team's Markdown, sanitised ({@link Prose}). All other user text
+ * is escaped (CommonMark backslash escapes, section 2.4, {@link MarkdownText}), so pipes,
+ * backticks, HTML and newlines in notes never break a table or inject markup; control characters
+ * (ESC, BEL, ...) become visible stand-ins ({@link ControlChars}). Pure: no I/O.
  */
 public final class MarkdownExporter {
     static final DateTimeFormatter DATE =
