@@ -26,7 +26,7 @@ final class SnapshotChart {
     static final int WIDTH = 720;
     static final int HEIGHT = 280;
     private static final int LEFT = 70;
-    private static final int RIGHT = 16;
+    private static final int RIGHT = 30;
     private static final int TOP = 12;
     private static final int BOTTOM = 62;
     private static final int MAX_SERIES = 5;
