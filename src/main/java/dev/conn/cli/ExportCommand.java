@@ -40,9 +40,30 @@ final class ExportCommand implements Callable<Integer> {
             description = "Write to FILE (replaced whole, never half-written); default: standard output.")
     Path output;
 
+    @Option(
+            names = "--full-timeline",
+            paramLabel = "WHERE",
+            defaultValue = "appendix",
+            description = "md and html: `appendix` (default) puts every timeline entry after the key events;"
+                    + " `omit` lists the key events only.")
+    String fullTimeline;
+
+    @Option(
+            names = "--bom",
+            description = "csv: start with a UTF-8 byte order mark, so Excel reads UTF-8 text as UTF-8.")
+    boolean bom;
+
     @Override
     public Integer call() {
         PostmortemExports.Format f = PostmortemExports.Format.parse(format);
+        dev.conn.postmortem.ExportOptions options = new dev.conn.postmortem.ExportOptions(
+                switch (fullTimeline.strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "appendix" -> dev.conn.postmortem.ExportOptions.FullTimeline.APPENDIX;
+                    case "omit" -> dev.conn.postmortem.ExportOptions.FullTimeline.OMIT;
+                    default -> throw new IllegalArgumentException(
+                            "Unknown --full-timeline '" + fullTimeline + "'; use appendix or omit");
+                },
+                bom);
         // read-only work: if the connection to the database is lost mid-read, it runs again
         Exported done = parent.repeatable(parent::openForReading, s -> {
             IncidentId id;
@@ -58,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
                     id,
                     new PostmortemExports(
                                     s.incidents(), s.seriesArchive(), parent.clock(), () -> parent.knownSecrets(s))
-                            .export(id, f));
+                            .export(id, f, options));
         });
         if (output == null) {
             spec.commandLine().getOut().print(new String(done.bytes(), java.nio.charset.StandardCharsets.UTF_8));

@@ -45,4 +45,17 @@ public sealed interface EntryCommand {
      * @param reason why, optional
      */
     record Retract(UUID entryId, Optional<String> reason) implements EntryCommand {}
+
+    /**
+     * Stars a timeline entry as a key event of the postmortem, or takes the star away.
+     *
+     * @param entryId the entry's event id
+     * @param starred true to star it
+     */
+    record Star(UUID entryId, boolean starred) implements EntryCommand {
+        /** @throws NullPointerException if the entry id is null */
+        public Star {
+            Objects.requireNonNull(entryId, "entryId");
+        }
+    }
 }

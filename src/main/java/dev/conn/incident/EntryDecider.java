@@ -46,7 +46,7 @@ public final class EntryDecider implements Decider<EntryCommand, EntryDecider.En
      */
     @Override
     public Set<EventType> reads(EntryCommand command) {
-        if (command instanceof EntryCommand.Add) {
+        if (command instanceof EntryCommand.Add || command instanceof EntryCommand.Star) {
             return EnumSet.of(EventType.INCIDENT_DECLARED);
         }
         if (command instanceof EntryCommand.Retract) {
@@ -117,6 +117,9 @@ public final class EntryDecider implements Decider<EntryCommand, EntryDecider.En
                 return Decision.refuse("A correction needs the new text");
             }
             return Decision.accept(new TimelineEvent.EventCorrected(c.entryId(), text));
+        }
+        if (command instanceof EntryCommand.Star star) {
+            return Decision.accept(new TimelineEvent.EntryStarred(star.entryId(), star.starred()));
         }
         EntryCommand.Retract r = (EntryCommand.Retract) command;
         if (s.declaration().map(r.entryId()::equals).orElse(false)) {

@@ -154,6 +154,8 @@ public final class EventCodec {
         m.put(EventType.ACTION_ITEM_ADDED, PostmortemEvent.ActionItemAdded.class);
         m.put(EventType.ACTION_ITEM_UPDATED, PostmortemEvent.ActionItemUpdated.class);
         m.put(EventType.INCIDENT_TAGGED, PostmortemEvent.IncidentTagged.class);
+        m.put(EventType.POSTMORTEM_HEADER_SET, PostmortemEvent.PostmortemHeaderSet.class);
+        m.put(EventType.ENTRY_STARRED, TimelineEvent.EntryStarred.class);
         for (EventType t : EventType.values()) {
             if (!m.containsKey(t)) {
                 throw new IllegalStateException("no record for event type " + t);
@@ -175,6 +177,7 @@ public final class EventCodec {
         lenient(vocabulary, Audience.class, n -> byName(Audience.class, n));
         lenient(vocabulary, ActionItemKind.class, n -> byName(ActionItemKind.class, n));
         lenient(vocabulary, ActionItemStatus.class, n -> byName(ActionItemStatus.class, n));
+        lenient(vocabulary, PostmortemStatus.class, n -> byName(PostmortemStatus.class, n));
         vocabulary.addSerializer(Status.class, new JsonSerializer<>() {
             @Override
             public void serialize(Status value, JsonGenerator gen, SerializerProvider serializers) throws IOException {

@@ -156,7 +156,14 @@ public enum EventType {
      * receiver that cannot de-duplicate, and no answer was stored (Conn was stopped mid-send, or
      * the answer was lost); the user decides whether to resend or mark it sent.
      */
-    MESSAGE_DELIVERY_UNKNOWN("Message");
+    MESSAGE_DELIVERY_UNKNOWN("Message"),
+    /**
+     * {@code date} (optional, {@code yyyy-MM-dd}), {@code authors}, {@code status} (DRAFT,
+     * IN_REVIEW, FINAL), {@code reviewers}: the postmortem document's header, replaced as a whole.
+     */
+    POSTMORTEM_HEADER_SET("Postmortem"),
+    /** {@code entryId}, {@code starred}: a timeline entry starred (a key event) or unstarred. */
+    ENTRY_STARRED("Star");
 
     private final String label;
 
@@ -176,6 +183,6 @@ public enum EventType {
 
     /** @return true for events that only amend another event and are not timeline rows */
     public boolean isAmendment() {
-        return this == EVENT_CORRECTED || this == EVENT_RETRACTED;
+        return this == EVENT_CORRECTED || this == EVENT_RETRACTED || this == ENTRY_STARRED;
     }
 }

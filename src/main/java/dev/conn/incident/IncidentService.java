@@ -160,6 +160,21 @@ public final class IncidentService {
     }
 
     /**
+     * Stars a timeline entry as a key event of the postmortem, or takes the star away
+     * ({@code ENTRY_STARRED}).
+     *
+     * @param incidentId the incident
+     * @param command which entry, and star or unstar
+     * @param author the person at the keyboard
+     * @return the event appended
+     * @throws CommandRefusedException if the incident was never declared
+     * @throws StoreException if the database cannot be read or written
+     */
+    public Event star(IncidentId incidentId, EntryCommand.Star command, String author) {
+        return log.execute(incidentId, entries, command, author).get(0);
+    }
+
+    /**
      * Subscribes to what this process appends through the store: after each commit, the newly
      * stored events, in order, on the appending thread (a background thread: hand the work on
      * quickly). Events other processes append are not announced here.

@@ -153,4 +153,29 @@ public sealed interface PostmortemEvent extends EventBody {
             return EventType.INCIDENT_TAGGED;
         }
     }
+
+    /**
+     * The postmortem document's header, replaced as a whole; the latest in timeline order wins.
+     *
+     * @param date the document's date (ISO-8601 {@code yyyy-MM-dd}), if set
+     * @param authors who wrote it, in the order given
+     * @param status draft, in review or final
+     * @param reviewers who reviews it, in the order given
+     */
+    record PostmortemHeaderSet(
+            Optional<String> date, List<String> authors, PostmortemStatus status, List<String> reviewers)
+            implements PostmortemEvent {
+        /** Copies the lists; null lists become empty, a missing status is a draft. */
+        public PostmortemHeaderSet {
+            date = opt(date);
+            authors = authors == null ? List.of() : List.copyOf(authors);
+            status = status == null ? PostmortemStatus.DRAFT : status;
+            reviewers = reviewers == null ? List.of() : List.copyOf(reviewers);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.POSTMORTEM_HEADER_SET;
+        }
+    }
 }

@@ -87,4 +87,23 @@ public sealed interface TimelineEvent extends EventBody {
             return EventType.EVENT_RETRACTED;
         }
     }
+
+    /**
+     * Stars or unstars a timeline entry: a starred entry is a key event of the postmortem's
+     * timeline. The latest in timeline order wins.
+     *
+     * @param entryId the entry's event id
+     * @param starred true to star, false to take the star away
+     */
+    record EntryStarred(UUID entryId, boolean starred) implements TimelineEvent {
+        /** @throws IllegalArgumentException naming a missing required field */
+        public EntryStarred {
+            required(entryId, "entryId");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.ENTRY_STARRED;
+        }
+    }
 }

@@ -1,49 +1,42 @@
 package dev.conn.postmortem;
 
 import dev.conn.incident.Milestone;
-import dev.conn.platform.text.ControlChars;
 import dev.conn.timeline.TimelineEntry;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a postmortem as one self-contained, printable HTML5 file: inline CSS, metric snapshot
- * PNGs embedded as {@code data:} URIs (RFC 2397), no scripts, no external resources. Same
- * sections as {@link MarkdownExporter} (SRE book, Appendix D).
+ * Writes a postmortem as one self-contained, printable HTML5 file: inline CSS, metric snapshots as
+ * inline SVG charts or PNGs embedded as {@code data:} URIs (RFC 2397, {@link SnapshotChart}), no
+ * scripts, no external resources. Same sections as {@link MarkdownExporter} (SRE book, Appendix D),
+ * the document header first and the full timeline as an appendix unless {@link ExportOptions}
+ * leaves it out.
  *
- * <p>Every piece of user text is HTML-escaped ({@code & < > " '}); a ticket becomes a link only if
- * it is an {@code http(s)} URL, so {@code javascript:} and other schemes stay inert text. Control
- * characters (ESC, BEL, ...) become visible stand-ins ({@link ControlChars}). Pure: no I/O.
+ * <p>The prose sections render the team's Markdown, sanitised ({@link Prose}). Every other piece
+ * of user text is HTML-escaped ({@code & < > " '}); a ticket becomes a link only if it is an
+ * {@code http(s)} URL, so {@code javascript:} and other schemes stay inert text. Long tokens wrap
+ * and dates never break ({@link HtmlText}). Control characters (ESC, BEL, ...) become visible
+ * stand-ins. Pure: no I/O.
  */
 public final class HtmlExporter {
-    private static final String CSS =
-            """
-            body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;\
-            max-width:60rem;margin:2rem auto;padding:0 1rem}
-            h1{font-size:1.7rem;border-bottom:2px solid #d0d7de;padding-bottom:.3rem}
-            h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #d0d7de}
-            table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
-            th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}
-            th{background:#f6f8fa}
-            .muted{color:#59636e;font-style:italic}
-            .overdue{color:#b42318;font-weight:600}
-            .ttx{font-weight:600;font-size:1.1rem}
-            .retracted{text-decoration:line-through;color:#59636e}
-            .text{white-space:pre-wrap}
-            img{max-width:100%;border:1px solid #d0d7de}
-            @media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}
-            """;
-
     private HtmlExporter() {}
 
     /**
      * @param r the report
-     * @return the HTML document (UTF-8 text)
+     * @return the HTML document with the full timeline in an appendix (UTF-8 text)
      */
     public static String render(PostmortemReport r) {
+        return render(r, ExportOptions.DEFAULT);
+    }
+
+    /**
+     * @param r the report
+     * @param options whether the full timeline goes in an appendix
+     * @return the HTML document (UTF-8 text)
+     */
+    public static String render(PostmortemReport r, ExportOptions options) {
         StringBuilder h = new StringBuilder(64 * 1024 + r.timeline().size() * 200);
         Postmortem pm = r.postmortem();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -52,9 +45,18 @@ public final class HtmlExporter {
                 .append(esc(r.state().title()))
                 .append("</title>\n")
                 .append("<style>\n")
-                .append(CSS)
+                .append(HtmlText.CSS)
                 .append("</style>\n</head>\n<body>\n");
         h.append("<h1>Postmortem: ").append(esc(r.state().title())).append("</h1>\n");
+        DocumentHeader doc = pm.header();
+        h.append("<table class=\"document\">\n");
+        h.append("<tr><th>Date</th><td>")
+                .append(doc.date().isPresent() ? HtmlText.nowrap(doc.dateText()) : doc.dateText())
+                .append("</td></tr>\n");
+        kv(h, "Status", doc.status().label());
+        kv(h, "Authors", DocumentHeader.names(doc.authors()));
+        kv(h, "Reviewers", DocumentHeader.names(doc.reviewers()));
+        h.append("</table>\n");
         h.append("<table>\n");
         kv(h, "Id", r.state().id().toString());
         kv(h, "Severity", r.state().severity().name());
@@ -70,12 +72,9 @@ public final class HtmlExporter {
             h.append("<tr><td>")
                     .append(m.label())
                     .append("</td><td>")
-                    .append(r.milestones()
-                            .of(m)
-                            .map(MarkdownExporter.STAMP::format)
-                            .orElse("—"))
+                    .append(r.milestones().of(m).map(HtmlText::stamp).orElse("—"))
                     .append("</td><td>")
-                    .append(esc(r.milestones().edited().getOrDefault(m, "")))
+                    .append(HtmlText.text(r.milestones().edited().getOrDefault(m, "")))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n<p class=\"ttx\">")
@@ -97,7 +96,7 @@ public final class HtmlExporter {
             for (int w = 1; w <= 5; w++) {
                 String why = pm.field(PostmortemField.why(n, w));
                 if (!why.isBlank()) {
-                    h.append("<li>").append(esc(why)).append("</li>\n");
+                    h.append("<li>").append(HtmlText.text(why)).append("</li>\n");
                 }
             }
             h.append("</ol>\n<p><strong>")
@@ -117,7 +116,7 @@ public final class HtmlExporter {
                     + "<th>Ticket</th><th>Status</th></tr>\n");
             for (ActionItem a : pm.actionItems()) {
                 String status = a.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-                h.append("<tr><td>").append(esc(a.text()));
+                h.append("<tr><td>").append(HtmlText.text(a.text()));
                 a.rootCause().ifPresent(c -> h.append(" (root cause ")
                         .append(c)
                         .append(a.elsewhere() ? ", where else" : "")
@@ -127,7 +126,7 @@ public final class HtmlExporter {
                         .append("</td><td>")
                         .append(esc(a.owner()))
                         .append("</td><td>")
-                        .append(a.due().map(Object::toString).orElse(""))
+                        .append(a.due().map(d -> HtmlText.nowrap(d.toString())).orElse(""))
                         .append("</td><td>")
                         .append(ticket(a.ticket()))
                         .append("</td><td>")
@@ -142,23 +141,10 @@ public final class HtmlExporter {
         subsection(h, "What went wrong", pm.field("wentWrong"));
         subsection(h, "Where we got lucky", pm.field("gotLucky"));
 
-        h.append("<h2>Timeline (UTC)</h2>\n<table>\n<tr><th>Date</th><th>Time</th><th>Author</th>"
-                + "<th>Kind</th><th>Entry</th></tr>\n");
-        for (TimelineEntry e : r.timeline()) {
-            Instant t = e.event().occurredAt();
-            h.append("<tr><td>")
-                    .append(MarkdownExporter.DATE.format(t))
-                    .append("</td><td>")
-                    .append(MarkdownExporter.TIME.format(t))
-                    .append("</td><td>")
-                    .append(esc(e.event().author()))
-                    .append("</td><td>")
-                    .append(esc(e.type().label()))
-                    .append("</td><td>")
-                    .append(entry(e))
-                    .append("</td></tr>\n");
-        }
-        h.append("</table>\n");
+        h.append("<h2>Timeline (UTC)</h2>\n<p>")
+                .append(esc(TimelineWords.keyEventsIntro(options)))
+                .append("</p>\n");
+        timeline(h, r.rows().stream().filter(Row::key).toList());
 
         h.append("<h2>Supporting information</h2>\n");
         if (!pm.field("supporting").isBlank()) {
@@ -185,7 +171,8 @@ public final class HtmlExporter {
             h.append("<p class=\"muted\">None: someone held command throughout.</p>\n");
         } else {
             h.append("<ul>\n");
-            r.leaderless().forEach(l -> h.append("<li>").append(esc(l)).append("</li>\n"));
+            r.leaderless()
+                    .forEach(l -> h.append("<li>").append(HtmlText.text(l)).append("</li>\n"));
             h.append("</ul>\n");
         }
         facts(h, "Messages sent", r.messagesSent());
@@ -194,15 +181,7 @@ public final class HtmlExporter {
             h.append("<p class=\"muted\">None.</p>\n");
         }
         for (PostmortemReport.Snapshot s : r.snapshots()) {
-            h.append("<figure><img alt=\"")
-                    .append(esc(s.title()))
-                    .append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(s.png()))
-                    .append("\"><figcaption>")
-                    .append(MarkdownExporter.STAMP.format(s.at()))
-                    .append(": ")
-                    .append(esc(s.title()))
-                    .append("</figcaption></figure>\n");
+            SnapshotChart.figure(h, s);
         }
         h.append("<h3>Clean-up of changes made to production</h3>\n");
         if (r.cleanup().isEmpty()) {
@@ -211,7 +190,7 @@ public final class HtmlExporter {
             h.append("<table>\n<tr><th>When (UTC)</th><th>Change</th><th>Clean-up</th></tr>\n");
             for (PostmortemReport.Cleanup c : r.cleanup()) {
                 h.append("<tr><td>")
-                        .append(MarkdownExporter.STAMP.format(c.entry().event().occurredAt()))
+                        .append(HtmlText.stamp(c.entry().event().occurredAt()))
                         .append("</td><td>")
                         .append(entry(c.entry()))
                         .append("</td><td>")
@@ -220,19 +199,56 @@ public final class HtmlExporter {
             }
             h.append("</table>\n");
         }
+        if (options.fullTimeline() == ExportOptions.FullTimeline.APPENDIX) {
+            h.append("<h2>")
+                    .append(TimelineWords.APPENDIX_TITLE)
+                    .append("</h2>\n<p>")
+                    .append(TimelineWords.APPENDIX_INTRO)
+                    .append("</p>\n");
+            timeline(h, r.rows());
+        }
         h.append("</body>\n</html>\n");
         return h.toString();
     }
 
+    /** A timeline table: date, time, author, kind (a star for starred entries) and the entry. */
+    private static void timeline(StringBuilder h, List<Row> rows) {
+        if (rows.isEmpty()) {
+            h.append("<p class=\"muted\">None.</p>\n");
+            return;
+        }
+        h.append("<table>\n<tr><th>Date</th><th>Time</th><th>Author</th><th>Kind</th><th>Entry</th></tr>\n");
+        for (Row row : rows) {
+            Instant t = row.at();
+            h.append("<tr><td>")
+                    .append(HtmlText.nowrap(MarkdownExporter.DATE.format(t)))
+                    .append("</td><td>")
+                    .append(HtmlText.nowrap(MarkdownExporter.TIME.format(t)))
+                    .append("</td><td>")
+                    .append(esc(row.entry().event().author()))
+                    .append("</td><td>")
+                    .append(row.starred() ? "★ " : "")
+                    .append(esc(row.type().label()))
+                    .append("</td><td>")
+                    .append(entry(row.entry(), row.text()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
     private static String entry(TimelineEntry e) {
-        String text = "<span class=\"text\">" + esc(e.text()) + "</span>";
+        return entry(e, e.text());
+    }
+
+    private static String entry(TimelineEntry e, String shown) {
+        String text = "<span class=\"text\">" + HtmlText.text(shown) + "</span>";
         if (e.retracted()) {
             text = "<span class=\"retracted\">" + text + "</span> (retracted)";
         }
         if (e.isCorrected()) {
             text += " <span class=\"muted\">(corrected by "
                     + esc(e.correctedBy().orElse("")) + "; originally: "
-                    + esc(e.originalText().orElse("")) + ")</span>";
+                    + HtmlText.text(e.originalText().orElse("")) + ")</span>";
         }
         return text;
     }
@@ -246,9 +262,9 @@ public final class HtmlExporter {
         h.append("<ul>\n");
         for (TimelineEntry e : rows) {
             h.append("<li>")
-                    .append(MarkdownExporter.STAMP.format(e.event().occurredAt()))
+                    .append(HtmlText.stamp(e.event().occurredAt()))
                     .append(": ")
-                    .append(esc(e.text()))
+                    .append(HtmlText.text(e.text()))
                     .append("</li>\n");
         }
         h.append("</ul>\n");
@@ -280,27 +296,11 @@ public final class HtmlExporter {
         if (text.isBlank()) {
             h.append("<p class=\"muted\">Not written yet.</p>\n");
         } else {
-            h.append("<p class=\"text\">").append(esc(text.strip())).append("</p>\n");
+            h.append("<div class=\"prose\">\n").append(Prose.html(text)).append("</div>\n");
         }
     }
 
-    /**
-     * Escapes text for HTML element content and quoted attribute values (OWASP XSS prevention
-     * cheat sheet, rule 1 and 2).
-     */
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(ControlChars.standIn(c)); // ESC, BEL, ... shown, never passed on
-            }
-        }
-        return b.toString();
+    private static String esc(String s) {
+        return HtmlText.esc(s);
     }
 }

@@ -13,13 +13,15 @@ import java.util.Map;
 /**
  * Writes a postmortem as GitHub-flavoured Markdown (https://github.github.com/gfm/) with the
  * sections of the Google SRE book's example postmortem (Site Reliability Engineering, Appendix D,
- * https://sre.google/sre-book/example-postmortem/): summary, impact, root causes (with five whys
- * and "where else"), trigger, resolution, detection, action items, lessons learned, a timeline
- * table in UTC with dates, and supporting information.
+ * https://sre.google/sre-book/example-postmortem/): the document header (date, status, authors,
+ * reviewers), summary, impact, root causes (with five whys and "where else"), trigger, resolution,
+ * detection, action items, lessons learned, the key events in UTC with dates, supporting
+ * information, and the full timeline as an appendix unless {@link ExportOptions} leaves it out.
  *
- * <p>All user text is escaped (CommonMark backslash escapes, section 2.4), so pipes, backticks,
- * HTML and newlines in notes never break a table or inject markup; control characters (ESC, BEL,
- * ...) become visible stand-ins ({@link ControlChars}). Pure: no I/O.
+ * <p>The prose sections keep the team's Markdown, sanitised ({@link Prose}). All other user text
+ * is escaped (CommonMark backslash escapes, section 2.4, {@link MarkdownText}), so pipes,
+ * backticks, HTML and newlines in notes never break a table or inject markup; control characters
+ * (ESC, BEL, ...) become visible stand-ins ({@link ControlChars}). Pure: no I/O.
  */
 public final class MarkdownExporter {
     static final DateTimeFormatter DATE =
@@ -33,12 +35,28 @@ public final class MarkdownExporter {
 
     /**
      * @param r the report
-     * @return the Markdown document, lines ending in {@code \n}
+     * @return the Markdown document with the full timeline in an appendix, lines ending in {@code \n}
      */
     public static String render(PostmortemReport r) {
+        return render(r, ExportOptions.DEFAULT);
+    }
+
+    /**
+     * @param r the report
+     * @param options whether the full timeline goes in an appendix
+     * @return the Markdown document, lines ending in {@code \n}
+     */
+    public static String render(PostmortemReport r, ExportOptions options) {
         StringBuilder md = new StringBuilder(64 * 1024 + r.timeline().size() * 120);
         Postmortem pm = r.postmortem();
         md.append("# Postmortem: ").append(inline(r.state().title())).append("\n\n");
+        DocumentHeader doc = pm.header();
+        md.append("| Document | |\n|---|---|\n");
+        row(md, "Date", doc.dateText());
+        row(md, "Status", doc.status().label());
+        row(md, "Authors", cell(DocumentHeader.names(doc.authors())));
+        row(md, "Reviewers", cell(DocumentHeader.names(doc.reviewers())));
+        md.append('\n');
         md.append("| Incident | |\n|---|---|\n");
         row(md, "Id", code(r.state().id().toString()));
         row(md, "Severity", r.state().severity().name());
@@ -91,7 +109,7 @@ public final class MarkdownExporter {
             }
             md.append("**").append(PostmortemField.ELSEWHERE_QUESTION).append("**\n\n");
             String elsewhere = pm.field(PostmortemField.elsewhere(n));
-            md.append(elsewhere.isBlank() ? "_Not answered yet._" : block(elsewhere))
+            md.append(elsewhere.isBlank() ? "_Not answered yet._" : Prose.markdown(elsewhere))
                     .append("\n\n");
         }
 
@@ -136,27 +154,13 @@ public final class MarkdownExporter {
         subsection(md, "Where we got lucky", pm.field("gotLucky"));
 
         md.append("## Timeline (UTC)\n\n");
-        md.append("| Date | Time | Author | Kind | Entry |\n|---|---|---|---|---|\n");
-        for (TimelineEntry e : r.timeline()) {
-            Instant t = e.event().occurredAt();
-            md.append("| ")
-                    .append(DATE.format(t))
-                    .append(" | ")
-                    .append(TIME.format(t))
-                    .append(" | ")
-                    .append(cell(e.event().author()))
-                    .append(" | ")
-                    .append(e.type().label())
-                    .append(" | ")
-                    .append(entryCell(e))
-                    .append(" |\n");
-        }
-        md.append('\n');
+        md.append(TimelineWords.keyEventsIntro(options)).append("\n\n");
+        timeline(md, r.rows().stream().filter(Row::key).toList());
 
         md.append("## Supporting information\n\n");
         String supporting = pm.field("supporting");
         if (!supporting.isBlank()) {
-            md.append(block(supporting)).append("\n\n");
+            md.append(Prose.markdown(supporting)).append("\n\n");
         }
         md.append("### Responders and roles\n\n");
         if (r.responders().isEmpty() && r.roles().isEmpty()) {
@@ -213,6 +217,12 @@ public final class MarkdownExporter {
                         .append(" |\n");
             }
         }
+        if (options.fullTimeline() == ExportOptions.FullTimeline.APPENDIX) {
+            md.append("\n## ").append(TimelineWords.APPENDIX_TITLE).append("\n\n");
+            md.append(TimelineWords.APPENDIX_INTRO).append("\n\n");
+            timeline(md, r.rows());
+            md.setLength(md.length() - 1); // the document ends with its last row's line break
+        }
         return md.toString();
     }
 
@@ -235,6 +245,31 @@ public final class MarkdownExporter {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** A timeline table: date, time, author, kind (a star for starred entries) and the entry. */
+    private static void timeline(StringBuilder md, List<Row> rows) {
+        if (rows.isEmpty()) {
+            md.append("_None._\n\n");
+            return;
+        }
+        md.append("| Date | Time | Author | Kind | Entry |\n|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            Instant t = row.at();
+            md.append("| ")
+                    .append(DATE.format(t))
+                    .append(" | ")
+                    .append(TIME.format(t))
+                    .append(" | ")
+                    .append(cell(row.entry().event().author()))
+                    .append(" | ")
+                    .append(row.starred() ? "★ " : "")
+                    .append(row.type().label())
+                    .append(" | ")
+                    .append(entryCell(row.entry(), row.text()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
     private static void facts(StringBuilder md, String title, List<TimelineEntry> rows) {
         md.append("### ").append(title).append("\n\n");
         if (rows.isEmpty()) {
@@ -252,7 +287,11 @@ public final class MarkdownExporter {
     }
 
     private static String entryCell(TimelineEntry e) {
-        String text = cell(e.text());
+        return entryCell(e, e.text());
+    }
+
+    private static String entryCell(TimelineEntry e, String shown) {
+        String text = cell(shown);
         if (e.retracted()) {
             text = "~~" + text + "~~ (retracted)";
         }
@@ -269,77 +308,27 @@ public final class MarkdownExporter {
 
     private static void section(StringBuilder md, String title, String text) {
         md.append("## ").append(title).append("\n\n");
-        md.append(text.isBlank() ? "_Not written yet._" : block(text)).append("\n\n");
+        md.append(text.isBlank() ? "_Not written yet._" : Prose.markdown(text)).append("\n\n");
     }
 
     private static void subsection(StringBuilder md, String title, String text) {
         md.append("### ").append(title).append("\n\n");
-        md.append(text.isBlank() ? "_Not written yet._" : block(text)).append("\n\n");
+        md.append(text.isBlank() ? "_Not written yet._" : Prose.markdown(text)).append("\n\n");
     }
 
     private static String code(String s) {
-        return "`" + ControlChars.oneLine(s.replace("`", "")) + "`";
+        return MarkdownText.code(s);
     }
 
     private static String oneLine(String s) {
-        return s.strip().replaceAll("\\s*\\R\\s*", " ");
+        return MarkdownText.oneLine(s);
     }
 
-    /**
-     * Escapes text for inline use: every character CommonMark could read as markup is
-     * backslash-escaped, so the text shows literally.
-     */
     static String inline(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '!', '#' -> b.append('\\')
-                        .append(c);
-                case '\r', '\n', '\t' -> b.append(' ');
-                default -> b.append(ControlChars.standIn(c)); // ESC, BEL, ... shown, never passed on
-            }
-        }
-        // block markers at the start of a line: list items, setext underlines, ordered lists
-        if (b.length() > 0 && "-+=".indexOf(b.charAt(0)) >= 0) {
-            b.insert(0, '\\');
-        } else {
-            int digits = 0;
-            while (digits < b.length() && Character.isDigit(b.charAt(digits))) {
-                digits++;
-            }
-            if (digits > 0 && digits < b.length() && (b.charAt(digits) == '.' || b.charAt(digits) == ')')) {
-                b.insert(digits, '\\');
-            }
-        }
-        return b.toString();
+        return MarkdownText.inline(s);
     }
 
-    /** Escapes text for a table cell: like {@link #inline} and line breaks become {@code <br>}. */
     static String cell(String s) {
-        String[] lines = s.strip().split("\\R", -1);
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                b.append("<br>");
-            }
-            b.append(inline(lines[i]));
-        }
-        return b.toString();
-    }
-
-    /** Escapes a multi-line text as paragraphs; single line breaks stay line breaks. */
-    static String block(String s) {
-        String[] lines = s.strip().split("\\R", -1);
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (i > 0) {
-                boolean prevBlank = lines[i - 1].isBlank();
-                b.append(line.isEmpty() || prevBlank ? "\n" : "\\\n");
-            }
-            b.append(inline(line));
-        }
-        return b.toString();
+        return MarkdownText.cell(s);
     }
 }

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * What the team wrote after the incident: a pure fold over {@code POSTMORTEM_FIELD_SET},
- * {@code ACTION_ITEM_ADDED}/{@code ACTION_ITEM_UPDATED} and {@code INCIDENT_TAGGED} events,
+ * {@code ACTION_ITEM_ADDED}/{@code ACTION_ITEM_UPDATED}, {@code INCIDENT_TAGGED} and {@code
+ * POSTMORTEM_HEADER_SET} events,
  * applied in the order they were recorded (the latest edit wins). Retracted events count for
  * nothing; an event whose payload cannot be read is skipped (one bad entry must not hide the rest).
  *
@@ -24,9 +25,15 @@ import java.util.UUID;
  * @param actionItems the action items, in the order they were added
  * @param services the services the incident hit
  * @param categories its root-cause categories
+ * @param header the document's date, authors, review status and reviewers ({@code
+ *     POSTMORTEM_HEADER_SET}, the latest wins)
  */
 public record Postmortem(
-        Map<String, String> fields, List<ActionItem> actionItems, List<String> services, List<String> categories) {
+        Map<String, String> fields,
+        List<ActionItem> actionItems,
+        List<String> services,
+        List<String> categories,
+        DocumentHeader header) {
 
     /** The event types the fold reads. */
     public static final Set<EventType> TYPES = Set.of(
@@ -34,6 +41,7 @@ public record Postmortem(
             EventType.ACTION_ITEM_ADDED,
             EventType.ACTION_ITEM_UPDATED,
             EventType.INCIDENT_TAGGED,
+            EventType.POSTMORTEM_HEADER_SET,
             EventType.EVENT_RETRACTED);
 
     /** Copies the collections. */
@@ -42,6 +50,7 @@ public record Postmortem(
         actionItems = List.copyOf(actionItems);
         services = List.copyOf(services);
         categories = List.copyOf(categories);
+        header = header == null ? DocumentHeader.UNSET : header;
     }
 
     /**
@@ -93,6 +102,7 @@ public record Postmortem(
         private final Map<UUID, ActionItem> items = new LinkedHashMap<>();
         private List<String> services = List.of();
         private List<String> categories = List.of();
+        private DocumentHeader header = DocumentHeader.UNSET;
 
         /**
          * @param e the next event, in recording order (not retracted)
@@ -121,6 +131,8 @@ public record Postmortem(
                 } else if (body instanceof PostmortemEvent.IncidentTagged t) {
                     services = nonBlank(t.services());
                     categories = nonBlank(t.categories());
+                } else if (body instanceof PostmortemEvent.PostmortemHeaderSet h) {
+                    header = DocumentHeader.of(h);
                 } else {
                     return false; // a milestone: Milestones folds it
                 }
@@ -137,7 +149,7 @@ public record Postmortem(
 
         /** @return the postmortem as applied so far */
         Postmortem build() {
-            return new Postmortem(fields, new ArrayList<>(items.values()), services, categories);
+            return new Postmortem(fields, new ArrayList<>(items.values()), services, categories, header);
         }
 
         private static List<String> nonBlank(List<String> tags) {

@@ -103,4 +103,30 @@ public sealed interface PostmortemCommand {
             categories = categories == null ? List.of() : List.copyOf(categories);
         }
     }
+
+    /**
+     * Replaces the document's header as a whole: its date, authors, review status and reviewers.
+     * Names are stripped, blanks and repeats dropped.
+     *
+     * @param date the document's date, if set
+     * @param authors who wrote it
+     * @param status draft, in review or final
+     * @param reviewers who reviews it
+     */
+    record SetHeader(
+            Optional<java.time.LocalDate> date,
+            List<String> authors,
+            dev.conn.incident.PostmortemStatus status,
+            List<String> reviewers)
+            implements Writing {
+        /** Copies the lists; nulls become empty, a null status a draft. */
+        public SetHeader {
+            date = date == null ? Optional.empty() : date;
+            authors = authors == null ? List.of() : new java.util.ArrayList<>(authors);
+            status = status == null ? dev.conn.incident.PostmortemStatus.DRAFT : status;
+            reviewers = reviewers == null ? List.of() : new java.util.ArrayList<>(reviewers);
+            authors = java.util.Collections.unmodifiableList(authors);
+            reviewers = java.util.Collections.unmodifiableList(reviewers);
+        }
+    }
 }

@@ -82,10 +82,22 @@ public final class PostmortemExports {
     /**
      * @param id an incident
      * @param format the format
-     * @return the export as UTF-8 bytes
+     * @return the export as UTF-8 bytes, with the default options ({@link ExportOptions#DEFAULT})
      * @throws IllegalStateException if the incident does not exist
      */
     public byte[] export(IncidentId id, Format format) {
+        return export(id, format, ExportOptions.DEFAULT);
+    }
+
+    /**
+     * @param id an incident
+     * @param format the format
+     * @param options the full timeline in an appendix or left out (Markdown, HTML); a UTF-8 byte
+     *     order mark or none (CSV)
+     * @return the export as UTF-8 bytes
+     * @throws IllegalStateException if the incident does not exist
+     */
+    public byte[] export(IncidentId id, Format format, ExportOptions options) {
         List<Event> stored = incidents.timeline(id);
         if (stored.isEmpty()) {
             throw new IllegalStateException("No incident " + id.shortForm());
@@ -95,9 +107,9 @@ public final class PostmortemExports {
         String text =
                 switch (format) {
                     case JSON -> new IncidentBundle(id, events, scrubber.scrubSeries(archive.list(id))).toJson();
-                    case MD -> MarkdownExporter.render(report(events));
-                    case HTML -> HtmlExporter.render(report(events));
-                    case CSV -> CsvExporter.render(report(events));
+                    case MD -> MarkdownExporter.render(report(events), options);
+                    case HTML -> HtmlExporter.render(report(events), options);
+                    case CSV -> CsvExporter.render(report(events), options);
                 };
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -39,9 +39,11 @@ import java.util.Set;
  * @param leaderless every interval the incident had no leader, in words (when, how long, why),
  *     oldest first (SRE book ch. 14: someone must hold command at all times)
  * @param messagesSent the rows of messages sent
- * @param snapshots metric snapshots with a PNG image
+ * @param snapshots metric snapshots with a PNG image or points to chart
  * @param cleanup every change made to production ({@code ACTION_TAKEN}), with its clean-up decision
  * @param today the date overdue action items are judged against
+ * @param rows the timeline as the postmortem lists it, in time order: every timeline row, a
+ *     milestone edit at the time it sets (saying when it was set), each marked key or not
  */
 public record PostmortemReport(
         IncidentState state,
@@ -55,16 +57,28 @@ public record PostmortemReport(
         List<TimelineEntry> messagesSent,
         List<Snapshot> snapshots,
         List<Cleanup> cleanup,
-        LocalDate today) {
+        LocalDate today,
+        List<Row> rows) {
 
     /**
      * A metric snapshot to embed.
      *
      * @param at when it was taken (UTC)
      * @param title its caption
-     * @param png the PNG bytes
+     * @param png the PNG bytes (empty if the snapshot kept none)
+     * @param from start of the charted window (UTC), if recorded
+     * @param to end of the charted window (UTC), if recorded
+     * @param unit the value's unit, or empty
+     * @param raw the source's answer, if it holds points to chart
      */
-    public record Snapshot(java.time.Instant at, String title, byte[] png) {}
+    public record Snapshot(
+            java.time.Instant at,
+            String title,
+            byte[] png,
+            Optional<java.time.Instant> from,
+            Optional<java.time.Instant> to,
+            String unit,
+            Optional<String> raw) {}
 
     /**
      * A change made to production during the incident, to revert or make permanent.
@@ -78,7 +92,8 @@ public record PostmortemReport(
             EventType.POSTMORTEM_FIELD_SET,
             EventType.ACTION_ITEM_ADDED,
             EventType.ACTION_ITEM_UPDATED,
-            EventType.INCIDENT_TAGGED);
+            EventType.INCIDENT_TAGGED,
+            EventType.POSTMORTEM_HEADER_SET);
 
     /**
      * @param events every event of one incident, in any order
@@ -117,7 +132,8 @@ public record PostmortemReport(
                 facts.sent,
                 facts.snapshots,
                 facts.cleanup,
-                today);
+                today,
+                Row.of(rows, Row.starred(events)));
     }
 
     /** The facts Conn knows, gathered from the timeline rows in order. */
@@ -155,7 +171,19 @@ public record PostmortemReport(
             } else if (body == null && e.type() == EventType.MESSAGE_SENT) {
                 sent.add(r); // a message was sent, though its record cannot be read: shown as the timeline shows it
             } else if (body instanceof ImpactEvent.MetricSnapshot s) {
-                png(s).ifPresent(bytes -> snapshots.add(new Snapshot(e.occurredAt(), s.name(), bytes)));
+                byte[] image = png(s).orElse(new byte[0]);
+                Optional<String> raw =
+                        s.raw().filter(a -> !SnapshotChart.parse(a).isEmpty());
+                if (image.length > 0 || raw.isPresent()) {
+                    snapshots.add(new Snapshot(
+                            e.occurredAt(),
+                            s.name(),
+                            image,
+                            s.from(),
+                            s.to(),
+                            s.unit().orElse(""),
+                            raw));
+                }
             } else if (body instanceof TimelineEvent.ActionTaken) {
                 cleanup.add(new Cleanup(r, pm.field(PostmortemField.cleanup(e.id()))));
             }

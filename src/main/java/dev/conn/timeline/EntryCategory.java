@@ -74,7 +74,9 @@ public enum EntryCategory {
                     POSTMORTEM_FIELD_SET,
                     INCIDENT_TAGGED,
                     EVENT_CORRECTED,
-                    EVENT_RETRACTED -> OTHER;
+                    EVENT_RETRACTED,
+                    POSTMORTEM_HEADER_SET,
+                    ENTRY_STARRED -> OTHER;
         };
     }
 }

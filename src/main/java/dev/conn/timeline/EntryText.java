@@ -91,6 +91,9 @@ final class EntryText {
         String text = t instanceof TimelineEvent.Entry entry
                 ? entry.text()
                 : t instanceof TimelineEvent.EventCorrected c ? c.text() : "";
+        if (t instanceof TimelineEvent.EntryStarred s) {
+            return (s.starred() ? "Starred" : "Unstarred") + " entry " + s.entryId();
+        }
         return text.isBlank() ? e.type().label() : text;
     }
 
@@ -212,6 +215,12 @@ final class EntryText {
         if (p instanceof PostmortemEvent.ActionItemUpdated u) {
             return "Action item updated"
                     + u.status().map(st -> ": " + st.name()).orElse("");
+        }
+        if (p instanceof PostmortemEvent.PostmortemHeaderSet h) {
+            return "Postmortem header: " + h.status().label()
+                    + h.date().map(d -> ", dated " + d).orElse("")
+                    + (h.authors().isEmpty() ? "" : ", by " + String.join(", ", h.authors()))
+                    + (h.reviewers().isEmpty() ? "" : ", reviewed by " + String.join(", ", h.reviewers()));
         }
         PostmortemEvent.PostmortemFieldSet f = (PostmortemEvent.PostmortemFieldSet) p;
         return "Postmortem " + f.field() + " edited";

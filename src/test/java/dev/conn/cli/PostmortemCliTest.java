@@ -112,6 +112,27 @@ class PostmortemCliTest {
     }
 
     @Test
+    void exportLeavesTheFullTimelineOutOrWritesACsvByteOrderMarkWhenAsked() throws Exception {
+        Path a = tmp.resolve("a");
+        IncidentId id = seed(a);
+        Path csv = tmp.resolve("timeline.csv");
+
+        assertThat(conn(a, "export", "--incident", id.toString(), "--format", "md"))
+                .isZero();
+        assertThat(out).contains("## Appendix: full timeline (UTC)");
+        assertThat(conn(a, "export", "--incident", id.toString(), "--format", "md", "--full-timeline", "omit"))
+                .isZero();
+        assertThat(out).doesNotContain("## Appendix").contains("The full timeline is left out of this document");
+        assertThat(conn(a, "export", "--incident", id.toString(), "--format", "csv", "--bom", "-o", csv.toString()))
+                .isZero();
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(java.util.Arrays.copyOf(bytes, 4)).containsExactly(0xEF, 0xBB, 0xBF, 'o');
+        assertThat(conn(a, "export", "--format", "md", "--full-timeline", "sometimes"))
+                .isNotZero();
+        assertThat(err).contains("Unknown --full-timeline 'sometimes'; use appendix or omit");
+    }
+
+    @Test
     void aBadBundleIsRefusedNamingTheFieldAndWritesNothing() throws Exception {
         Path bundle = tmp.resolve("bad.json");
         Files.writeString(bundle, "{\"format\":\"conn-incident-bundle\",\"version\":9}");

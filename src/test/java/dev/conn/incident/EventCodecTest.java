@@ -108,7 +108,10 @@ class EventCodecTest {
                         Optional.of(ActionItemStatus.DONE),
                         Optional.empty(),
                         Optional.empty()),
-                new PostmortemEvent.IncidentTagged(List.of("checkout"), List.of("deploy")));
+                new PostmortemEvent.IncidentTagged(List.of("checkout"), List.of("deploy")),
+                new PostmortemEvent.PostmortemHeaderSet(
+                        Optional.of("2026-11-25"), List.of("Ada", "Bo"), PostmortemStatus.IN_REVIEW, List.of("Cy")),
+                new TimelineEvent.EntryStarred(ID, true));
     }
 
     @Test

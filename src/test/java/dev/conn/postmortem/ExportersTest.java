@@ -111,11 +111,14 @@ class ExportersTest {
                 visitChildren(node);
             }
         });
-        // incident, milestones, action items, timeline, clean-up
-        assertThat(tables[0]).isEqualTo(5);
+        // document, incident, milestones, action items, key events, clean-up, full timeline (appendix)
+        assertThat(tables[0]).isEqualTo(7);
         assertThat(badRows[0]).isZero();
-        // header + one row per timeline entry (the corrected note is one row)
-        assertThat(timelineRows[0]).isEqualTo(1 + report().timeline().size());
+        // key events and the appendix: a header each, one row per key event, one per timeline
+        // entry (the corrected note is one row)
+        long keyEvents = report().rows().stream().filter(Row::key).count();
+        assertThat(timelineRows[0])
+                .isEqualTo(2 + keyEvents + report().timeline().size());
         String html = HtmlRenderer.builder()
                 .extensions(List.of(TablesExtension.create()))
                 .build()

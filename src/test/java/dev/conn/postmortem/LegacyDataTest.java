@@ -36,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and a bundle holding it is refused on import, naming the event and the field, as any payload
  * that does not fit its type is. Since issue 14 a task's acknowledgement, completion and
  * cancellation name the task and its assignee (three lines of each export of the "Every event
- * type" incident). Every other byte is as it was.
+ * type" incident). Every other byte is as it was, except where issue 16 part 4 changed the Markdown
+ * and HTML postmortems, checked section by section by {@link LegacyChanges}; the CSV and JSON are
+ * byte for byte.
  */
 class LegacyDataTest {
     private static final Clock EXPORT_CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
@@ -71,7 +73,9 @@ class LegacyDataTest {
                 }
             }
             Set<EventType> types = all.stream().map(Event::type).collect(Collectors.toSet());
-            assertThat(types).containsExactlyInAnyOrder(EventType.values());
+            // every type but the two issue 16 added after these files were written
+            Set<EventType> later = EnumSet.of(EventType.POSTMORTEM_HEADER_SET, EventType.ENTRY_STARRED);
+            assertThat(types).containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(EnumSet.copyOf(later)));
         }
     }
 
@@ -99,9 +103,7 @@ class LegacyDataTest {
                                 "<li>" + SENT_AS_FACT.replace("\"", "&quot;") + "</li>",
                                 "<li>2026-11-20 00:16:00 UTC: " + SENT_AS_STORED + "</li>");
                     }
-                    assertThat(new String(exports.export(st.id(), f), StandardCharsets.UTF_8))
-                            .as("%s of %s", f, st.title())
-                            .isEqualTo(expected);
+                    assertAsMeant(st.id(), f, expected, new String(exports.export(st.id(), f), StandardCharsets.UTF_8));
                 }
             }
         }
@@ -120,9 +122,11 @@ class LegacyDataTest {
                 PostmortemExports exports = new PostmortemExports(
                         incidents, archive, EXPORT_CLOCK, dev.conn.platform.secrets.KnownSecrets::new);
                 for (PostmortemExports.Format f : PostmortemExports.Format.values()) {
-                    assertThat(new String(exports.export(incident, f), StandardCharsets.UTF_8))
-                            .as("%s of re-imported %s", f, id)
-                            .isEqualTo(expected(incident, f));
+                    assertAsMeant(
+                            incident,
+                            f,
+                            expected(incident, f),
+                            new String(exports.export(incident, f), StandardCharsets.UTF_8));
                 }
             }
         }
@@ -155,10 +159,31 @@ class LegacyDataTest {
                 String expected = f == PostmortemExports.Format.JSON
                         ? replaceOnce(expected(RICH, f), "\"sentAt\" : \"x\"", "\"sentAt\" : \"" + at + "\"")
                         : replaceOnce(expected(RICH, f), SENT_AS_STORED, "Message sent via statuspage at " + at);
-                assertThat(new String(exports.export(RICH, f), StandardCharsets.UTF_8))
-                        .as("%s of re-imported %s", f, RICH)
-                        .isEqualTo(expected);
+                assertAsMeant(RICH, f, expected, new String(exports.export(RICH, f), StandardCharsets.UTF_8));
             }
+        }
+    }
+
+    /**
+     * CSV and JSON byte for byte; Markdown and HTML changed only as issue 16 part 4 meant ({@link
+     * LegacyChanges}): in the rich incident, the summary and "what went wrong" hold Markdown.
+     */
+    private static void assertAsMeant(IncidentId id, PostmortemExports.Format f, String expected, String actual) {
+        Set<String> prose = id.equals(RICH) ? Set.of("Summary", "Lessons learned") : Set.of();
+        switch (f) {
+            case MD -> LegacyChanges.markdown(expected, actual, prose);
+            case HTML -> LegacyChanges.html(expected, actual, prose);
+            default -> assertThat(actual).as("%s of %s", f, id).isEqualTo(expected);
+        }
+        if (id.equals(RICH) && f == PostmortemExports.Format.MD) {
+            assertThat(actual)
+                    .contains("DNS cache leak | cascaded into **API rate limits**.")
+                    .contains("- no memory alert\n\n1. no runbook");
+        }
+        if (id.equals(RICH) && f == PostmortemExports.Format.HTML) {
+            assertThat(actual)
+                    .contains("<strong>API rate limits</strong>")
+                    .contains("<ul>\n<li>no memory alert</li>\n</ul>\n<ol>\n<li>no runbook</li>");
         }
     }
 

@@ -277,6 +277,23 @@ public final class IncidentViewModel {
     }
 
     /**
+     * Stars an entry as a key event of the postmortem, or takes its star away ({@code
+     * ENTRY_STARRED}), off the FX thread.
+     *
+     * @param entry the entry's event
+     * @param starred true to star it
+     * @param onError told why, on the FX thread, if it could not be saved
+     */
+    public void star(Event entry, boolean starred, Consumer<String> onError) {
+        String who = author.get();
+        IncidentId id = entry.incidentId();
+        tasks.run(
+                () -> service.star(id, new EntryCommand.Star(entry.id(), starred), who),
+                e -> markSaved(),
+                ex -> onError.accept(ErrorText.of(ex)));
+    }
+
+    /**
      * A write for the open incident, on behalf of the person at the keyboard: a feature's command
      * sent through its service (which decides it through the one writer).
      *

@@ -31,6 +31,15 @@ final class ExportMenu {
                                 PostmortemExports.Format.JSON,
                                 "Shortcut+Alt+J"),
                         new SeparatorMenuItem());
+        javafx.scene.control.CheckMenuItem appendix =
+                new javafx.scene.control.CheckMenuItem("Postmortems include the full timeline (appendix)");
+        appendix.setId("export-full-timeline");
+        appendix.selectedProperty().bindBidirectional(model.fullTimelineProperty());
+        javafx.scene.control.CheckMenuItem bom =
+                new javafx.scene.control.CheckMenuItem("CSV starts with a byte order mark (for Excel)");
+        bom.setId("export-csv-bom");
+        bom.selectedProperty().bindBidirectional(model.csvBomProperty());
+        menu.getItems().addAll(appendix, bom, new SeparatorMenuItem());
         MenuItem importItem = new MenuItem("Import bundle…");
         importItem.setId("import-bundle");
         importItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Alt+O"));

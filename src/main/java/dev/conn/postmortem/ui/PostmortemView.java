@@ -31,6 +31,45 @@ public final class PostmortemView {
         this.model = model;
     }
 
+    /** The document header: date, review status, authors and reviewers, saved together. */
+    private static Node document(DocumentHeaderViewModel header) {
+        TextField date = new TextField();
+        date.setId("pm-doc-date");
+        date.setPromptText("date (2026-11-24)");
+        date.setPrefColumnCount(10);
+        date.textProperty().bindBidirectional(header.dateProperty());
+        ComboBox<dev.conn.incident.PostmortemStatus> status = new ComboBox<>();
+        status.setId("pm-doc-status");
+        status.getItems().setAll(dev.conn.incident.PostmortemStatus.values());
+        status.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(dev.conn.incident.PostmortemStatus s) {
+                return s == null ? "" : s.label();
+            }
+
+            @Override
+            public dev.conn.incident.PostmortemStatus fromString(String text) {
+                return null; // not editable
+            }
+        });
+        status.valueProperty().bindBidirectional(header.statusProperty());
+        TextField authors = new TextField();
+        authors.setId("pm-doc-authors");
+        authors.setPromptText("authors, comma-separated");
+        authors.setPrefColumnCount(18);
+        authors.textProperty().bindBidirectional(header.authorsProperty());
+        TextField reviewers = new TextField();
+        reviewers.setId("pm-doc-reviewers");
+        reviewers.setPromptText("reviewers, comma-separated");
+        reviewers.setPrefColumnCount(18);
+        reviewers.textProperty().bindBidirectional(header.reviewersProperty());
+        Button save = new Button("Save header");
+        save.setId("pm-doc-save");
+        save.setOnAction(e -> header.save());
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return new FlowPane(6, 6, date, status, authors, reviewers, save);
+    }
+
     /** @return the tab's content, built once */
     public Node build() {
         VBox root = new VBox(6);
@@ -51,6 +90,7 @@ public final class PostmortemView {
         message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
         root.getChildren().addAll(ttx, message);
+        root.getChildren().addAll(title("Document"), document(model.header()));
 
         ComboBox<Milestone> milestone = new ComboBox<>();
         milestone.setId("pm-milestone");

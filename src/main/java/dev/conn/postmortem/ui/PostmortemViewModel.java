@@ -59,6 +59,7 @@ public final class PostmortemViewModel {
     private final StringProperty categories = new SimpleStringProperty("");
     private final IntegerProperty rootCauseCount = new SimpleIntegerProperty(1);
     private final ActionItemsViewModel actionItems;
+    private final DocumentHeaderViewModel header;
     private final ObservableList<Event> changesMade = FXCollections.observableArrayList();
     private List<String> shownTags = List.of();
     private boolean active;
@@ -78,6 +79,7 @@ public final class PostmortemViewModel {
         this.clock = clock;
         this.editor = new SectionEditor(sender, clock, message::set, this::fail);
         this.actionItems = new ActionItemsViewModel(sender, clock, message::set);
+        this.header = new DocumentHeaderViewModel(sender, message::set);
         incident.currentProperty().subscribe((before, after) -> {
             if (before == null || after == null || !before.id().equals(after.id())) {
                 if (before != null) {
@@ -85,6 +87,7 @@ public final class PostmortemViewModel {
                 }
                 rootCauseCount.set(1);
                 shownTags = null; // show the next incident's tags
+                header.reset();
             }
         });
         this.feed = new PostmortemFeed(incident, this::changed);
@@ -173,6 +176,7 @@ public final class PostmortemViewModel {
     private void show(Postmortem pm) {
         editor.show(pm);
         actionItems.show(pm.actionItems());
+        header.show(pm.header());
         List<String> tags = new ArrayList<>(pm.services());
         tags.add("|");
         tags.addAll(pm.categories());
@@ -287,6 +291,11 @@ public final class PostmortemViewModel {
                 .flatMap(ms -> ms.of(m))
                 .map(WHEN::format)
                 .orElse("");
+    }
+
+    /** @return the document header's fields (date, status, authors, reviewers) */
+    public DocumentHeaderViewModel header() {
+        return header;
     }
 
     /** Saves the services and root-cause categories typed in the tag fields. */

@@ -48,8 +48,25 @@ public final class TransfersViewModel {
         this.flush = flush;
     }
 
+    private final javafx.beans.property.BooleanProperty fullTimeline =
+            new javafx.beans.property.SimpleBooleanProperty(true);
+
+    private final javafx.beans.property.BooleanProperty csvBom = new javafx.beans.property.SimpleBooleanProperty(false);
+
+    /** @return true to put the full timeline in an appendix of the Markdown and HTML postmortems */
+    public javafx.beans.property.BooleanProperty fullTimelineProperty() {
+        return fullTimeline;
+    }
+
+    /** @return true to start the CSV with a UTF-8 byte order mark (for Excel) */
+    public javafx.beans.property.BooleanProperty csvBomProperty() {
+        return csvBom;
+    }
+
     /**
-     * Exports the open incident in the background (after saving pending edits).
+     * Exports the open incident in the background (after saving pending edits), with the full
+     * timeline in an appendix or not and the CSV with a byte order mark or not, as the Export menu
+     * is set.
      *
      * @param format the format
      * @param file where to write (replaced whole; a crash never leaves half a file)
@@ -62,9 +79,14 @@ public final class TransfersViewModel {
         }
         flush.run();
         IncidentId id = st.id();
+        dev.conn.postmortem.ExportOptions options = new dev.conn.postmortem.ExportOptions(
+                fullTimeline.get()
+                        ? dev.conn.postmortem.ExportOptions.FullTimeline.APPENDIX
+                        : dev.conn.postmortem.ExportOptions.FullTimeline.OMIT,
+                csvBom.get());
         tasks.run(
                 () -> {
-                    ExportFiles.write(file, exports.export(id, format));
+                    ExportFiles.write(file, exports.export(id, format, options));
                     return file;
                 },
                 f -> message.accept("Exported to " + f),

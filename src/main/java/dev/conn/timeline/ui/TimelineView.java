@@ -74,6 +74,13 @@ public final class TimelineView {
         });
         timelineList.setPlaceholder(new Label("No entries match. Clear the search or the filter."));
         timelineList.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.S && !e.isShortcutDown() && !e.isAltDown()) {
+                TimelineEntry sel = timelineList.getSelectionModel().getSelectedItem();
+                if (sel != null) {
+                    model.toggleStar(sel, model.captureMessageProperty()::set);
+                    e.consume();
+                }
+            }
             if ((e.getCode() == KeyCode.E || e.getCode() == KeyCode.F2) && !e.isShortcutDown()) {
                 TimelineEntry sel = timelineList.getSelectionModel().getSelectedItem();
                 if (sel != null) {

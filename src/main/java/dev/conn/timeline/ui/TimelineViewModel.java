@@ -42,6 +42,7 @@ import javafx.collections.transformation.SortedList;
  */
 public final class TimelineViewModel {
     private dev.conn.incident.EventRemarks remarks = dev.conn.incident.EventRemarks.NONE;
+    private dev.conn.timeline.Stars stars = new dev.conn.timeline.Stars();
     private final javafx.beans.property.ReadOnlyIntegerWrapper remarksRevision =
             new javafx.beans.property.ReadOnlyIntegerWrapper();
 
@@ -130,6 +131,7 @@ public final class TimelineViewModel {
                         return; // a newer incident was opened meanwhile
                     }
                     projection = built.projection();
+                    stars = built.stars();
                     rowIndex.clear();
                     rowIndex.putAll(built.index());
                     rows.setAll(built.rows());
@@ -147,7 +149,11 @@ public final class TimelineViewModel {
     }
 
     /** The rows of a log, in timeline order, with their projection: computed in the background. */
-    private record Rebuilt(TimelineProjection projection, List<TimelineEntry> rows, Map<UUID, Integer> index) {
+    private record Rebuilt(
+            TimelineProjection projection,
+            List<TimelineEntry> rows,
+            Map<UUID, Integer> index,
+            dev.conn.timeline.Stars stars) {
         static Rebuilt of(List<Event> log) {
             TimelineProjection p = new TimelineProjection();
             log.forEach(p::apply);
@@ -165,13 +171,15 @@ public final class TimelineViewModel {
             for (int i = 0; i < rows.size(); i++) {
                 index.put(rows.get(i).event().id(), i);
             }
-            return new Rebuilt(p, rows, index);
+            return new Rebuilt(p, rows, index, dev.conn.timeline.Stars.of(log));
         }
     }
 
     private void apply(List<? extends Event> added) {
         List<TimelineEntry> newRows = new ArrayList<>();
+        boolean starsChanged = false;
         for (Event e : added) {
+            starsChanged |= stars.apply(e);
             TimelineProjection.Change ch = projection.apply(e);
             if (ch instanceof TimelineProjection.Change.Added a) {
                 rowIndex.put(a.entry().event().id(), rows.size() + newRows.size());
@@ -186,6 +194,9 @@ public final class TimelineViewModel {
             }
         }
         rows.addAll(newRows);
+        if (starsChanged) {
+            remarksRevision.set(remarksRevision.get() + 1); // the rows redraw their marks
+        }
     }
 
     private void refilter() {
@@ -342,7 +353,18 @@ public final class TimelineViewModel {
      * @return the remark to show beside it, if any
      */
     public java.util.Optional<String> remark(Event e) {
-        return remarks.remark(e);
+        return stars.remark(e.id(), remarks.remark(e));
+    }
+
+    /**
+     * Stars an entry as a key event of the postmortem, or takes its star away, through the one
+     * writer ({@code ENTRY_STARRED}).
+     *
+     * @param row the entry
+     * @param onError told why on the FX thread if it could not be saved
+     */
+    public void toggleStar(TimelineEntry row, Consumer<String> onError) {
+        incident.star(row.event(), !stars.isStarred(row.event().id()), onError);
     }
 
     /** @return goes up whenever the remarks change; the view redraws its rows then */

@@ -184,4 +184,48 @@ class PostmortemViewModelTest {
         assertThat(stored(EventType.POSTMORTEM_FIELD_SET)).singleElement().satisfies(e -> assertThat(e.payloadJson())
                 .isEqualTo("{\"field\":\"cleanup." + change.id() + "\",\"text\":\"REVERT\"}"));
     }
+
+    @Test
+    void theDocumentHeaderIsSavedAsOneCommandAndAnotherConsolesHeaderShows() {
+        model.activate();
+        DocumentHeaderViewModel header = model.header();
+        header.dateProperty().set(" 2026-11-24 ");
+        header.statusProperty().set(dev.conn.incident.PostmortemStatus.IN_REVIEW);
+        header.authorsProperty().set("alice, bob");
+        header.reviewersProperty().set("carol");
+
+        header.save();
+
+        assertThat(stored(EventType.POSTMORTEM_HEADER_SET)).singleElement().satisfies(e -> assertThat(e.payloadJson())
+                .isEqualTo("{\"date\":\"2026-11-24\",\"authors\":[\"alice\",\"bob\"],"
+                        + "\"status\":\"IN_REVIEW\",\"reviewers\":[\"carol\"]}"));
+        assertThat(model.messageProperty().get()).isEqualTo("Header saved");
+
+        console.elsewhere.execute(
+                console.id,
+                new dev.conn.postmortem.PostmortemCommand.SetHeader(
+                        java.util.Optional.empty(),
+                        List.of("bob"),
+                        dev.conn.incident.PostmortemStatus.FINAL,
+                        List.of()),
+                "bob");
+        console.incident.accept(stored(EventType.POSTMORTEM_HEADER_SET));
+
+        assertThat(header.statusProperty().get()).isEqualTo(dev.conn.incident.PostmortemStatus.FINAL);
+        assertThat(header.authorsProperty().get()).isEqualTo("bob");
+        assertThat(header.dateProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aDocumentDateThatIsNotADateIsRefusedNamingTheFormatAndNothingIsStored() {
+        model.activate();
+        model.header().dateProperty().set("24/11/2026");
+
+        model.header().save();
+
+        assertThat(model.messageProperty().get())
+                .contains("'24/11/2026' is not a date")
+                .contains("2026-11-24");
+        assertThat(stored(EventType.POSTMORTEM_HEADER_SET)).isEmpty();
+    }
 }

@@ -443,6 +443,32 @@ class TimelineViewModelTest {
         assertThat(row("db failover to replica-3").correctedBy()).contains("Ana Ops");
     }
 
+    // --- stars (issue 16: key events of the postmortem) --------------------------------------------
+
+    @Test
+    void aStarredEntryIsMarkedAsAKeyEventAndStarringAgainTakesTheStarAway() {
+        buildDirect();
+        declare("Checkout errors in EU");
+        submit("resolver pods OOMKilled");
+        TimelineEntry note = row("resolver pods OOMKilled");
+
+        timeline.toggleStar(note, errors::add);
+
+        assertThat(errors).isEmpty();
+        assertThat(timeline.remark(note.event()))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("★ (a key event"));
+        assertThat(visibleTexts()).hasSize(2); // the star is a mark on its entry, not a row
+        assertThat(service.timeline(note.event().incidentId()).stream()
+                        .filter(e -> e.type() == dev.conn.incident.EventType.ENTRY_STARRED))
+                .singleElement()
+                .satisfies(e -> assertThat(e.author()).isEqualTo("Ana Ops"));
+
+        clock.advance(Duration.ofSeconds(1));
+        timeline.toggleStar(note, errors::add);
+
+        assertThat(timeline.remark(note.event())).isEmpty();
+    }
+
     // --- rebuilding ------------------------------------------------------------------------------
 
     @Test
