@@ -134,10 +134,12 @@ public final class AppContext implements AutoCloseable {
      * The rows that commit in the same transaction as the events they follow.
      *
      * @param dataSource the database
-     * @return the comms feature's outbox: its rows commit with their MESSAGE_QUEUED (ADR 0005)
+     * @return the outbox: rows commit with their MESSAGE_QUEUED, TICKET_REQUESTED, PAGE_REQUESTED
      */
     private static List<JdbcProjection> projections(DataSource dataSource) {
-        return List.of(new dev.conn.comms.store.JdbcOutboxProjection());
+        return List.of(
+                new dev.conn.comms.store.JdbcOutboxProjection(),
+                new dev.conn.comms.store.JdbcIntegrationOutboxProjection());
     }
 
     /**
@@ -279,6 +281,7 @@ public final class AppContext implements AutoCloseable {
                 () -> stage,
                 postmortemFiles);
         bundleOffer.set(postmortem::offerImport);
+        IntegrationDesk.wire(postmortem, settingsModel, secrets, clock, network); // issue 16: tickets
         return postmortem.contribution();
     }
 

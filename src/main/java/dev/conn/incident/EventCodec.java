@@ -154,6 +154,11 @@ public final class EventCodec {
         m.put(EventType.ACTION_ITEM_ADDED, PostmortemEvent.ActionItemAdded.class);
         m.put(EventType.ACTION_ITEM_UPDATED, PostmortemEvent.ActionItemUpdated.class);
         m.put(EventType.INCIDENT_TAGGED, PostmortemEvent.IncidentTagged.class);
+        m.put(EventType.TICKET_REQUESTED, IntegrationEvent.TicketRequested.class);
+        m.put(EventType.PAGE_REQUESTED, IntegrationEvent.PageRequested.class);
+        m.put(EventType.PAGE_SENT, IntegrationEvent.PageSent.class);
+        m.put(EventType.PAGE_ACKNOWLEDGED, IntegrationEvent.PageAcknowledged.class);
+        m.put(EventType.PAGE_RESOLVED, IntegrationEvent.PageResolved.class);
         for (EventType t : EventType.values()) {
             if (!m.containsKey(t)) {
                 throw new IllegalStateException("no record for event type " + t);

@@ -71,7 +71,14 @@ class LegacyDataTest {
                 }
             }
             Set<EventType> types = all.stream().map(Event::type).collect(Collectors.toSet());
-            assertThat(types).containsExactlyInAnyOrder(EventType.values());
+            // the integrations' types (issue 16) came after the legacy data was made
+            Set<EventType> legacy = EnumSet.complementOf(EnumSet.of(
+                    EventType.TICKET_REQUESTED,
+                    EventType.PAGE_REQUESTED,
+                    EventType.PAGE_SENT,
+                    EventType.PAGE_ACKNOWLEDGED,
+                    EventType.PAGE_RESOLVED));
+            assertThat(types).containsExactlyInAnyOrderElementsOf(legacy);
         }
     }
 

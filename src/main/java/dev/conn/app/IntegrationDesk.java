@@ -1,0 +1,73 @@
+package dev.conn.app;
+
+import dev.conn.comms.net.IntegrationChannels;
+import dev.conn.integrations.IntegrationSettings;
+import dev.conn.integrations.TicketTracker;
+import dev.conn.integrations.net.IntegrationClients;
+import dev.conn.platform.fx.TaskRunner;
+import dev.conn.platform.http.HttpTransport;
+import dev.conn.postmortem.TicketDesk;
+import dev.conn.postmortem.ui.PostmortemFeature;
+import dev.conn.settings.SecretResolver;
+import dev.conn.settings.Settings;
+import dev.conn.settings.ui.SettingsViewModel;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Wires the integrations of issue 16 into the features that use them, from the {@code
+ * integrations} section of the settings as it is at each use (a tracker configured while Conn
+ * runs takes effect at once). The outbox side (the channels) is {@link IntegrationChannels}.
+ */
+final class IntegrationDesk {
+    private IntegrationDesk() {}
+
+    /**
+     * Turns on the postmortem tab's ticket buttons.
+     *
+     * @param postmortem the postmortem feature
+     * @param settings the settings view model (read on the FX thread)
+     * @param secrets resolves secret references at each request
+     * @param clock for {@code Retry-After} dates
+     * @param network the network runner
+     */
+    static void wire(
+            PostmortemFeature postmortem,
+            SettingsViewModel settings,
+            SecretResolver secrets,
+            Clock clock,
+            TaskRunner network) {
+        Runnable changed = postmortem.useTickets(tickets(settings::settings, secrets, clock), network);
+        settings.settingsProperty().subscribe(s -> changed.run());
+    }
+
+    /**
+     * @param settings the settings now
+     * @param secrets resolves secret references at each request
+     * @param clock for {@code Retry-After} dates
+     * @return the ticket desk the settings configure; an integrations section that does not read
+     *     configures none
+     */
+    static TicketDesk tickets(Supplier<Settings> settings, SecretResolver secrets, Clock clock) {
+        return new TicketDesk() {
+            @Override
+            public Optional<String> channel() {
+                return integrations().tracker().map(IntegrationChannels::ticketChannel);
+            }
+
+            @Override
+            public Optional<TicketTracker> tracker() {
+                return IntegrationClients.tracker(integrations(), secrets, HttpTransport.shared(), clock);
+            }
+
+            private IntegrationSettings integrations() {
+                try {
+                    return IntegrationSettings.read(settings.get().integrations());
+                } catch (IllegalArgumentException unreadable) {
+                    return IntegrationSettings.none();
+                }
+            }
+        };
+    }
+}
