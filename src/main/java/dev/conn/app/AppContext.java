@@ -137,9 +137,7 @@ public final class AppContext implements AutoCloseable {
      * @return the outbox: rows commit with their MESSAGE_QUEUED, TICKET_REQUESTED, PAGE_REQUESTED
      */
     private static List<JdbcProjection> projections(DataSource dataSource) {
-        return List.of(
-                new dev.conn.comms.store.JdbcOutboxProjection(),
-                new dev.conn.comms.store.JdbcIntegrationOutboxProjection());
+        return IntegrationDesk.outboxProjections();
     }
 
     /**
@@ -233,6 +231,7 @@ public final class AppContext implements AutoCloseable {
                 () -> stage);
         // the hand-off brief can go to the responders' channels, not only be read aloud
         people.sendBriefsWith(comms::composeForResponders);
+        IntegrationDesk.wire(people, settingsModel, secrets, clock, network); // issue 16: paging
         return List.of(
                 people.contribution(),
                 // comms next: the checklist and its countdowns are what the IC watches during the outage

@@ -24,6 +24,16 @@ final class IntegrationDesk {
     private IntegrationDesk() {}
 
     /**
+     * @return the outbox's projections: the messages' rows with their {@code MESSAGE_QUEUED} (ADR
+     *     0005), the integrations' with their {@code TICKET_REQUESTED} and {@code PAGE_REQUESTED}
+     */
+    static java.util.List<dev.conn.incident.JdbcProjection> outboxProjections() {
+        return java.util.List.of(
+                new dev.conn.comms.store.JdbcOutboxProjection(),
+                new dev.conn.comms.store.JdbcIntegrationOutboxProjection());
+    }
+
+    /**
      * Turns on the postmortem tab's ticket buttons.
      *
      * @param postmortem the postmortem feature
@@ -40,6 +50,67 @@ final class IntegrationDesk {
             TaskRunner network) {
         Runnable changed = postmortem.useTickets(tickets(settings::settings, secrets, clock), network);
         settings.settingsProperty().subscribe(s -> changed.run());
+    }
+
+    /**
+     * Turns on the People panel's Page… and Resolve page.
+     *
+     * @param people the people feature
+     * @param settings the settings view model (read on the FX thread)
+     * @param secrets resolves secret references at each request
+     * @param clock for {@code Retry-After} dates
+     * @param network the network runner
+     */
+    static void wire(
+            dev.conn.command.ui.PeopleFeature people,
+            SettingsViewModel settings,
+            SecretResolver secrets,
+            Clock clock,
+            TaskRunner network) {
+        Runnable changed = people.usePaging(paging(settings::settings, secrets, clock), network);
+        settings.settingsProperty().subscribe(s -> changed.run());
+    }
+
+    /**
+     * @param settings the settings now
+     * @param secrets resolves secret references at each request
+     * @param clock for {@code Retry-After} dates
+     * @return PagerDuty as the settings configure it; a section that does not read configures none
+     */
+    static dev.conn.command.PagingDesk paging(Supplier<Settings> settings, SecretResolver secrets, Clock clock) {
+        return new dev.conn.command.PagingDesk() {
+            @Override
+            public java.util.List<Target> targets() {
+                return Optional.ofNullable(integrations(settings).pagerDuty())
+                        .map(p -> p.targets().stream()
+                                .map(t -> new Target(t.id(), t.name()))
+                                .toList())
+                        .orElse(java.util.List.of());
+            }
+
+            @Override
+            public boolean readsAcknowledgements() {
+                return Optional.ofNullable(integrations(settings).pagerDuty())
+                        .flatMap(dev.conn.integrations.PagerDutySettings::restKey)
+                        .isPresent();
+            }
+
+            @Override
+            public dev.conn.integrations.Outcome<dev.conn.integrations.PageStatus> status(String dedupKey) {
+                return IntegrationClients.pagerDuty(integrations(settings), secrets, HttpTransport.shared(), clock)
+                        .map(c -> c.status(dedupKey))
+                        .orElseGet(() -> new dev.conn.integrations.Outcome.Failed<>("PagerDuty is not configured"));
+            }
+        };
+    }
+
+    /** @return the integrations section now; one that does not read configures nothing */
+    private static IntegrationSettings integrations(Supplier<Settings> settings) {
+        try {
+            return IntegrationSettings.read(settings.get().integrations());
+        } catch (IllegalArgumentException unreadable) {
+            return IntegrationSettings.none();
+        }
     }
 
     /**

@@ -57,6 +57,12 @@ class IntegrationsViewTest extends WindowTest {
             @Override
             public MockResponse dispatch(RecordedRequest r) {
                 requests.add(r.getMethod() + " " + r.getPath());
+                if (r.getPath().startsWith("/v2/enqueue")) {
+                    return new MockResponse()
+                            .setResponseCode(202)
+                            .setHeader("Content-Type", "application/json")
+                            .setBody("{\"status\":\"success\",\"message\":\"Event processed\"}");
+                }
                 return new MockResponse()
                         .setResponseCode(r.getMethod().equals("POST") ? 201 : 200)
                         .setHeader("Content-Type", "application/json")
@@ -69,7 +75,10 @@ class IntegrationsViewTest extends WindowTest {
         if (configured) {
             settings = settings.withIntegrations(new ObjectMapper()
                     .readTree("{\"jira\": {\"baseUrl\": \"" + base + "\", \"email\": \"conn-bot@example.com\","
-                            + " \"apiToken\": \"env:PATH\", \"projectKey\": \"ED\"}}"));
+                            + " \"apiToken\": \"env:PATH\", \"projectKey\": \"ED\"},"
+                            + " \"pagerDuty\": {\"eventsUrl\": \"" + base + "/v2/enqueue\", \"targets\": [{\"id\":"
+                            + " \"payments-oncall\", \"name\": \"Payments on-call\", \"integrationKey\":"
+                            + " \"env:PATH\"}]}}"));
         }
         new SettingsFile(dataDir).save(settings);
         launch(java.util.function.UnaryOperator.identity(), () -> {
@@ -96,6 +105,14 @@ class IntegrationsViewTest extends WindowTest {
         });
         robot().press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(robot(), "#pm-summary");
+    }
+
+    private long requestsOfType(EventType type) {
+        return context.incidents().incidents().stream()
+                .mapToLong(st -> context.incidents()
+                        .events(st.id(), java.util.Set.of(type))
+                        .size())
+                .sum();
     }
 
     private static FxRobot robot() {
@@ -135,6 +152,47 @@ class IntegrationsViewTest extends WindowTest {
         waitUntil(
                 () -> robot.lookup("#pm-message").queryAs(Label.class).getText().contains("has a ticket already"));
         assertThat(requests).filteredOn(r -> r.startsWith("POST")).hasSize(1);
+    }
+
+    @Test
+    void pageSendsATriggerFromThePeoplePanelAndTheResolutionResolvesIt(FxRobot robot) throws Exception {
+        launchWithJira(true);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(robot, "#page-button");
+
+        robot.clickOn("#page-button");
+        waitFor(robot, "#page-text");
+        robot.interact(() -> robot.lookup("#page-text")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText("join the bridge"));
+        robot.clickOn("#page-send");
+
+        @SuppressWarnings("unchecked")
+        ListView<dev.conn.command.Pages.Page> pages =
+                robot.lookup("#pages-list").queryAs(ListView.class);
+        waitUntil(() -> pages.getItems().size() == 1 && pages.getItems().get(0).paged());
+        assertThat(dev.conn.command.ui.PagingViewModel.describe(pages.getItems().get(0)))
+                .isEqualTo("Payments on-call: paged at 14:00 UTC, not acknowledged yet");
+        assertThat(requests).filteredOn(r -> r.startsWith("POST /v2/enqueue")).hasSize(1);
+
+        // resolving the incident resolves the page
+        robot.clickOn("#resolveButton");
+        robot.clickOn(dev.conn.testing.Ui.dialogButton(robot, "Resolve incident"));
+        waitUntil(() -> requestsOfType(dev.conn.incident.EventType.PAGE_REQUESTED) == 2);
+        clock.advance(java.time.Duration.ofSeconds(1)); // past PagerDuty's pacing per integration key
+        try {
+            waitUntil(() ->
+                    pages.getItems().size() == 1 && pages.getItems().get(0).resolved());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(
+                    "not resolved: " + requests + " " + pages.getItems() + " "
+                            + context.incidents().incidents().stream()
+                                    .flatMap(st -> context.incidents().timeline(st.id()).stream())
+                                    .map(ev -> ev.type() + "")
+                                    .toList(),
+                    e);
+        }
+        assertThat(requests).filteredOn(r -> r.startsWith("POST /v2/enqueue")).hasSize(2);
     }
 
     @Test
