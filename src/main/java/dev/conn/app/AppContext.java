@@ -4,7 +4,6 @@ import dev.conn.command.ui.PeopleFeature;
 import dev.conn.comms.ui.CommsFeature;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.JdbcProjection;
 import dev.conn.incident.Severity;
 import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.db.Database;
@@ -34,7 +33,6 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import javax.sql.DataSource;
 
 /**
  * The one composition root. {@link #open} opens the core ({@link Core}: the database, the event
@@ -127,17 +125,12 @@ public final class AppContext implements AutoCloseable {
      */
     static AppContext open(
             Path dataDirectory, Clock clock, TaskRunner disk, TaskRunner network, UnaryOperator<EventStore> decorate) {
-        return new AppContext(Core.open(dataDirectory, clock, disk, network, AppContext::projections, decorate));
-    }
-
-    /**
-     * The rows that commit in the same transaction as the events they follow.
-     *
-     * @param dataSource the database
-     * @return the outbox: rows commit with their MESSAGE_QUEUED, TICKET_REQUESTED, PAGE_REQUESTED
-     */
-    private static List<JdbcProjection> projections(DataSource dataSource) {
-        return IntegrationDesk.outboxProjections();
+        // the rows that commit with the events they follow; Grafana's read the settings at each append
+        AtomicReference<Settings> now = new AtomicReference<>();
+        AppContext c = new AppContext(Core.open(
+                dataDirectory, clock, disk, network, ds -> IntegrationDesk.outboxProjections(now::get), decorate));
+        c.settingsModel.settingsProperty().subscribe(now::set);
+        return c;
     }
 
     /**

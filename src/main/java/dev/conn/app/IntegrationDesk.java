@@ -24,13 +24,17 @@ final class IntegrationDesk {
     private IntegrationDesk() {}
 
     /**
+     * @param settings the settings at each append (null until the app has read them: no annotations)
      * @return the outbox's projections: the messages' rows with their {@code MESSAGE_QUEUED} (ADR
-     *     0005), the integrations' with their {@code TICKET_REQUESTED} and {@code PAGE_REQUESTED}
+     *     0005), the integrations' with their {@code TICKET_REQUESTED} and {@code PAGE_REQUESTED},
+     *     Grafana's annotation changes with the timeline events they follow
      */
-    static java.util.List<dev.conn.incident.JdbcProjection> outboxProjections() {
+    static java.util.List<dev.conn.incident.JdbcProjection> outboxProjections(Supplier<Settings> settings) {
         return java.util.List.of(
                 new dev.conn.comms.store.JdbcOutboxProjection(),
-                new dev.conn.comms.store.JdbcIntegrationOutboxProjection());
+                new dev.conn.comms.store.JdbcIntegrationOutboxProjection(),
+                new dev.conn.comms.store.JdbcAnnotationProjection(() -> Optional.ofNullable(settings.get())
+                        .flatMap(s -> Optional.ofNullable(integrations(() -> s).grafana()))));
     }
 
     /**

@@ -45,6 +45,10 @@ final class IntegrationText {
             return Optional.of("Ticket created in " + tracker(s.channel())
                     + s.externalId().map(x -> ": " + x).orElse(""));
         }
+        if (s.channel().equals("grafana")) {
+            return Optional.of("Grafana annotation saved"
+                    + s.externalId().map(x -> " (id " + x + ")").orElse(""));
+        }
         if (s.channel().startsWith("pagerduty:")) {
             return Optional.of("PagerDuty took the request for " + s.channel().substring("pagerduty:".length()));
         }

@@ -8,6 +8,8 @@ import dev.conn.incident.EventCodec;
 import dev.conn.incident.EventType;
 import dev.conn.incident.IntegrationEvent;
 import dev.conn.incident.MalformedEventException;
+import dev.conn.integrations.AnnotationOp;
+import dev.conn.integrations.AnnotationOps;
 import dev.conn.integrations.IntegrationSettings;
 import dev.conn.integrations.Outcome;
 import dev.conn.integrations.PageRequest;
@@ -15,6 +17,7 @@ import dev.conn.integrations.PagerDutySettings;
 import dev.conn.integrations.TicketRef;
 import dev.conn.integrations.TicketRequest;
 import dev.conn.integrations.TicketTracker;
+import dev.conn.integrations.net.GrafanaAnnotationsClient;
 import dev.conn.integrations.net.IntegrationClients;
 import dev.conn.integrations.net.PagerDutyClient;
 import dev.conn.platform.http.HttpTransport;
@@ -87,7 +90,38 @@ public final class IntegrationChannels {
                 out.put(c.id(), c);
             }
         });
+        IntegrationClients.grafana(settings, secrets, http, clock).ifPresent(g -> {
+            Channel c = annotations(g);
+            out.put(c.id(), c);
+        });
         return out;
+    }
+
+    /**
+     * @param client the Grafana client
+     * @return the channel {@code grafana}, which sends the planned annotation changes: a create
+     *     writes back the annotation's id as the row's external id; an update or delete finds the
+     *     annotation by its event tag (PUT and DELETE by id are idempotent; a DELETE answered 404
+     *     counts as done)
+     */
+    public static Channel annotations(GrafanaAnnotationsClient client) {
+        return new Adapter("grafana", client.rateKey(), client.minInterval(), m -> {
+            AnnotationOp op = AnnotationOps.read(m.body());
+            if (op instanceof AnnotationOp.Create c) {
+                Outcome<Long> o = client.create(c, m.attempts() > 0);
+                return o instanceof Outcome.Sent<Long> s
+                        ? new Delivery.Sent(Optional.of(String.valueOf(s.value())))
+                        : failure(o);
+            }
+            if (op instanceof AnnotationOp.Update u) {
+                Outcome<Long> o = client.update(u, Optional.empty());
+                return o instanceof Outcome.Sent<Long> s
+                        ? new Delivery.Sent(Optional.of(String.valueOf(s.value())))
+                        : failure(o);
+            }
+            Outcome<Boolean> o = client.delete((AnnotationOp.Delete) op, Optional.empty());
+            return o instanceof Outcome.Sent<Boolean> ? new Delivery.Sent(Optional.empty()) : failure(o);
+        });
     }
 
     /**

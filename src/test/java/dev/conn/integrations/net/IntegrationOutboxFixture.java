@@ -55,10 +55,19 @@ final class IntegrationOutboxFixture implements AutoCloseable {
     private final VendorServer server;
 
     IntegrationOutboxFixture(Path dir, VendorServer server) {
+        this(dir, server, Optional.empty());
+    }
+
+    /** With Grafana configured as given: annotatable events queue annotation rows. */
+    IntegrationOutboxFixture(Path dir, VendorServer server, Optional<dev.conn.integrations.GrafanaSettings> grafana) {
         this.server = server;
         database = Database.open(dir);
         EventStore store = EventStore.jdbc(
-                database.dataSource(), List.of(new JdbcOutboxProjection(), new JdbcIntegrationOutboxProjection()));
+                database.dataSource(),
+                List.of(
+                        new JdbcOutboxProjection(),
+                        new JdbcIntegrationOutboxProjection(),
+                        new dev.conn.comms.store.JdbcAnnotationProjection(() -> grafana)));
         incidents = new IncidentService(store, clock);
         postmortem = new PostmortemService(incidents);
         outbox = new JdbcOutbox(database.dataSource());
