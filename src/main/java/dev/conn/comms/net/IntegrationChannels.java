@@ -159,8 +159,12 @@ public final class IntegrationChannels {
                     t.due().map(LocalDate::parse));
             Outcome<TicketRef> o = tracker.create(request, m.attempts() > 0);
             if (o instanceof Outcome.Sent<TicketRef> s) {
+                // the outbox keeps at most 200 characters of an external id: the key then
+                String id = s.value().url().length() <= 200
+                        ? s.value().url()
+                        : s.value().key();
                 return new Delivery.Sent(
-                        Optional.of(s.value().url()),
+                        Optional.of(id),
                         Optional.of(new WriteBack.TicketLinked(
                                 t.actionItemId(), s.value().url())));
             }
