@@ -64,7 +64,15 @@ final class PagesPane {
         message.setId("page-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
-        return new VBox(4, title, list, new FlowPane(6, 6, page, resolve), hint, message);
+        FlowPane buttons = new FlowPane(6, 6, page, resolve);
+        buttons.setPrefWrapLength(250);
+        for (javafx.scene.layout.Region r : java.util.List.of(list, hint, message)) {
+            r.setMinWidth(0);
+            r.setPrefWidth(250);
+        }
+        VBox pane = new VBox(4, title, list, buttons, hint, message);
+        pane.setPadding(new javafx.geometry.Insets(0, 8, 8, 8));
+        return pane;
     }
 
     /** Opens the Page… dialog; on "Page", sends the page. */
@@ -90,9 +98,11 @@ final class PagesPane {
         TextField message = new TextField();
         message.setId("page-text");
         message.setPromptText("join the bridge (optional)");
+        message.setPrefColumnCount(30);
         TextField link = new TextField();
         link.setId("page-link");
         link.setPromptText("https://meet.example.com/sev1 (optional)");
+        link.setPrefColumnCount(30);
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);

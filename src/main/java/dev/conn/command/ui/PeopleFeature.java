@@ -133,7 +133,12 @@ public final class PeopleFeature {
         view = (PeopleView) loader.lastController();
         actions.useSelection(view::selectedResponder);
         javafx.scene.layout.VBox.setVgrow(node, javafx.scene.layout.Priority.ALWAYS);
-        return new javafx.scene.layout.VBox(8, node, PagesPane.build(paging, owner));
+        javafx.scene.layout.VBox panel = new javafx.scene.layout.VBox(8, node, PagesPane.build(paging, owner));
+        // the widths of PeopleView.fxml's root: the pages never widen the panel
+        panel.setPrefWidth(310);
+        panel.setMinWidth(250);
+        panel.setMaxWidth(350);
+        return panel;
     }
 
     private void toggle() {
