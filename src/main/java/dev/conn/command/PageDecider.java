@@ -46,7 +46,7 @@ public final class PageDecider implements Decider<PageCommand, Pages> {
             return Decision.refuse("No such incident: declare or open one first (Ctrl+N)");
         }
         if (command instanceof PageCommand.Page p) {
-            return page(p, state);
+            return page(p, state, clock);
         }
         if (command instanceof PageCommand.ResolvePage r) {
             Optional<Pages.Page> page = state.page(r.targetId());
@@ -59,13 +59,13 @@ public final class PageDecider implements Decider<PageCommand, Pages> {
                                 ? "The page to " + page.get().targetName() + " is resolved already"
                                 : "A request to PagerDuty for " + page.get().targetName() + " is on its way");
             }
-            return Decision.accept(resolve(page.get(), state));
+            return Decision.accept(resolve(page.get(), state, clock));
         }
         if (command instanceof PageCommand.ResolveAllPages) {
             List<EventBody> out = new ArrayList<>();
             for (Pages.Page p : state.all()) {
                 if (p.resolvable()) {
-                    out.add(resolve(p, state));
+                    out.add(resolve(p, state, clock));
                 }
             }
             return Decision.accept(out.toArray(EventBody[]::new)); // none open: nothing to do
@@ -79,7 +79,7 @@ public final class PageDecider implements Decider<PageCommand, Pages> {
                 new IntegrationEvent.PageAcknowledged(page.get().dedupKey(), a.targetId(), a.by(), a.at()));
     }
 
-    private static Decision page(PageCommand.Page p, Pages state) {
+    private static Decision page(PageCommand.Page p, Pages state, Clock clock) {
         if (state.incidentResolved()) {
             return Decision.refuse("The incident is resolved: reopen it before paging anyone");
         }
@@ -111,10 +111,11 @@ public final class PageDecider implements Decider<PageCommand, Pages> {
                 state.title(),
                 state.severity(),
                 Optional.ofNullable(message),
-                p.link()));
+                p.link(),
+                clock.instant()));
     }
 
-    private static IntegrationEvent.PageRequested resolve(Pages.Page p, Pages state) {
+    private static IntegrationEvent.PageRequested resolve(Pages.Page p, Pages state, Clock clock) {
         return new IntegrationEvent.PageRequested(
                 requestId(state, p.targetId()),
                 "pagerduty:" + p.targetId(),
@@ -125,7 +126,8 @@ public final class PageDecider implements Decider<PageCommand, Pages> {
                 state.title(),
                 state.severity(),
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                clock.instant());
     }
 
     /** The n-th request for a target, derived so the same decision names the same request. */

@@ -84,6 +84,7 @@ public sealed interface IntegrationEvent extends EventBody {
      * @param severity the incident's severity then
      * @param message what the pager says besides the title, if anything
      * @param link a link sent with the page, if any
+     * @param at when it was asked for (UTC): PagerDuty's {@code payload.timestamp}
      */
     record PageRequested(
             String messageId,
@@ -95,7 +96,8 @@ public sealed interface IntegrationEvent extends EventBody {
             String incidentTitle,
             Severity severity,
             Optional<String> message,
-            Optional<String> link)
+            Optional<String> link,
+            Instant at)
             implements IntegrationEvent {
         /** The {@code action} of a page. */
         public static final String TRIGGER = "trigger";
@@ -118,6 +120,7 @@ public sealed interface IntegrationEvent extends EventBody {
             required(severity, "severity");
             message = opt(message);
             link = opt(link);
+            required(at, "at");
         }
 
         /** @return true for a resolve, false for a page */

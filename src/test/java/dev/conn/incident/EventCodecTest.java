@@ -129,7 +129,8 @@ class EventCodecTest {
                         "Checkout errors",
                         Severity.SEV2,
                         Optional.of("join the bridge"),
-                        Optional.empty()),
+                        Optional.empty(),
+                        T),
                 new IntegrationEvent.PageSent("m1", "conn-x-payments-oncall", "payments-oncall"),
                 new IntegrationEvent.PageAcknowledged(
                         "conn-x-payments-oncall", "payments-oncall", Optional.of("Bob"), Optional.of(T)),

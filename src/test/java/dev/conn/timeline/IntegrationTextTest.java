@@ -70,7 +70,8 @@ class IntegrationTextTest {
                         "Checkout errors",
                         Severity.SEV1,
                         Optional.of("join the bridge"),
-                        Optional.empty())))
+                        Optional.empty(),
+                        T)))
                 .isEqualTo("Paged Payments on-call (SEV1): join the bridge");
         assertThat(words(new IntegrationEvent.PageAcknowledged(
                         "conn-x-payments-oncall",

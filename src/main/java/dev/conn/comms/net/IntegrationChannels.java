@@ -191,7 +191,7 @@ public final class IntegrationChannels {
                             p.message(),
                             p.link(),
                             m.author(),
-                            m.nextAttemptAt()));
+                            p.at()));
             if (o instanceof Outcome.Sent<String> s) {
                 return new Delivery.Sent(
                         Optional.of(s.value()),

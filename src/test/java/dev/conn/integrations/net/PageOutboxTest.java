@@ -128,6 +128,7 @@ class PageOutboxTest {
         assertThat(sent.at("/payload/severity").asText()).isEqualTo("critical"); // SEV1
         assertThat(sent.at("/payload/summary").asText()).isEqualTo("[SEV1] Checkout errors: join the bridge");
         assertThat(sent.at("/links/0/href").asText()).isEqualTo("https://meet.example.com/sev1");
+        assertThat(sent.at("/payload/timestamp").asText()).isEqualTo("2026-11-21T09:30:00Z"); // when it was asked
         Event pageSent = f.events(EventType.PAGE_SENT).get(0);
         assertThat(pageSent.body())
                 .isEqualTo(new IntegrationEvent.PageSent(
