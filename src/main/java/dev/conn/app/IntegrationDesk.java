@@ -136,6 +136,16 @@ final class IntegrationDesk {
                 return IntegrationClients.tracker(integrations(), secrets, HttpTransport.shared(), clock);
             }
 
+            @Override
+            public Optional<String> problem() {
+                try {
+                    IntegrationSettings.read(settings.get().integrations());
+                    return Optional.empty();
+                } catch (IllegalArgumentException unreadable) {
+                    return Optional.of(unreadable.getMessage());
+                }
+            }
+
             private IntegrationSettings integrations() {
                 try {
                     return IntegrationSettings.read(settings.get().integrations());

@@ -27,4 +27,12 @@ public interface TicketDesk {
 
     /** @return the configured tracker's client, if any; its calls block on the network */
     Optional<TicketTracker> tracker();
+
+    /**
+     * @return why the {@code integrations} section of the settings cannot be read, naming the field
+     *     ({@code integrations.jira.projectKey: ...}), if it cannot; then no tracker is configured
+     */
+    default Optional<String> problem() {
+        return Optional.empty();
+    }
 }

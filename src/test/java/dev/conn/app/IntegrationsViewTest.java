@@ -53,6 +53,10 @@ class IntegrationsViewTest extends WindowTest {
     }
 
     private void launchWithJira(boolean configured) throws Exception {
+        launchWithJira(configured, null);
+    }
+
+    private void launchWithJira(boolean configured, String integrations) throws Exception {
         jira.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest r) {
@@ -79,6 +83,9 @@ class IntegrationsViewTest extends WindowTest {
                             + " \"pagerDuty\": {\"eventsUrl\": \"" + base + "/v2/enqueue\", \"targets\": [{\"id\":"
                             + " \"payments-oncall\", \"name\": \"Payments on-call\", \"integrationKey\":"
                             + " \"env:PATH\"}]}}"));
+        }
+        if (integrations != null) {
+            settings = settings.withIntegrations(new ObjectMapper().readTree(integrations));
         }
         new SettingsFile(dataDir).save(settings);
         launch(java.util.function.UnaryOperator.identity(), () -> {
@@ -193,6 +200,20 @@ class IntegrationsViewTest extends WindowTest {
                     e);
         }
         assertThat(requests).filteredOn(r -> r.startsWith("POST /v2/enqueue")).hasSize(2);
+    }
+
+    @Test
+    void integrationsSettingsThatDoNotReadAreNamedWhereTheUserActs(FxRobot robot) throws Exception {
+        launchWithJira(
+                false,
+                "{\"jira\": {\"baseUrl\": \"https://example.atlassian.net\","
+                        + " \"email\": \"conn-bot@example.com\", \"apiToken\": \"env:JIRA_API_TOKEN\"}}");
+
+        assertThat(robot.lookup("#pm-ai-create-ticket").queryAs(Button.class).isDisabled())
+                .isTrue();
+        assertThat(robot.lookup("#pm-ai-tickets-hint").queryAs(Label.class).getText())
+                .startsWith("The integrations settings cannot be read: ")
+                .contains("integrations.jira.projectKey");
     }
 
     @Test

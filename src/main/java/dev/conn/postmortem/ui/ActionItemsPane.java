@@ -106,16 +106,16 @@ final class ActionItemsPane {
         Button refresh = new Button("Refresh ticket status");
         refresh.setId("pm-ai-refresh-tickets");
         refresh.setOnAction(e -> model.refreshTicketStatus());
-        javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip(
-                "Configure Jira, GitHub or Linear under \"integrations\" in settings.json");
         for (Button b : List.of(one, all, refresh)) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.disableProperty().bind(model.ticketsConfiguredProperty().not());
         }
         // a disabled button shows no tooltip: the row says why instead
-        javafx.scene.control.Label hint = new javafx.scene.control.Label(why.getText());
+        javafx.scene.control.Label hint = new javafx.scene.control.Label();
+        hint.textProperty().bind(model.ticketsHintProperty());
+        hint.setWrapText(true);
         hint.setId("pm-ai-tickets-hint");
-        hint.visibleProperty().bind(model.ticketsConfiguredProperty().not());
+        hint.visibleProperty().bind(model.ticketsHintProperty().isNotEmpty());
         hint.managedProperty().bind(hint.visibleProperty());
         FlowPane row = new FlowPane(6, 6, one, all, refresh, hint);
         return row;

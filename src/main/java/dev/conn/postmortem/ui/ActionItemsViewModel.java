@@ -28,6 +28,7 @@ public final class ActionItemsViewModel {
             FXCollections.observableHashMap();
     private final javafx.beans.property.BooleanProperty ticketsConfigured =
             new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.StringProperty ticketsHint = new javafx.beans.property.SimpleStringProperty();
     private dev.conn.postmortem.TicketDesk desk = dev.conn.postmortem.TicketDesk.NONE;
     private dev.conn.platform.fx.TaskRunner network;
 
@@ -145,12 +146,23 @@ public final class ActionItemsViewModel {
     void useTickets(dev.conn.postmortem.TicketDesk desk, dev.conn.platform.fx.TaskRunner network) {
         this.desk = desk;
         this.network = network;
-        ticketsConfigured.set(desk.channel().isPresent());
+        settingsChanged();
     }
 
     /** Re-reads whether a tracker is configured (after the settings changed). */
     void settingsChanged() {
         ticketsConfigured.set(desk.channel().isPresent());
+        ticketsHint.set(desk.problem()
+                .map(p -> "The integrations settings cannot be read: " + p)
+                .orElse(
+                        desk.channel().isPresent()
+                                ? ""
+                                : "Configure Jira, GitHub or Linear under \"integrations\" in settings.json"));
+    }
+
+    /** @return why the ticket buttons are off (no tracker, or settings that do not read); empty when on */
+    public javafx.beans.property.ReadOnlyStringProperty ticketsHintProperty() {
+        return ticketsHint;
     }
 
     /** @return true while a ticket tracker is configured (the ticket buttons are enabled then) */
