@@ -92,6 +92,8 @@ final class ActionItemsPane {
         FlowPane form = new FlowPane(6, 6, text, kind, owner, due, ticket, cause, elsewhere, add);
         model.ticketStates()
                 .addListener((javafx.collections.MapChangeListener<java.util.UUID, String>) c -> list.refresh());
+        model.ticketRequests()
+                .addListener((javafx.collections.MapChangeListener<java.util.UUID, String>) c -> list.refresh());
         return new VBox(6, list, form, new HBox(6, status, setStatus), ticketButtons(model, list));
     }
 
@@ -141,6 +143,9 @@ final class ActionItemsPane {
                     + (a.owner().isEmpty() ? "" : "  · DRI " + a.owner())
                     + a.due().map(d -> "  · due " + d).orElse("")
                     + (a.ticket().isEmpty() ? "" : "  · " + a.ticket())
+                    + (a.ticket().isEmpty() && model.ticketRequests().containsKey(a.id())
+                            ? "  · " + model.ticketRequests().get(a.id())
+                            : "")
                     + (model.ticketStates().containsKey(a.id())
                             ? " (" + model.ticketStates().get(a.id()) + ")"
                             : "")

@@ -28,6 +28,8 @@ public final class ActionItemsViewModel {
             FXCollections.observableHashMap();
     private final javafx.beans.property.BooleanProperty ticketsConfigured =
             new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.collections.ObservableMap<java.util.UUID, String> ticketRequests =
+            FXCollections.observableHashMap();
     private final javafx.beans.property.StringProperty ticketsHint = new javafx.beans.property.SimpleStringProperty();
     private dev.conn.postmortem.TicketDesk desk = dev.conn.postmortem.TicketDesk.NONE;
     private dev.conn.platform.fx.TaskRunner network;
@@ -168,6 +170,19 @@ public final class ActionItemsViewModel {
     /** @return true while a ticket tracker is configured (the ticket buttons are enabled then) */
     public javafx.beans.property.ReadOnlyBooleanProperty ticketsConfiguredProperty() {
         return ticketsConfigured;
+    }
+
+    /** @return where each item's ticket request stands until its link arrives, by action item id */
+    public javafx.collections.ObservableMap<java.util.UUID, String> ticketRequests() {
+        return ticketRequests;
+    }
+
+    /** @param requests where each item's ticket request stands ({@link dev.conn.postmortem.TicketRequests}) */
+    void showRequests(java.util.Map<java.util.UUID, String> requests) {
+        if (!ticketRequests.equals(requests)) {
+            ticketRequests.clear();
+            ticketRequests.putAll(requests);
+        }
     }
 
     /** @return the ticket state read last, by action item id (the tracker's own status name) */

@@ -108,6 +108,7 @@ public final class PostmortemFeature {
      */
     public Runnable useTickets(dev.conn.postmortem.TicketDesk desk, TaskRunner network) {
         postmortem.actionItems().useTickets(desk, network);
+        postmortem.followTicketRequests();
         return postmortem.actionItems()::settingsChanged;
     }
 

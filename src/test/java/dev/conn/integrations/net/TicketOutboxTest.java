@@ -19,6 +19,7 @@ import dev.conn.integrations.JiraSettings;
 import dev.conn.integrations.TicketRef;
 import dev.conn.postmortem.TicketDecider.CreateTickets;
 import dev.conn.postmortem.TicketRefresh;
+import dev.conn.postmortem.TicketRequests;
 import dev.conn.settings.SecretRef;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,6 +102,7 @@ class TicketOutboxTest {
                 .contains(link());
         assertThat(written.recordedAt()).isEqualTo(sent.recordedAt()); // one append
         assertThat(f.item(item).ticket()).isEqualTo(link());
+        assertThat(TicketRequests.of(f.incidents.timeline(f.incident))).isEmpty();
         assertThat(f.outbox.row(row.seq()).orElseThrow().state()).isEqualTo(OutboxMessage.State.SENT);
         // asking again is refused in words, and nothing more is sent
         assertThatThrownBy(() -> createTicket(item))
@@ -154,6 +156,8 @@ class TicketOutboxTest {
                 .isEqualTo("Jira refused (HTTP 400): Field 'priority' is required");
         assertThat(f.events(EventType.ACTION_ITEM_UPDATED)).isEmpty();
         assertThat(f.item(item).ticket()).isEmpty();
+        assertThat(TicketRequests.of(f.incidents.timeline(f.incident)))
+                .containsEntry(item, "ticket not created: Jira refused (HTTP 400): Field 'priority' is required");
         // a failed request no longer blocks the item: the user fixes Jira and asks again
         List<Event> again = createTicket(item);
         assertThat(again)
@@ -176,6 +180,7 @@ class TicketOutboxTest {
         assertThat(row.state()).isEqualTo(OutboxMessage.State.QUEUED);
         assertThat(row.attempts()).isZero(); // never left: the next try need not look first
         assertThat(f.events(EventType.MESSAGE_FAILED)).isEmpty();
+        assertThat(TicketRequests.of(f.incidents.timeline(f.incident))).containsEntry(item, "ticket on its way");
         // the request is on its way: asking again adds nothing
         assertThatThrownBy(() -> createTicket(item)).hasMessageContaining("is on its way");
     }
