@@ -4,7 +4,6 @@ import dev.conn.command.ui.PeopleFeature;
 import dev.conn.comms.ui.CommsFeature;
 import dev.conn.incident.EventStore;
 import dev.conn.incident.IncidentService;
-import dev.conn.incident.JdbcProjection;
 import dev.conn.incident.Severity;
 import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.db.Database;
@@ -34,7 +33,6 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import javax.sql.DataSource;
 
 /**
  * The one composition root. {@link #open} opens the core ({@link Core}: the database, the event
@@ -127,12 +125,12 @@ public final class AppContext implements AutoCloseable {
      */
     static AppContext open(
             Path dataDirectory, Clock clock, TaskRunner disk, TaskRunner network, UnaryOperator<EventStore> decorate) {
-        return new AppContext(Core.open(dataDirectory, clock, disk, network, AppContext::projections, decorate));
-    }
-
-    /** The rows that commit with the events they follow: the outbox's, with each MESSAGE_QUEUED (ADR 0005). */
-    private static List<JdbcProjection> projections(DataSource dataSource) {
-        return List.of(new dev.conn.comms.store.JdbcOutboxProjection());
+        // the rows that commit with the events they follow; Grafana's read the settings at each append
+        AtomicReference<Settings> now = new AtomicReference<>();
+        AppContext c = new AppContext(Core.open(
+                dataDirectory, clock, disk, network, ds -> IntegrationDesk.outboxProjections(now::get), decorate));
+        c.settingsModel.settingsProperty().subscribe(now::set);
+        return c;
     }
 
     /**
@@ -231,6 +229,7 @@ public final class AppContext implements AutoCloseable {
         shown.onChange(comms::recountOutbox);
         // the hand-off brief can go to the responders' channels, not only be read aloud
         people.sendBriefsWith(comms::composeForResponders);
+        IntegrationDesk.wire(people, settingsModel, secrets, clock, network); // issue 16: paging
         return List.of(
                 people.contribution(),
                 // comms next: the checklist and its countdowns are what the IC watches during the outage
@@ -279,6 +278,7 @@ public final class AppContext implements AutoCloseable {
                 () -> stage,
                 postmortemFiles);
         bundleOffer.set(postmortem::offerImport);
+        IntegrationDesk.wire(postmortem, settingsModel, secrets, clock, network); // issue 16: tickets
         return postmortem.contribution();
     }
 

@@ -15,9 +15,22 @@ public sealed interface Delivery {
     /**
      * The API accepted the message.
      *
-     * @param externalId an id the API gave back (the Statuspage incident id), if any
+     * @param externalId an id the API gave back (the Statuspage incident id, a ticket's link), if
+     *     any
+     * @param writeBack what an integration writes back besides the sending (issue 16), if anything
      */
-    record Sent(Optional<String> externalId) implements Delivery {}
+    record Sent(Optional<String> externalId, Optional<WriteBack> writeBack) implements Delivery {
+        /** Null optionals become empty. */
+        public Sent {
+            externalId = externalId == null ? Optional.empty() : externalId;
+            writeBack = writeBack == null ? Optional.empty() : writeBack;
+        }
+
+        /** @param externalId an id the API gave back, if any */
+        public Sent(Optional<String> externalId) {
+            this(externalId, Optional.empty());
+        }
+    }
 
     /**
      * Not delivered this time, worth retrying after a backoff: a 5xx, a rate limit, a request cut

@@ -25,8 +25,10 @@ public sealed interface DeliveryCommand {
      * @param channel the channel id
      * @param sentAt when the request left Conn (UTC)
      * @param externalId an id the receiver gave back (the Statuspage incident id), if any
+     * @param writeBack what an integration writes back besides the sending, if anything
      */
-    record Sent(UUID messageId, String channel, Instant sentAt, Optional<String> externalId)
+    record Sent(
+            UUID messageId, String channel, Instant sentAt, Optional<String> externalId, Optional<WriteBack> writeBack)
             implements DeliveryCommand {
         /** @throws NullPointerException if a field is null */
         public Sent {
@@ -34,6 +36,19 @@ public sealed interface DeliveryCommand {
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(sentAt, "sentAt");
             externalId = externalId == null ? Optional.empty() : externalId;
+            writeBack = writeBack == null ? Optional.empty() : writeBack;
+        }
+
+        /**
+         * A message sent, with nothing to write back.
+         *
+         * @param messageId the message
+         * @param channel the channel id
+         * @param sentAt when the request left Conn (UTC)
+         * @param externalId an id the receiver gave back, if any
+         */
+        public Sent(UUID messageId, String channel, Instant sentAt, Optional<String> externalId) {
+            this(messageId, channel, sentAt, externalId, Optional.empty());
         }
     }
 

@@ -4,14 +4,19 @@ import dev.conn.incident.CommsEvent;
 import dev.conn.incident.Decider;
 import dev.conn.incident.Decision;
 import dev.conn.incident.Event;
+import dev.conn.incident.EventBody;
 import dev.conn.incident.EventType;
+import dev.conn.incident.IntegrationEvent;
+import dev.conn.incident.PostmortemEvent;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Decides what records a delivery outcome ({@link DeliveryCommand}): {@code MESSAGE_SENT}, {@code
- * MESSAGE_FAILED} or {@code MESSAGE_DELIVERY_UNKNOWN}. It reads nothing from the log: whether the
+ * MESSAGE_FAILED} or {@code MESSAGE_DELIVERY_UNKNOWN}; an integration's accepted request also
+ * records its write-back ({@link WriteBack}: the ticket link on the action item, {@code PAGE_SENT},
+ * {@code PAGE_RESOLVED}) in the same append. It reads nothing from the log: whether the
  * outcome still applies is the outbox row's compare-and-set under the dispatch lease's fencing
  * token, which runs in the same transaction as the append ({@link Outbox}) and rolls it back when
  * the row moved on. Pure.
@@ -42,8 +47,12 @@ public final class DeliveryDecider implements Decider<DeliveryCommand, DeliveryD
     public Decision decide(DeliveryCommand command, Nothing state, Clock clock) {
         String id = command.messageId().toString();
         if (command instanceof DeliveryCommand.Sent s) {
-            return Decision.accept(
-                    new CommsEvent.MessageSent(id, s.channel(), s.sentAt(), s.externalId(), Optional.empty()));
+            CommsEvent.MessageSent sent =
+                    new CommsEvent.MessageSent(id, s.channel(), s.sentAt(), s.externalId(), Optional.empty());
+            if (s.writeBack().isEmpty()) {
+                return Decision.accept(sent);
+            }
+            return Decision.accept(sent, writeBack(id, s.writeBack().get()));
         }
         if (command instanceof DeliveryCommand.Failed f) {
             return Decision.accept(new CommsEvent.MessageFailed(id, f.channel(), reason(f.reason())));
@@ -54,6 +63,29 @@ public final class DeliveryDecider implements Decider<DeliveryCommand, DeliveryD
         }
         return Decision.accept(new CommsEvent.MessageSent(
                 id, command.channel(), clock.instant(), Optional.empty(), Optional.of(true)));
+    }
+
+    /**
+     * The event an integration's write-back records (issue 16): the ticket link set on its action
+     * item, or the page sent or resolved.
+     */
+    private static EventBody writeBack(String messageId, WriteBack w) {
+        if (w instanceof WriteBack.TicketLinked t) {
+            return new PostmortemEvent.ActionItemUpdated(
+                    t.actionItemId(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(t.link()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
+        }
+        WriteBack.Paged p = (WriteBack.Paged) w;
+        return p.resolved()
+                ? new IntegrationEvent.PageResolved(messageId, p.dedupKey(), p.targetId())
+                : new IntegrationEvent.PageSent(messageId, p.dedupKey(), p.targetId());
     }
 
     private static String reason(String r) {

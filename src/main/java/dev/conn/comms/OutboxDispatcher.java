@@ -274,7 +274,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             offline.set(false);
             record(
                     m,
-                    new DeliveryCommand.Sent(m.messageId(), m.channel(), leftAt, s.externalId()),
+                    new DeliveryCommand.Sent(m.messageId(), m.channel(), leftAt, s.externalId(), s.writeBack()),
                     outbox.markSent(m.seq(), token, leftAt, s.externalId()));
         } else if (d instanceof Delivery.Failed f) {
             offline.set(false);

@@ -11,7 +11,7 @@ package dev.conn.incident;
  * Records never change once a type has shipped, except to add optional fields.
  */
 public sealed interface EventBody
-        permits HeaderEvent, TimelineEvent, CommsEvent, CommandEvent, ImpactEvent, PostmortemEvent {
+        permits HeaderEvent, TimelineEvent, CommsEvent, CommandEvent, ImpactEvent, PostmortemEvent, IntegrationEvent {
 
     /** @return the stored type of this body */
     EventType type();

@@ -156,6 +156,11 @@ public final class EventCodec {
         m.put(EventType.INCIDENT_TAGGED, PostmortemEvent.IncidentTagged.class);
         m.put(EventType.POSTMORTEM_HEADER_SET, PostmortemEvent.PostmortemHeaderSet.class);
         m.put(EventType.ENTRY_STARRED, TimelineEvent.EntryStarred.class);
+        m.put(EventType.TICKET_REQUESTED, IntegrationEvent.TicketRequested.class);
+        m.put(EventType.PAGE_REQUESTED, IntegrationEvent.PageRequested.class);
+        m.put(EventType.PAGE_SENT, IntegrationEvent.PageSent.class);
+        m.put(EventType.PAGE_ACKNOWLEDGED, IntegrationEvent.PageAcknowledged.class);
+        m.put(EventType.PAGE_RESOLVED, IntegrationEvent.PageResolved.class);
         for (EventType t : EventType.values()) {
             if (!m.containsKey(t)) {
                 throw new IllegalStateException("no record for event type " + t);

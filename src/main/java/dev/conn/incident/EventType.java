@@ -163,7 +163,28 @@ public enum EventType {
      */
     POSTMORTEM_HEADER_SET("Postmortem"),
     /** {@code entryId}, {@code starred}: a timeline entry starred (a key event) or unstarred. */
-    ENTRY_STARRED("Star");
+    ENTRY_STARRED("Star"),
+    /**
+     * {@code messageId}, {@code channel} ({@code tickets:jira|github|linear}), {@code actionItemId},
+     * {@code incidentTitle}, {@code severity}, {@code text}, {@code kind}, optional {@code owner},
+     * optional {@code due}: a ticket asked for an action item, in the same transaction as its outbox
+     * row (issue 16). Its outcome is the row's {@code MESSAGE_SENT} ({@code externalId} = the ticket
+     * link) with an {@code ACTION_ITEM_UPDATED} setting the item's {@code ticket}.
+     */
+    TICKET_REQUESTED("Ticket"),
+    /**
+     * {@code messageId}, {@code channel} ({@code pagerduty:<target id>}), {@code action} (trigger or
+     * resolve), {@code targetId}, {@code targetName}, {@code dedupKey}, {@code incidentTitle}, {@code
+     * severity}, optional {@code message}, optional {@code link}: a PagerDuty event handed to the
+     * outbox with its row.
+     */
+    PAGE_REQUESTED("Page"),
+    /** {@code messageId}, {@code dedupKey}, {@code targetId}: PagerDuty accepted the page. */
+    PAGE_SENT("Page"),
+    /** {@code dedupKey}, {@code targetId}, optional {@code by}, optional {@code at}: acknowledged. */
+    PAGE_ACKNOWLEDGED("Page"),
+    /** {@code messageId}, {@code dedupKey}, {@code targetId}: PagerDuty accepted the resolve. */
+    PAGE_RESOLVED("Page");
 
     private final String label;
 

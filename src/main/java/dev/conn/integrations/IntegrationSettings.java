@@ -42,6 +42,32 @@ public record IntegrationSettings(
         }
     }
 
+    /**
+     * Reads the {@code integrations} section of {@code settings.json} ({@code
+     * settings.Settings#integrations()}).
+     *
+     * @param section the section, or null
+     * @return the settings; {@link #none()} for null
+     * @throws IllegalArgumentException naming the field ({@code integrations.jira.projectKey: ...})
+     *     if the section does not fit
+     */
+    public static IntegrationSettings read(com.fasterxml.jackson.databind.JsonNode section) {
+        if (section == null || section.isNull() || section.isMissingNode()) {
+            return none();
+        }
+        try {
+            return READER.treeToValue(section, IntegrationSettings.class);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalArgumentException(cause.getMessage(), e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("integrations: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.json.JsonMapper READER =
+            dev.conn.platform.json.Json.newMapper();
+
     /** @return nothing configured */
     public static IntegrationSettings none() {
         return new IntegrationSettings(null, null, null, null, null, null);

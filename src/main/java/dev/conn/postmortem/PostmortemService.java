@@ -25,6 +25,7 @@ public final class PostmortemService {
     private final MilestoneDecider milestones = new MilestoneDecider();
     private final SectionDecider sections = new SectionDecider();
     private final ActionItemDecider actionItems = new ActionItemDecider();
+    private final TicketDecider tickets = new TicketDecider();
 
     /** @param incidents the incident log (its {@link IncidentService#log()} writes, its clock is now) */
     public PostmortemService(IncidentService incidents) {
@@ -154,5 +155,19 @@ public final class PostmortemService {
      */
     public List<Event> tag(IncidentId id, List<String> services, List<String> categories, String author) {
         return execute(id, new PostmortemCommand.SetTags(services, categories), author);
+    }
+
+    /**
+     * Asks tickets for action items (issue 16 §1): each request is stored with its outbox row, and
+     * the outbox creates the ticket. Blocks on disk.
+     *
+     * @param incident the incident
+     * @param command which items, and the configured tracker's channel
+     * @param author who asks
+     * @return the events appended
+     * @throws dev.conn.incident.CommandRefusedException with the reason in words if refused
+     */
+    public List<Event> createTickets(IncidentId incident, TicketDecider.CreateTickets command, String author) {
+        return incidents.log().execute(incident, tickets, command, author);
     }
 }

@@ -65,6 +65,7 @@ public final class SecretResolver {
             }
         }
         settings.warRoomSettings().flatMap(WarRoomSettings::passwordRef).ifPresent(refs::add);
+        integrationRefs(settings.integrations(), refs);
         for (SecretRef ref : refs) {
             if (ref == null) {
                 continue;
@@ -179,5 +180,28 @@ public final class SecretResolver {
         public SecretRef ref() {
             return ref;
         }
+    }
+
+    /**
+     * Collects every secret reference of the {@code integrations} section (issue 16): each text
+     * value that reads as {@code env:NAME} or {@code keyring:NAME}, wherever it sits, so a field
+     * added later is remembered too.
+     */
+    private static void integrationRefs(com.fasterxml.jackson.databind.JsonNode node, java.util.List<SecretRef> refs) {
+        if (node == null) {
+            return;
+        }
+        if (node.isTextual()) {
+            String t = node.asText();
+            if (t.startsWith("env:") || t.startsWith("keyring:")) {
+                try {
+                    refs.add(SecretRef.parse(t));
+                } catch (IllegalArgumentException notARef) {
+                    // not a reference: nothing to remember
+                }
+            }
+            return;
+        }
+        node.elements().forEachRemaining(child -> integrationRefs(child, refs));
     }
 }

@@ -18,6 +18,9 @@ import java.util.Optional;
  *     null means the defaults
  * @param warRoom the war room this console shares through ({@link WarRoomSettings}); null means
  *     none: the console works solo
+ * @param integrations the {@code integrations} section (ticket trackers, PagerDuty, Grafana; issue
+ *     16), kept as JSON here and read by {@code integrations.IntegrationSettings#read}, so this
+ *     package does not depend on the integrations' package; null means none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Settings(
@@ -28,7 +31,8 @@ public record Settings(
         ImpactSettings impact,
         java.util.List<ChannelSettings> channels,
         DesktopSettings desktop,
-        WarRoomSettings warRoom) {
+        WarRoomSettings warRoom,
+        com.fasterxml.jackson.databind.JsonNode integrations) {
     /** Format version this build writes. */
     public static final int VERSION = 1;
 
@@ -62,7 +66,7 @@ public record Settings(
      * @param theme the theme, or null for the default
      */
     public Settings(Integer version, String authorName, TimeDisplay timeDisplay, Theme theme) {
-        this(version, authorName, timeDisplay, theme, null, null, null, null);
+        this(version, authorName, timeDisplay, theme, null, null, null, null, null);
     }
 
     /**
@@ -84,7 +88,7 @@ public record Settings(
             ImpactSettings impact,
             java.util.List<ChannelSettings> channels,
             DesktopSettings desktop) {
-        this(version, authorName, timeDisplay, theme, impact, channels, desktop, null);
+        this(version, authorName, timeDisplay, theme, impact, channels, desktop, null, null);
     }
 
     /** @return the war room settings, if a war room is configured */
@@ -94,7 +98,7 @@ public record Settings(
 
     /** @return a copy with the war room set (null: none, solo) */
     public Settings withWarRoom(WarRoomSettings w) {
-        return new Settings(version, authorName, timeDisplay, theme, impact, channels, desktop, w);
+        return new Settings(version, authorName, timeDisplay, theme, impact, channels, desktop, w, integrations);
     }
 
     /** @return the configured message channels, never null */
@@ -112,7 +116,8 @@ public record Settings(
                 impact,
                 c == null ? null : java.util.List.copyOf(c),
                 desktop,
-                warRoom);
+                warRoom,
+                integrations);
     }
 
     /** @return the settings of a first launch */
@@ -127,17 +132,17 @@ public record Settings(
 
     /** @return a copy with the author name set */
     public Settings withAuthorName(String name) {
-        return new Settings(version, name, timeDisplay, theme, impact, channels, desktop, warRoom);
+        return new Settings(version, name, timeDisplay, theme, impact, channels, desktop, warRoom, integrations);
     }
 
     /** @return a copy with the time display set */
     public Settings withTimeDisplay(TimeDisplay display) {
-        return new Settings(version, authorName, display, theme, impact, channels, desktop, warRoom);
+        return new Settings(version, authorName, display, theme, impact, channels, desktop, warRoom, integrations);
     }
 
     /** @return a copy with the theme set */
     public Settings withTheme(Theme t) {
-        return new Settings(version, authorName, timeDisplay, t, impact, channels, desktop, warRoom);
+        return new Settings(version, authorName, timeDisplay, t, impact, channels, desktop, warRoom, integrations);
     }
 
     /** @return the impact settings, or the defaults when none are stored */
@@ -147,11 +152,40 @@ public record Settings(
 
     /** @return a copy with the impact settings set */
     public Settings withImpact(ImpactSettings i) {
-        return new Settings(version, authorName, timeDisplay, theme, i, channels, desktop, warRoom);
+        return new Settings(version, authorName, timeDisplay, theme, i, channels, desktop, warRoom, integrations);
     }
 
     /** @return a copy with the desktop settings set (null: defaults) */
     public Settings withDesktop(DesktopSettings d) {
-        return new Settings(version, authorName, timeDisplay, theme, impact, channels, d, warRoom);
+        return new Settings(version, authorName, timeDisplay, theme, impact, channels, d, warRoom, integrations);
+    }
+
+    /**
+     * Settings with a war room and no integrations.
+     *
+     * @param version file format version
+     * @param authorName the author name, or null
+     * @param timeDisplay the time display, or null for the default
+     * @param theme the theme, or null for the default
+     * @param impact the impact settings, or null
+     * @param channels the channels, or null
+     * @param desktop the desktop settings, or null
+     * @param warRoom the war room, or null
+     */
+    public Settings(
+            Integer version,
+            String authorName,
+            TimeDisplay timeDisplay,
+            Theme theme,
+            ImpactSettings impact,
+            java.util.List<ChannelSettings> channels,
+            DesktopSettings desktop,
+            WarRoomSettings warRoom) {
+        this(version, authorName, timeDisplay, theme, impact, channels, desktop, warRoom, null);
+    }
+
+    /** @return a copy with the integrations section set (null: none) */
+    public Settings withIntegrations(com.fasterxml.jackson.databind.JsonNode i) {
+        return new Settings(version, authorName, timeDisplay, theme, impact, channels, desktop, warRoom, i);
     }
 }

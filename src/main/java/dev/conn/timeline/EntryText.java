@@ -66,6 +66,9 @@ final class EntryText {
         if (body instanceof ImpactEvent i) {
             return impact(i, e);
         }
+        if (body instanceof dev.conn.incident.IntegrationEvent i) {
+            return IntegrationText.of(i);
+        }
         return postmortem((PostmortemEvent) body, e);
     }
 
@@ -170,6 +173,9 @@ final class EntryText {
         if (c instanceof CommsEvent.MessageQueued q) {
             return "Message queued to " + q.channels() + ": " + q.subject();
         }
+        if (c instanceof CommsEvent.MessageSent s && IntegrationText.sent(s).isPresent()) {
+            return IntegrationText.sent(s).get();
+        }
         if (c instanceof CommsEvent.MessageSent s) {
             return "Message sent via " + s.channel() + " at "
                     + toTheSecond(stored(e, "sentAt", s.sentAt().toString()))
@@ -214,7 +220,8 @@ final class EntryText {
         }
         if (p instanceof PostmortemEvent.ActionItemUpdated u) {
             return "Action item updated"
-                    + u.status().map(st -> ": " + st.name()).orElse("");
+                    + u.status().map(st -> ": " + st.name()).orElse("")
+                    + u.ticket().map(t -> ": ticket " + t).orElse("");
         }
         if (p instanceof PostmortemEvent.PostmortemHeaderSet h) {
             return "Postmortem header: " + h.status().label()

@@ -290,8 +290,11 @@ public final class Replicator implements AutoCloseable {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<Event> queued =
-                batch.stream().filter(e -> e.type() == EventType.MESSAGE_QUEUED).toList();
+        List<Event> queued = batch.stream() // messages, tickets and pages ride the outbox alike (issue 16)
+                .filter(e -> e.type() == EventType.MESSAGE_QUEUED
+                        || e.type() == EventType.TICKET_REQUESTED
+                        || e.type() == EventType.PAGE_REQUESTED)
+                .toList();
         List<SharedMessage> messages = queued.isEmpty() ? List.of() : journal.handOver(queued);
         List<Position> positions = l.push(batch, messages);
         journal.markShared(positions);

@@ -111,7 +111,33 @@ class EventCodecTest {
                 new PostmortemEvent.IncidentTagged(List.of("checkout"), List.of("deploy")),
                 new PostmortemEvent.PostmortemHeaderSet(
                         Optional.of("2026-11-25"), List.of("Ada", "Bo"), PostmortemStatus.IN_REVIEW, List.of("Cy")),
-                new TimelineEvent.EntryStarred(ID, true));
+                new TimelineEvent.EntryStarred(ID, true),
+                new IntegrationEvent.TicketRequested(
+                        "0192f0a1-0000-7000-8000-0000000000aa",
+                        "tickets:jira",
+                        "a1",
+                        "Checkout errors",
+                        Severity.SEV1,
+                        "Alert on DNS cache memory",
+                        ActionItemKind.PREVENT,
+                        Optional.of("mia@example.com"),
+                        Optional.of("2026-12-31")),
+                new IntegrationEvent.PageRequested(
+                        "0192f0a1-0000-7000-8000-0000000000bb",
+                        "pagerduty:payments-oncall",
+                        IntegrationEvent.PageRequested.TRIGGER,
+                        "payments-oncall",
+                        "Payments on-call",
+                        "conn-x-payments-oncall",
+                        "Checkout errors",
+                        Severity.SEV2,
+                        Optional.of("join the bridge"),
+                        Optional.empty(),
+                        T),
+                new IntegrationEvent.PageSent("m1", "conn-x-payments-oncall", "payments-oncall"),
+                new IntegrationEvent.PageAcknowledged(
+                        "conn-x-payments-oncall", "payments-oncall", Optional.of("Bob"), Optional.of(T)),
+                new IntegrationEvent.PageResolved("m2", "conn-x-payments-oncall", "payments-oncall"));
     }
 
     @Test

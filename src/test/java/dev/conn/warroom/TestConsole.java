@@ -71,7 +71,11 @@ public final class TestConsole implements AutoCloseable {
      */
     public TestConsole(Path dir, String url, String user, String password, Person person, Replicator.Timing timing) {
         this.database = Database.open(dir);
-        this.store = EventStore.jdbc(database.dataSource(), List.of(new dev.conn.comms.store.JdbcOutboxProjection()));
+        this.store = EventStore.jdbc(
+                database.dataSource(),
+                List.of(
+                        new dev.conn.comms.store.JdbcOutboxProjection(),
+                        new dev.conn.comms.store.JdbcIntegrationOutboxProjection()));
         this.log = new IncidentLog(store, Clock.systemUTC());
         this.journal = WarRooms.journal(database.dataSource(), log);
         this.author = person.name();

@@ -41,6 +41,8 @@ public final class PeopleFeature {
     private final PeopleListViewModel people;
     private final FatigueAlertsViewModel fatigue;
     private final PeopleActions actions;
+    private final PagingViewModel paging;
+    private final Supplier<Window> owner;
     private final BooleanProperty chosen = new SimpleBooleanProperty(false);
     private final BooleanBinding shown;
     private final ViewLoader loader;
@@ -75,6 +77,8 @@ public final class PeopleFeature {
         people = new PeopleListViewModel(incident, sender, monitor, ackTimeout);
         fatigue = new FatigueAlertsViewModel(incident, sender, monitor, ackTimeout);
         actions = new PeopleActions(people, banners, owner, () -> chosen.set(true));
+        paging = new PagingViewModel(incident, new dev.conn.command.PagingService(incidents.log()));
+        this.owner = owner;
         // a narrow window stays readable: the panel opens on demand (Ctrl+Shift+P, any People
         // action) and on its own while a fatigue alert or an overdue check-back waits
         shown = chosen.or(Bindings.isNotEmpty(fatigue.alerts())).or(people.anyOverdueProperty());
@@ -104,6 +108,18 @@ public final class PeopleFeature {
     }
 
     /** @return the People menu, the command banners and the People panel */
+    /**
+     * Turns on Page… and Resolve page (issue 16 §2).
+     *
+     * @param desk PagerDuty as the settings say at each use
+     * @param network the network runner, for reading acknowledgements
+     * @return a hook to call when the settings changed (the targets follow them)
+     */
+    public Runnable usePaging(dev.conn.command.PagingDesk desk, dev.conn.platform.fx.TaskRunner network) {
+        paging.use(desk, network);
+        return paging::settingsChanged;
+    }
+
     public ShellContribution contribution() {
         return ShellContribution.builder()
                 .menu(menu())
@@ -116,7 +132,13 @@ public final class PeopleFeature {
         Node node = loader.load(PeopleView.class);
         view = (PeopleView) loader.lastController();
         actions.useSelection(view::selectedResponder);
-        return node;
+        javafx.scene.layout.VBox.setVgrow(node, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.VBox panel = new javafx.scene.layout.VBox(8, node, PagesPane.build(paging, owner));
+        // the widths of PeopleView.fxml's root: the pages never widen the panel
+        panel.setPrefWidth(310);
+        panel.setMinWidth(250);
+        panel.setMaxWidth(350);
+        return panel;
     }
 
     private void toggle() {
@@ -145,7 +167,12 @@ public final class PeopleFeature {
                         item("Withdraw hand-off offer", "Shortcut+Shift+W", actions::withdrawHandoff),
                         new SeparatorMenuItem(),
                         item("Start / end break of selected", "Shortcut+Shift+B", actions::toggleBreak),
-                        item("Assign task…", "Shortcut+Shift+K", actions::assignTask));
+                        item("Assign task…", "Shortcut+Shift+K", actions::assignTask),
+                        new SeparatorMenuItem(),
+                        item("Page…", "Shortcut+Shift+G", () -> {
+                            chosen.set(true);
+                            PagesPane.ask(owner.get(), paging);
+                        }));
         return menu;
     }
 

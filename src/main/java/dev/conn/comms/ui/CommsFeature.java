@@ -107,7 +107,8 @@ public final class CommsFeature {
         this.watch = new OutboxWatch(shown);
         // channels saved in the editor take effect at once: the dispatcher reads the current map
         AtomicReference<Map<String, Channel>> clients = new AtomicReference<>(Map.of());
-        settings.settingsProperty().subscribe(s -> clients.set(ChannelClient.all(s.channelsOrEmpty(), secrets, clock)));
+        settings.settingsProperty()
+                .subscribe(s -> clients.set(dev.conn.comms.net.IntegrationChannels.all(s, secrets, clock)));
         // one dispatcher per data directory: the lease decides which Conn process sends (ADR 0009)
         dispatcher = new OutboxDispatcher(
                 outbox,

@@ -4,6 +4,7 @@ import dev.conn.incident.ActionItemKind;
 import dev.conn.incident.ActionItemStatus;
 import dev.conn.postmortem.ActionItem;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -89,7 +90,37 @@ final class ActionItemsPane {
             }
         });
         FlowPane form = new FlowPane(6, 6, text, kind, owner, due, ticket, cause, elsewhere, add);
-        return new VBox(6, list, form, new HBox(6, status, setStatus));
+        model.ticketStates()
+                .addListener((javafx.collections.MapChangeListener<java.util.UUID, String>) c -> list.refresh());
+        model.ticketRequests()
+                .addListener((javafx.collections.MapChangeListener<java.util.UUID, String>) c -> list.refresh());
+        return new VBox(6, list, form, new HBox(6, status, setStatus), ticketButtons(model, list));
+    }
+
+    /** Create ticket, Create tickets for all without one, Refresh ticket status (issue 16 §1). */
+    private static Node ticketButtons(ActionItemsViewModel model, ListView<ActionItem> list) {
+        Button one = new Button("Create ticket");
+        one.setId("pm-ai-create-ticket");
+        one.setOnAction(e -> model.createTicket(list.getSelectionModel().getSelectedItem()));
+        Button all = new Button("Create tickets for all without one");
+        all.setId("pm-ai-create-tickets");
+        all.setOnAction(e -> model.createAllTickets());
+        Button refresh = new Button("Refresh ticket status");
+        refresh.setId("pm-ai-refresh-tickets");
+        refresh.setOnAction(e -> model.refreshTicketStatus());
+        for (Button b : List.of(one, all, refresh)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.disableProperty().bind(model.ticketsConfiguredProperty().not());
+        }
+        // a disabled button shows no tooltip: the row says why instead
+        javafx.scene.control.Label hint = new javafx.scene.control.Label();
+        hint.textProperty().bind(model.ticketsHintProperty());
+        hint.setWrapText(true);
+        hint.setId("pm-ai-tickets-hint");
+        hint.visibleProperty().bind(model.ticketsHintProperty().isNotEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
+        FlowPane row = new FlowPane(6, 6, one, all, refresh, hint);
+        return row;
     }
 
     /** One action item in words, marked when overdue. */
@@ -112,6 +143,12 @@ final class ActionItemsPane {
                     + (a.owner().isEmpty() ? "" : "  · DRI " + a.owner())
                     + a.due().map(d -> "  · due " + d).orElse("")
                     + (a.ticket().isEmpty() ? "" : "  · " + a.ticket())
+                    + (a.ticket().isEmpty() && model.ticketRequests().containsKey(a.id())
+                            ? "  · " + model.ticketRequests().get(a.id())
+                            : "")
+                    + (model.ticketStates().containsKey(a.id())
+                            ? " (" + model.ticketStates().get(a.id()) + ")"
+                            : "")
                     + "  · "
                     + a.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + a.rootCause()

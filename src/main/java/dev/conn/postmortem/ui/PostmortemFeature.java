@@ -99,6 +99,19 @@ public final class PostmortemFeature {
      *
      * @param file the bundle file
      */
+    /**
+     * Turns on Create ticket and Refresh ticket status (issue 16 §1).
+     *
+     * @param desk where tickets are created and read, as the settings say at each use
+     * @param network the network runner, for reading ticket status
+     * @return a hook to call when the settings changed (the ticket buttons follow them)
+     */
+    public Runnable useTickets(dev.conn.postmortem.TicketDesk desk, TaskRunner network) {
+        postmortem.actionItems().useTickets(desk, network);
+        postmortem.followTicketRequests();
+        return postmortem.actionItems()::settingsChanged;
+    }
+
     public void offerImport(Path file) {
         transfers.offerImport(file, (preview, f) -> ImportBundleDialog.ask(owner.get(), preview, f));
     }

@@ -59,6 +59,32 @@ final class PostmortemSender {
      * @param onDone given the events appended, on the FX thread
      * @param onError told why on the FX thread
      */
+    /**
+     * Asks tickets for action items of the open incident, off the FX thread.
+     *
+     * @param command which items, and the tracker's channel
+     * @param onDone told the events appended, on the FX thread
+     * @param onError told the refusal or failure in words, on the FX thread
+     */
+    void createTickets(
+            dev.conn.postmortem.TicketDecider.CreateTickets command,
+            Consumer<List<Event>> onDone,
+            Consumer<String> onError) {
+        IncidentState st = incident.current().orElse(null);
+        if (st == null) {
+            onError.accept(NO_INCIDENT);
+            return;
+        }
+        String who = incident.authorProperty().get();
+        tasks.run(
+                () -> service.createTickets(st.id(), command, who),
+                appended -> {
+                    incident.accept(appended);
+                    onDone.accept(appended);
+                },
+                e -> onError.accept(message(e)));
+    }
+
     void sendTo(IncidentId id, PostmortemCommand command, Consumer<List<Event>> onDone, Consumer<String> onError) {
         String who = incident.authorProperty().get();
         tasks.run(

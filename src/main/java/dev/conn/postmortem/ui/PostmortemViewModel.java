@@ -160,6 +160,26 @@ public final class PostmortemViewModel {
         editor.flush();
     }
 
+    /**
+     * Shows where each item's ticket request stands (issue 16 §1): refolded from the open
+     * incident's events when one of {@link dev.conn.postmortem.TicketRequests#TYPES} arrives, or
+     * events are replaced (another incident opened).
+     */
+    void followTicketRequests() {
+        incident.events().addListener((javafx.collections.ListChangeListener<Event>) c -> {
+            boolean any = false;
+            while (c.next()) {
+                any |= c.wasRemoved()
+                        || c.getAddedSubList().stream()
+                                .anyMatch(e -> dev.conn.postmortem.TicketRequests.TYPES.contains(e.type()));
+            }
+            if (any) {
+                actionItems.showRequests(dev.conn.postmortem.TicketRequests.of(List.copyOf(incident.events())));
+            }
+        });
+        actionItems.showRequests(dev.conn.postmortem.TicketRequests.of(List.copyOf(incident.events())));
+    }
+
     private void changed(boolean relevant) {
         factsStale = true;
         if (relevant) {

@@ -43,6 +43,9 @@ final class JdbcHandOver {
             try {
                 if (e.body() instanceof CommsEvent.MessageQueued q) {
                     ids.add(UUID.fromString(q.messageId()));
+                } else if (e.body() instanceof dev.conn.incident.IntegrationEvent r
+                        && r.requestId().isPresent()) {
+                    ids.add(UUID.fromString(r.requestId().get())); // a ticket or a page rides the same outbox
                 }
             } catch (IllegalArgumentException unreadable) {
                 // an event whose payload does not fit has no rows to hand over

@@ -5,7 +5,6 @@ import dev.conn.comms.DispatchLease;
 import dev.conn.comms.OutboxDispatcher;
 import dev.conn.comms.OutboxWatch;
 import dev.conn.comms.Sleeper;
-import dev.conn.comms.net.ChannelClient;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.platform.secrets.KnownSecrets;
 import dev.conn.settings.SecretResolver;
@@ -104,7 +103,7 @@ public final class WarRoomViewModel {
         this.shown = shown;
         inWarRoom = configured(settings.settings()).isPresent();
         settings.settingsProperty()
-                .subscribe(s -> channels.set(ChannelClient.all(s.channelsOrEmpty(), secrets, clock)));
+                .subscribe(s -> channels.set(dev.conn.comms.net.IntegrationChannels.all(s, secrets, clock)));
     }
 
     private static Optional<WarRoomSettings> configured(Settings s) {
