@@ -28,6 +28,9 @@ public final class Launcher {
      * @param args command-line arguments; see {@code conn --help}
      */
     public static void main(String[] args) {
+        // Jackson, H2 and Flyway load on a side thread while the command line is parsed and the
+        // toolkit starts (a command-line run needs them too; the threads are daemons)
+        Warmup.start();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         // the CLI's secrets: what its exports resolve, scrubbed from its console log lines too (the
@@ -66,7 +69,6 @@ public final class Launcher {
             return false;
         }
         // the side warm-up loads no JavaFX control class: those wait for the toolkit (ConnApp.init)
-        Warmup.start();
         try {
             Application.launch(ConnApp.class, ConnApp.launchArguments(dir, bundle));
         } catch (RuntimeException | Error e) {

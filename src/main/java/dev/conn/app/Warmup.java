@@ -18,6 +18,9 @@ final class Warmup {
         "org.flywaydb.core.Flyway",
         "org.flywaydb.core.internal.database.h2.H2DatabaseType",
         "dev.conn.incident.IncidentService",
+        // builds the readers and writers of every event type (0.5-1 s cold, C1): the first read
+        // of the log waits for them otherwise
+        "dev.conn.incident.EventCodec",
         "dev.conn.timeline.TimelineProjection",
     };
 

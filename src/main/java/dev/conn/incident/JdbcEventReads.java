@@ -72,16 +72,44 @@ final class JdbcEventReads {
     }
 
     List<Event> readIncidentTail(IncidentId incidentId, int limit) {
-        List<Event> newestFirst = query(
-                "SELECT " + COLUMNS + " FROM event WHERE incident_id = ? ORDER BY seq DESC"
-                        + " FETCH FIRST ? ROWS ONLY",
-                ps -> {
-                    ps.setObject(1, incidentId.value());
-                    ps.setInt(2, limit);
-                },
-                "the latest entries of incident " + incidentId.shortForm());
-        java.util.Collections.reverse(newestFirst);
-        return newestFirst;
+        // Two steps, so a long incident opens at once: H2 does not walk event_by_incident backwards
+        // for ORDER BY seq DESC, and sorting every full row (payloads included) of a 100,000-event
+        // incident to keep 2,000 took 270-970 ms here. The seqs alone come from the index; then
+        // only the rows between the first and last of them are read, in seq order.
+        String what = "the latest entries of incident " + incidentId.shortForm();
+        try (Connection c = dataSource.getConnection()) {
+            long first;
+            long last;
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(seq), MAX(seq) FROM (SELECT seq FROM event"
+                    + " WHERE incident_id = ? ORDER BY seq DESC FETCH FIRST ? ROWS ONLY) newest")) {
+                ps.setObject(1, incidentId.value());
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    first = rs.getLong(1);
+                    if (rs.wasNull()) {
+                        return new ArrayList<>(); // no event of this incident
+                    }
+                    last = rs.getLong(2);
+                }
+            }
+            List<Event> events = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM event WHERE incident_id = ? AND seq BETWEEN ? AND ? ORDER BY seq")) {
+                ps.setObject(1, incidentId.value());
+                ps.setLong(2, first);
+                ps.setLong(3, last);
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(read(rs));
+                    }
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new StoreException("Could not read " + what + ": " + e.getMessage(), e);
+        }
     }
 
     EventStore.Batch readAfter(long afterSequence, int limit) {

@@ -149,25 +149,36 @@ public final class Bench {
 
     // --- 2. open a 100k-event incident, and 4. its heap --------------------------------------
 
+    /** Writes the 100,000-event incident {@link #openLargeIncident} measures into {@code dir}. */
+    static void writeLargeIncident(Path dir) {
+        try (Database db = Database.open(dir)) {
+            declareLargeIncident(EventStore.jdbc(db.dataSource()));
+        }
+    }
+
+    private static IncidentId declareLargeIncident(EventStore store) {
+        Instant start = Instant.now().minus(INCIDENT_SPAN).truncatedTo(ChronoUnit.SECONDS);
+        IncidentService service = new IncidentService(store, Clock.fixed(start, ZoneOffset.UTC));
+        IncidentId incident = service.declare(
+                        new Declaration(
+                                "Bench: 100k-event incident",
+                                Severity.SEV1,
+                                "Synthetic load",
+                                Optional.of(start.minus(Duration.ofMinutes(7))),
+                                "bench"),
+                        "bench")
+                .incidentId();
+        List<Event> generated = largeIncident(incident, start, INCIDENT_EVENTS - 1);
+        for (int i = 0; i < generated.size(); i += APPEND_CHUNK) {
+            service.importEvents(generated.subList(i, Math.min(i + APPEND_CHUNK, generated.size())));
+        }
+        return incident;
+    }
+
     private static List<Row> openLargeIncident(Path dir) {
         try (Database db = Database.open(dir)) {
             EventStore store = EventStore.jdbc(db.dataSource());
-            Instant start = Instant.now().minus(INCIDENT_SPAN).truncatedTo(ChronoUnit.SECONDS);
-            IncidentService service = new IncidentService(store, Clock.fixed(start, ZoneOffset.UTC));
-            IncidentId incident = service.declare(
-                            new Declaration(
-                                    "Bench: 100k-event incident",
-                                    Severity.SEV1,
-                                    "Synthetic load",
-                                    Optional.of(start.minus(Duration.ofMinutes(7))),
-                                    "bench"),
-                            "bench")
-                    .incidentId();
-            List<Event> generated = largeIncident(incident, start, INCIDENT_EVENTS - 1);
-            for (int i = 0; i < generated.size(); i += APPEND_CHUNK) {
-                service.importEvents(generated.subList(i, Math.min(i + APPEND_CHUNK, generated.size())));
-            }
-            generated = null;
+            IncidentId incident = declareLargeIncident(store);
 
             long[] load = new long[RUNS];
             long[] fold = new long[RUNS];

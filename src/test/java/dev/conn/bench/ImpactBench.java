@@ -37,6 +37,21 @@ final class ImpactBench {
 
     private ImpactBench() {}
 
+    /**
+     * Runs only the Prometheus parse row, N times: {@code java -XX:TieredStopAtLevel=1 -cp <test class
+     * path> dev.conn.bench.ImpactBench$Parse N}.
+     */
+    static final class Parse {
+        private Parse() {}
+
+        public static void main(String[] args) throws Exception {
+            for (int i = 0; i < (args.length > 0 ? Integer.parseInt(args[0]) : 1); i++) {
+                System.out.printf(java.util.Locale.ROOT, "parse 20 x 11,000 points, median of 7: %.1f ms%n", parseMs());
+            }
+            System.exit(0);
+        }
+    }
+
     static List<Bench.Row> run() throws Exception {
         List<Bench.Row> rows = new ArrayList<>();
         Series raw = randomWalk(new Random(1), RAW);

@@ -25,6 +25,29 @@ final class StartupBench {
 
     private StartupBench() {}
 
+    /**
+     * Runs only these rows: {@code java -cp <test class path> dev.conn.bench.StartupBench [ready|open]}
+     * (both without an argument; {@code open} first writes the 100,000-event incident as {@link Bench}
+     * does).
+     */
+    public static void main(String[] args) throws Exception {
+        String only = args.length > 0 ? args[0] : "";
+        Path dir = Files.createTempDirectory("conn-startup-bench-");
+        List<Bench.Row> rows = new java.util.ArrayList<>();
+        if (!only.equals("open")) {
+            rows.addAll(startup(Files.createDirectories(dir.resolve("startup"))));
+        }
+        if (!only.equals("ready")) {
+            Path incident = Files.createDirectories(dir.resolve("incident"));
+            Bench.writeLargeIncident(incident);
+            rows.addAll(openInWindow(incident));
+        }
+        for (Bench.Row r : rows) {
+            System.out.printf("%-80s %8.0f %s (target %s)%n", r.measure(), r.result(), r.unit(), r.target());
+        }
+        System.exit(0);
+    }
+
     static List<Bench.Row> startup(Path dir) throws IOException, InterruptedException {
         String classPath = System.getProperty("java.class.path");
         if (!classPath.contains("test-classes") || !classPath.contains("openjfx-monocle")) {

@@ -460,4 +460,18 @@ class JdbcEventStoreTest {
         assertThat(store.readIncident(incident)).containsExactly(before, after);
         assertThat(store.readAfter(0, 10).events()).containsExactly(before, after);
     }
+
+    @Test
+    void theTailIsTheNewestEntriesOfThatIncidentOnlyInStorageOrder() {
+        IncidentId other = newIncident();
+        List<Event> mine = new ArrayList<>();
+        for (int i = 0; i < 30; i++) { // interleaved with another incident's events
+            Event e = note(incident, at(i), "mine " + i);
+            mine.add(e);
+            appendAll(List.of(e, note(other, at(i), "other " + i)));
+        }
+        assertThat(store.readIncidentTail(incident, 10)).containsExactlyElementsOf(mine.subList(20, 30));
+        assertThat(store.readIncidentTail(incident, 50)).containsExactlyElementsOf(mine);
+        assertThat(store.readIncidentTail(newIncident(), 10)).isEmpty();
+    }
 }

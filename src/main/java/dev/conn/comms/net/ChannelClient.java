@@ -75,6 +75,9 @@ public final class ChannelClient {
      * @return each channel by id
      */
     public static Map<String, Channel> all(List<ChannelSettings> all, SecretResolver secrets, Clock clock) {
+        if (all.isEmpty()) {
+            return new LinkedHashMap<>(); // no channel: the HTTP stack is not loaded at start for nothing
+        }
         return all(all, secrets, HttpTransport.shared(), clock);
     }
 

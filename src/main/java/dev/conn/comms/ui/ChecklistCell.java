@@ -22,9 +22,24 @@ public final class ChecklistCell extends ListCell<ChecklistItem> {
     private final Label due = new Label();
     private final HBox row;
 
+    /** Kept here: the tick holds it only weakly, so a discarded cell is not kept alive. */
+    private final javafx.beans.InvalidationListener onTick = o -> renderDue();
+
     /** @param now the current instant, read at each render */
     public ChecklistCell(Supplier<Instant> now) {
+        this(now, null);
+    }
+
+    /**
+     * @param now the current instant, read at each render
+     * @param tick invalidated each time {@code now} moves (each second): the countdown is redrawn
+     *     in place, so the list need not recreate its cells every second; null for none
+     */
+    public ChecklistCell(Supplier<Instant> now, javafx.beans.Observable tick) {
         this.now = now;
+        if (tick != null) {
+            tick.addListener(new javafx.beans.WeakInvalidationListener(onTick));
+        }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         state.getStyleClass().add("comms-state");
@@ -70,14 +85,25 @@ public final class ChecklistCell extends ListCell<ChecklistItem> {
         icon.setText(icon(item.state()));
         state.setText(item.state().label());
         title.setText(item.title());
+        renderDue();
+        String wanted = styleClass(item.state());
+        if (!row.getStyleClass().equals(java.util.List.of("comms-item", wanted))) {
+            // only on a change: a style class set again re-applies CSS to the whole row
+            row.getStyleClass().setAll("comms-item", wanted);
+        }
+        setText(null);
+        setGraphic(row);
+    }
+
+    private void renderDue() {
+        ChecklistItem item = getItem();
+        if (isEmpty() || item == null) {
+            return;
+        }
         if (item.state().isOpen()) {
             due.setText(item.remaining(now.get()).map(CommsText::countdownText).orElse("when resolved"));
         } else {
             due.setText(item.note().orElse(""));
         }
-        row.getStyleClass().removeIf(c -> c.startsWith("comms-") && !c.equals("comms-item"));
-        row.getStyleClass().add(styleClass(item.state()));
-        setText(null);
-        setGraphic(row);
     }
 }

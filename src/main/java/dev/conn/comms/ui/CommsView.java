@@ -44,7 +44,7 @@ public final class CommsView extends VBox {
         countdownBar.setId("countdowns");
         list.setId("checklist");
         list.setMinHeight(72); // two rows stay visible when the notices below take room
-        list.setCellFactory(v -> new ChecklistCell(model::now));
+        list.setCellFactory(v -> new ChecklistCell(model::now, model.nowProperty()));
         list.setItems(model.checklist());
         VBox.setVgrow(list, Priority.ALWAYS);
         Button done = new Button("Mark done");
@@ -143,23 +143,29 @@ public final class CommsView extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().add(scroll);
         model.countdowns().subscribe(this::renderCountdowns);
-        model.nowProperty().subscribe(now -> {
-            renderCountdowns();
-            list.refresh();
-        });
+        model.nowProperty().subscribe(now -> renderCountdowns()); // the cells redraw their own countdowns
         renderCountdowns();
     }
 
+    /** Each second: the labels are kept and only what changed is set (new nodes cost a CSS pass). */
     private void renderCountdowns() {
-        countdownBar.getChildren().clear();
-        for (AudienceCountdown c : model.countdowns()) {
-            Label l = new Label();
+        java.util.List<AudienceCountdown> all = model.countdowns();
+        if (countdownBar.getChildren().size() != all.size()) {
+            countdownBar.getChildren().clear();
+            all.forEach(c -> countdownBar.getChildren().add(new Label()));
+        }
+        for (int i = 0; i < all.size(); i++) {
+            AudienceCountdown c = all.get(i);
+            Label l = (Label) countdownBar.getChildren().get(i);
             l.setId("countdown-" + c.audience().name());
             String what = CommsDeadlines.audienceLabel(c.audience());
             String when = c.remaining(model.now()).map(CommsText::countdownText).orElse("no further update due");
             l.setText(ChecklistCell.icon(c.state()) + " " + what + ": " + when + (c.promised() ? " (promised)" : ""));
-            l.getStyleClass().addAll("comms-countdown", ChecklistCell.styleClass(c.state()));
-            countdownBar.getChildren().add(l);
+            java.util.List<String> classes =
+                    java.util.List.of("label", "comms-countdown", ChecklistCell.styleClass(c.state()));
+            if (!l.getStyleClass().equals(classes)) {
+                l.getStyleClass().setAll(classes);
+            }
         }
     }
 

@@ -67,6 +67,17 @@ final class PrometheusAnswer {
      *     cut-off or non-JSON body, an instant vector or scalar instead of a range
      */
     SeriesResult parse(byte[] body, int code) throws MetricSourceException {
+        // a large answer's series are read on several threads; its envelope is checked as below
+        java.util.Optional<ParallelSeries.Split> split = ParallelSeries.read(json, body);
+        if (split.isPresent()) {
+            SeriesResult envelope = serial(split.get().envelope(), code);
+            return SeriesResult.ofBytes(split.get().series(), envelope.warnings(), body);
+        }
+        return serial(body, code);
+    }
+
+    /** Like {@link #parse}, on one thread (the reference the parallel reader is tested against). */
+    SeriesResult serial(byte[] body, int code) throws MetricSourceException {
         String status = null;
         String errorType = null;
         String error = null;
@@ -198,7 +209,8 @@ final class PrometheusAnswer {
         }
     }
 
-    private static Series readSeries(JsonParser p) throws IOException {
+    /** Reads one series object, from its {@code START_OBJECT} (current) to its {@code END_OBJECT}. */
+    static Series readSeries(JsonParser p) throws IOException {
         Map<String, String> labels = new LinkedHashMap<>();
         long[] times = new long[256];
         double[] values = new double[256];
