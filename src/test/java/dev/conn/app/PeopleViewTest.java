@@ -98,8 +98,7 @@ class PeopleViewTest extends WindowTest {
     @Test
     void theCommanderLeavingWithoutHandOffRaisesTheLeaderlessBanner(FxRobot robot) throws Exception {
         launchAs("Ana Ops");
-        declare(robot, "Checkout errors in EU");
-        addResponder(robot, "Ana Ops");
+        declare(robot, "Checkout errors in EU"); // Ana Ops, the declaring IC, is on the roster
         assertThat(robot.lookup("#leaderlessBanner").query().isVisible()).isFalse();
 
         ListView<PeopleListViewModel.ResponderRow> roster = roster(robot);
@@ -113,6 +112,64 @@ class PeopleViewTest extends WindowTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theDeclaringCommanderIsOnTheRosterTakesATaskAndStaysAfterHandingOff(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+
+        waitUntil(() -> names(robot).equals(List.of("Ana Ops ON DUTY")));
+        robot.clickOn("#assignTaskButton");
+        ComboBox<Responder> person = (ComboBox<Responder>) waitFor(robot, "#task-person");
+        assertThat(person.getItems()).extracting(Responder::name).containsExactly("Ana Ops");
+        robot.interact(() -> person.setValue(person.getItems().get(0)));
+        robot.interact(() -> robot.lookup("#task-text").queryAs(TextField.class).setText("page the DB team"));
+        robot.clickOn("#task-confirm");
+        ListView<Object> tasks = robot.lookup("#taskList").queryAs(ListView.class);
+        waitUntil(() -> tasks.getItems().size() == 1);
+
+        addResponder(robot, "Bob");
+        offerCommandTo(robot, "Bob");
+        waitUntil(() -> robot.lookup("#handoffBanner").query().isVisible());
+        String code = text(robot, "#handoffCode").replaceAll(".*read-back code (\\S+).*", "$1");
+        robot.clickOn("#acknowledgeButton");
+        TextField field = (TextField) waitFor(robot, "#ack-code");
+        robot.interact(() -> field.setText(code));
+        robot.clickOn("#ack-confirm");
+        waitFor(robot, "#announcement-dialog");
+        closeDialog(robot, "Close");
+        waitUntil(() -> text(robot, "#commanderLabel").contains("Bob"));
+
+        assertThat(names(robot)).containsExactly("Ana Ops ON DUTY", "Bob ON DUTY");
+    }
+
+    @Test
+    void resolvingStandsEveryoneDownAndEndsTheFatigueAlerts(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        addResponder(robot, "Bob");
+        clock.advance(Duration.ofMinutes(91));
+        waitUntil(() -> robot.lookup(".fatigue-alert-text").queryAll().size() == 2); // Ana Ops and Bob
+
+        robot.clickOn("#resolveButton");
+        robot.clickOn(dialogButton(robot, "Resolve incident"));
+        waitUntil(() -> robot.lookup("#resolveButton").queryButton().isDisabled());
+        clock.advance(Duration.ofMinutes(200)); // past the hand-off threshold, had duty gone on
+
+        waitUntil(() -> names(robot).equals(List.of("Ana Ops STOOD DOWN", "Bob STOOD DOWN")));
+        waitUntil(() -> robot.lookup(".fatigue-alert-text").tryQuery().isEmpty());
+        assertThat(timelineTypes(robot).stream().filter(t -> t == EventType.FATIGUE_ALERTED))
+                .hasSize(2);
+    }
+
+    private static List<String> names(FxRobot robot) {
+        AtomicReference<List<String>> out = new AtomicReference<>();
+        robot.interact(() -> out.set(roster(robot).getItems().stream()
+                .map(r -> r.responder().name() + " " + r.presence())
+                .toList()));
+        return out.get();
+    }
+
+    @Test
     void ninetyOneMinutesOnDutyPromptsABreak(FxRobot robot) throws Exception {
         launchAs("Ana Ops");
         declare(robot, "Checkout errors in EU");
@@ -120,9 +177,10 @@ class PeopleViewTest extends WindowTest {
 
         clock.advance(Duration.ofMinutes(91));
 
-        waitUntil(() -> robot.lookup(".fatigue-alert-text").tryQuery().isPresent());
-        String alert = robot.lookup(".fatigue-alert-text").queryAs(Label.class).getText();
-        assertThat(alert).contains("Bob").contains("Break suggested");
+        waitUntil(() -> robot.lookup(".fatigue-alert-text").queryAll().size() == 2); // Bob's and Ana's
+        assertThat(robot.lookup(".fatigue-alert-text").queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .anySatisfy(t -> assertThat(t).contains("Bob").contains("Break suggested"));
         waitUntil(() -> timelineTypes(robot).contains(EventType.FATIGUE_ALERTED));
     }
 
