@@ -46,8 +46,8 @@ class CommsViewTest extends WindowTest {
         waitFor(robot, "#checklist");
         waitUntil(() -> item(robot, "notify-responders") != null);
         assertThat(item(robot, "notify-responders").state()).isEqualTo(ItemState.PENDING);
-        waitUntil(() -> text(robot, "#countdown-STATUS_PAGE").contains("Status page: 5:00")
-                || text(robot, "#countdown-STATUS_PAGE").contains("Status page: 4:59"));
+        waitUntil(() -> text(robot, "#countdown-STATUS_PAGE").contains("Status page: in 5:00 (due 14:05 UTC)")
+                || text(robot, "#countdown-STATUS_PAGE").contains("Status page: in 4:59 (due 14:05 UTC)"));
 
         clock.advance(Duration.ofMinutes(5).plusSeconds(10));
         waitUntil(() -> item(robot, "notify-responders").state() == ItemState.OVERDUE);
@@ -68,7 +68,10 @@ class CommsViewTest extends WindowTest {
         waitUntil(() -> robot.lookup("#compose-dialog").tryQuery().isEmpty());
         waitUntil(() -> item(robot, "notify-responders").state() == ItemState.DONE);
         waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_QUEUED));
-        waitUntil(() -> text(robot, "#countdown-RESPONDERS").contains("(promised)"));
+        // a countdown that cannot pass for a clock time, and the time promised beside it
+        waitUntil(() -> text(robot, "#countdown-RESPONDERS").contains("(promised"));
+        assertThat(text(robot, "#countdown-RESPONDERS"))
+                .matches(".*Responders and leadership: in (29:\\d\\d|30:00) \\(promised 14:35 UTC\\)");
         waitUntil(() -> text(robot, "#outboxStatus").equals("1 message waiting"));
 
         // Quit asks as the close button does: the message must not be forgotten
@@ -170,6 +173,47 @@ class CommsViewTest extends WindowTest {
         chooseTemplate(robot, "statuspage-identified");
         waitUntil(() -> body(robot).getText().startsWith("The issue has been identified"));
         assertThat(textField(robot, "#subject").getText()).isEqualTo("Delays in card payments");
+    }
+
+    @Test
+    void theChecklistAndTheStatusPageCountdownShowTheSamePromiseAsACountdownBesideItsTime(FxRobot robot)
+            throws Exception {
+        saveSlackAndStatusPage();
+        launch(UnaryOperator.identity());
+        declareSev1(robot, "Checkout errors in EU");
+        clock.advance(Duration.ofMinutes(3));
+        robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+        waitFor(robot, "#compose-dialog");
+        chooseTemplate(robot, "statuspage-investigating");
+        waitUntil(() -> body(robot).getText().startsWith("We are investigating"));
+        robot.interact(() -> {
+            textField(robot, "#subject").setText("Delays in card payments");
+            body(robot)
+                    .setText(body(robot)
+                            .getText()
+                            .replace("(what customers see, in their words)", "failed card payments"));
+        });
+        robot.clickOn("#promiseMinutes").write("30");
+        robot.clickOn("#sendButton");
+        waitUntil(() -> robot.lookup("#compose-dialog").tryQuery().isEmpty());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(robot, "#checklist");
+
+        clock.advance(Duration.ofMinutes(10)); // 14:13: the scoping update's own 10 minutes are past
+
+        waitUntil(() -> text(robot, "#countdown-STATUS_PAGE").contains("in 20:00 (promised 14:33 UTC)"));
+        waitUntil(() -> item(robot, "statuspage-scoping") != null);
+        assertThat(item(robot, "statuspage-scoping").state()).isEqualTo(ItemState.PENDING);
+        waitUntil(() -> dueShown(robot, "statuspage-scoping").equals("in 20:00 (promised 14:33 UTC)"));
+        assertThat(text(robot, "#countdown-STATUS_PAGE")).doesNotContain("overdue");
+    }
+
+    private static String dueShown(FxRobot robot, String itemId) {
+        AtomicReference<String> out = new AtomicReference<>("");
+        robot.interact(() -> robot.lookup("#item-" + itemId + " .comms-due")
+                .tryQuery()
+                .ifPresent(n -> out.set(((Label) n).getText())));
+        return out.get();
     }
 
     /** Chooses a template whose text replaces an unedited message (no question asked). */

@@ -48,6 +48,14 @@ class PeopleViewTest extends WindowTest {
         waitUntil(() -> timelineTypes(robot).contains(EventType.HANDOFF_ACKNOWLEDGED));
         assertThat(timelineTypes(robot)).contains(EventType.HANDOFF_OFFERED);
         assertThat(robot.lookup("#handoffBanner").query().isVisible()).isFalse();
+
+        // the state summary falls due at the hand-off, and the Comms tab says so rather than just turning red
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        clock.advance(Duration.ofSeconds(9));
+        waitUntil(() -> robot.lookup("#countdown-STATE_SUMMARY").tryQuery().isPresent()
+                && text(robot, "#countdown-STATE_SUMMARY").contains("overdue"));
+        assertThat(text(robot, "#countdown-STATE_SUMMARY"))
+                .matches("‼ State summary: 0:\\d\\d overdue \\(due at the hand-off of command, 14:00 UTC\\)");
     }
 
     @Test

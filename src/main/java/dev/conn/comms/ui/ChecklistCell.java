@@ -71,7 +71,9 @@ public final class ChecklistCell extends ListCell<ChecklistItem> {
         state.setText(item.state().label());
         title.setText(item.title());
         if (item.state().isOpen()) {
-            due.setText(item.remaining(now.get()).map(CommsText::countdownText).orElse("when resolved"));
+            due.setText(item.dueAt()
+                    .map(d -> CommsText.dueText(java.time.Duration.between(now.get(), d), d, item.promised()))
+                    .orElse("when resolved"));
         } else {
             due.setText(item.note().orElse(""));
         }

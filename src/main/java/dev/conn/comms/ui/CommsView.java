@@ -156,8 +156,10 @@ public final class CommsView extends VBox {
             Label l = new Label();
             l.setId("countdown-" + c.audience().name());
             String what = CommsDeadlines.audienceLabel(c.audience());
-            String when = c.remaining(model.now()).map(CommsText::countdownText).orElse("no further update due");
-            l.setText(ChecklistCell.icon(c.state()) + " " + what + ": " + when + (c.promised() ? " (promised)" : ""));
+            String when = c.dueAt()
+                    .map(d -> CommsText.dueText(java.time.Duration.between(model.now(), d), d, c.basis()))
+                    .orElse("no further update due");
+            l.setText(ChecklistCell.icon(c.state()) + " " + what + ": " + when);
             l.getStyleClass().addAll("comms-countdown", ChecklistCell.styleClass(c.state()));
             countdownBar.getChildren().add(l);
         }
