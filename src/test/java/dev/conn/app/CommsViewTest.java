@@ -291,14 +291,39 @@ class CommsViewTest extends WindowTest {
         ListView<dev.conn.comms.OutboxMessage> unknown = (ListView<dev.conn.comms.OutboxMessage>)
                 robot.lookup("#unknownDeliveries").query();
         waitUntil(() -> unknown.getItems().size() == 1);
-        waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_DELIVERY_UNKNOWN));
+        // one timeline row per message, saying where its delivery stands (issue 14 item 11)
+        try {
+            waitUntil(() -> messageRows(robot).size() == 1
+                    && messageRows(robot).get(0).contains(". Delivery unknown (Conn stopped while sending"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("rows: " + messageRows(robot), e);
+        }
+        assertThat(messageRows(robot).get(0)).startsWith("Message to slack-ops: We are investigating.");
         // select and press in one go: the outbox list may be refreshed between two robot steps
         robot.interact(() -> {
             unknown.getSelectionModel().select(0);
             robot.lookup("#markSentButton").queryButton().fire();
         });
         waitUntil(() -> unknown.getItems().isEmpty());
-        waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_SENT));
+        waitUntil(() -> messageRows(robot).get(0).contains("Sent at "));
+        assertThat(messageRows(robot)).singleElement().satisfies(t -> assertThat(t)
+                .matches("Message to slack-ops: We are investigating\\. Sent at"
+                        + " \\d\\d:\\d\\d:\\d\\d UTC \\(marked sent by user\\)"));
+        assertThat(timelineTypes(robot))
+                .doesNotContain(EventType.MESSAGE_SENT, EventType.MESSAGE_DELIVERY_UNKNOWN)
+                .containsOnlyOnce(EventType.MESSAGE_QUEUED);
+    }
+
+    /** The texts of the timeline's message rows, newest first. */
+    private static List<String> messageRows(FxRobot robot) {
+        AtomicReference<List<String>> out = new AtomicReference<>();
+        @SuppressWarnings("unchecked")
+        ListView<TimelineEntry> list = robot.lookup("#timelineList").queryAs(ListView.class);
+        robot.interact(() -> out.set(list.getItems().stream()
+                .filter(e -> e.type().label().equals("Message"))
+                .map(TimelineEntry::text)
+                .toList()));
+        return out.get();
     }
 
     @Test
