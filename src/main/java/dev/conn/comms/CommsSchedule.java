@@ -151,6 +151,18 @@ public final class CommsSchedule {
                                 .map(Policy.ChecklistTemplateItem::id));
                 target.ifPresent(id -> settled.putIfAbsent(
                         id, new Settled(ItemState.DONE, msg.at(), Optional.of("message: " + msg.subject()))));
+            } else if (m instanceof CommsFold.Mark.RoleTaken r) {
+                for (Policy.ChecklistTemplateItem t : inForce.values()) {
+                    if (t.role() == r.role()) {
+                        settled.putIfAbsent(
+                                t.id(),
+                                new Settled(
+                                        ItemState.DONE,
+                                        r.at(),
+                                        Optional.of(
+                                                r.person() + " is " + r.role().label())));
+                    }
+                }
             }
         }
         return settled;

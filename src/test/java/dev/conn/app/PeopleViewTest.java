@@ -169,6 +169,36 @@ class PeopleViewTest extends WindowTest {
                 .hasSize(2);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void assigningACommunicationsLeadTicksNameACommunicationsLead(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        addResponder(robot, "Bob");
+
+        // (the button may sit beyond the panel's edge at this window size: fired, not clicked)
+        javafx.application.Platform.runLater(() -> robot.lookup("#assignRoleButton").queryButton().fire());
+        ComboBox<dev.conn.incident.Role> role = (ComboBox<dev.conn.incident.Role>) waitFor(robot, "#choice-role");
+        robot.interact(() -> role.setValue(dev.conn.incident.Role.COMMUNICATIONS_LEAD));
+        ComboBox<Responder> person =
+                (ComboBox<Responder>) robot.lookup("#choice-person").query();
+        robot.interact(() -> person.setValue(person.getItems().stream()
+                .filter(r -> r.name().equals("Bob"))
+                .findFirst()
+                .orElseThrow()));
+        robot.clickOn("#choice-confirm");
+        waitUntil(() -> timelineTypes(robot).contains(EventType.ROLE_ASSIGNED));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(robot, "#checklist");
+        ListView<dev.conn.comms.ChecklistItem> checklist =
+                robot.lookup("#checklist").queryAs(ListView.class);
+        waitUntil(() -> checklist.getItems().stream()
+                .anyMatch(i -> i.id().equals("comms-lead")
+                        && i.state() == dev.conn.comms.ItemState.DONE
+                        && i.note().orElse("").equals("Bob is Communications Lead")));
+    }
+
     private static List<String> names(FxRobot robot) {
         AtomicReference<List<String>> out = new AtomicReference<>();
         robot.interact(() -> out.set(roster(robot).getItems().stream()
