@@ -177,7 +177,8 @@ class PeopleViewTest extends WindowTest {
         addResponder(robot, "Bob");
 
         // (the button may sit beyond the panel's edge at this window size: fired, not clicked)
-        javafx.application.Platform.runLater(() -> robot.lookup("#assignRoleButton").queryButton().fire());
+        javafx.application.Platform.runLater(
+                () -> robot.lookup("#assignRoleButton").queryButton().fire());
         ComboBox<dev.conn.incident.Role> role = (ComboBox<dev.conn.incident.Role>) waitFor(robot, "#choice-role");
         robot.interact(() -> role.setValue(dev.conn.incident.Role.COMMUNICATIONS_LEAD));
         ComboBox<Responder> person =
