@@ -208,6 +208,46 @@ class CommsViewTest extends WindowTest {
         assertThat(text(robot, "#countdown-STATUS_PAGE")).doesNotContain("overdue");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeOpensForTheSelectedChecklistItemAndSendingTicksThatItem(FxRobot robot) throws Exception {
+        saveSlackAndStatusPage();
+        launch(UnaryOperator.identity());
+        declareSev1(robot, "Checkout errors in EU");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(robot, "#checklist");
+        waitUntil(() -> item(robot, "statuspage-investigating") != null);
+        ListView<ChecklistItem> list = robot.lookup("#checklist").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel()
+                .select(list.getItems().stream()
+                        .filter(i -> i.id().equals("statuspage-investigating"))
+                        .findFirst()
+                        .orElseThrow()));
+
+        robot.interact(() -> javafx.application.Platform.runLater(
+                () -> robot.lookup("#composeButton").queryButton().fire()));
+        waitFor(robot, "#compose-dialog");
+
+        waitUntil(() -> body(robot).getText().startsWith("We are investigating"));
+        assertThat(text(robot, "#compose-item")).isEqualTo("Post to status page: investigating");
+        assertThat(comboBox(robot).getValue().name()).isEqualTo("statuspage-investigating");
+        assertThat(robot.lookup("#audience")
+                        .queryAs(javafx.scene.control.ComboBox.class)
+                        .getValue())
+                .isEqualTo(Audience.STATUS_PAGE);
+        robot.interact(() -> {
+            textField(robot, "#subject").setText("Delays in card payments");
+            body(robot)
+                    .setText(body(robot)
+                            .getText()
+                            .replace("(what customers see, in their words)", "failed card payments"));
+        });
+        robot.clickOn("#promiseMinutes").write("30");
+        robot.clickOn("#sendButton");
+        waitUntil(() -> robot.lookup("#compose-dialog").tryQuery().isEmpty());
+        waitUntil(() -> item(robot, "statuspage-investigating").state() == ItemState.DONE);
+    }
+
     private static String dueShown(FxRobot robot, String itemId) {
         AtomicReference<String> out = new AtomicReference<>("");
         robot.interact(() -> robot.lookup("#item-" + itemId + " .comms-due")

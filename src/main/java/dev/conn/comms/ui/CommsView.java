@@ -165,6 +165,11 @@ public final class CommsView extends VBox {
         }
     }
 
+    /** @return the checklist item selected, if any: the one a message composed now is for */
+    public java.util.Optional<ChecklistItem> selectedItem() {
+        return java.util.Optional.ofNullable(selected());
+    }
+
     private ChecklistItem selected() {
         return list.getSelectionModel().getSelectedItem();
     }
