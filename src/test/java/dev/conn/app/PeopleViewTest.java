@@ -43,6 +43,19 @@ class PeopleViewTest extends WindowTest {
 
         waitFor(robot, "#announcement-dialog");
         dialogButton(robot, "Copy announcement"); // waits for the announcement's copy button
+        String announcement = robot.lookup("#copy-text")
+                .queryAs(javafx.scene.control.TextArea.class)
+                .getText();
+        // besides Copy, the announcement goes out through a channel, in the composer, editable
+        waitUntil(() ->
+                robot.lookup("#send-announcement").tryQuery().map(Ui::shown).orElse(false));
+        robot.interact(() -> robot.lookup("#send-announcement").queryButton().fire());
+        waitFor(robot, "#compose-dialog");
+        assertThat(robot.lookup("#subject").queryTextInputControl().getText())
+                .isEqualTo("Hand-off: Incident Commander is now Bob");
+        assertThat(robot.lookup("#body").queryTextInputControl().getText()).isEqualTo(announcement);
+        robot.interact(() ->
+                robot.lookup("#compose-dialog").query().getScene().getWindow().hide());
         closeDialog(robot, "Close");
         waitUntil(() -> text(robot, "#commanderLabel").contains("Bob"));
         waitUntil(() -> timelineTypes(robot).contains(EventType.HANDOFF_ACKNOWLEDGED));
