@@ -213,6 +213,35 @@ class PeopleViewTest extends WindowTest {
                         && i.note().orElse("").equals("Bob is Communications Lead")));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCheckBackTaskPreselectsTheOnlyResponderAndEnterSaysWhatIsMissing(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU"); // Ana Ops, the declaring IC, is the only responder
+
+        robot.clickOn("#assignTaskButton");
+        ComboBox<Responder> person = (ComboBox<Responder>) waitFor(robot, "#task-person");
+        assertThat(person.getValue()).extracting(Responder::name).isEqualTo("Ana Ops");
+        TextField task = robot.lookup("#task-text").queryAs(TextField.class);
+        waitUntil(task::isFocused);
+        robot.type(KeyCode.ENTER); // no task typed yet
+
+        waitUntil(() -> text(robot, "#task-problem").startsWith("Say what the task is"));
+        assertThat(robot.lookup("#task-person").tryQuery()).isPresent(); // the dialog stays open
+        robot.clickOn(task).write("page the DB team");
+        waitUntil(() -> task.getText().equals("page the DB team"));
+        robot.type(KeyCode.ENTER);
+
+        try {
+            waitUntil(() -> robot.lookup("#task-person").tryQuery().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(
+                    text(robot, "#task-problem") + " / " + task.isFocused() + " / " + person.getValue(), e);
+        }
+        ListView<Object> tasks = robot.lookup("#taskList").queryAs(ListView.class);
+        waitUntil(() -> tasks.getItems().size() == 1);
+    }
+
     private static List<String> names(FxRobot robot) {
         AtomicReference<List<String>> out = new AtomicReference<>();
         robot.interact(() -> out.set(roster(robot).getItems().stream()
