@@ -27,6 +27,9 @@ import java.util.Optional;
  *       acknowledgement time, never at the offer time, and only by the first outcome of its offer.
  *   <li>The IC holds every role not delegated (SRE book ch. 14). A delegated role whose holder
  *       leaves reverts to the IC. Subject matter experts are several and never held by default.
+ *   <li>The declaring commander is on the roster, on duty from the declaration, under {@link
+ *       #declaredCommanderId}; an outgoing holder stays on the roster after a hand-off (issue 14
+ *       item 5). An older log that added them by hand keeps one responder, under the added id.
  *   <li>A holder known only by name (the declared IC) is matched to the responder of that name,
  *       ignoring case; a holder who matches no responder is presumed present.
  *   <li>The designated next IC is cleared when that person takes command or leaves.
@@ -202,6 +205,18 @@ public final class Roster {
     /** @return true if nobody is in command now */
     public boolean isLeaderless() {
         return currentLeaderlessInterval().isPresent();
+    }
+
+    /**
+     * The responder id the declaring commander has on the roster and in the duty log when they
+     * never joined by hand: the id of the {@code INCIDENT_DECLARED} event, so every console folds
+     * the same id.
+     *
+     * @param declared the declaration event
+     * @return its id as a string
+     */
+    public static String declaredCommanderId(Event declared) {
+        return dev.conn.fatigue.DutyLog.declaredCommanderId(declared);
     }
 
     static Optional<Responder> resolve(List<Responder> responders, String id, String name) {

@@ -36,6 +36,7 @@ final class RosterFold {
     private final EnumMap<Role, Instant> revertedAt = new EnumMap<>(Role.class);
     private final Map<String, OfferFrom> offers = new HashMap<>();
     private Roster.NextIc nextIc;
+    private String declaredId;
     private boolean resolved;
     private boolean declared;
     private final List<LeaderlessInterval> intervals = new ArrayList<>();
@@ -105,7 +106,9 @@ final class RosterFold {
             return;
         }
         EventBody b = body.get();
-        if (b instanceof CommandEvent.ResponderJoined j) {
+        if (b instanceof HeaderEvent.IncidentDeclared d) {
+            declaredCommander(e, d);
+        } else if (b instanceof CommandEvent.ResponderJoined j) {
             if (!j.responderId().isBlank()) {
                 joined(j, at);
             }
@@ -141,8 +144,50 @@ final class RosterFold {
         }
     }
 
+    /**
+     * The declaring commander is on the roster from the declaration, under the declaration's event
+     * id ({@link Roster#declaredCommanderId}), so they can take a task and their duty is counted.
+     */
+    private void declaredCommander(Event e, HeaderEvent.IncidentDeclared d) {
+        String name = d.commander().map(String::strip).orElse("");
+        if (name.isEmpty()
+                || Roster.resolve(List.copyOf(responders.values()), null, name).isPresent()) {
+            return;
+        }
+        String id = Roster.declaredCommanderId(e);
+        responders.put(
+                id,
+                new Responder(
+                        id,
+                        name,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Presence.ON_DUTY,
+                        e.occurredAt(),
+                        e.occurredAt()));
+        declaredId = id;
+    }
+
     private void joined(CommandEvent.ResponderJoined j, Instant at) {
         String id = j.responderId();
+        Responder declaredAs = declaredId == null || declaredId.equals(id) ? null : responders.get(declaredId);
+        if (declaredAs != null
+                && declaredAs.presence().isPresent()
+                && declaredAs.name().strip().equalsIgnoreCase(j.name().strip())) {
+            // an older log added the declaring commander by hand: one person, on duty since declaring
+            responders.remove(declaredId);
+            responders.put(
+                    id,
+                    new Responder(
+                            id,
+                            declaredAs.name(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            declaredAs.presence(),
+                            declaredAs.since(),
+                            declaredAs.joinedAt()));
+            declaredId = null;
+        }
         Responder old = responders.get(id);
         String name = Optional.of(j.name().strip()).filter(n -> !n.isEmpty()).orElse(old == null ? id : old.name());
         Optional<String> handle = j.handle()

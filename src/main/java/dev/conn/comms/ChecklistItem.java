@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param state where it stands
  * @param settledAt when it was done or skipped (UTC), if it was
  * @param note the skip reason, or what ticked it (e.g. "message: Investigating"), if any
+ * @param promised true if {@code dueAt} is the next update the last message to its audience
+ *     promised: the same instant that audience's countdown shows
  */
 public record ChecklistItem(
         String id,
@@ -23,7 +25,8 @@ public record ChecklistItem(
         Optional<Instant> dueAt,
         ItemState state,
         Optional<Instant> settledAt,
-        Optional<String> note) {
+        Optional<String> note,
+        boolean promised) {
 
     /**
      * @param now the current instant

@@ -45,6 +45,7 @@ public final class CommsFold {
             EventType.STATUS_CHANGED,
             EventType.RESOLVED,
             EventType.HANDOFF_ACKNOWLEDGED,
+            EventType.ROLE_ASSIGNED,
             EventType.CHECKLIST_ITEM_DONE,
             EventType.CHECKLIST_ITEM_SKIPPED,
             EventType.CHECKLIST_ITEM_SNOOZED,
@@ -121,6 +122,9 @@ public final class CommsFold {
             if (a.role() == Role.INCIDENT_COMMANDER) {
                 handoffAt = at;
             }
+            marks.add(new Mark.RoleTaken(a.role(), a.to(), at));
+        } else if (body instanceof CommandEvent.RoleAssigned r) {
+            marks.add(new Mark.RoleTaken(r.role(), r.person(), at));
         } else if (body instanceof CommsEvent.ChecklistItemDone d) {
             settledByUser.add(d.itemId());
             marks.add(new Mark.Done(d.itemId(), at));
@@ -229,5 +233,8 @@ public final class CommsFold {
 
         /** A message to an audience, naming the item it answers or not. */
         record Message(Audience audience, Optional<String> itemId, Instant at, String subject) implements Mark {}
+
+        /** Someone took a role: it ticks the items of that role (issue 14 item 12). */
+        record RoleTaken(Role role, String person, Instant at) implements Mark {}
     }
 }

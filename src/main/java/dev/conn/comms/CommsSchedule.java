@@ -60,21 +60,6 @@ public final class CommsSchedule {
             }
         }
         Map<String, Settled> settled = settle(inForce, f);
-        List<Item> items = new ArrayList<>();
-        for (Policy.ChecklistTemplateItem t : inForce.values()) {
-            Optional<Instant> due = due(t, f);
-            Optional<Instant> snoozed = f.snoozedUntil(t.id());
-            if (snoozed.isPresent() && due.isPresent()) {
-                due = snoozed;
-            }
-            items.add(new Item(
-                    t.id(),
-                    t.title(),
-                    Optional.ofNullable(t.audience()),
-                    due,
-                    snoozed,
-                    Optional.ofNullable(settled.get(t.id()))));
-        }
         List<Countdown> countdowns = new ArrayList<>();
         if (f.resolvedAt().isEmpty()) {
             Map<Audience, Policy.Cadence> cadences = new EnumMap<>(Audience.class);
@@ -84,6 +69,25 @@ public final class CommsSchedule {
                 }
             }
             cadences.forEach((a, c) -> countdowns.add(countdown(a, c, f)));
+        }
+        List<Item> items = new ArrayList<>();
+        for (Policy.ChecklistTemplateItem t : inForce.values()) {
+            Optional<Instant> due = due(t, f);
+            Optional<Instant> snoozed = f.snoozedUntil(t.id());
+            Optional<Settled> done = Optional.ofNullable(settled.get(t.id()));
+            boolean promised = false;
+            if (snoozed.isPresent() && due.isPresent()) {
+                due = snoozed;
+            } else if (done.isEmpty() && due.isPresent() && t.anchor() == Policy.Anchor.DECLARED) {
+                // the last message to this audience promised when the next one goes out: that
+                // promise is when this item is due, as the audience's countdown says (issue 14 item 8)
+                Optional<Instant> promise = promiseTo(t.audience(), countdowns);
+                if (promise.isPresent()) {
+                    due = promise;
+                    promised = true;
+                }
+            }
+            items.add(new Item(t.id(), t.title(), Optional.ofNullable(t.audience()), due, snoozed, done, promised));
         }
         return new CommsSchedule(items, countdowns, Duration.ofMinutes(policy.dueSoonMinutes()));
     }
@@ -113,13 +117,14 @@ public final class CommsSchedule {
                     i.due(),
                     state,
                     i.settled().map(Settled::at),
-                    i.settled().flatMap(Settled::note)));
+                    i.settled().flatMap(Settled::note),
+                    i.promised()));
         }
         List<AudienceCountdown> out = new ArrayList<>(countdowns.size());
         for (Countdown c : countdowns) {
             ItemState state =
                     c.due().map(d -> ItemState.byDeadline(d, now, dueSoon)).orElse(ItemState.DONE);
-            out.add(new AudienceCountdown(c.audience(), c.lastUpdateAt(), c.due(), c.promised(), state));
+            out.add(new AudienceCountdown(c.audience(), c.lastUpdateAt(), c.due(), c.basis(), state));
         }
         return new CommsPlan(checklist, out);
     }
@@ -146,6 +151,18 @@ public final class CommsSchedule {
                                 .map(Policy.ChecklistTemplateItem::id));
                 target.ifPresent(id -> settled.putIfAbsent(
                         id, new Settled(ItemState.DONE, msg.at(), Optional.of("message: " + msg.subject()))));
+            } else if (m instanceof CommsFold.Mark.RoleTaken r) {
+                for (Policy.ChecklistTemplateItem t : inForce.values()) {
+                    if (t.role() == r.role()) {
+                        settled.putIfAbsent(
+                                t.id(),
+                                new Settled(
+                                        ItemState.DONE,
+                                        r.at(),
+                                        Optional.of(
+                                                r.person() + " is " + r.role().label())));
+                    }
+                }
             }
         }
         return settled;
@@ -154,15 +171,17 @@ public final class CommsSchedule {
     private static Countdown countdown(Audience a, Policy.Cadence c, CommsFold f) {
         Optional<CommsFold.Update> last = f.lastUpdate(a);
         Optional<Instant> due;
-        boolean promised = false;
+        AudienceCountdown.Basis basis;
         if (last.isEmpty()) {
             due = Optional.of(f.severityAnchor().plus(Duration.ofMinutes(c.firstWithinMinutes())));
+            basis = AudienceCountdown.Basis.FIRST_UPDATE;
         } else if (last.get().promise().isPresent()) {
             due = last.get().promise();
-            promised = true;
+            basis = AudienceCountdown.Basis.PROMISED;
         } else {
             Instant at = last.get().at();
             due = interval(c, Duration.between(f.declaredAt(), at)).map(at::plus);
+            basis = AudienceCountdown.Basis.CADENCE;
         }
         Optional<Instant> handoff = f.handoffAt();
         if (a == Audience.STATE_SUMMARY
@@ -170,10 +189,12 @@ public final class CommsSchedule {
                 && last.map(u -> u.at().isBefore(handoff.get())).orElse(true)) {
             // a state summary is also due at every hand-off of command (SRE book, ch. 14)
             Instant h = handoff.get();
-            due = Optional.of(due.filter(d -> d.isBefore(h)).orElse(h));
-            promised = false;
+            if (due.filter(d -> d.isBefore(h)).isEmpty()) {
+                due = Optional.of(h);
+                basis = AudienceCountdown.Basis.HANDOFF;
+            }
         }
-        return new Countdown(a, last.map(CommsFold.Update::at), due, promised);
+        return new Countdown(a, last.map(CommsFold.Update::at), due, basis);
     }
 
     private static Optional<Duration> interval(Policy.Cadence c, Duration sinceDeclared) {
@@ -225,6 +246,13 @@ public final class CommsSchedule {
         return t.toInstant();
     }
 
+    private static Optional<Instant> promiseTo(Audience audience, List<Countdown> countdowns) {
+        return countdowns.stream()
+                .filter(c -> c.audience() == audience && c.basis() == AudienceCountdown.Basis.PROMISED)
+                .findFirst()
+                .flatMap(Countdown::due);
+    }
+
     /** How an item was settled. */
     private record Settled(ItemState state, Instant at, Optional<String> note) {}
 
@@ -235,9 +263,10 @@ public final class CommsSchedule {
             Optional<Audience> audience,
             Optional<Instant> due,
             Optional<Instant> snoozedUntil,
-            Optional<Settled> settled) {}
+            Optional<Settled> settled,
+            boolean promised) {}
 
     /** An audience's next update. */
     private record Countdown(
-            Audience audience, Optional<Instant> lastUpdateAt, Optional<Instant> due, boolean promised) {}
+            Audience audience, Optional<Instant> lastUpdateAt, Optional<Instant> due, AudienceCountdown.Basis basis) {}
 }

@@ -4,9 +4,11 @@ import dev.conn.incident.CommandEvent;
 import dev.conn.incident.Event;
 import dev.conn.incident.EventBody;
 import dev.conn.incident.EventType;
+import dev.conn.incident.HeaderEvent;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.MalformedEventException;
 import dev.conn.incident.Retractions;
+import dev.conn.incident.Status;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,6 +37,13 @@ import java.util.function.Consumer;
  * a start, a repeated join while present and a leave while absent change nothing; an unknown
  * {@code timeZone} is ignored (the caller's zone is used); a retracted event is left out. Leaving
  * during a break ends the break too.
+ *
+ * <p>The declaring commander ({@code IncidentDeclared.commander}) is on duty from the declaration,
+ * under {@link #declaredCommanderId}, unless a responder of that name already joined; a later join
+ * of the same name (older logs added them by hand) continues that duty under the joined id.
+ * Resolution ({@code RESOLVED}, or {@code STATUS_CHANGED} to resolved) ends everyone's duty and
+ * break at that instant: the responders stand down and no fatigue clock runs for a resolved
+ * incident. Reopening puts those stood down back on duty from the reopening (issue 14 item 5).
  */
 public final class DutyLog {
 
@@ -45,6 +54,9 @@ public final class DutyLog {
             EventType.BREAK_STARTED,
             EventType.BREAK_ENDED,
             EventType.FATIGUE_ALERTED,
+            EventType.INCIDENT_DECLARED,
+            EventType.STATUS_CHANGED,
+            EventType.RESOLVED,
             EventType.EVENT_RETRACTED));
 
     private static final DutyLog EMPTY = new DutyLog(List.of());
@@ -53,6 +65,17 @@ public final class DutyLog {
 
     private DutyLog(List<ResponderDuty> responders) {
         this.responders = List.copyOf(responders);
+    }
+
+    /**
+     * The responder id of the declaring commander who never joined by hand: the declaration
+     * event's id, so every console folds the same one.
+     *
+     * @param declared the {@code INCIDENT_DECLARED} event
+     * @return its id as a string
+     */
+    public static String declaredCommanderId(Event declared) {
+        return declared.id().toString();
     }
 
     /** @return a log with no responders */
@@ -105,6 +128,9 @@ public final class DutyLog {
         private final Map<String, Builder> byId = new LinkedHashMap<>();
         private final Map<String, List<FatigueAlert>> alerts = new HashMap<>();
         private IncidentId incident;
+        private String declaredId;
+        private final List<Builder> stoodDown = new ArrayList<>();
+        private boolean resolved;
 
         /** A fold with no events yet. */
         public Fold() {}
@@ -130,8 +156,19 @@ public final class DutyLog {
                 return; // an imported log may hold it: skipped, like any stray event
             }
             Instant at = e.occurredAt();
-            if (b instanceof CommandEvent.ResponderJoined j) {
+            if (b instanceof HeaderEvent.IncidentDeclared d) {
+                declared(e, d);
+            } else if (b instanceof HeaderEvent.Resolved) {
+                resolve(at);
+            } else if (b instanceof HeaderEvent.StatusChanged s) {
+                if (s.status() == Status.RESOLVED) {
+                    resolve(at);
+                } else {
+                    reopen(at);
+                }
+            } else if (b instanceof CommandEvent.ResponderJoined j) {
                 if (!j.responderId().isBlank()) {
+                    takeOverDeclared(j);
                     byId.computeIfAbsent(j.responderId(), Builder::new).join(j, at);
                 }
             } else if (b instanceof CommandEvent.ResponderLeft l) {
@@ -144,6 +181,59 @@ public final class DutyLog {
                     && !a.responderId().isBlank()) {
                 alerts.computeIfAbsent(a.responderId(), k -> new ArrayList<>()).add(new FatigueAlert(at, a.level()));
             }
+        }
+
+        private void declared(Event e, HeaderEvent.IncidentDeclared d) {
+            String name = d.commander().map(String::strip).orElse("");
+            boolean joined = byId.values().stream().anyMatch(r -> r.name.strip().equalsIgnoreCase(name));
+            if (name.isEmpty() || joined) {
+                return;
+            }
+            declaredId = declaredCommanderId(e);
+            Builder r = byId.computeIfAbsent(declaredId, Builder::new);
+            r.name = name;
+            r.joinedAt = e.occurredAt();
+        }
+
+        /** An older log added the declaring commander by hand: their duty continues under that id. */
+        private void takeOverDeclared(CommandEvent.ResponderJoined j) {
+            Builder declared = declaredId == null ? null : byId.get(declaredId);
+            if (declared == null
+                    || declaredId.equals(j.responderId())
+                    || byId.containsKey(j.responderId())
+                    || !declared.name.strip().equalsIgnoreCase(j.name().strip())) {
+                return;
+            }
+            byId.remove(declaredId);
+            byId.put(j.responderId(), declared.renamed(j.responderId()));
+            stoodDown.replaceAll(r -> r == declared ? byId.get(j.responderId()) : r);
+            declaredId = null;
+        }
+
+        private void resolve(Instant at) {
+            if (resolved) {
+                return;
+            }
+            resolved = true;
+            for (Builder r : byId.values()) {
+                if (r.joinedAt != null) {
+                    r.leave(at);
+                    stoodDown.add(r);
+                }
+            }
+        }
+
+        private void reopen(Instant at) {
+            if (!resolved) {
+                return;
+            }
+            resolved = false;
+            for (Builder r : stoodDown) {
+                if (r.joinedAt == null) {
+                    r.joinedAt = at;
+                }
+            }
+            stoodDown.clear();
         }
 
         private void with(String id, Consumer<Builder> action) {
@@ -174,6 +264,19 @@ public final class DutyLog {
 
         Builder(String id) {
             this.id = id;
+        }
+
+        /** @return a copy of this record under another responder id */
+        Builder renamed(String newId) {
+            Builder b = new Builder(newId);
+            b.name = name;
+            b.handle = handle;
+            b.zone = zone;
+            b.stints.addAll(stints);
+            b.breaks.addAll(breaks);
+            b.joinedAt = joinedAt;
+            b.breakStartedAt = breakStartedAt;
+            return b;
         }
 
         void join(CommandEvent.ResponderJoined j, Instant at) {

@@ -89,6 +89,8 @@ public record Policy(
      *     added to {@code dueMinutes}; null for none
      * @param audience sending a message to this audience ticks the item; null if only the user
      *     ticks it
+     * @param role giving someone this role (assigned, or handed off and acknowledged) ticks the
+     *     item, e.g. "Name a Communications Lead"; null for none
      */
     public record ChecklistTemplateItem(
             String id,
@@ -97,7 +99,8 @@ public record Policy(
             Anchor anchor,
             int dueMinutes,
             Integer dueBusinessDays,
-            Audience audience) {}
+            Audience audience,
+            dev.conn.incident.Role role) {}
 
     /**
      * @param level SEV1..SEV4

@@ -81,8 +81,10 @@ final class ShellDialogs {
     /** First launch: the name is asked once, then kept in settings. */
     void askNameOnce() {
         if (model.needsName()) {
+            // the prompt sits over the window's "Press Ctrl+N" hint, so it says the next step too
             askName("Welcome to Conn. What is your name? It is shown as the author of what you record,"
-                    + " and you become incident commander of what you declare.");
+                    + " and you become incident commander of what you declare.\nThen press Ctrl+N to declare"
+                    + " an incident.");
         }
     }
 

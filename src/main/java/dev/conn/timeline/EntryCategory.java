@@ -10,7 +10,9 @@ public enum EntryCategory {
     MILESTONES("Status, severity and milestones", "⚑"),
     COMMS("Communication", "✉"),
     PEOPLE("People and hand-offs", "☺"),
-    OTHER("Metrics and postmortem", "≡");
+    OTHER("Metrics and impact queries", "≡"),
+    /** Postmortem edits and action items: hidden under the default filter (issue 14 item 11). */
+    POSTMORTEM("Postmortem edits", "✎");
 
     private final String label;
     private final String glyph;
@@ -36,6 +38,14 @@ public enum EntryCategory {
     @Override
     public String toString() {
         return label;
+    }
+
+    /**
+     * @return the categories the timeline shows until the user picks others: all but {@link
+     *     #POSTMORTEM}, whose edits come every pause in typing and would bury the incident's story
+     */
+    public static java.util.Set<EntryCategory> shownByDefault() {
+        return java.util.EnumSet.complementOf(java.util.EnumSet.of(POSTMORTEM));
     }
 
     /**
@@ -70,14 +80,14 @@ public enum EntryCategory {
             case METRIC_SNAPSHOT,
                     IMPACT_QUERY_SET,
                     IMPACT_QUERY_REMOVED,
-                    ACTION_ITEM_ADDED,
+                    EVENT_CORRECTED,
+                    EVENT_RETRACTED,
+                    ENTRY_STARRED -> OTHER;
+            case ACTION_ITEM_ADDED,
                     ACTION_ITEM_UPDATED,
                     POSTMORTEM_FIELD_SET,
                     INCIDENT_TAGGED,
-                    EVENT_CORRECTED,
-                    EVENT_RETRACTED,
-                    POSTMORTEM_HEADER_SET,
-                    ENTRY_STARRED -> OTHER;
+                    POSTMORTEM_HEADER_SET -> POSTMORTEM;
         };
     }
 }

@@ -230,7 +230,50 @@ final class EntryText {
                     + (h.reviewers().isEmpty() ? "" : ", reviewed by " + String.join(", ", h.reviewers()));
         }
         PostmortemEvent.PostmortemFieldSet f = (PostmortemEvent.PostmortemFieldSet) p;
-        return "Postmortem " + f.field() + " edited";
+        return postmortemField(f.field(), f.text());
+    }
+
+    private static final java.util.regex.Pattern ROOT_CAUSE =
+            java.util.regex.Pattern.compile("rootCause\\.(\\d+)(?:\\.why\\.(\\d)|\\.(elsewhere))?");
+
+    /**
+     * A postmortem edit in words, never its stored key or an event id (issue 14 item 11); the
+     * section names are the postmortem tab's ({@code dev.conn.postmortem.PostmortemField}).
+     *
+     * @param key the stored field key, e.g. {@code rootCause.1.why.5}
+     * @param text the text it was set to
+     * @return e.g. "Postmortem edited: root cause 1, why 5"
+     */
+    static String postmortemField(String key, String text) {
+        String section =
+                switch (key) {
+                    case "summary" -> "summary";
+                    case "impact" -> "impact";
+                    case "trigger" -> "trigger";
+                    case "resolution" -> "resolution";
+                    case "detection" -> "detection";
+                    case "wentWell" -> "what went well";
+                    case "wentWrong" -> "what went wrong";
+                    case "gotLucky" -> "where we got lucky";
+                    case "supporting" -> "supporting information";
+                    default -> null;
+                };
+        if (section != null) {
+            return "Postmortem edited: " + section;
+        }
+        java.util.regex.Matcher m = ROOT_CAUSE.matcher(key);
+        if (m.matches()) {
+            String cause = "root cause " + m.group(1);
+            return "Postmortem edited: "
+                    + (m.group(2) != null
+                            ? cause + ", why " + m.group(2)
+                            : m.group(3) != null ? cause + ", where else it could happen" : cause);
+        }
+        if (key.startsWith("cleanup.")) {
+            String decision = text == null || text.isBlank() ? "" : ": " + words(text.strip());
+            return "Postmortem: clean-up of a change to production decided" + decision;
+        }
+        return "Postmortem edited";
     }
 
     /** @return ": the task's text (its assignee)", or "" if the assignment is not in the log */

@@ -81,6 +81,11 @@ public record TimelineEntry(
                 retracted);
     }
 
+    /** @return this row with another text before any correction (a message's delivery state) */
+    TimelineEntry withText(String newText) {
+        return new TimelineEntry(event, newText, originalText, correctedBy, correctedAt, retracted);
+    }
+
     TimelineEntry withdrawn() {
         return new TimelineEntry(event, text, originalText, correctedBy, correctedAt, true);
     }

@@ -16,8 +16,10 @@ import java.util.UUID;
 /**
  * Turns a stream of events into timeline rows, one event at a time, in whatever order they
  * arrive. Corrections and retractions do not become rows: they amend the row they point at, and
- * one that arrives before its target waits for it. Pure Java; the view model mirrors its changes
- * into an observable list.
+ * one that arrives before its target waits for it. On the screen ({@link
+ * #TimelineProjection(boolean)}) a message's deliveries amend its queued row the same way, so a
+ * message is one row showing where its delivery stands. Pure Java; the view model mirrors its
+ * changes into an observable list.
  */
 public final class TimelineProjection {
     private final Map<UUID, Event> originals = new HashMap<>();
@@ -26,6 +28,25 @@ public final class TimelineProjection {
     private final java.util.Set<UUID> seenAmendments = new java.util.HashSet<>();
     /** Task assignments by task id, so a task's outcome row says which task it is. */
     private final Map<String, CommandEvent.TaskAssigned> tasks = new HashMap<>();
+
+    private final boolean oneRowPerMessage;
+    /** The {@code MESSAGE_QUEUED} event of each message id, once it arrived. */
+    private final Map<String, UUID> queuedEvents = new HashMap<>();
+    /** The delivery events of each message id, folded into its row. */
+    private final Map<String, List<Event>> deliveries = new HashMap<>();
+
+    /** A projection with a row for every event but amendments, as the exports list them. */
+    public TimelineProjection() {
+        this(false);
+    }
+
+    /**
+     * @param oneRowPerMessage true for the screen: a message's deliveries amend its queued row
+     *     ({@link MessageRow}) instead of adding rows of their own
+     */
+    public TimelineProjection(boolean oneRowPerMessage) {
+        this.oneRowPerMessage = oneRowPerMessage;
+    }
 
     /** What one event did to the rows. */
     public sealed interface Change {
@@ -60,8 +81,23 @@ public final class TimelineProjection {
             rows.put(target, amended);
             return new Change.Replaced(amended);
         }
-        if (originals.containsKey(e.id())) {
+        if (originals.containsKey(e.id()) || seenAmendments.contains(e.id())) {
             return new Change.None();
+        }
+        Optional<String> delivered = oneRowPerMessage ? MessageRow.deliveryOf(e) : Optional.empty();
+        if (delivered.isPresent()) {
+            seenAmendments.add(e.id());
+            deliveries.computeIfAbsent(delivered.get(), k -> new ArrayList<>()).add(e);
+            UUID queued = queuedEvents.get(delivered.get());
+            if (queued == null) {
+                return new Change.None(); // waits for its message
+            }
+            TimelineEntry amended = build(originals.get(queued));
+            rows.put(queued, amended);
+            return new Change.Replaced(amended);
+        }
+        if (oneRowPerMessage) {
+            MessageRow.queuedId(e).ifPresent(id -> queuedEvents.putIfAbsent(id, e.id()));
         }
         if (e.type() == EventType.TASK_ASSIGNED) {
             try {
@@ -81,6 +117,13 @@ public final class TimelineProjection {
     /** The row of an event with every amendment applied in timeline order, whatever order they came in. */
     private TimelineEntry build(Event original) {
         TimelineEntry row = TimelineEntry.of(original, id -> Optional.ofNullable(tasks.get(id)));
+        if (oneRowPerMessage) {
+            Optional<String> message =
+                    MessageRow.queuedId(original).filter(id -> original.id().equals(queuedEvents.get(id)));
+            if (message.isPresent()) {
+                row = row.withText(MessageRow.text(original, deliveries.getOrDefault(message.get(), List.of())));
+            }
+        }
         List<Event> list = amendments.get(original.id());
         if (list != null) {
             list.sort(Event.BY_OCCURRENCE);

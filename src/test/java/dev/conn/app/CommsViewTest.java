@@ -46,8 +46,8 @@ class CommsViewTest extends WindowTest {
         waitFor(robot, "#checklist");
         waitUntil(() -> item(robot, "notify-responders") != null);
         assertThat(item(robot, "notify-responders").state()).isEqualTo(ItemState.PENDING);
-        waitUntil(() -> text(robot, "#countdown-STATUS_PAGE").contains("Status page: 5:00")
-                || text(robot, "#countdown-STATUS_PAGE").contains("Status page: 4:59"));
+        waitUntil(() -> text(robot, "#countdown-STATUS_PAGE").contains("Status page: in 5:00 (due 14:05 UTC)")
+                || text(robot, "#countdown-STATUS_PAGE").contains("Status page: in 4:59 (due 14:05 UTC)"));
         // the row's own countdown moves with the clock while its state stays the same
         String due = text(robot, "#item-notify-responders .comms-due");
         assertThat(due).isNotEmpty();
@@ -74,7 +74,10 @@ class CommsViewTest extends WindowTest {
         waitUntil(() -> robot.lookup("#compose-dialog").tryQuery().isEmpty());
         waitUntil(() -> item(robot, "notify-responders").state() == ItemState.DONE);
         waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_QUEUED));
-        waitUntil(() -> text(robot, "#countdown-RESPONDERS").contains("(promised)"));
+        // a countdown that cannot pass for a clock time, and the time promised beside it
+        waitUntil(() -> text(robot, "#countdown-RESPONDERS").contains("(promised"));
+        assertThat(text(robot, "#countdown-RESPONDERS"))
+                .matches(".*Responders and leadership: in (29:\\d\\d|30:00) \\(promised 14:35 UTC\\)");
         waitUntil(() -> text(robot, "#outboxStatus").equals("1 message waiting"));
 
         // Quit asks as the close button does: the message must not be forgotten
@@ -178,6 +181,87 @@ class CommsViewTest extends WindowTest {
         assertThat(textField(robot, "#subject").getText()).isEqualTo("Delays in card payments");
     }
 
+    @Test
+    void theChecklistAndTheStatusPageCountdownShowTheSamePromiseAsACountdownBesideItsTime(FxRobot robot)
+            throws Exception {
+        saveSlackAndStatusPage();
+        launch(UnaryOperator.identity());
+        declareSev1(robot, "Checkout errors in EU");
+        clock.advance(Duration.ofMinutes(3));
+        robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+        waitFor(robot, "#compose-dialog");
+        chooseTemplate(robot, "statuspage-investigating");
+        waitUntil(() -> body(robot).getText().startsWith("We are investigating"));
+        robot.interact(() -> {
+            textField(robot, "#subject").setText("Delays in card payments");
+            body(robot)
+                    .setText(body(robot)
+                            .getText()
+                            .replace("(what customers see, in their words)", "failed card payments"));
+        });
+        robot.clickOn("#promiseMinutes").write("30");
+        robot.clickOn("#sendButton");
+        waitUntil(() -> robot.lookup("#compose-dialog").tryQuery().isEmpty());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(robot, "#checklist");
+
+        clock.advance(Duration.ofMinutes(10)); // 14:13: the scoping update's own 10 minutes are past
+
+        waitUntil(() -> text(robot, "#countdown-STATUS_PAGE").contains("in 20:00 (promised 14:33 UTC)"));
+        waitUntil(() -> item(robot, "statuspage-scoping") != null);
+        assertThat(item(robot, "statuspage-scoping").state()).isEqualTo(ItemState.PENDING);
+        waitUntil(() -> dueShown(robot, "statuspage-scoping").equals("in 20:00 (promised 14:33 UTC)"));
+        assertThat(text(robot, "#countdown-STATUS_PAGE")).doesNotContain("overdue");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeOpensForTheSelectedChecklistItemAndSendingTicksThatItem(FxRobot robot) throws Exception {
+        saveSlackAndStatusPage();
+        launch(UnaryOperator.identity());
+        declareSev1(robot, "Checkout errors in EU");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(robot, "#checklist");
+        waitUntil(() -> item(robot, "statuspage-investigating") != null);
+        ListView<ChecklistItem> list = robot.lookup("#checklist").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel()
+                .select(list.getItems().stream()
+                        .filter(i -> i.id().equals("statuspage-investigating"))
+                        .findFirst()
+                        .orElseThrow()));
+
+        robot.interact(() -> javafx.application.Platform.runLater(
+                () -> robot.lookup("#composeButton").queryButton().fire()));
+        waitFor(robot, "#compose-dialog");
+
+        waitUntil(() -> body(robot).getText().startsWith("We are investigating"));
+        assertThat(text(robot, "#compose-item")).isEqualTo("Post to status page: investigating");
+        assertThat(comboBox(robot).getValue().name()).isEqualTo("statuspage-investigating");
+        assertThat(robot.lookup("#audience")
+                        .queryAs(javafx.scene.control.ComboBox.class)
+                        .getValue())
+                .isEqualTo(Audience.STATUS_PAGE);
+        robot.interact(() -> {
+            textField(robot, "#subject").setText("Delays in card payments");
+            body(robot)
+                    .setText(body(robot)
+                            .getText()
+                            .replace("(what customers see, in their words)", "failed card payments"));
+        });
+        robot.clickOn("#promiseMinutes").write("30");
+        robot.clickOn("#sendButton");
+        waitUntil(() -> robot.lookup("#compose-dialog").tryQuery().isEmpty());
+        waitUntil(() -> item(robot, "statuspage-investigating").state() == ItemState.DONE);
+    }
+
+    private static String dueShown(FxRobot robot, String itemId) {
+        AtomicReference<String> out = new AtomicReference<>("");
+        robot.interact(() -> robot.lookup("#item-" + itemId + " .comms-due")
+                .tryQuery()
+                .ifPresent(n -> out.set(((Label) n).getText())));
+        return out.get();
+    }
+
     /** Chooses a template whose text replaces an unedited message (no question asked). */
     private static void chooseTemplate(FxRobot robot, String name) {
         robot.interact(() -> comboBox(robot)
@@ -253,14 +337,39 @@ class CommsViewTest extends WindowTest {
         ListView<dev.conn.comms.OutboxMessage> unknown = (ListView<dev.conn.comms.OutboxMessage>)
                 robot.lookup("#unknownDeliveries").query();
         waitUntil(() -> unknown.getItems().size() == 1);
-        waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_DELIVERY_UNKNOWN));
+        // one timeline row per message, saying where its delivery stands (issue 14 item 11)
+        try {
+            waitUntil(() -> messageRows(robot).size() == 1
+                    && messageRows(robot).get(0).contains(". Delivery unknown (Conn stopped while sending"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("rows: " + messageRows(robot), e);
+        }
+        assertThat(messageRows(robot).get(0)).startsWith("Message to slack-ops: We are investigating.");
         // select and press in one go: the outbox list may be refreshed between two robot steps
         robot.interact(() -> {
             unknown.getSelectionModel().select(0);
             robot.lookup("#markSentButton").queryButton().fire();
         });
         waitUntil(() -> unknown.getItems().isEmpty());
-        waitUntil(() -> timelineTypes(robot).contains(EventType.MESSAGE_SENT));
+        waitUntil(() -> messageRows(robot).get(0).contains("Sent at "));
+        assertThat(messageRows(robot)).singleElement().satisfies(t -> assertThat(t)
+                .matches("Message to slack-ops: We are investigating\\. Sent at"
+                        + " \\d\\d:\\d\\d:\\d\\d UTC \\(marked sent by user\\)"));
+        assertThat(timelineTypes(robot))
+                .doesNotContain(EventType.MESSAGE_SENT, EventType.MESSAGE_DELIVERY_UNKNOWN)
+                .containsOnlyOnce(EventType.MESSAGE_QUEUED);
+    }
+
+    /** The texts of the timeline's message rows, newest first. */
+    private static List<String> messageRows(FxRobot robot) {
+        AtomicReference<List<String>> out = new AtomicReference<>();
+        @SuppressWarnings("unchecked")
+        ListView<TimelineEntry> list = robot.lookup("#timelineList").queryAs(ListView.class);
+        robot.interact(() -> out.set(list.getItems().stream()
+                .filter(e -> e.type().label().equals("Message"))
+                .map(TimelineEntry::text)
+                .toList()));
+        return out.get();
     }
 
     @Test

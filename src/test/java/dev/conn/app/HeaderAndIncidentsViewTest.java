@@ -151,12 +151,42 @@ class HeaderAndIncidentsViewTest extends WindowTest {
         assertThat(texts(robot).get(0)).contains("DNS outage");
     }
 
+    @Test
+    void twoIncidentsOfTheSameTitleAreToldApartInTheSidebarByWhenTheyWereDeclared(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        clock.advance(java.time.Duration.ofMinutes(90));
+        declare(robot, "Checkout errors in EU");
+
+        List<String> shown = new java.util.ArrayList<>();
+        waitUntil(() -> {
+            shown.clear();
+            robot.interact(() -> robot.lookup("#incidentList .list-cell").queryAllAs(IncidentCell.class).stream()
+                    .filter(c -> c.getItem() != null)
+                    .forEach(c -> shown.add(((javafx.scene.layout.VBox) c.getGraphic())
+                            .getChildren().stream()
+                                    .filter(n -> n instanceof javafx.scene.text.Text)
+                                    .map(n -> ((javafx.scene.text.Text) n).getText())
+                                    .collect(java.util.stream.Collectors.joining(" / ")))));
+            return shown.size() == 2;
+        });
+        assertThat(shown)
+                .containsExactlyInAnyOrder(
+                        "Checkout errors in EU / Declared 2026-11-21 14:00Z",
+                        "Checkout errors in EU / Declared 2026-11-21 15:30Z");
+    }
+
     // --- first launch ----------------------------------------------------------------------------
 
     @Test
     void firstLaunchAsksTheNameAndSignsTheNextEntryWithIt(FxRobot robot) throws Exception {
         launch(UnaryOperator.identity());
         TextField name = (TextField) waitFor(robot, "#name-field");
+        // the prompt covers the window's hint, so it gives the next step itself (issue 14 item 14)
+        assertThat(robot.lookup(".dialog-pane")
+                        .queryAs(javafx.scene.control.DialogPane.class)
+                        .getHeaderText())
+                .contains("press Ctrl+N to declare an incident");
         robot.interact(() -> name.setText("Bea Night"));
         robot.clickOn(dialogButton(robot, "Save name"));
         waitUntil(() -> robot.lookup("#name-field").tryQuery().isEmpty());

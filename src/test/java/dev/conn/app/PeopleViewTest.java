@@ -43,11 +43,32 @@ class PeopleViewTest extends WindowTest {
 
         waitFor(robot, "#announcement-dialog");
         dialogButton(robot, "Copy announcement"); // waits for the announcement's copy button
+        String announcement = robot.lookup("#copy-text")
+                .queryAs(javafx.scene.control.TextArea.class)
+                .getText();
+        // besides Copy, the announcement goes out through a channel, in the composer, editable
+        waitUntil(() ->
+                robot.lookup("#send-announcement").tryQuery().map(Ui::shown).orElse(false));
+        robot.interact(() -> robot.lookup("#send-announcement").queryButton().fire());
+        waitFor(robot, "#compose-dialog");
+        assertThat(robot.lookup("#subject").queryTextInputControl().getText())
+                .isEqualTo("Hand-off: Incident Commander is now Bob");
+        assertThat(robot.lookup("#body").queryTextInputControl().getText()).isEqualTo(announcement);
+        robot.interact(() ->
+                robot.lookup("#compose-dialog").query().getScene().getWindow().hide());
         closeDialog(robot, "Close");
         waitUntil(() -> text(robot, "#commanderLabel").contains("Bob"));
         waitUntil(() -> timelineTypes(robot).contains(EventType.HANDOFF_ACKNOWLEDGED));
         assertThat(timelineTypes(robot)).contains(EventType.HANDOFF_OFFERED);
         assertThat(robot.lookup("#handoffBanner").query().isVisible()).isFalse();
+
+        // the state summary falls due at the hand-off, and the Comms tab says so rather than just turning red
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        clock.advance(Duration.ofSeconds(9));
+        waitUntil(() -> robot.lookup("#countdown-STATE_SUMMARY").tryQuery().isPresent()
+                && text(robot, "#countdown-STATE_SUMMARY").contains("overdue"));
+        assertThat(text(robot, "#countdown-STATE_SUMMARY"))
+                .matches("‼ State summary: 0:\\d\\d overdue \\(due at the hand-off of command, 14:00 UTC\\)");
     }
 
     @Test
@@ -98,8 +119,7 @@ class PeopleViewTest extends WindowTest {
     @Test
     void theCommanderLeavingWithoutHandOffRaisesTheLeaderlessBanner(FxRobot robot) throws Exception {
         launchAs("Ana Ops");
-        declare(robot, "Checkout errors in EU");
-        addResponder(robot, "Ana Ops");
+        declare(robot, "Checkout errors in EU"); // Ana Ops, the declaring IC, is on the roster
         assertThat(robot.lookup("#leaderlessBanner").query().isVisible()).isFalse();
 
         ListView<PeopleListViewModel.ResponderRow> roster = roster(robot);
@@ -113,6 +133,124 @@ class PeopleViewTest extends WindowTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theDeclaringCommanderIsOnTheRosterTakesATaskAndStaysAfterHandingOff(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+
+        waitUntil(() -> names(robot).equals(List.of("Ana Ops ON DUTY")));
+        robot.clickOn("#assignTaskButton");
+        ComboBox<Responder> person = (ComboBox<Responder>) waitFor(robot, "#task-person");
+        assertThat(person.getItems()).extracting(Responder::name).containsExactly("Ana Ops");
+        robot.interact(() -> person.setValue(person.getItems().get(0)));
+        robot.interact(() -> robot.lookup("#task-text").queryAs(TextField.class).setText("page the DB team"));
+        robot.clickOn("#task-confirm");
+        ListView<Object> tasks = robot.lookup("#taskList").queryAs(ListView.class);
+        waitUntil(() -> tasks.getItems().size() == 1);
+
+        addResponder(robot, "Bob");
+        offerCommandTo(robot, "Bob");
+        waitUntil(() -> robot.lookup("#handoffBanner").query().isVisible());
+        String code = text(robot, "#handoffCode").replaceAll(".*read-back code (\\S+).*", "$1");
+        robot.clickOn("#acknowledgeButton");
+        TextField field = (TextField) waitFor(robot, "#ack-code");
+        robot.interact(() -> field.setText(code));
+        robot.clickOn("#ack-confirm");
+        waitFor(robot, "#announcement-dialog");
+        closeDialog(robot, "Close");
+        waitUntil(() -> text(robot, "#commanderLabel").contains("Bob"));
+
+        assertThat(names(robot)).containsExactly("Ana Ops ON DUTY", "Bob ON DUTY");
+    }
+
+    @Test
+    void resolvingStandsEveryoneDownAndEndsTheFatigueAlerts(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        addResponder(robot, "Bob");
+        clock.advance(Duration.ofMinutes(91));
+        waitUntil(() -> robot.lookup(".fatigue-alert-text").queryAll().size() == 2); // Ana Ops and Bob
+
+        robot.clickOn("#resolveButton");
+        robot.clickOn(dialogButton(robot, "Resolve incident"));
+        waitUntil(() -> robot.lookup("#resolveButton").queryButton().isDisabled());
+        clock.advance(Duration.ofMinutes(200)); // past the hand-off threshold, had duty gone on
+
+        waitUntil(() -> names(robot).equals(List.of("Ana Ops STOOD DOWN", "Bob STOOD DOWN")));
+        waitUntil(() -> robot.lookup(".fatigue-alert-text").tryQuery().isEmpty());
+        assertThat(timelineTypes(robot).stream().filter(t -> t == EventType.FATIGUE_ALERTED))
+                .hasSize(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void assigningACommunicationsLeadTicksNameACommunicationsLead(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU");
+        addResponder(robot, "Bob");
+
+        // (the button may sit beyond the panel's edge at this window size: fired, not clicked)
+        javafx.application.Platform.runLater(
+                () -> robot.lookup("#assignRoleButton").queryButton().fire());
+        ComboBox<dev.conn.incident.Role> role = (ComboBox<dev.conn.incident.Role>) waitFor(robot, "#choice-role");
+        robot.interact(() -> role.setValue(dev.conn.incident.Role.COMMUNICATIONS_LEAD));
+        ComboBox<Responder> person =
+                (ComboBox<Responder>) robot.lookup("#choice-person").query();
+        robot.interact(() -> person.setValue(person.getItems().stream()
+                .filter(r -> r.name().equals("Bob"))
+                .findFirst()
+                .orElseThrow()));
+        robot.clickOn("#choice-confirm");
+        waitUntil(() -> timelineTypes(robot).contains(EventType.ROLE_ASSIGNED));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(robot, "#checklist");
+        ListView<dev.conn.comms.ChecklistItem> checklist =
+                robot.lookup("#checklist").queryAs(ListView.class);
+        waitUntil(() -> checklist.getItems().stream()
+                .anyMatch(i -> i.id().equals("comms-lead")
+                        && i.state() == dev.conn.comms.ItemState.DONE
+                        && i.note().orElse("").equals("Bob is Communications Lead")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCheckBackTaskPreselectsTheOnlyResponderAndEnterSaysWhatIsMissing(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        declare(robot, "Checkout errors in EU"); // Ana Ops, the declaring IC, is the only responder
+
+        robot.clickOn("#assignTaskButton");
+        ComboBox<Responder> person = (ComboBox<Responder>) waitFor(robot, "#task-person");
+        assertThat(person.getValue()).extracting(Responder::name).isEqualTo("Ana Ops");
+        TextField task = robot.lookup("#task-text").queryAs(TextField.class);
+        waitUntil(task::isFocused);
+        robot.type(KeyCode.ENTER); // no task typed yet
+
+        waitUntil(() -> text(robot, "#task-problem").startsWith("Say what the task is"));
+        assertThat(robot.lookup("#task-person").tryQuery()).isPresent(); // the dialog stays open
+        robot.clickOn(task).write("page the DB team");
+        waitUntil(() -> task.getText().equals("page the DB team"));
+        robot.type(KeyCode.ENTER);
+
+        try {
+            waitUntil(() -> robot.lookup("#task-person").tryQuery().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(
+                    text(robot, "#task-problem") + " / " + task.isFocused() + " / " + person.getValue(), e);
+        }
+        ListView<Object> tasks = robot.lookup("#taskList").queryAs(ListView.class);
+        waitUntil(() -> tasks.getItems().size() == 1);
+    }
+
+    private static List<String> names(FxRobot robot) {
+        AtomicReference<List<String>> out = new AtomicReference<>();
+        robot.interact(() -> out.set(roster(robot).getItems().stream()
+                .map(r -> r.responder().name() + " " + r.presence())
+                .toList()));
+        return out.get();
+    }
+
+    @Test
     void ninetyOneMinutesOnDutyPromptsABreak(FxRobot robot) throws Exception {
         launchAs("Ana Ops");
         declare(robot, "Checkout errors in EU");
@@ -120,9 +258,10 @@ class PeopleViewTest extends WindowTest {
 
         clock.advance(Duration.ofMinutes(91));
 
-        waitUntil(() -> robot.lookup(".fatigue-alert-text").tryQuery().isPresent());
-        String alert = robot.lookup(".fatigue-alert-text").queryAs(Label.class).getText();
-        assertThat(alert).contains("Bob").contains("Break suggested");
+        waitUntil(() -> robot.lookup(".fatigue-alert-text").queryAll().size() == 2); // Bob's and Ana's
+        assertThat(robot.lookup(".fatigue-alert-text").queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .anySatisfy(t -> assertThat(t).contains("Bob").contains("Break suggested"));
         waitUntil(() -> timelineTypes(robot).contains(EventType.FATIGUE_ALERTED));
     }
 

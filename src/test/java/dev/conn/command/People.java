@@ -20,7 +20,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * An incident "Checkout errors" declared by Alice, with Alice, Bob and Carol on the roster, and
+ * An incident "Checkout errors" declared by Alice, with Alice (on the roster as the declaring
+ * commander), Bob and Carol on the roster, and
  * the people commands sent through {@link PeopleService} to an in-memory store; for the decider
  * tests.
  */
@@ -46,7 +47,8 @@ final class People {
         incident = incidents
                 .declare(new Declaration("Checkout errors", Severity.SEV1, "", Optional.empty(), "Alice"), "Alice")
                 .incidentId();
-        alice = join("Alice");
+        // the declaring commander is on the roster from the declaration (issue 14 item 5)
+        alice = roster().responders().get(0).id();
         bob = join("Bob");
         carol = join("Carol");
     }

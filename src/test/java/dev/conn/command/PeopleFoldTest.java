@@ -168,6 +168,7 @@ class PeopleFoldTest {
         assertThat(fold.add(s.events().get(0))).isFalse();
         assertThat(fold.add(Script.noteElsewhere(at(1)))).isFalse();
         assertThat(fold.events()).hasSize(1);
-        assertThat(fold.dutyLog().responders()).isEmpty();
+        // the declaration alone: the declaring commander on duty, nobody else
+        assertThat(fold.dutyLog().responders()).extracting(r -> r.name()).containsExactly("Alice");
     }
 }

@@ -111,12 +111,41 @@ class RosterTest {
     }
 
     @Test
+    void theDeclaringCommanderIsOnTheRosterAndStaysAfterHandingOffCommand() {
+        s.declared(at(0), "Alice").joined(at(1), "b", "Bob");
+        Roster before = Roster.fold(s.events());
+        Responder alice = before.responders().get(0);
+        assertThat(alice.name()).isEqualTo("Alice");
+        assertThat(alice.presence()).isEqualTo(Presence.ON_DUTY);
+        assertThat(alice.joinedAt()).isEqualTo(at(0));
+        assertThat(before.rolesOf(alice.id())).extracting(RoleHolder::role).contains(Role.INCIDENT_COMMANDER);
+
+        s.offered(at(5), "o1", Role.INCIDENT_COMMANDER, "Alice", null, "Bob", "b")
+                .acknowledged(at(6), "o1", Role.INCIDENT_COMMANDER, "Bob", "b");
+        Roster after = Roster.fold(s.events());
+
+        assertThat(after.commander().map(RoleHolder::person)).contains("Bob");
+        assertThat(after.present()).extracting(Responder::name).containsExactly("Alice", "Bob");
+        assertThat(after.responder(alice.id()).orElseThrow().presence()).isEqualTo(Presence.ON_DUTY);
+    }
+
+    @Test
+    void anOlderLogThatAddedTheDeclaringCommanderByHandHasThemOnce() {
+        s.declared(at(0), "Alice").joined(at(1), "a", "alice").joined(at(2), "b", "Bob");
+
+        Roster r = Roster.fold(s.events());
+
+        assertThat(r.responders()).extracting(Responder::id).containsExactly("a", "b");
+        assertThat(r.responder("a").orElseThrow().joinedAt()).isEqualTo(at(0));
+    }
+
+    @Test
     void joiningAgainAfterLeavingReusesTheIdAndIsOnDuty() {
         s.declared(at(0), "Alice").joined(at(1), "b", "Bob").left(at(5), "b").joined(at(9), "b", "Bob");
 
         Roster r = Roster.fold(s.events());
 
-        assertThat(r.responders()).hasSize(1);
+        assertThat(r.responders()).extracting(Responder::name).containsExactly("Alice", "Bob");
         assertThat(r.responder("b").orElseThrow().presence()).isEqualTo(Presence.ON_DUTY);
         assertThat(r.responder("b").orElseThrow().since()).isEqualTo(at(9));
     }

@@ -90,8 +90,7 @@ class TwoConsolesTest {
         incident = other.declare(
                         new Declaration("Checkout errors", Severity.SEV1, "", Optional.empty(), "Alice"), "Alice")
                 .incidentId();
-        add("Alice");
-        bob = add("Bob");
+        bob = add("Bob"); // Alice, the declaring commander, is on the roster already
         carol = add("Carol");
         reads.set(0);
     }

@@ -128,6 +128,20 @@ class CommsPlanTest {
     }
 
     @Test
+    void aPromiseToTheStatusPageIsWhenItsOpenChecklistItemIsDueSoTheyNeverDisagree() {
+        declare(Severity.SEV1);
+        message(3, Audience.STATUS_PAGE, Optional.of(at(25)));
+        clock.set(at(13)); // the scoping update was due at 10 minutes
+
+        CommsPlan plan = plan();
+        ChecklistItem scoping = plan.item("statuspage-scoping").orElseThrow();
+        AudienceCountdown page = plan.countdown(Audience.STATUS_PAGE).orElseThrow();
+        assertThat(scoping.dueAt()).isEqualTo(page.dueAt()).contains(at(25));
+        assertThat(scoping.promised()).isTrue();
+        assertThat(scoping.state()).isEqualTo(page.state()).isEqualTo(ItemState.PENDING);
+    }
+
+    @Test
     void severityChangeReplansOpenItemsFromTheChange() {
         declare(Severity.SEV3);
         message(2, Audience.RESPONDERS);
@@ -185,6 +199,7 @@ class CommsPlanTest {
         AudienceCountdown c = plan().countdown(Audience.STATE_SUMMARY).orElseThrow();
         assertThat(c.dueAt()).contains(at(50));
         assertThat(c.state()).isEqualTo(ItemState.OVERDUE);
+        assertThat(c.basis()).isEqualTo(AudienceCountdown.Basis.HANDOFF); // so the screen can say why
         message(52, Audience.STATE_SUMMARY);
         assertThat(plan().countdown(Audience.STATE_SUMMARY).orElseThrow().dueAt())
                 .contains(at(292));

@@ -52,7 +52,7 @@ class HandoffBriefDeadlinesTest {
         IncidentId incident = incidents
                 .declare(new Declaration("Checkout errors", Severity.SEV1, "", Optional.empty(), "Ana"), "Ana")
                 .incidentId();
-        people.execute(incident, new RosterCommand.AddResponder("Ana", Optional.empty(), Optional.empty()), "Ana");
+        // Ana, the declaring commander, is on the roster already
         String bob = people.execute(
                         incident, new RosterCommand.AddResponder("Bob", Optional.empty(), Optional.empty()), "Ana")
                 .responder()

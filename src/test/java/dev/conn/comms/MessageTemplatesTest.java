@@ -81,6 +81,12 @@ class MessageTemplatesTest {
     void countdownAndStatusTextsReadAsTheUserSeesThem() {
         assertThat(CommsText.countdownText(Duration.ofSeconds(299))).isEqualTo("4:59");
         assertThat(CommsText.countdownText(Duration.ofSeconds(-190))).isEqualTo("3:10 overdue");
+        java.time.Instant due = java.time.Instant.parse("2026-12-05T19:12:00Z");
+        assertThat(CommsText.dueText(Duration.ofSeconds(716), due, dev.conn.comms.AudienceCountdown.Basis.PROMISED))
+                .isEqualTo("in 11:56 (promised 19:12 UTC)");
+        assertThat(CommsText.dueText(Duration.ofSeconds(-9), due, dev.conn.comms.AudienceCountdown.Basis.HANDOFF))
+                .isEqualTo("0:09 overdue (due at the hand-off of command, 19:12 UTC)");
+        assertThat(CommsText.dueText(Duration.ofMinutes(64), due, false)).isEqualTo("in 1:04:00 (due 19:12 UTC)");
         assertThat(CommsText.waitingText(3, true)).isEqualTo("3 messages waiting (offline)");
         assertThat(CommsText.waitingText(1, false)).isEqualTo("1 message waiting");
         assertThat(CommsText.waitingText(0, true)).isEmpty();

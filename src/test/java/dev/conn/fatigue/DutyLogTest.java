@@ -36,6 +36,49 @@ class DutyLogTest {
     }
 
     @Test
+    void theDeclaringCommanderIsOnDutyFromTheDeclaration() {
+        events.add(at(0), declared("Alice")).joined("bob", at(5));
+
+        DutyLog log = DutyLog.fold(events.log);
+
+        assertThat(log.responders()).extracting(ResponderDuty::name).containsExactly("Alice", "Bob");
+        ResponderDuty alice = log.responders().get(0);
+        assertThat(alice.responderId()).isEqualTo(DutyLog.declaredCommanderId(events.log.get(0)));
+        assertThat(alice.stints()).containsExactly(TimeSpan.open(at(0)));
+    }
+
+    @Test
+    void resolvingEndsEveryonesDutyAndReopeningStartsItAgain() {
+        events.add(at(0), declared("Alice"))
+                .joined("bob", at(5))
+                .breakStarted("bob", at(50))
+                .add(at(60), new dev.conn.incident.HeaderEvent.Resolved(java.util.Optional.empty()));
+
+        DutyLog resolved = DutyLog.fold(events.log);
+        assertThat(resolved.responders().get(0).stints()).containsExactly(TimeSpan.closed(at(0), at(60)));
+        ResponderDuty bob = resolved.responder("bob").orElseThrow();
+        assertThat(bob.stints()).containsExactly(TimeSpan.closed(at(5), at(60)));
+        assertThat(bob.breaks()).containsExactly(TimeSpan.closed(at(50), at(60)));
+
+        events.add(
+                at(90),
+                new dev.conn.incident.HeaderEvent.StatusChanged(
+                        dev.conn.incident.Status.INVESTIGATING, java.util.Optional.empty()));
+        DutyLog reopened = DutyLog.fold(events.log);
+        assertThat(reopened.responder("bob").orElseThrow().stints())
+                .containsExactly(TimeSpan.closed(at(5), at(60)), TimeSpan.open(at(90)));
+    }
+
+    private static dev.conn.incident.HeaderEvent.IncidentDeclared declared(String commander) {
+        return new dev.conn.incident.HeaderEvent.IncidentDeclared(
+                "Checkout errors",
+                dev.conn.incident.Severity.SEV1,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.of(commander));
+    }
+
+    @Test
     void aResponderStillPresentHasAnOpenDutySpan() {
         events.joined("bob", at(0));
 

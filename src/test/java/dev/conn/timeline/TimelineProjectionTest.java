@@ -249,4 +249,63 @@ class TimelineProjectionTest {
 
         assertThat(row.text()).isEqualTo("Message sent via slack-ops at 2026-12-05T18:53:18Z");
     }
+
+    @Test
+    void onTheScreenAMessageIsOneRowThatShowsWhereEachChannelsDeliveryStands() {
+        TimelineProjection screen = new TimelineProjection(true);
+        Event queued = typed(
+                1,
+                "Ana",
+                dev.conn.incident.CommsEvent.MessageQueued.of(
+                        "m1",
+                        dev.conn.incident.Audience.RESPONDERS,
+                        List.of("slack-ops", "statuspage"),
+                        "Investigating",
+                        "body",
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty()));
+        Event failed =
+                typed(2, "Conn outbox", new dev.conn.incident.CommsEvent.MessageFailed("m1", "statuspage", "HTTP 401"));
+        // a delivery stored before its message reached this console waits for it
+        assertThat(screen.apply(failed)).isInstanceOf(Change.None.class);
+        assertThat(screen.apply(queued))
+                .isInstanceOfSatisfying(
+                        Change.Added.class,
+                        a -> assertThat(a.entry().text())
+                                .isEqualTo(
+                                        "Message to slack-ops, statuspage: Investigating. slack-ops queued; statuspage failed: HTTP 401"));
+
+        Change sent = screen.apply(typed(
+                3,
+                "Conn outbox",
+                new dev.conn.incident.CommsEvent.MessageSent(
+                        "m1",
+                        "slack-ops",
+                        Instant.parse("2026-11-21T09:03:05.5Z"),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty())));
+
+        assertThat(sent).isInstanceOfSatisfying(Change.Replaced.class, r -> {
+            assertThat(r.entry().event()).isEqualTo(queued);
+            assertThat(r.entry().text())
+                    .isEqualTo("Message to slack-ops, statuspage: Investigating."
+                            + " slack-ops sent at 09:03:05 UTC; statuspage failed: HTTP 401");
+        });
+        assertThat(screen.row(failed.id())).isEmpty();
+        // the exports keep every delivery as a row of its own
+        assertThat(TimelineProjection.project(List.of(queued, failed))).hasSize(2);
+    }
+
+    @Test
+    void postmortemEditsAreToldInWordsWithoutKeysOrIds() {
+        assertThat(EntryText.postmortemField("rootCause.1.why.5", "x"))
+                .isEqualTo("Postmortem edited: root cause 1, why 5");
+        assertThat(EntryText.postmortemField("rootCause.2.elsewhere", "x"))
+                .isEqualTo("Postmortem edited: root cause 2, where else it could happen");
+        assertThat(EntryText.postmortemField("wentWell", "x")).isEqualTo("Postmortem edited: what went well");
+        assertThat(EntryText.postmortemField("cleanup.01a24933-1f88-7a18-b34f-508965251fbf", "MAKE_PERMANENT"))
+                .isEqualTo("Postmortem: clean-up of a change to production decided: make permanent");
+        assertThat(EntryCategory.shownByDefault()).doesNotContain(EntryCategory.POSTMORTEM);
+        assertThat(EntryCategory.of(EventType.POSTMORTEM_FIELD_SET)).isEqualTo(EntryCategory.POSTMORTEM);
+    }
 }

@@ -53,6 +53,7 @@ public final class AssignTaskDialog extends Dialog<AssignTaskDialog.Answer> {
             }
         });
         person.flatMap(p -> people.stream().filter(x -> x.id().equals(p.id())).findFirst())
+                .or(() -> people.size() == 1 ? Optional.of(people.get(0)) : Optional.empty()) // the only one
                 .ifPresent(personBox::setValue);
         TextField text = new TextField();
         text.setId("task-text");
@@ -71,13 +72,21 @@ public final class AssignTaskDialog extends Dialog<AssignTaskDialog.Answer> {
         getDialogPane().getButtonTypes().addAll(confirm, ButtonType.CANCEL);
         Button confirmButton = (Button) getDialogPane().lookupButton(confirm);
         confirmButton.setId("task-confirm");
-        confirmButton
-                .disableProperty()
-                .bind(personBox
-                        .valueProperty()
-                        .isNull()
-                        .or(javafx.beans.binding.Bindings.createBooleanBinding(
-                                () -> text.getText().isBlank(), text.textProperty())));
+        // Enter never does nothing silently: a task that cannot be given says what is missing
+        Label problem = new Label();
+        problem.setId("task-problem");
+        problem.getStyleClass().add("danger-text");
+        problem.setWrapText(true);
+        grid.add(problem, 0, 3, 2, 1);
+        confirmButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            String missing = personBox.getValue() == null
+                    ? (people.isEmpty() ? "Nobody is on duty: add a responder first" : "Pick the responder")
+                    : text.getText().isBlank() ? "Say what the task is, e.g. check the DB failover" : "";
+            problem.setText(missing);
+            if (!missing.isEmpty()) {
+                e.consume();
+            }
+        });
         setResultConverter(b -> b == confirm
                 ? new Answer(personBox.getValue(), text.getText().strip(), Duration.ofMinutes(minutes.getValue()))
                 : null);

@@ -83,6 +83,7 @@ public final class FatigueAlertsViewModel {
     private void raise(Instant now) {
         IncidentState st = incident.current().orElse(null);
         if (st == null || !st.isOpen()) {
+            alerts.clear(); // resolved: duty ended, nobody is asked to take a break (issue 14 item 5)
             return;
         }
         Set<AlertKey> skip = new LinkedHashSet<>(monitor.alreadyAlerted(fold.dutyLog(), now));

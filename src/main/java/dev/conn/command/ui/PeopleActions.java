@@ -180,6 +180,14 @@ public final class PeopleActions {
                                     ack.announcement(),
                                     "Copy announcement");
                             d.getDialogPane().setId("announcement-dialog");
+                            if (briefSender != null) { // announced where the incident is run (issue 14 item 12)
+                                d.withAction(
+                                        "Send via channel…",
+                                        "send-announcement",
+                                        () -> briefSender.accept(
+                                                "Hand-off: " + h.role().label() + " is now " + h.to(),
+                                                ack.announcement()));
+                            }
                             d.show();
                         },
                         error -> Platform.runLater(() -> acknowledge(h, error))));

@@ -44,7 +44,8 @@ public final class PeopleListViewModel {
      * One roster line.
      *
      * @param responder the responder
-     * @param presence upper-case presence, e.g. {@code ON DUTY}
+     * @param presence upper-case presence, e.g. {@code ON DUTY}; {@link #STOOD_DOWN} for everyone
+     *     present once the incident is resolved
      * @param roles the roles held, comma-separated, or empty
      * @param continuousDuty continuous duty as {@code h:mm}
      * @param level the fatigue level now
@@ -66,6 +67,9 @@ public final class PeopleListViewModel {
      * @param overdue true while open and past its check-back time (or its assignee left)
      */
     public record TaskRow(CheckBackTask task, String countdown, boolean overdue) {}
+
+    /** The presence shown for everyone still present once the incident is resolved: duty ended. */
+    public static final String STOOD_DOWN = "STOOD DOWN";
 
     private final IncidentViewModel incident;
     private final CommandSender sender;
@@ -135,6 +139,7 @@ public final class PeopleListViewModel {
 
     private void renderRoster(Instant now) {
         Roster roster = fold.roster();
+        boolean resolved = incident.current().map(st -> !st.isOpen()).orElse(false);
         Optional<Roster.NextIc> next = roster.nextCommander();
         List<ResponderRow> rows = new ArrayList<>();
         List<ResponderRow> gone = new ArrayList<>();
@@ -147,7 +152,9 @@ public final class PeopleListViewModel {
                     .at(now));
             ResponderRow row = new ResponderRow(
                     r,
-                    r.presence().label().toUpperCase(Locale.ROOT),
+                    resolved && r.presence().isPresent()
+                            ? STOOD_DOWN
+                            : r.presence().label().toUpperCase(Locale.ROOT),
                     roles,
                     reading.map(d -> Countdowns.hoursMinutes(d.continuousDuty()))
                             .orElse("0:00"),

@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 /**
  * One checklist row: state icon and word (never colour alone), title, and the live countdown or
@@ -40,11 +39,17 @@ public final class ChecklistCell extends ListCell<ChecklistItem> {
         if (tick != null) {
             tick.addListener(new javafx.beans.WeakInvalidationListener(onTick));
         }
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
         state.getStyleClass().add("comms-state");
         due.getStyleClass().add("comms-due");
-        row = new HBox(8, icon, state, title, gap, due);
+        // the deadline goes under the title: "in 11:56 (promised 19:12 UTC)" beside a long title
+        // would be cut at the panel's edge
+        title.setMinWidth(0);
+        due.setMinWidth(0);
+        javafx.scene.layout.VBox what = new javafx.scene.layout.VBox(2, title, due);
+        what.setMinWidth(0);
+        HBox.setHgrow(what, Priority.ALWAYS);
+        row = new HBox(8, icon, state, what);
+        setPrefWidth(0); // the cell is as wide as the list: no sideways scrolling to read a deadline
         row.getStyleClass().add("comms-item");
     }
 
@@ -101,7 +106,9 @@ public final class ChecklistCell extends ListCell<ChecklistItem> {
             return;
         }
         if (item.state().isOpen()) {
-            due.setText(item.remaining(now.get()).map(CommsText::countdownText).orElse("when resolved"));
+            due.setText(item.dueAt()
+                    .map(d -> CommsText.dueText(java.time.Duration.between(now.get(), d), d, item.promised()))
+                    .orElse("when resolved"));
         } else {
             due.setText(item.note().orElse(""));
         }

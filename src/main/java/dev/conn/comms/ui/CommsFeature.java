@@ -192,7 +192,15 @@ public final class CommsFeature {
     private void compose() {
         incident.current()
                 .ifPresentOrElse(
-                        st -> new ComposeMessageDialog(owner.get(), model, st).show(),
+                        st -> {
+                            ComposeMessageDialog d = new ComposeMessageDialog(owner.get(), model, st);
+                            // the checklist item selected in the Comms tab is what the message is for
+                            Optional.ofNullable(view)
+                                    .flatMap(CommsView::selectedItem)
+                                    .filter(i -> i.state().isOpen())
+                                    .ifPresent(d::forItem);
+                            d.show();
+                        },
                         () -> incident.reportError("Declare or open an incident first (Ctrl+N)"));
     }
 

@@ -1,8 +1,10 @@
 package dev.conn.comms.ui;
 
 import dev.conn.comms.DispatchLease;
+import dev.conn.comms.AudienceCountdown;
 import dev.conn.comms.OutboxDispatcher;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /** The Comms tab's and the status bar's words for countdowns and the outbox. Pure. */
@@ -22,6 +24,51 @@ public final class CommsText {
         String t = String.format("%d:%02d", s / 60, s % 60);
         return late ? t + " overdue" : t;
     }
+
+    /**
+     * A deadline as a countdown that cannot be read as a clock time, with the clock time it counts
+     * to beside it (issue 14 item 8): "in 11:56 (promised 19:12 UTC)", "0:09 overdue (due at the
+     * hand-off of command, 14:05 UTC)". An hour or more left reads "in 1:04:00".
+     *
+     * @param remaining time left (negative when overdue)
+     * @param dueAt the instant it counts to (UTC)
+     * @param basis why it is due then
+     * @return the text
+     */
+    public static String dueText(Duration remaining, Instant dueAt, AudienceCountdown.Basis basis) {
+        String at = HHMM.format(dueAt);
+        String why =
+                switch (basis) {
+                    case PROMISED -> "promised " + at;
+                    case HANDOFF -> "due at the hand-off of command, " + at;
+                    case FIRST_UPDATE, CADENCE -> "due " + at;
+                };
+        boolean late = remaining.isNegative();
+        String span = span(remaining.abs());
+        return (late ? span + " overdue" : "in " + span) + " (" + why + ")";
+    }
+
+    /**
+     * A checklist item's deadline in the same words as its audience's countdown.
+     *
+     * @param remaining time left (negative when overdue)
+     * @param dueAt the instant it counts to (UTC)
+     * @param promised true if it is the time the last message to its audience promised
+     * @return e.g. "in 11:56 (promised 19:12 UTC)" or "3:10 overdue (due 18:50 UTC)"
+     */
+    public static String dueText(Duration remaining, Instant dueAt, boolean promised) {
+        return dueText(remaining, dueAt, promised ? AudienceCountdown.Basis.PROMISED : AudienceCountdown.Basis.CADENCE);
+    }
+
+    private static String span(Duration d) {
+        long s = d.getSeconds();
+        return s >= 3600
+                ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    private static final java.time.format.DateTimeFormatter HHMM =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     /**
      * @param n messages waiting

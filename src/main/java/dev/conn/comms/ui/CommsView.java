@@ -159,14 +159,21 @@ public final class CommsView extends VBox {
             Label l = (Label) countdownBar.getChildren().get(i);
             l.setId("countdown-" + c.audience().name());
             String what = CommsDeadlines.audienceLabel(c.audience());
-            String when = c.remaining(model.now()).map(CommsText::countdownText).orElse("no further update due");
-            l.setText(ChecklistCell.icon(c.state()) + " " + what + ": " + when + (c.promised() ? " (promised)" : ""));
+            String when = c.dueAt()
+                    .map(d -> CommsText.dueText(java.time.Duration.between(model.now(), d), d, c.basis()))
+                    .orElse("no further update due");
+            l.setText(ChecklistCell.icon(c.state()) + " " + what + ": " + when);
             java.util.List<String> classes =
                     java.util.List.of("label", "comms-countdown", ChecklistCell.styleClass(c.state()));
             if (!l.getStyleClass().equals(classes)) {
                 l.getStyleClass().setAll(classes);
             }
         }
+    }
+
+    /** @return the checklist item selected, if any: the one a message composed now is for */
+    public java.util.Optional<ChecklistItem> selectedItem() {
+        return java.util.Optional.ofNullable(selected());
     }
 
     private ChecklistItem selected() {

@@ -1,5 +1,6 @@
 package dev.conn.comms.ui;
 
+import dev.conn.comms.ChecklistItem;
 import dev.conn.comms.CommsCommand;
 import dev.conn.comms.ComponentStates;
 import dev.conn.comms.MessageDraft;
@@ -46,6 +47,8 @@ public final class ComposeMessageDialog extends Dialog<Void> {
     private final CommsViewModel model;
     private final IncidentState incident;
     private final ComboBox<MessageTemplates.Template> template = new ComboBox<>();
+    private final Label forItem = new Label();
+    private Optional<String> checklistItem = Optional.empty();
     private final ComboBox<Audience> audience = new ComboBox<>(FXCollections.observableArrayList(Audience.values()));
     private final TextField subject = new TextField();
     private final TextArea body = new TextArea();
@@ -144,6 +147,15 @@ public final class ComposeMessageDialog extends Dialog<Void> {
         fields.setPrefWidth(580);
         form.getColumnConstraints().setAll(labels, fields);
         int r = 0;
+        forItem.setId("compose-item");
+        forItem.setWrapText(true);
+        Label forLabel = new Label("Checklist item");
+        javafx.scene.layout.HBox forRow = new javafx.scene.layout.HBox(forItem);
+        forRow.setVisible(false);
+        forRow.setManaged(false);
+        forLabel.visibleProperty().bind(forRow.visibleProperty());
+        forLabel.managedProperty().bind(forRow.managedProperty());
+        form.addRow(r++, forLabel, forRow);
         form.addRow(r++, new Label("Template"), template);
         form.addRow(r++, new Label("Audience"), audience);
         form.addRow(r++, new Label("Channels"), channelPane);
@@ -205,6 +217,29 @@ public final class ComposeMessageDialog extends Dialog<Void> {
         filledBody = bodyText;
         subject.setText(subjectText);
         body.setText(bodyText);
+    }
+
+    /**
+     * Opens for a checklist item (the one selected in the Comms tab, issue 14 item 12): its
+     * audience and the template of that audience, the one named like the item if there is one; the
+     * message ticks that item when queued.
+     *
+     * @param item the checklist item
+     */
+    public void forItem(ChecklistItem item) {
+        checklistItem = Optional.of(item.id());
+        forItem.setText(item.title());
+        forItem.getParent().setVisible(true);
+        forItem.getParent().setManaged(true);
+        item.audience().ifPresent(a -> {
+            java.util.List<MessageTemplates.Template> of =
+                    model.templates().stream().filter(t -> t.audience() == a).toList();
+            of.stream()
+                    .filter(t -> t.name().equals(item.id()))
+                    .findFirst()
+                    .or(() -> of.stream().findFirst())
+                    .ifPresent(template::setValue);
+        });
     }
 
     private Optional<Instant> promised() {
@@ -334,7 +369,7 @@ public final class ComposeMessageDialog extends Dialog<Void> {
                 body.getText(),
                 extras,
                 promised(),
-                Optional.empty(),
+                checklistItem,
                 prompts());
         model.send(
                 draft,

@@ -36,7 +36,7 @@ public final class ImpactCommands {
      * @param incident the open incident, the author, and where appended events go
      * @param log the impact panel's writes (blocking)
      * @param tasks runs them off the FX thread
-     * @param message the panel's message line ("Note added at …")
+     * @param message the panel's notice line ("Note added to the timeline at 14:02:15 UTC")
      */
     ImpactCommands(IncidentViewModel incident, ImpactLog log, TaskRunner tasks, StringProperty message) {
         this.incident = incident;
@@ -92,7 +92,10 @@ public final class ImpactCommands {
         UUID id = UUID.randomUUID(); // minted once per click: a retry of the same write cannot store it twice
         run(
                 (incidentId, who) -> log.note(incidentId, id, at, text, who),
-                events -> events.stream().findFirst().ifPresent(e -> message.set("Note added at " + e.occurredAt())),
+                events -> events.stream()
+                        .findFirst()
+                        .ifPresent(e -> message.set("Note added to the timeline at "
+                                + dev.conn.platform.text.TimeFormat.utcSeconds(e.occurredAt()))),
                 onError);
     }
 

@@ -39,6 +39,7 @@ public final class ImpactView extends VBox {
     private final VBox content = new VBox(8);
     private final Label empty = new Label();
     private final Label message = new Label();
+    private final Label notice = new Label();
     private final Map<String, ImpactCard> byId = new HashMap<>();
     private int columns = 1;
 
@@ -82,6 +83,21 @@ public final class ImpactView extends VBox {
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
+        // what went right is not red, and neither line sits above the charts: a line appearing
+        // there would move the chart under the mouse (issue 14 item 12)
+        notice.setId("impact-notice");
+        notice.getStyleClass().add(Styles.MUTED);
+        notice.setWrapText(true);
+        notice.setMinWidth(0);
+        notice.setMinHeight(Region.USE_PREF_SIZE);
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        model.messageProperty().subscribe(m -> {
+            if (!m.isEmpty()) {
+                model.noticeProperty().set("");
+            }
+        });
         empty.getStyleClass().add("impact-empty");
         empty.setId("impact-empty");
         empty.setWrapText(true);
@@ -94,7 +110,7 @@ public final class ImpactView extends VBox {
         scroll.setFitToWidth(true);
         scroll.setId("impact-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(bar, message, scroll);
+        getChildren().addAll(bar, scroll, message, notice);
         model.queries().addListener((ListChangeListener<ImpactQuery>) c -> rebuild());
         model.markers().addListener((ListChangeListener<dev.conn.impact.ImpactMarker>)
                 c -> byId.values().forEach(card -> card.chart().setMarkers(model.markers())));

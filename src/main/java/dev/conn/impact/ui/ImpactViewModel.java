@@ -75,6 +75,7 @@ public final class ImpactViewModel {
     private final BooleanProperty showing = new SimpleBooleanProperty(false);
     private final IntegerProperty plotWidth = new SimpleIntegerProperty(800);
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
     private Instant lastRefresh = Instant.MIN;
     private int fetchedWidth = 800;
     private Object shownIncident;
@@ -121,7 +122,7 @@ public final class ImpactViewModel {
         this.clients = clients;
         this.lanes = lanes;
         this.clock = clock;
-        this.commands = new ImpactCommands(incident, writes, tasks, message);
+        this.commands = new ImpactCommands(incident, writes, tasks, notice);
         this.links = new ChartLinks(settings, lanes, message);
         incident.events().addListener(this::onEventsChanged);
         incident.currentProperty().subscribe(s -> onIncident());
@@ -163,6 +164,11 @@ public final class ImpactViewModel {
     /** @return the plot width in pixels the charts have (sets the step and the reductions) */
     public IntegerProperty plotWidthProperty() {
         return plotWidth;
+    }
+
+    /** @return what went right, in words ("Note added to the timeline at …"), or empty; never an error */
+    public StringProperty noticeProperty() {
+        return notice;
     }
 
     /** @return the panel's last message (saved, refused...), or empty */

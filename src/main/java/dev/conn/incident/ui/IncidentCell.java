@@ -8,12 +8,15 @@ import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** One incident in the sidebar list: severity and status chips over the title. */
+/** One incident in the sidebar list: severity and status chips over the title and when it was declared. */
 public final class IncidentCell extends ListCell<IncidentState> {
     private final Label severity = new Label();
     private final Label status = new Label();
     private final javafx.scene.text.Text title = new javafx.scene.text.Text();
-    private final VBox box = new VBox(4, new HBox(6, severity, status), title);
+    /** When it was declared: two incidents of the same title are told apart (issue 14). */
+    private final javafx.scene.text.Text declared = new javafx.scene.text.Text();
+
+    private final VBox box = new VBox(4, new HBox(6, severity, status), title, declared);
 
     /** Creates an empty cell. */
     public IncidentCell() {
@@ -21,6 +24,8 @@ public final class IncidentCell extends ListCell<IncidentState> {
         status.getStyleClass().add(Styles.STATUS_CHIP);
         title.getStyleClass().add("incident-title");
         title.wrappingWidthProperty().bind(widthProperty().subtract(24));
+        declared.getStyleClass().add("incident-declared");
+        declared.wrappingWidthProperty().bind(title.wrappingWidthProperty());
         ((HBox) box.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
         setPrefWidth(0);
     }
@@ -44,6 +49,7 @@ public final class IncidentCell extends ListCell<IncidentState> {
                 Styles::isStatusClass,
                 Styles.status(st.status().label()));
         title.setText(st.title());
+        declared.setText("Declared " + dev.conn.platform.text.TimeFormat.utcDateMinutes(st.declaredAt()));
         title.getStyleClass().remove("resolved-title");
         if (!st.isOpen()) {
             title.getStyleClass().add("resolved-title");

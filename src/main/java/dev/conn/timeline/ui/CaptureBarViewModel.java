@@ -29,12 +29,14 @@ import javafx.beans.property.StringProperty;
  * only on the FX thread.
  */
 final class CaptureBarViewModel {
-    private record Pending(String line, IncidentId incident, Capture.Command command, Runnable onSaved) {}
+    private record Pending(
+            String line, IncidentId incident, Capture.Command command, Runnable onSaved, boolean backDated) {}
 
     private final IncidentViewModel incident;
     private final Clock clock;
     private final StringProperty message;
     private final Runnable afterEachSave;
+    private final java.util.function.Consumer<dev.conn.incident.Event> afterBackDated;
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("");
@@ -45,13 +47,21 @@ final class CaptureBarViewModel {
      * @param incident the open incident, which saves each entry off the FX thread
      * @param clock stamps each line at Enter
      * @param message the capture bar's message: why a save failed, or empty
-     * @param afterEachSave run on the FX thread after each line is durable
+     * @param afterEachSave run on the FX thread after each line is durable (the list shows the newest)
+     * @param afterBackDated run instead, with the stored event, after a line typed with its own time
+     *     is durable: it may be filed far from the newest entries, so the list shows it
      */
-    CaptureBarViewModel(IncidentViewModel incident, Clock clock, StringProperty message, Runnable afterEachSave) {
+    CaptureBarViewModel(
+            IncidentViewModel incident,
+            Clock clock,
+            StringProperty message,
+            Runnable afterEachSave,
+            java.util.function.Consumer<dev.conn.incident.Event> afterBackDated) {
         this.incident = incident;
         this.clock = clock;
         this.message = message;
         this.afterEachSave = afterEachSave;
+        this.afterBackDated = afterBackDated;
     }
 
     /**
@@ -75,20 +85,26 @@ final class CaptureBarViewModel {
         if (takenBack != null
                 && takenBack.line().equals(line)
                 && takenBack.incident().equals(id)) {
-            queue.addFirst(new Pending(line, id, takenBack.command(), onSaved));
+            queue.addFirst(new Pending(line, id, takenBack.command(), onSaved, takenBack.backDated()));
         } else if (halted
                 && head != null
                 && head.line().equals(line)
                 && head.incident().equals(id)) {
             // the failed line entered again: a retry of the same entry, never a second copy
             queue.pollFirst();
-            queue.addFirst(new Pending(line, id, head.command(), () -> {
-                head.onSaved().run();
-                onSaved.run();
-            }));
+            queue.addFirst(new Pending(
+                    line,
+                    id,
+                    head.command(),
+                    () -> {
+                        head.onSaved().run();
+                        onSaved.run();
+                    },
+                    head.backDated()));
         } else {
             Instant at = command.at().orElse(clock.instant());
-            queue.addLast(new Pending(line, id, command.at(at), onSaved));
+            queue.addLast(
+                    new Pending(line, id, command.at(at), onSaved, command.at().isPresent()));
         }
         takenBack = null;
         resume();
@@ -165,7 +181,11 @@ final class CaptureBarViewModel {
         java.util.function.Consumer<Object> saved = ignored -> {
             queue.pollFirst();
             saving.set(false);
-            afterEachSave.run();
+            if (p.backDated() && ignored instanceof dev.conn.incident.Event stored) {
+                afterBackDated.accept(stored);
+            } else {
+                afterEachSave.run();
+            }
             p.onSaved().run();
             if (!halted) {
                 saveNext();

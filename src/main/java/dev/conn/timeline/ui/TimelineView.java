@@ -53,6 +53,9 @@ public final class TimelineView {
     private Label captureMessage;
 
     @FXML
+    private Label captureNotice;
+
+    @FXML
     private Label capturePending;
 
     /** @param model the timeline's view model */
@@ -97,16 +100,14 @@ public final class TimelineView {
             }
         });
         categoryFilter.getItems().setAll(EntryCategory.values());
-        categoryFilter.getCheckModel().checkAll();
         categoryFilter.getCheckModel().getCheckedItems().addListener((ListChangeListener<EntryCategory>) c -> {
             Set<EntryCategory> shown = EnumSet.noneOf(EntryCategory.class);
             shown.addAll(categoryFilter.getCheckModel().getCheckedItems());
             model.shownCategoriesProperty().set(shown);
-            categoryFilter.setTitle(
-                    shown.size() == EntryCategory.values().length
-                            ? "Show: all entries"
-                            : "Show: " + shown.size() + " of " + EntryCategory.values().length + " kinds");
+            categoryFilter.setTitle(filterTitle(shown));
         });
+        EntryCategory.shownByDefault().forEach(categoryFilter.getCheckModel()::check);
+        categoryFilter.setTitle(filterTitle(model.shownCategoriesProperty().get()));
         newestFirstToggle.selectedProperty().bindBidirectional(model.newestFirstProperty());
         utcToggle.selectedProperty().bindBidirectional(model.showUtcProperty());
         model.showUtcProperty().subscribe(utc -> timelineList.refresh());
@@ -114,6 +115,10 @@ public final class TimelineView {
         captureMessage.textProperty().bind(model.captureMessageProperty());
         captureMessage.visibleProperty().bind(model.captureMessageProperty().isNotEmpty());
         captureMessage.managedProperty().bind(captureMessage.visibleProperty());
+        captureNotice.setId("captureNotice");
+        captureNotice.textProperty().bind(model.captureNoticeProperty());
+        captureNotice.visibleProperty().bind(model.captureNoticeProperty().isNotEmpty());
+        captureNotice.managedProperty().bind(captureNotice.visibleProperty());
         capturePending.textProperty().bind(model.pendingCapturesProperty());
         capturePending.visibleProperty().bind(model.pendingCapturesProperty().isNotEmpty());
         capturePending.managedProperty().bind(capturePending.visibleProperty());
@@ -132,6 +137,7 @@ public final class TimelineView {
             }
         });
         model.visibleRows().subscribe(this::updateCount);
+        model.filteredSource().subscribe(this::updateCount);
         model.visibleRows().subscribe(() -> select(pendingSelection)); // rows still being built
         model.historyCompleteProperty().subscribe(c -> updateCount());
         updateCount();
@@ -173,6 +179,16 @@ public final class TimelineView {
         }
         timelineList.scrollTo(
                 model.newestFirstProperty().get() ? 0 : model.visibleRows().size() - 1);
+    }
+
+    private static String filterTitle(Set<EntryCategory> shown) {
+        if (shown.size() == EntryCategory.values().length) {
+            return "Show: all entries";
+        }
+        if (shown.equals(EntryCategory.shownByDefault())) {
+            return "Show: all but postmortem edits";
+        }
+        return "Show: " + shown.size() + " of " + EntryCategory.values().length + " kinds";
     }
 
     private void onCapture() {

@@ -3,6 +3,7 @@ package dev.conn.timeline.ui;
 import dev.conn.incident.Event;
 import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.fx.TaskRunner;
+import dev.conn.platform.text.TimeFormat;
 import dev.conn.settings.Settings;
 import dev.conn.settings.ui.SettingsViewModel;
 import dev.conn.timeline.Capture;
@@ -62,16 +63,17 @@ public final class TimelineViewModel {
 
     private final ObservableList<TimelineEntry> rows = FXCollections.observableArrayList();
     private final Map<UUID, Integer> rowIndex = new HashMap<>();
-    private TimelineProjection projection = new TimelineProjection();
+    private TimelineProjection projection = new TimelineProjection(true);
     private final FilteredList<TimelineEntry> filtered = new FilteredList<>(rows);
     private final SortedList<TimelineEntry> sorted = new SortedList<>(filtered);
 
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObjectProperty<Set<EntryCategory>> shownCategories =
-            new SimpleObjectProperty<>(EnumSet.allOf(EntryCategory.class));
+            new SimpleObjectProperty<>(EnumSet.copyOf(EntryCategory.shownByDefault()));
     private final BooleanProperty newestFirst = new SimpleBooleanProperty(true);
     private final BooleanProperty showUtc = new SimpleBooleanProperty(false);
     private final StringProperty captureMessage = new SimpleStringProperty("");
+    private final StringProperty captureNotice = new SimpleStringProperty("");
 
     /**
      * @param incident the open incident and its events
@@ -86,7 +88,7 @@ public final class TimelineViewModel {
         this.tasks = tasks;
         this.clock = clock;
         this.captures = new CaptureBarViewModel(
-                incident, clock, captureMessage, () -> scrollRequests.set(scrollRequests.get() + 1));
+                incident, clock, captureMessage, () -> scrollRequests.set(scrollRequests.get() + 1), this::showFiled);
         showUtc.set(settings.settings().timeDisplay() == Settings.TimeDisplay.UTC);
         showUtc.addListener((o, was, utc) -> settings.update(
                 st -> st.withTimeDisplay(utc ? Settings.TimeDisplay.UTC : Settings.TimeDisplay.LOCAL),
@@ -155,7 +157,7 @@ public final class TimelineViewModel {
             Map<UUID, Integer> index,
             dev.conn.timeline.Stars stars) {
         static Rebuilt of(List<Event> log) {
-            TimelineProjection p = new TimelineProjection();
+            TimelineProjection p = new TimelineProjection(true);
             log.forEach(p::apply);
             List<TimelineEntry> rows = new ArrayList<>(log.size());
             for (Event e : log) {
@@ -219,6 +221,11 @@ public final class TimelineViewModel {
         return rows.size();
     }
 
+    /** @return every row before filtering, to follow (a hidden row changes the count too) */
+    public ObservableList<? extends TimelineEntry> filteredSource() {
+        return filtered.getSource();
+    }
+
     /** @return the search text */
     public StringProperty searchTextProperty() {
         return searchText;
@@ -244,6 +251,26 @@ public final class TimelineViewModel {
         return showUtc.get() ? ZoneOffset.UTC : ZoneId.systemDefault();
     }
 
+    /** @return where a back-dated line was filed and that it is selected, in words, or empty */
+    public javafx.beans.property.ReadOnlyStringProperty captureNoticeProperty() {
+        return captureNotice;
+    }
+
+    /** A back-dated entry is filed at its own time: select it and say where it went. */
+    private void showFiled(Event stored) {
+        Integer i = rowIndex.get(stored.id());
+        if (i == null) {
+            return;
+        }
+        TimelineEntry row = rows.get(i);
+        captureNotice.set(FiledNotice.text(
+                rows.stream().filter(r -> OLDEST_FIRST.compare(r, row) > 0).count(),
+                newestFirst.get(),
+                !filtered.contains(row),
+                TimeFormat.seconds(stored.occurredAt(), displayZone(), today())));
+        requestSelection(stored.id());
+    }
+
     /** @return the capture bar's message: why a line was refused, or empty */
     public StringProperty captureMessageProperty() {
         return captureMessage;
@@ -266,6 +293,7 @@ public final class TimelineViewModel {
      *     blank, or a blank Enter that only retried a stopped queue)
      */
     public boolean submit(String line, Runnable onSaved) {
+        captureNotice.set(""); // said where the last back-dated line went: the next line is news
         Capture c = parser.parse(line, displayZone());
         if (c instanceof Capture.Blank) {
             captures.retryIfStopped(); // Enter on an empty bar tries a failed save again

@@ -173,6 +173,6 @@ class CommandBannersViewModelTest {
                 .execute(screen.incident.current().orElseThrow().id(), new RosterCommand.Leave(bob), "Dana")
                 .appended());
         assertThat(banners.pendingHandoffProperty().get()).isNotNull(); // Bob left: the offer still waits
-        assertThat(people.responders()).extracting(r -> r.presence()).containsExactly("LEFT");
+        assertThat(people.responders()).extracting(r -> r.presence()).containsExactly("ON DUTY", "LEFT");
     }
 }

@@ -7,6 +7,7 @@ import dev.conn.incident.EventType;
 import dev.conn.incident.FatigueLevel;
 import dev.conn.incident.Role;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,13 @@ class FatigueAlertsViewModelTest {
                 .id();
     }
 
+    /** The alerts about Bob; Ana Ops, the declaring commander, is on duty since T0 too. */
+    private java.util.List<FatigueAlertsViewModel.FatigueAlertRow> bobs(FatigueAlertsViewModel vm) {
+        return vm.alerts().stream()
+                .filter(a -> a.crossing().person().equals("Bob"))
+                .toList();
+    }
+
     private long stored(EventType type) {
         return screen.stored().stream().filter(t -> t == type).count();
     }
@@ -36,16 +44,16 @@ class FatigueAlertsViewModelTest {
         screen.tick(Duration.ofMinutes(91));
         screen.tick(Duration.ofSeconds(1));
 
-        assertThat(fatigue.alerts()).singleElement().satisfies(a -> {
+        assertThat(bobs(fatigue)).singleElement().satisfies(a -> {
             assertThat(a.crossing().level()).isEqualTo(FatigueLevel.BREAK_SUGGESTED);
             assertThat(a.text())
                     .isEqualTo("Bob reached the break threshold at 15:30 UTC (continuous duty without a real"
                             + " break): suggest a break.");
             assertThat(a.heldRole()).isEmpty();
         });
-        assertThat(stored(EventType.FATIGUE_ALERTED)).isEqualTo(1);
-        assertThat(people.responders().get(0).level()).isEqualTo(FatigueLevel.BREAK_SUGGESTED);
-        assertThat(people.responders().get(0).continuousDuty()).isEqualTo("1:31");
+        assertThat(stored(EventType.FATIGUE_ALERTED)).isEqualTo(2); // Bob's and Ana's
+        assertThat(people.responders().get(1).level()).isEqualTo(FatigueLevel.BREAK_SUGGESTED);
+        assertThat(people.responders().get(1).continuousDuty()).isEqualTo("1:31");
     }
 
     @Test
@@ -55,7 +63,7 @@ class FatigueAlertsViewModelTest {
 
         screen.tick(Duration.ofMinutes(91));
 
-        assertThat(fatigue.alerts()).singleElement().satisfies(a -> assertThat(a.heldRole())
+        assertThat(bobs(fatigue)).singleElement().satisfies(a -> assertThat(a.heldRole())
                 .contains(Role.SCRIBE));
     }
 
@@ -63,13 +71,13 @@ class FatigueAlertsViewModelTest {
     void analertAlreadyRecordedByAnotherConsoleIsNotRaisedAgain() {
         add("Bob");
         screen.tick(Duration.ofMinutes(91));
-        assertThat(fatigue.alerts()).hasSize(1);
+        assertThat(fatigue.alerts()).hasSize(2);
 
         FatigueAlertsViewModel second = screen.fatigue(); // a console opened later on the same log
         screen.tick(Duration.ofSeconds(1));
 
         assertThat(second.alerts()).isEmpty();
-        assertThat(stored(EventType.FATIGUE_ALERTED)).isEqualTo(1);
+        assertThat(stored(EventType.FATIGUE_ALERTED)).isEqualTo(2);
     }
 
     @Test
@@ -77,10 +85,43 @@ class FatigueAlertsViewModelTest {
         add("Bob");
         screen.tick(Duration.ofMinutes(91));
 
-        fatigue.dismiss(fatigue.alerts().get(0));
+        List.copyOf(fatigue.alerts()).forEach(fatigue::dismiss);
         screen.tick(Duration.ofSeconds(1));
 
         assertThat(fatigue.alerts()).isEmpty();
+    }
+
+    @Test
+    void theDeclaringCommanderIsOnTheRosterAndAlertedLikeAnyResponder() {
+        screen.tick(Duration.ofMinutes(91));
+
+        assertThat(people.responders()).singleElement().satisfies(r -> {
+            assertThat(r.responder().name()).isEqualTo("Ana Ops");
+            assertThat(r.roles()).contains("Incident Commander");
+            assertThat(r.continuousDuty()).isEqualTo("1:31");
+        });
+        assertThat(fatigue.alerts()).singleElement().satisfies(a -> assertThat(a.heldRole())
+                .contains(Role.INCIDENT_COMMANDER));
+    }
+
+    @Test
+    void onceResolvedDutyEndsAndNoFatigueAlertIsShownOrRaised() {
+        add("Bob");
+        screen.tick(Duration.ofMinutes(91));
+        assertThat(fatigue.alerts()).hasSize(2);
+
+        screen.incident.changeHeader(
+                new dev.conn.incident.HeaderCommand.Resolve(Optional.empty(), Optional.empty()),
+                e -> {},
+                screen.errors::add,
+                screen.errors::add);
+        screen.tick(Duration.ofHours(5));
+
+        assertThat(fatigue.alerts()).isEmpty();
+        assertThat(stored(EventType.FATIGUE_ALERTED)).isEqualTo(2);
+        assertThat(people.responders())
+                .allSatisfy(r -> assertThat(r.presence()).isEqualTo("STOOD DOWN"))
+                .allSatisfy(r -> assertThat(r.continuousDuty()).isEqualTo("0:00"));
     }
 
     @Test

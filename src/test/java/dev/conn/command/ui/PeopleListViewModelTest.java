@@ -27,11 +27,14 @@ class PeopleListViewModelTest {
     void anAddedResponderAppearsOnTheRosterAtOnce() {
         add("Bob");
 
-        assertThat(people.responders()).singleElement().satisfies(r -> {
-            assertThat(r.responder().name()).isEqualTo("Bob");
-            assertThat(r.presence()).isEqualTo("ON DUTY");
-            assertThat(r.continuousDuty()).isEqualTo("0:00");
-        });
+        assertThat(people.responders())
+                .last()
+                .satisfies(
+                        r -> { // after Ana Ops, the declaring IC
+                            assertThat(r.responder().name()).isEqualTo("Bob");
+                            assertThat(r.presence()).isEqualTo("ON DUTY");
+                            assertThat(r.continuousDuty()).isEqualTo("0:00");
+                        });
         assertThat(screen.incident.events()).extracting(Event::type).contains(EventType.RESPONDER_JOINED);
         assertThat(screen.errors).isEmpty();
     }
@@ -43,7 +46,7 @@ class PeopleListViewModelTest {
         people.addResponder("bob", Optional.empty(), Optional.empty(), screen.errors::add);
 
         assertThat(screen.errors).containsExactly("bob is already in the response (on duty)");
-        assertThat(people.responders()).hasSize(1);
+        assertThat(people.responders()).hasSize(2); // Ana Ops (the declaring IC) and Bob
     }
 
     @Test
@@ -56,8 +59,8 @@ class PeopleListViewModelTest {
 
         assertThat(people.responders())
                 .extracting(PeopleListViewModel.ResponderRow::roles)
-                .containsExactly("", "Scribe");
-        assertThat(people.responders().get(0).nextIc()).isTrue();
+                .containsExactly("Incident Commander, Deputy, Communications Lead, Operations Lead", "", "Scribe");
+        assertThat(people.responders().get(1).nextIc()).isTrue();
         assertThat(people.nextCommander().map(r -> r.name())).contains("Bob");
     }
 
@@ -70,7 +73,7 @@ class PeopleListViewModelTest {
 
         assertThat(people.responders())
                 .extracting(r -> r.responder().name() + " " + r.presence())
-                .containsExactly("Carol ON DUTY", "Bob LEFT");
+                .containsExactly("Ana Ops ON DUTY", "Carol ON DUTY", "Bob LEFT");
     }
 
     @Test

@@ -370,9 +370,22 @@ class ImpactViewTest {
         assertThat(text.getText())
                 .startsWith("Error ratio at Sat 21 Nov 2026 13:4")
                 .contains(": 14.2 % (Error ratio {service=\"checkout\"} at Sat 21 Nov 2026 13:4");
+        Point2D chartBefore = chart.localToScene(0, 0);
         robot.clickOn(dev.conn.testing.Ui.dialogButton(robot, "Add note"));
 
         waitUntil(() -> incident.events().stream().anyMatch(e -> e.type() == EventType.NOTE));
+        // said in words that are not an error's, and the chart stays where the mouse is (issue 14 item 12)
+        waitUntil(() -> robot.lookup("#impact-notice")
+                .tryQuery()
+                .map(javafx.scene.Node::isVisible)
+                .orElse(false));
+        javafx.scene.control.Label notice = robot.lookup("#impact-notice").queryAs(javafx.scene.control.Label.class);
+        assertThat(notice.getText()).matches("Note added to the timeline at 13:4\\d:\\d\\d UTC");
+        assertThat(notice.getStyleClass()).doesNotContain("impact-error", "danger-text");
+        assertThat(robot.lookup(".impact-error").queryAllAs(javafx.scene.control.Label.class))
+                .noneMatch(javafx.scene.Node::isVisible);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.localToScene(0, 0)).isEqualTo(chartBefore);
         Event note = incident.events().stream()
                 .filter(e -> e.type() == EventType.NOTE)
                 .findFirst()
