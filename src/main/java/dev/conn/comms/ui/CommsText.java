@@ -1,7 +1,7 @@
 package dev.conn.comms.ui;
 
-import dev.conn.comms.DispatchLease;
 import dev.conn.comms.AudienceCountdown;
+import dev.conn.comms.DispatchLease;
 import dev.conn.comms.OutboxDispatcher;
 import java.time.Duration;
 import java.time.Instant;
