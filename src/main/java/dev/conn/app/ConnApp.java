@@ -4,6 +4,7 @@ import dev.conn.platform.fx.FxTaskRunner;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.platform.theme.ThemeManager;
 import dev.conn.settings.DataDirectory;
+import dev.conn.shell.MainWindow;
 import dev.conn.shell.MainWindowView;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ public final class ConnApp extends Application {
         tasks = new FxTaskRunner("conn-io");
         network = new FxTaskRunner("conn-net");
         Label opening = new Label("Opening " + dir + " …");
-        Scene scene = new Scene(new StackPane(opening), 1280, 800);
+        Scene scene = new Scene(new StackPane(opening));
         long[] firstFrame = {0};
         tasks.run(
                 () -> AppContext.open(dir, clock, tasks, network),
@@ -175,8 +176,7 @@ public final class ConnApp extends Application {
                             .getResource("conn-icon-" + size + ".png")
                             .toExternalForm()));
         }
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        MainWindow.fitToScreen(stage); // the remembered layout, once read, wins
         stage.setOnHidden(e -> shutdown());
         stage.show();
         firstFrame[0] = ManagementFactory.getRuntimeMXBean().getUptime();

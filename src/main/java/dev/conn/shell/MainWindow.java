@@ -114,8 +114,9 @@ public final class MainWindow {
         MainWindowView view = (MainWindowView) loader.lastController();
         Scene scene = stage.getScene();
         if (scene == null) {
-            scene = new Scene(root, 1280, 800);
+            scene = new Scene(root);
             stage.setScene(scene);
+            WindowLayout.fitFirst(stage); // the remembered layout, if any, wins below
         } else {
             scene.setRoot(root);
         }
@@ -134,6 +135,17 @@ public final class MainWindow {
         view.start(onReady);
         heartbeat.start();
         return window;
+    }
+
+    /**
+     * Sizes a main window that has no remembered layout to the primary screen: 1600×1000 where
+     * there is room, else the screen's visual bounds (1366×768, 1280×720), with a 960×600 minimum
+     * (smaller where the screen is). FX thread, before the stage shows.
+     *
+     * @param stage the main window's stage
+     */
+    public static void fitToScreen(Stage stage) {
+        WindowLayout.fitFirst(stage);
     }
 
     /** @return the window's controller */

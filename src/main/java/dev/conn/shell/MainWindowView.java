@@ -385,7 +385,7 @@ public final class MainWindowView {
     public void applyLook(Scene scene) {
         MainWindowViewModel.Look look = model.lookProperty().getValue();
         ThemeManager.apply(scene, look.dark(), look.projector());
-        ThemeManager.scaleFonts(scene, look.fontScale());
+        ThemeManager.scaleFonts(scene, ThemeManager.effectiveScale(look.fontScale(), look.projector()));
     }
 
     /**

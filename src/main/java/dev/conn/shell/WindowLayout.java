@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -15,7 +16,50 @@ import javafx.stage.Stage;
  * monitor unplugged) is ignored, so the window never opens out of sight.
  */
 final class WindowLayout {
+    /** The window's preferred first size, in CSS pixels, where the screen has room for it. */
+    static final double PREFERRED_WIDTH = 1600;
+
+    static final double PREFERRED_HEIGHT = 1000;
+
+    /** The smallest size the window can be made (the audit checks 1280×720 and up). */
+    static final double MIN_WIDTH = 960;
+
+    static final double MIN_HEIGHT = 600;
+
     private WindowLayout() {}
+
+    /**
+     * The first window's size and place: the preferred size where the screen's visual bounds (the
+     * screen less task bars and docks) have room, else the whole visual bounds, centred. A 1280×800
+     * default does not fit a 1366×768 laptop or a 1280×720 projector, and its status bar then sits
+     * below the screen's edge.
+     *
+     * @param visual the screen's visual bounds
+     * @return the window's bounds, inside {@code visual}
+     */
+    static Rectangle2D firstBounds(Rectangle2D visual) {
+        double w = Math.min(PREFERRED_WIDTH, visual.getWidth());
+        double h = Math.min(PREFERRED_HEIGHT, visual.getHeight());
+        return new Rectangle2D(
+                visual.getMinX() + (visual.getWidth() - w) / 2, visual.getMinY() + (visual.getHeight() - h) / 2, w, h);
+    }
+
+    /**
+     * Sizes the stage to {@link #firstBounds} of the primary screen and sets its minimum size (no
+     * larger than the screen). FX thread.
+     *
+     * @param stage the main window's stage, before it shows
+     */
+    static void fitFirst(Stage stage) {
+        Rectangle2D visual = Screen.getPrimary().getVisualBounds();
+        Rectangle2D b = firstBounds(visual);
+        stage.setMinWidth(Math.min(MIN_WIDTH, visual.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, visual.getHeight()));
+        stage.setX(b.getMinX());
+        stage.setY(b.getMinY());
+        stage.setWidth(b.getWidth());
+        stage.setHeight(b.getHeight());
+    }
 
     /**
      * Restores the saved layout (if it is still on a screen) and saves the layout when the stage
@@ -38,8 +82,11 @@ final class WindowLayout {
                         .isEmpty()) {
             stage.setX(saved.x());
             stage.setY(saved.y());
-            stage.setWidth(saved.width());
-            stage.setHeight(saved.height());
+            Rectangle2D visual = Screen.getScreensForRectangle(saved.x(), saved.y(), saved.width(), saved.height())
+                    .get(0)
+                    .getVisualBounds();
+            stage.setWidth(Math.min(saved.width(), visual.getWidth())); // a smaller screen than last time
+            stage.setHeight(Math.min(saved.height(), visual.getHeight()));
             stage.setMaximized(saved.maximized());
             if (!saved.dividers().isEmpty() && split.getItems().size() > 1) {
                 split.setDividerPositions(saved.dividers().stream()

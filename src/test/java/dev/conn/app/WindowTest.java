@@ -65,6 +65,14 @@ abstract class WindowTest {
         }
     }
 
+    private boolean rememberedLayout() {
+        try {
+            return new SettingsFile(dataDir).read().desktop().window() != null;
+        } catch (RuntimeException e) {
+            return false; // a test's broken settings file
+        }
+    }
+
     /** Launches with the author name already in settings (no first-launch name prompt). */
     void launchAs(String author) throws Exception {
         new SettingsFile(dataDir).save(Settings.defaults().withAuthorName(author));
@@ -91,5 +99,17 @@ abstract class WindowTest {
                 })
                 .get(10, TimeUnit.SECONDS);
         waitUntil(ready::get);
+        if (!rememberedLayout()) {
+            // no remembered layout: the window fits the (1920×1080 headless) screen; the tests were
+            // written for 1280×800 at the origin
+            WaitForAsyncUtils.asyncFx(() -> {
+                        stage.setX(0);
+                        stage.setY(0);
+                        stage.setWidth(1280);
+                        stage.setHeight(800);
+                    })
+                    .get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
     }
 }

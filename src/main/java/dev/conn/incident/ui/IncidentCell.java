@@ -5,7 +5,6 @@ import dev.conn.platform.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** One incident in the sidebar list: severity and status chips over the title. */
@@ -13,7 +12,8 @@ public final class IncidentCell extends ListCell<IncidentState> {
     private final Label severity = new Label();
     private final Label status = new Label();
     private final javafx.scene.text.Text title = new javafx.scene.text.Text();
-    private final VBox box = new VBox(4, new HBox(6, severity, status), title);
+    // the chips wrap under each other in a narrow sidebar or at large text (never "S…")
+    private final VBox box = new VBox(4, new javafx.scene.layout.FlowPane(6, 4, severity, status), title);
 
     /** Creates an empty cell. */
     public IncidentCell() {
@@ -21,7 +21,9 @@ public final class IncidentCell extends ListCell<IncidentState> {
         status.getStyleClass().add(Styles.STATUS_CHIP);
         title.getStyleClass().add("incident-title");
         title.wrappingWidthProperty().bind(widthProperty().subtract(24));
-        ((HBox) box.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
+        ((javafx.scene.layout.FlowPane) box.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
+        severity.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         setPrefWidth(0);
     }
 
