@@ -15,7 +15,8 @@ import javafx.util.Duration;
 /**
  * The alert toasts, inside the main window: stacked in the bottom-right corner of the timeline's
  * list, just above the capture bar, newest at the bottom, at most {@link #MAX} at a time (fewer
- * when the list is too short for three). That corner covers only the oldest rows' right edge in
+ * when the list is too short for three, none when it is too short for one: the badge still counts
+ * the alert, and hidden toasts show again when the list grows). That corner covers only the oldest rows' right edge in
  * newest-first order, and none of the controls an alert points to: the People panel's task and
  * hand-off buttons, the header's actions and the Comms tab are beside it, the capture bar and the
  * alert badge below it. A
@@ -48,7 +49,7 @@ final class ToastStack {
         anchor.localToSceneTransformProperty().subscribe(this::place);
     }
 
-    /** Puts the stack in the anchor's bottom-right corner; drops the oldest toasts that do not fit. */
+    /** Puts the stack in the anchor's bottom-right corner; hides the oldest toasts that do not fit. */
     private void place() {
         if (box.getParent() == null || anchor.getScene() == null) {
             return;
@@ -56,10 +57,20 @@ final class ToastStack {
         box.applyCss(); // a new toast has no font size yet
         javafx.geometry.Bounds a = box.getParent().sceneToLocal(anchor.localToScene(anchor.getLayoutBounds()));
         double w = Math.min(box.prefWidth(-1), Math.max(0, a.getWidth() - 2 * GAP));
-        double h = box.prefHeight(w);
-        while (h > a.getHeight() - 2 * GAP && box.getChildren().size() > 1) {
-            box.getChildren().remove(0); // the oldest (newest are at the bottom); it stays listed
-            h = box.prefHeight(w);
+        // the newest that fit are shown; older ones wait hidden (a short list now, maybe not later)
+        double room = a.getHeight() - 2 * GAP;
+        double h = 0;
+        for (int k = box.getChildren().size() - 1; k >= 0; k--) {
+            javafx.scene.Node t = box.getChildren().get(k);
+            double th = t.prefHeight(w) + (h > 0 ? box.getSpacing() : 0);
+            boolean fits = h + th <= room;
+            t.setVisible(fits);
+            t.setManaged(fits);
+            if (fits) {
+                h += th;
+            } else {
+                room = -1; // nothing older shows above a hidden one
+            }
         }
         box.resizeRelocate(a.getMaxX() - GAP - w, a.getMaxY() - GAP - h, w, h);
     }

@@ -108,30 +108,42 @@ class ToastViewTest extends WindowTest {
             stage.setWidth(1366);
             stage.setHeight(768);
         });
-        waitUntil(() -> robot.lookup(".toast").queryAll().size() >= 1);
+        waitUntil(() ->
+                robot.lookup(".toast").match(Node::isVisible).queryAll().size() >= 1 && toastsInsideTheList(robot));
         robot.interact(() -> {
-            List<Node> left = new ArrayList<>(robot.lookup(".toast").queryAll());
+            List<Node> left = new ArrayList<>(
+                    robot.lookup(".toast").match(Node::isVisible).queryAll());
             assertThat(((Label) left.get(left.size() - 1).lookup(".toast-title")).getText())
                     .endsWith("task 5");
-            Node list = robot.lookup("#timelineList").query();
-            Bounds inside = list.localToScene(list.getLayoutBounds());
-            for (Node t : left) {
-                Bounds b = t.localToScene(t.getLayoutBounds());
-                assertThat(inside.contains(b))
-                        .as("toast inside the timeline's corner")
-                        .isTrue();
-            }
         });
+    }
+
+    /** @return whether every toast lies inside the timeline list (read on the FX thread) */
+    private static boolean toastsInsideTheList(FxRobot robot) {
+        AtomicReference<Boolean> inside = new AtomicReference<>(false);
+        robot.interact(() -> {
+            Node list = robot.lookup("#timelineList").query();
+            Bounds l = list.localToScene(list.getLayoutBounds());
+            inside.set(robot.lookup(".toast").match(Node::isVisible).queryAll().stream()
+                    .allMatch(t -> l.contains(t.localToScene(t.getLayoutBounds()))));
+        });
+        return inside.get();
     }
 
     private static List<Node> waitForToasts(FxRobot robot, int count) throws Exception {
         try {
-            waitUntil(() -> robot.lookup(".toast").queryAll().size() == count);
+            waitUntil(() ->
+                    robot.lookup(".toast").match(Node::isVisible).queryAll().size() == count);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(
-                    "toasts: " + robot.lookup(".toast").queryAll().size() + ", expected " + count, e);
+                    "toasts shown: "
+                            + robot.lookup(".toast")
+                                    .match(Node::isVisible)
+                                    .queryAll()
+                                    .size() + ", expected " + count,
+                    e);
         }
-        return new ArrayList<>(robot.lookup(".toast").queryAll());
+        return new ArrayList<>(robot.lookup(".toast").match(Node::isVisible).queryAll());
     }
 
     private static void fireLater(FxRobot robot, String query) {

@@ -40,6 +40,11 @@ public final class DialogStyler {
                             // the window was sized before it had the main window's font size
                             growToContent(w);
                             fitOnScreen(w);
+                            javafx.application.Platform.runLater(
+                                    () -> { // once more, laid out in it
+                                        growToContent(w);
+                                        fitOnScreen(w);
+                                    });
                         });
                     }
                 }
@@ -59,8 +64,8 @@ public final class DialogStyler {
         }
         pane.applyCss();
         pane.layout();
-        double width = pane.prefWidth(-1);
-        double height = pane.prefHeight(width);
+        double width = Math.max(pane.prefWidth(-1), pane.minWidth(-1));
+        double height = Math.max(pane.prefHeight(width), pane.minHeight(width));
         Scene scene = w.getScene();
         if (width > scene.getWidth() + 0.5) {
             w.setWidth(w.getWidth() + width - scene.getWidth());
