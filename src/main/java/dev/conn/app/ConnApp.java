@@ -135,7 +135,7 @@ public final class ConnApp extends Application {
         tasks = new FxTaskRunner("conn-io");
         network = new FxTaskRunner("conn-net");
         Label opening = new Label("Opening " + dir + " …");
-        Scene scene = new Scene(new StackPane(opening));
+        Scene scene = new Scene(new StackPane(opening), 960, 600); // resized to the screen below
         long[] firstFrame = {0};
         tasks.run(
                 () -> AppContext.open(dir, clock, tasks, network),

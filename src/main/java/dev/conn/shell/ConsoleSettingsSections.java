@@ -144,13 +144,13 @@ final class ConsoleSettingsSections {
             });
         });
         GridPane grid = grid();
-        grid.addRow(0, new Label("Data directory"), dir);
+        grid.addRow(0, keep(new Label("Data directory")), dir);
         grid.add(
                 muted("Holds the database, settings.json, policy.json and logs. To use another one, start"
                         + " Conn with --data-dir DIR or set the environment variable CONN_HOME."),
                 1,
                 1);
-        grid.addRow(2, new Label("Response policy"), policyPath);
+        grid.addRow(2, keep(new Label("Response policy")), policyPath);
         grid.add(muted("Severities, update cadences, checklist, hand-off timeout, fatigue thresholds."), 1, 3);
         grid.add(new HBox(12, check, result), 1, 4);
         return new Section("Data and policy", grid) {
@@ -201,5 +201,11 @@ final class ConsoleSettingsSections {
         public Node node() {
             return node;
         }
+    }
+
+    /** @return the label, never narrower than its text (a long path beside it wraps instead) */
+    private static Label keep(Label l) {
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 }

@@ -4,49 +4,27 @@ import dev.conn.platform.fx.AlertCentre;
 import dev.conn.platform.fx.TaskRunner;
 import java.util.function.BooleanSupplier;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.SourceDataLine;
-import org.controlsfx.control.Notifications;
 
 /**
- * Announces newly raised alerts outside the alert list: a ControlsFX notification over the main
- * window (https://controlsfx.github.io/javadoc/11.1.2/org.controlsfx.controls/org/controlsfx/control/Notifications.html)
- * and, if the user turned it on in settings, a short generated tone (javax.sound.sampled, 880 Hz,
- * 180 ms). The notification is a courtesy: the alert stays in the list until acknowledged or
- * cleared.
+ * Announces newly raised alerts by sound, if the user turned it on in settings: a short generated
+ * tone (javax.sound.sampled, 880 Hz, 180 ms). The toasts are the main window's own ({@link
+ * ToastStack}); both are a courtesy: the alert stays in the list until acknowledged or cleared.
  */
 public final class DesktopNotifier {
     private DesktopNotifier() {}
 
     /**
      * @param centre the alert centre to listen to
-     * @param owner the main window (notifications show over it)
+     * @param owner the main window (kept for callers; the toasts are the window's own)
      * @param soundOn read at each alert: whether to play the tone
      * @param tasks plays the tone off the FX thread
      */
     public static void install(AlertCentre centre, Window owner, BooleanSupplier soundOn, TaskRunner tasks) {
-        // Monocle (headless tests) has no desktop to show a popup on
-        boolean desktop = !"Monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
+        // the toasts are the window's own (ToastStack); this adds the tone
         centre.onRaised(alert -> {
-            try {
-                if (!desktop) {
-                    throw new IllegalStateException("no desktop");
-                }
-                Notifications n = Notifications.create()
-                        .owner(owner)
-                        .title(alert.level().label() + ": " + alert.title())
-                        .text(alert.text() + "\nOpen the alert list: Ctrl+Alt+A")
-                        .hideAfter(Duration.seconds(alert.level() == AlertCentre.Level.CRITICAL ? 30 : 10));
-                switch (alert.level()) {
-                    case CRITICAL -> n.showError();
-                    case WARNING -> n.showWarning();
-                    default -> n.showInformation();
-                }
-            } catch (RuntimeException e) {
-                // a notification that cannot show (no owner window yet) loses nothing: the alert is listed
-            }
             if (soundOn.getAsBoolean()) {
                 tasks.run(
                         () -> {

@@ -114,7 +114,10 @@ public final class MainWindow {
         MainWindowView view = (MainWindowView) loader.lastController();
         Scene scene = stage.getScene();
         if (scene == null) {
-            scene = new Scene(root);
+            // sized now: a scene sized by its content would ask for its whole preferred size
+            javafx.geometry.Rectangle2D first =
+                    WindowLayout.firstBounds(javafx.stage.Screen.getPrimary().getVisualBounds());
+            scene = new Scene(root, first.getWidth(), first.getHeight());
             stage.setScene(scene);
             WindowLayout.fitFirst(stage); // the remembered layout, if any, wins below
         } else {

@@ -126,6 +126,9 @@ public final class MainWindowView {
     private VBox banners;
 
     @FXML
+    private VBox toasts;
+
+    @FXML
     private HBox sidePanels;
 
     /**
@@ -189,6 +192,9 @@ public final class MainWindowView {
                     }
                 });
         StatusBar.bindAlerts(alertsBadge, alerts);
+        // the split pane's items are not its children until it is skinned: look up from the item
+        javafx.scene.Node timelineList = workspaceSplit.getItems().get(0).lookup("#timelineList");
+        new ToastStack(toasts, (javafx.scene.layout.Region) timelineList).follow(alerts);
     }
 
     /**
@@ -385,7 +391,7 @@ public final class MainWindowView {
     public void applyLook(Scene scene) {
         MainWindowViewModel.Look look = model.lookProperty().getValue();
         ThemeManager.apply(scene, look.dark(), look.projector());
-        ThemeManager.scaleFonts(scene, look.fontScale());
+        ThemeManager.scaleFonts(scene, ThemeManager.effectiveScale(look.fontScale(), look.projector()));
     }
 
     /**

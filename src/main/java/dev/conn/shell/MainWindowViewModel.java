@@ -5,6 +5,7 @@ import dev.conn.incident.HeaderCommand;
 import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.platform.text.TimeFormat;
+import dev.conn.platform.theme.ThemeManager;
 import dev.conn.settings.DesktopSettings;
 import dev.conn.settings.Settings;
 import dev.conn.settings.ui.SettingsViewModel;
@@ -219,9 +220,18 @@ public final class MainWindowViewModel {
         settings.update(st -> st.withDesktop(st.desktop().withProjector(on)), incident::reportError);
     }
 
-    /** Larger text, up to 250 %. */
+    /**
+     * Larger text, up to 250 %. In projector mode the step starts from the text size shown (at
+     * least 150 %), so the first Ctrl+= always makes text larger.
+     */
     public void largerText() {
-        settings.update(st -> st.withDesktop(st.desktop().larger()), incident::reportError);
+        settings.update(
+                st -> {
+                    DesktopSettings d = st.desktop();
+                    double shown = ThemeManager.effectiveScale(d.fontScale(), d.projector());
+                    return st.withDesktop(d.withFontScale(shown).larger());
+                },
+                incident::reportError);
     }
 
     /** Smaller text, down to 80 %. */

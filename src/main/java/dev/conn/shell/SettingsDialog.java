@@ -45,7 +45,8 @@ public final class SettingsDialog extends Dialog<Void> {
         problems.getStyleClass().add("danger-text");
         problems.setWrapText(true);
         problems.managedProperty().bind(problems.textProperty().isNotEmpty());
-        tabs.setPrefSize(640, 420);
+        tabs.setPrefHeight(420);
+        tabs.getStyleClass().add("settings-tabs"); // wide enough for its five tab names (base.css)
         getDialogPane().setContent(new VBox(10, tabs, problems));
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
         Button save = (Button) getDialogPane().lookupButton(SAVE);

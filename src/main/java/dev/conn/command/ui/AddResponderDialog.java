@@ -35,7 +35,7 @@ public final class AddResponderDialog extends Dialog<AddResponderDialog.Answer> 
         name.setPromptText("Bob Lee");
         TextField handle = new TextField();
         handle.setId("responder-handle");
-        handle.setPromptText("@bob or +1 555 0100 (optional)");
+        handle.setPromptText("@bob or +1 555 0100");
         TextField zone = new TextField();
         zone.setId("responder-zone");
         zone.setPromptText("Europe/Berlin (optional)");

@@ -5,7 +5,6 @@ import dev.conn.platform.theme.Styles;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
@@ -33,7 +32,15 @@ public final class ResponderCell extends ListCell<PeopleListViewModel.ResponderR
         setPrefWidth(0); // fit the list's width: long role lists wrap instead of scrolling sideways
         roles.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         duty.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        box = new VBox(2, new HBox(8, name, presence, nextIc), roles, new HBox(8, duty, fatigue));
+        // chips keep their words and wrap to the next line at large text (never "ON D…")
+        name.setWrapText(true);
+        name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (Label chip : new Label[] {presence, nextIc, fatigue}) {
+            chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        javafx.scene.layout.FlowPane first = new javafx.scene.layout.FlowPane(8, 2, name, presence, nextIc);
+        javafx.scene.layout.FlowPane last = new javafx.scene.layout.FlowPane(8, 2, duty, fatigue);
+        box = new VBox(2, first, roles, last);
         listViewProperty().addListener((o, was, list) -> {
             box.prefWidthProperty().unbind();
             if (list != null) {

@@ -23,8 +23,13 @@ public final class TaskCell extends ListCell<PeopleListViewModel.TaskRow> {
         text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         text.setWrapText(true);
         who.getStyleClass().add(Styles.MUTED);
+        who.setWrapText(true); // a long name wraps at large text instead of "Bob Exam…"
+        who.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setPrefWidth(0); // fit the list's width: long task texts wrap instead of scrolling sideways
-        box = new HBox(8, countdown, new VBox(2, text, who));
+        VBox lines = new VBox(2, text, who);
+        lines.setMinWidth(0);
+        HBox.setHgrow(lines, javafx.scene.layout.Priority.ALWAYS);
+        box = new HBox(8, countdown, lines);
         listViewProperty().addListener((o, was, list) -> {
             box.prefWidthProperty().unbind();
             if (list != null) {

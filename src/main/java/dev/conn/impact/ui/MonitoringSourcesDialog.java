@@ -59,13 +59,16 @@ public final class MonitoringSourcesDialog extends Dialog<List<MonitoringSource>
         auth.setValue(MonitoringSource.Auth.NONE);
         id.setId("source-id");
         url.setId("source-url");
-        url.setPromptText("https://prometheus.example.com or https://api.datadoghq.com");
-        secret.setPromptText("env:PROM_TOKEN or keyring:prom-token");
+        url.setPromptText("e.g. https://prometheus.example.com");
+        secret.setPromptText("env:NAME or keyring:NAME");
         apiKey.setPromptText("env:DD_API_KEY");
         appKey.setPromptText("env:DD_APP_KEY");
         scrape.setPromptText("seconds (default 15)");
         grafana.setId("source-grafana");
-        grafana.setPromptText("optional: https://grafana.example.com (for \"Open in Grafana\")");
+        grafana.setPromptText("optional: https://grafana.example.com");
+        for (TextField f : new TextField[] {url, secret, grafana}) {
+            f.setPrefColumnCount(26); // the prompt is never cut (the layout audit checks it)
+        }
         result.setId("source-test-result");
         result.setWrapText(true);
         result.setMaxWidth(420);

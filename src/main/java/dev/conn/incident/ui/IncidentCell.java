@@ -5,7 +5,6 @@ import dev.conn.platform.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** One incident in the sidebar list: severity and status chips over the title and when it was declared. */
@@ -16,7 +15,8 @@ public final class IncidentCell extends ListCell<IncidentState> {
     /** When it was declared: two incidents of the same title are told apart (issue 14). */
     private final javafx.scene.text.Text declared = new javafx.scene.text.Text();
 
-    private final VBox box = new VBox(4, new HBox(6, severity, status), title, declared);
+    // the chips wrap under each other in a narrow sidebar or at large text (never "S…")
+    private final VBox box = new VBox(4, new javafx.scene.layout.FlowPane(6, 4, severity, status), title, declared);
 
     /** Creates an empty cell. */
     public IncidentCell() {
@@ -26,7 +26,9 @@ public final class IncidentCell extends ListCell<IncidentState> {
         title.wrappingWidthProperty().bind(widthProperty().subtract(24));
         declared.getStyleClass().add("incident-declared");
         declared.wrappingWidthProperty().bind(title.wrappingWidthProperty());
-        ((HBox) box.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
+        ((javafx.scene.layout.FlowPane) box.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
+        severity.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         setPrefWidth(0);
     }
 

@@ -35,11 +35,62 @@ public final class DialogStyler {
                     if (w instanceof Stage s && s.getOwner() == main.getWindow() && w.getScene() != null) {
                         copyLook(main, w.getScene());
                         escapeCancels(w.getScene());
-                        javafx.application.Platform.runLater(() -> fitOnScreen(w));
+                        javafx.application.Platform.runLater(() -> {
+                            buttonsKeepTheirText(w.getScene());
+                            // the window was sized before it had the main window's font size
+                            growToContent(w);
+                            fitOnScreen(w);
+                            javafx.application.Platform.runLater(
+                                    () -> { // once more, laid out in it
+                                        growToContent(w);
+                                        fitOnScreen(w);
+                                    });
+                        });
                     }
                 }
             }
         });
+    }
+
+    /**
+     * Grows a dialog to its content's preferred size in the font it now has: the window was sized
+     * before it had the main window's font size (a dialog at 200 % text would cut its fields).
+     *
+     * @param w a showing dialog window
+     */
+    public static void growToContent(Window w) {
+        if (w.getScene() == null || !(w.getScene().getRoot() instanceof DialogPane pane)) {
+            return;
+        }
+        pane.applyCss();
+        pane.layout();
+        double width = Math.max(pane.prefWidth(-1), pane.minWidth(-1));
+        double height = Math.max(pane.prefHeight(width), pane.minHeight(width));
+        Scene scene = w.getScene();
+        if (width > scene.getWidth() + 0.5) {
+            w.setWidth(w.getWidth() + width - scene.getWidth());
+        }
+        if (height > scene.getHeight() + 0.5) {
+            w.setHeight(w.getHeight() + height - scene.getHeight());
+        }
+    }
+
+    /**
+     * Keeps a dialog's buttons at least as wide as their text ("Save settings", never "Save
+     * setti…"): the button bar squeezes its buttons otherwise when the dialog is narrow.
+     *
+     * @param dialog a dialog's scene; scenes whose root is not a {@link DialogPane} are left alone
+     */
+    public static void buttonsKeepTheirText(Scene dialog) {
+        if (dialog.getRoot() instanceof DialogPane pane) {
+            for (ButtonType type : pane.getButtonTypes()) {
+                if (pane.lookupButton(type) instanceof Button b) {
+                    // the button bar fixed their widths at the first layout, in the default font
+                    b.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                    b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                }
+            }
+        }
     }
 
     /**

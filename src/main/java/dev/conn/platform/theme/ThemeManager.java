@@ -21,6 +21,13 @@ public final class ThemeManager {
     /** The root font size at scale 1, in CSS pixels (base.css). */
     public static final double BASE_FONT_PX = 15;
 
+    /**
+     * The smallest text size in projector mode, as a factor of {@link #BASE_FONT_PX}: text read
+     * from the back of a room (WCAG 2.1 1.4.4 asks for text resizable to 200 %; a projected 15 px
+     * is too small at a few metres).
+     */
+    public static final double PROJECTOR_MIN_SCALE = 1.5;
+
     private static final List<String> FEATURE_SHEETS = List.of(
             BASE + "base.css",
             "/dev/conn/incident/ui/incident.css",
@@ -79,6 +86,18 @@ public final class ThemeManager {
             scene.getRoot()
                     .setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * scale));
         }
+    }
+
+    /**
+     * The text size the window uses: the chosen scale, and in projector mode at least {@link
+     * #PROJECTOR_MIN_SCALE} (a larger chosen scale stays).
+     *
+     * @param scale the chosen factor of {@link #BASE_FONT_PX}
+     * @param projector whether projector mode is on
+     * @return the factor to pass to {@link #scaleFonts}
+     */
+    public static double effectiveScale(double scale, boolean projector) {
+        return projector ? Math.max(PROJECTOR_MIN_SCALE, scale) : scale;
     }
 
     private static String url(String resource) {

@@ -122,11 +122,11 @@ public final class PostmortemView {
 
         TextField services = new TextField();
         services.setId("pm-services");
-        services.setPromptText("services, comma-separated (dns, checkout)");
+        services.setPromptText("services, e.g. dns, checkout");
         services.textProperty().bindBidirectional(model.servicesProperty());
         TextField categories = new TextField();
         categories.setId("pm-categories");
-        categories.setPromptText("root-cause categories (capacity, config change)");
+        categories.setPromptText("root causes, e.g. config change");
         categories.textProperty().bindBidirectional(model.categoriesProperty());
         HBox.setHgrow(services, Priority.ALWAYS);
         HBox.setHgrow(categories, Priority.ALWAYS);
