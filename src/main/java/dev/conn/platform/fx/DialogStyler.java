@@ -31,8 +31,15 @@ public final class DialogStyler {
         }
         Window.getWindows().addListener((ListChangeListener<Window>) change -> {
             while (change.next()) {
+                Window owner = main.getWindow();
                 for (Window w : change.getAddedSubList()) {
-                    if (w instanceof Stage s && s.getOwner() == main.getWindow() && w.getScene() != null) {
+                    // a scene no longer in a window (the window got a new scene) owns nothing: an
+                    // ownerless window, such as the main window shown again, is not its dialog
+                    if (owner != null
+                            && w != owner
+                            && w instanceof Stage s
+                            && s.getOwner() == owner
+                            && w.getScene() != null) {
                         copyLook(main, w.getScene());
                         escapeCancels(w.getScene());
                         javafx.application.Platform.runLater(() -> {
