@@ -256,6 +256,14 @@ class CommsViewTest extends WindowTest {
 
     private static String dueShown(FxRobot robot, String itemId) {
         AtomicReference<String> out = new AtomicReference<>("");
+        // scrolled to, as a user would: the checklist may hold more items than it shows
+        robot.interact(() -> {
+            ListView<ChecklistItem> list = robot.lookup("#checklist").query();
+            list.getItems().stream()
+                    .filter(i -> i.id().equals(itemId))
+                    .findFirst()
+                    .ifPresent(list::scrollTo);
+        });
         robot.interact(() -> robot.lookup("#item-" + itemId + " .comms-due")
                 .tryQuery()
                 .ifPresent(n -> out.set(((Label) n).getText())));

@@ -58,11 +58,13 @@ final class PagesPane {
         Label hint = new Label("Configure PagerDuty under \"integrations\" in settings.json to page from here");
         hint.setId("page-hint");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all its lines, never "…"
         hint.visibleProperty().bind(model.configuredProperty().not());
         hint.managedProperty().bind(hint.visibleProperty());
         Label message = new Label();
         message.setId("page-message");
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
         FlowPane buttons = new FlowPane(6, 6, page, resolve);
         buttons.setPrefWrapLength(250);
