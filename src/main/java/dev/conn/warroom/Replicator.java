@@ -133,6 +133,14 @@ public final class Replicator implements AutoCloseable {
         wakeup.wake();
     }
 
+    /**
+     * This console appended: share within a few milliseconds, together with the rest of a burst
+     * ({@link Wakeup#GATHER_MS}), instead of at the next poll.
+     */
+    public void shareSoon() {
+        wakeup.wakeToShare();
+    }
+
     /** Try to connect now (the user pressed Connect), without waiting out the backoff. */
     public void reconnect() {
         wakeup.reconnect();

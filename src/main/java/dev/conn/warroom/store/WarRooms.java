@@ -48,7 +48,7 @@ public final class WarRooms {
         JdbcJournal journal = new JdbcJournal(dataSource, log);
         Replicator r = new Replicator(
                 journal, server, new Person(settings.personId(), settings.personName()), clock, timing, listener);
-        EventStore.Subscription sub = store.subscribe(events -> r.wake());
+        EventStore.Subscription sub = store.subscribe(events -> r.shareSoon());
         r.onClose(sub::cancel);
         return r;
     }
