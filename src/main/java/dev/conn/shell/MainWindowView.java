@@ -6,7 +6,6 @@ import dev.conn.incident.ui.IncidentViewModel;
 import dev.conn.platform.fx.AlertCentre;
 import dev.conn.platform.fx.ShellContribution;
 import dev.conn.platform.fx.TaskRunner;
-import dev.conn.platform.theme.ThemeManager;
 import dev.conn.settings.ui.SettingsViewModel;
 import dev.conn.timeline.ui.TimelineView;
 import dev.conn.timeline.ui.TimelineViewModel;
@@ -192,9 +191,7 @@ public final class MainWindowView {
                     }
                 });
         StatusBar.bindAlerts(alertsBadge, alerts);
-        // the split pane's items are not its children until it is skinned: look up from the item
-        javafx.scene.Node timelineList = workspaceSplit.getItems().get(0).lookup("#timelineList");
-        new ToastStack(toasts, (javafx.scene.layout.Region) timelineList).follow(alerts);
+        ToastStack.overTimeline(toasts, workspaceSplit, alerts);
     }
 
     /**
@@ -389,9 +386,7 @@ public final class MainWindowView {
      * @param scene the main window's scene
      */
     public void applyLook(Scene scene) {
-        MainWindowViewModel.Look look = model.lookProperty().getValue();
-        ThemeManager.apply(scene, look.dark(), look.projector());
-        ThemeManager.scaleFonts(scene, ThemeManager.effectiveScale(look.fontScale(), look.projector()));
+        ViewMenuBinding.applyLook(model.lookProperty().getValue(), scene);
     }
 
     /**

@@ -49,6 +49,19 @@ final class ToastStack {
         anchor.localToSceneTransformProperty().subscribe(this::place);
     }
 
+    /**
+     * Shows the alerts' toasts over the timeline list of a workspace split.
+     *
+     * @param box the window's toast area
+     * @param split the workspace split; its first item holds {@code #timelineList}
+     * @param alerts the alerts whose new entries become toasts
+     */
+    static void overTimeline(VBox box, javafx.scene.control.SplitPane split, dev.conn.platform.fx.AlertCentre alerts) {
+        // the split pane's items are not its children until it is skinned: look up from the item
+        javafx.scene.Node list = split.getItems().get(0).lookup("#timelineList");
+        new ToastStack(box, (Region) list).follow(alerts);
+    }
+
     /** Puts the stack in the anchor's bottom-right corner; hides the oldest toasts that do not fit. */
     private void place() {
         if (box.getParent() == null || anchor.getScene() == null) {

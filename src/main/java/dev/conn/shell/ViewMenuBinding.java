@@ -1,5 +1,7 @@
 package dev.conn.shell;
 
+import dev.conn.platform.theme.ThemeManager;
+import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
@@ -36,5 +38,16 @@ final class ViewMenuBinding {
         larger.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
         smaller.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
         reset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+    }
+
+    /**
+     * Styles a scene with a look: dark or light theme, projector mode (at least 150 % text), font scale.
+     *
+     * @param look the look the settings ask for
+     * @param scene the scene to style
+     */
+    static void applyLook(MainWindowViewModel.Look look, Scene scene) {
+        ThemeManager.apply(scene, look.dark(), look.projector());
+        ThemeManager.scaleFonts(scene, ThemeManager.effectiveScale(look.fontScale(), look.projector()));
     }
 }

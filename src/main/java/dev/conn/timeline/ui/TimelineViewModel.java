@@ -127,7 +127,7 @@ public final class TimelineViewModel {
         rebuilding.set(true);
         List<Event> snapshot = List.copyOf(all);
         tasks.run(
-                () -> Rebuilt.of(snapshot),
+                () -> TimelineRebuilt.of(snapshot, OLDEST_FIRST),
                 built -> {
                     if (gen != generation) {
                         return; // a newer incident was opened meanwhile
@@ -148,33 +148,6 @@ public final class TimelineViewModel {
                     rebuilding.set(false);
                     incident.reportError("Could not show the timeline: " + e.getMessage());
                 });
-    }
-
-    /** The rows of a log, in timeline order, with their projection: computed in the background. */
-    private record Rebuilt(
-            TimelineProjection projection,
-            List<TimelineEntry> rows,
-            Map<UUID, Integer> index,
-            dev.conn.timeline.Stars stars) {
-        static Rebuilt of(List<Event> log) {
-            TimelineProjection p = new TimelineProjection(true);
-            log.forEach(p::apply);
-            List<TimelineEntry> rows = new ArrayList<>(log.size());
-            for (Event e : log) {
-                p.row(e.id()).ifPresent(r -> {
-                    if (r.event() == e) {
-                        rows.add(r);
-                    }
-                });
-            }
-            // timeline order: the sorted view over it then sorts (or reverses) already-ordered runs
-            rows.sort(OLDEST_FIRST);
-            Map<UUID, Integer> index = new HashMap<>(rows.size() * 2);
-            for (int i = 0; i < rows.size(); i++) {
-                index.put(rows.get(i).event().id(), i);
-            }
-            return new Rebuilt(p, rows, index, dev.conn.timeline.Stars.of(log));
-        }
     }
 
     private void apply(List<? extends Event> added) {
