@@ -64,7 +64,7 @@ class TimelineTextSizeViewTest extends WindowTest {
                 "p99 back under 800 ms",
                 "watching for 15 minutes before calling it mitigated",
                 "cache hit ratio back to 92 %",
-                TYPICAL // the newest: the first row, newest first
+                TYPICAL // near the top, newest first
             };
             for (String text : texts) {
                 at.advance(Duration.ofMinutes(1));
@@ -75,6 +75,14 @@ class TimelineTextSizeViewTest extends WindowTest {
                                 new EntryCommand.Add(UUID.randomUUID(), EntryCommand.Kind.NOTE, text, Optional.empty()),
                                 "ana");
             }
+            at.advance(Duration.ofMinutes(1));
+            // a kind with a long name: "Impact query" is shown whole, not "Impact q…"
+            new dev.conn.impact.ImpactLog(s.log())
+                    .execute(
+                            declared.incidentId(),
+                            new dev.conn.impact.ImpactCommand.SetQuery(dev.conn.impact.ImpactQuery.create(
+                                    "Error ratio", "prod", "sum(errors)", "%", java.util.OptionalDouble.empty())),
+                            "ana");
         }
     }
 
@@ -216,6 +224,8 @@ class TimelineTextSizeViewTest extends WindowTest {
                     failure.set(which + "is not laid out: " + body);
                 } else if (body.getMaxY() > cell.getMaxY() + 0.5 || body.getMaxX() > cell.getMaxX() + 0.5) {
                     failure.set(which + "is cut by its row: text " + body + " in row " + cell);
+                } else if (cutLabel(c).isPresent()) {
+                    failure.set(which + "cuts its head: " + cutLabel(c).get());
                 } else if (cell.getMaxY() - body.getMaxY() > c.snappedBottomInset() + 3) {
                     failure.set(which + "keeps a stale height: " + (cell.getMaxY() - body.getMaxY())
                             + " px blank below its text (its padding is " + c.snappedBottomInset() + ")");
@@ -267,6 +277,18 @@ class TimelineTextSizeViewTest extends WindowTest {
             out.set(rows);
         });
         return out.get();
+    }
+
+    /** @return the first label of the row's head whose shown text is not its whole text ("Impact q…") */
+    static Optional<String> cutLabel(TimelineCell cell) {
+        for (Node n : cell.lookup(".entry-head").lookupAll(".label")) {
+            if (n instanceof Label l && l.isVisible() && l.lookup(".text") instanceof Text shown) {
+                if (!shown.getText().equals(l.getText())) {
+                    return Optional.of("'" + shown.getText() + "' for '" + l.getText() + "'");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static Text textOf(TimelineCell cell) {
