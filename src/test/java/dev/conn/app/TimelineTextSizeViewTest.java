@@ -75,6 +75,24 @@ class TimelineTextSizeViewTest extends WindowTest {
                                 new EntryCommand.Add(UUID.randomUUID(), EntryCommand.Kind.NOTE, text, Optional.empty()),
                                 "ana");
             }
+            // a corrected row, its mark in the head and its last line not cut
+            at.advance(Duration.ofMinutes(1));
+            UUID corrected = UUID.randomUUID();
+            s.log()
+                    .execute(
+                            declared.incidentId(),
+                            new EntryDecider(),
+                            new EntryCommand.Add(corrected, EntryCommand.Kind.ACTION, "restarted", Optional.empty()),
+                            "ana");
+            s.log()
+                    .execute(
+                            declared.incidentId(),
+                            new EntryDecider(),
+                            new EntryCommand.Correct(
+                                    corrected,
+                                    "restarted payments-api in eu-west-1 only, one pod at a time, after draining it"
+                                            + " from the load balancer; us-east-1 left alone"),
+                            "ana");
             at.advance(Duration.ofMinutes(1));
             // a kind with a long name: "Impact query" is shown whole, not "Impact q…"
             new dev.conn.impact.ImpactLog(s.log())
@@ -164,6 +182,13 @@ class TimelineTextSizeViewTest extends WindowTest {
             }
         });
         assertThat(failure.get()).isNull();
+        assertRowsDrawn(robot, font(robot));
+        // the corrected row says so in its head, and its last line is inside the row (checked above)
+        AtomicReference<List<String>> marks = new AtomicReference<>();
+        robot.interact(() -> marks.set(shownRows(robot).stream()
+                .map(c -> ((Label) c.lookup(".corrected-mark")).getText())
+                .toList()));
+        assertThat(marks.get()).contains("corrected");
         // the head says when (to the second), what kind and who, on one line
         robot.interact(() -> {
             TimelineCell cell = shownRows(robot).get(0);
