@@ -171,6 +171,9 @@ final class ImpactCard {
             Label l = new Label(s.name() + " · " + s.figures(unit), swatch);
             l.getStyleClass().add("impact-legend-item");
             l.setWrapText(true);
+            // the swatch grows with the text (Ctrl+=, projector mode)
+            swatch.widthProperty().bind(l.fontProperty().map(f -> f.getSize() * 0.75));
+            swatch.heightProperty().bind(swatch.widthProperty());
             // at a large text size a long entry wraps within the card instead of widening it
             l.maxWidthProperty().bind(legend.widthProperty());
             legend.getChildren().add(l);
