@@ -17,7 +17,7 @@ import org.testfx.api.FxRobot;
 
 /**
  * Projector mode built for a room (issue 14 item 13): at least 150 % text and high contrast. Chart
- * text (ChartFX tick labels, fixed at 10px by ChartFX's own stylesheet) does not follow yet.
+ * text follows too: {@link ChartTextSizeViewTest}.
  */
 class ProjectorModeViewTest extends WindowTest {
     @Test

@@ -101,6 +101,7 @@ final class ImpactCard {
             settle.playFromStart();
         });
         settle.setOnFinished(e -> model.zoom(query.queryId(), pendingView[0], pendingView[1]));
+        legend.setMinWidth(0); // its entries wrap (below)
         root.getChildren().addAll(header, error, notice, chart, footer, legend, warnings);
         setQuery(q);
         subscription = model.data(q.queryId()).subscribe(this::show);
@@ -170,6 +171,11 @@ final class ImpactCard {
             Label l = new Label(s.name() + " · " + s.figures(unit), swatch);
             l.getStyleClass().add("impact-legend-item");
             l.setWrapText(true);
+            // the swatch grows with the text (Ctrl+=, projector mode)
+            swatch.widthProperty().bind(l.fontProperty().map(f -> f.getSize() * 0.75));
+            swatch.heightProperty().bind(swatch.widthProperty());
+            // at a large text size a long entry wraps within the card instead of widening it
+            l.maxWidthProperty().bind(legend.widthProperty());
             legend.getChildren().add(l);
         }
     }

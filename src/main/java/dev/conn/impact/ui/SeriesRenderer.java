@@ -5,6 +5,7 @@ import dev.conn.impact.ChartSeries;
 import dev.conn.impact.ImpactMarker;
 import dev.conn.impact.Series;
 import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.axes.spi.AbstractAxisParameter;
 import io.fair_acc.chartfx.axes.spi.AxisRange;
 import io.fair_acc.chartfx.renderer.spi.AbstractRendererXY;
 import io.fair_acc.dataset.DataSet;
@@ -14,6 +15,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -31,7 +33,11 @@ final class SeriesRenderer extends AbstractRendererXY<SeriesRenderer> {
     static final Color THRESHOLD = Color.web("#f85149");
     static final Color ENTRY_MARKER = Color.web("#d29922");
     static final Color MILESTONE_MARKER = Color.web("#bc8cff");
-    private static final Font LABEL_FONT = Font.font(10);
+    /** The tick label size the line widths were chosen for (0.8 em of the 15 px window text). */
+    static final double BASE_LABEL_PX = 12;
+
+    // measures marker labels in the font they are drawn in
+    private final Text measure = new Text();
 
     private ChartData data;
     private List<ImpactMarker> markers = List.of();
@@ -78,25 +84,29 @@ final class SeriesRenderer extends AbstractRendererXY<SeriesRenderer> {
         if (w <= 0 || h <= 0) {
             return;
         }
+        // lines and marker labels grow with the window's text size (Ctrl+=, projector mode): the
+        // tick labels' font is styled in em of it (impact.css)
+        Font font = labelFont(x);
+        double thick = Math.max(1, font.getSize() / BASE_LABEL_PX);
         g.save();
         if (data != null && data.query().threshold().isPresent()) {
             double ty = y.getDisplayPosition(data.query().threshold().getAsDouble());
             g.setStroke(THRESHOLD);
-            g.setLineWidth(1);
-            g.setLineDashes(6, 4);
+            g.setLineWidth(thick);
+            g.setLineDashes(6 * thick, 4 * thick);
             g.strokeLine(0, ty, w, ty);
             g.setLineDashes((double[]) null);
         }
         if (data != null) {
             long from = (long) x.getMin();
             long to = (long) x.getMax();
-            g.setLineWidth(1.5);
+            g.setLineWidth(1.5 * thick);
             for (int i = data.series().size() - 1; i >= 0; i--) {
                 g.setStroke(PALETTE[i % PALETTE.length]);
                 drawSeries(g, x, y, data.series().get(i).levelFor(from, to, w));
             }
         }
-        drawMarkers(g, x, w, h);
+        drawMarkers(g, x, w, h, font, thick);
         g.restore();
     }
 
@@ -182,10 +192,19 @@ final class SeriesRenderer extends AbstractRendererXY<SeriesRenderer> {
         n = 0;
     }
 
-    private void drawMarkers(GraphicsContext g, Axis x, double w, double h) {
-        g.setFont(LABEL_FONT);
+    /** @return the x axis's tick label font (styled in em of the window's text), or 12 px */
+    static Font labelFont(Axis x) {
+        if (x instanceof AbstractAxisParameter a && a.getTickLabelStyle().getFont() != null) {
+            return a.getTickLabelStyle().getFont();
+        }
+        return Font.font(BASE_LABEL_PX);
+    }
+
+    private void drawMarkers(GraphicsContext g, Axis x, double w, double h, Font font, double thick) {
+        g.setFont(font);
         g.setTextBaseline(VPos.TOP);
-        g.setLineWidth(1);
+        g.setLineWidth(thick);
+        measure.setFont(font);
         double labelRight = -1;
         for (ImpactMarker m : markers) {
             double px = Math.round(x.getDisplayPosition(m.at().toEpochMilli())) + 0.5;
@@ -197,7 +216,8 @@ final class SeriesRenderer extends AbstractRendererXY<SeriesRenderer> {
                 g.setLineDashes((double[]) null);
                 g.strokeLine(px, 0, px, h);
                 // the label beside the line, inside the plot, skipped where it would cover the previous one
-                double textW = m.label().length() * 5.6;
+                measure.setText(m.label());
+                double textW = measure.getLayoutBounds().getWidth();
                 boolean left = px + 3 + textW > w;
                 double tx = left ? px - 3 : px + 3;
                 double start = left ? tx - textW : tx;
@@ -209,11 +229,12 @@ final class SeriesRenderer extends AbstractRendererXY<SeriesRenderer> {
                 }
             } else {
                 g.setStroke(ENTRY_MARKER);
-                g.setLineDashes(3, 3);
+                g.setLineDashes(3 * thick, 3 * thick);
                 g.strokeLine(px, 0, px, h);
                 g.setLineDashes((double[]) null);
                 g.setFill(ENTRY_MARKER);
-                g.fillPolygon(new double[] {px - 4, px + 4, px}, new double[] {h, h, h - 6}, 3);
+                double s = 4 * thick;
+                g.fillPolygon(new double[] {px - s, px + s, px}, new double[] {h, h, h - 1.5 * s}, 3);
             }
         }
     }

@@ -32,7 +32,13 @@ final class TimeAxis extends DefaultNumericAxis {
     @Override
     protected void calculateMajorTickValues(AxisRange range, DoubleArrayList tickValues) {
         labels.clear();
-        List<TimeTicks.Tick> ticks = TimeTicks.ticks((long) getMin(), (long) getMax(), getLength());
+        // TimeTicks spaces labels for an 11 px font; a larger text size (Ctrl+=, projector mode)
+        // needs as much more room per label, so the axis counts as that much shorter
+        double fontPx = getTickLabelStyle().getFont() == null
+                ? 11
+                : getTickLabelStyle().getFont().getSize();
+        List<TimeTicks.Tick> ticks =
+                TimeTicks.ticks((long) getMin(), (long) getMax(), getLength() * 11 / Math.max(1, fontPx));
         for (TimeTicks.Tick t : ticks) {
             tickValues.add((double) t.ms());
             labels.put((double) t.ms(), t.label());

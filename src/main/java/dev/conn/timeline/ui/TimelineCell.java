@@ -11,15 +11,19 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
 /**
- * One timeline row: time, type, text, author, and a mark if corrected. The tooltip shows the other
- * clock (UTC or local), the full UTC instant, when it was recorded, and the original text of a
- * corrected entry.
+ * One timeline row: a compact head line (time to the second, kind, author, and a mark if corrected
+ * or remarked on), and the entry's text below it, wrapping at the row's full width. The tooltip
+ * shows the other clock (UTC or local), the full UTC instant, when it was recorded, and the
+ * original text of a corrected entry.
+ *
+ * <p>The row's height follows the width the list offers it ({@link #computePrefHeight}), not the
+ * width it had last, so a row is measured right the first time, after a resize and after a text
+ * size change.
  */
 public final class TimelineCell extends ListCell<TimelineEntry> {
     private final BooleanSupplier utc;
@@ -30,7 +34,9 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
     private final Text text = new Text();
     private final Label mark = new Label();
     private final Label author = new Label();
-    private final HBox row = new HBox(12, time, badge, text, mark, author);
+    // a FlowPane: at a large text size in a narrow column the head wraps instead of cutting a label
+    private final FlowPane head = new FlowPane(12, 0, time, badge, author, mark);
+    private final VBox row = new VBox(2, head, text);
     private final Tooltip tooltip = new Tooltip();
 
     /**
@@ -54,27 +60,47 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
         this.today = today;
         this.remark = remark;
         time.getStyleClass().add(Styles.TIME_STAMP);
-        time.setMinWidth(USE_PREF_SIZE);
         badge.getStyleClass().add(Styles.TYPE_BADGE);
         text.getStyleClass().add("entry-text");
         mark.getStyleClass().add("corrected-mark");
-        mark.setMinWidth(USE_PREF_SIZE);
-        author.getStyleClass().add(Styles.MUTED);
-        author.setMinWidth(USE_PREF_SIZE);
+        author.getStyleClass().addAll(Styles.MUTED, "entry-author");
+        for (Label l : new Label[] {time, badge, mark, author}) {
+            l.setMinWidth(USE_PREF_SIZE);
+        }
+        head.getStyleClass().add("entry-head");
+        head.setAlignment(Pos.BASELINE_LEFT);
         row.setAlignment(Pos.TOP_LEFT);
+        row.setFillWidth(true);
+        // the list's width decides the row's; a row never asks for a horizontal scroll bar
         setPrefWidth(0);
-        // Long entries wrap: a Text node wraps at the width the row leaves over (a Label in a
-        // ListCell would be cut with an ellipsis instead, as its height is computed unwrapped).
-        text.wrappingWidthProperty()
-                .bind(widthProperty()
-                        .subtract(time.widthProperty())
-                        .subtract(badge.widthProperty())
-                        .subtract(mark.widthProperty())
-                        .subtract(author.widthProperty())
-                        .subtract(100));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        row.getChildren().add(3, spacer);
+    }
+
+    /**
+     * The height for {@code width}: the head and the text wrap at the width the list offers now.
+     * (A Text node wraps at its wrapping width only; a Label in a ListCell would be cut with an
+     * ellipsis instead, as the cell computes its graphic's height unwrapped.)
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        fitTo(width > 0 ? width : getWidth());
+        return super.computePrefHeight(width);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        fitTo(getWidth());
+        super.layoutChildren();
+    }
+
+    private void fitTo(double width) {
+        if (width <= 0) {
+            return;
+        }
+        double inner = Math.max(40, Math.floor(width - snappedLeftInset() - snappedRightInset() - 2));
+        if (text.getWrappingWidth() != inner) {
+            text.setWrappingWidth(inner);
+            head.setPrefWrapLength(inner);
+        }
     }
 
     @Override
@@ -102,6 +128,8 @@ public final class TimelineCell extends ListCell<TimelineEntry> {
         // the row says it short ("superseded by Bo's hand-off"); the tooltip says why
         String said = remarked.contains(" (") ? remarked.substring(0, remarked.indexOf(" (")) : remarked;
         mark.setText(state.isEmpty() ? said : said.isEmpty() ? state : state + " · " + said);
+        mark.setVisible(!mark.getText().isEmpty());
+        mark.setManaged(mark.isVisible());
         if (entry.isCorrected()) {
             getStyleClass().add(Styles.CORRECTED);
         }
