@@ -80,12 +80,15 @@ record Core(
             TaskRunner network,
             Function<DataSource, List<JdbcProjection>> projections,
             UnaryOperator<EventStore> decorate) {
+        dev.conn.platform.trace.StartupTrace.mark("core: opening");
         Path dir = DataDirectory.prepare(dataDirectory);
         SettingsFile settingsFile = new SettingsFile(dir);
         Settings settings = settingsFile.read();
         PolicyFile policyFile = new PolicyFile(dir);
         Policy policy = policyFile.read();
+        dev.conn.platform.trace.StartupTrace.mark("core: settings and policy read");
         Database db = Database.open(dir);
+        dev.conn.platform.trace.StartupTrace.mark("core: database open and migrated");
         try {
             settingsFile.writeDefaultsIfMissing();
             policyFile.installDefaultIfMissing();
@@ -103,6 +106,7 @@ record Core(
         Logger.getLogger(Core.class.getName()).info("Conn opened data directory " + dir);
         EventStore store = decorate.apply(EventStore.jdbc(db.dataSource(), projections.apply(db.dataSource())));
         IncidentLog log = new IncidentLog(store, clock);
+        dev.conn.platform.trace.StartupTrace.mark("core: event store ready");
         return new Core(
                 dir,
                 db,

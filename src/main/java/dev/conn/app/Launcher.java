@@ -1,6 +1,7 @@
 package dev.conn.app;
 
 import dev.conn.cli.ConnCommand;
+import dev.conn.cli.WindowLaunch;
 import dev.conn.platform.secrets.KnownSecrets;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,18 +29,27 @@ public final class Launcher {
      * @param args command-line arguments; see {@code conn --help}
      */
     public static void main(String[] args) {
+        dev.conn.platform.trace.StartupTrace.mark("main");
         // Jackson, H2 and Flyway load on a side thread while the command line is parsed and the
         // toolkit starts (a command-line run needs them too; the threads are daemons)
         Warmup.start();
+        dev.conn.platform.trace.StartupTrace.mark("warm-up started");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         // the CLI's secrets: what its exports resolve, scrubbed from its console log lines too (the
         // window makes its own in AppContext, with the log file)
         KnownSecrets known = new KnownSecrets();
         RollingLog.redactConsole(known);
+        dev.conn.platform.trace.StartupTrace.mark("console log redacted");
         AtomicBoolean windowFailed = new AtomicBoolean();
+        Optional<Path> plainWindow = WindowLaunch.dataDirectory(args);
+        dev.conn.platform.trace.StartupTrace.mark("command line parsing");
         int code;
         try {
+            if (plainWindow.isPresent()) {
+                // `conn` or `conn --data-dir DIR`: the window, without picocli's parse on the way
+                System.exit(openWindow(plainWindow.get(), Optional.empty(), err) ? 0 : ConnCommand.REFUSED);
+            }
             code = ConnCommand.run(
                     args,
                     (dir, bundle) -> windowFailed.set(!openWindow(dir, bundle, err)),
@@ -68,7 +78,10 @@ public final class Launcher {
             err.println("conn: " + noDisplay.get());
             return false;
         }
+        // the database and settings are read while the toolkit starts
+        EarlyCore.begin(dir, Clock.systemUTC());
         // the side warm-up loads no JavaFX control class: those wait for the toolkit (ConnApp.init)
+        dev.conn.platform.trace.StartupTrace.mark("command line parsed: launching the toolkit");
         try {
             Application.launch(ConnApp.class, ConnApp.launchArguments(dir, bundle));
         } catch (RuntimeException | Error e) {

@@ -110,7 +110,9 @@ public final class MainWindow {
         });
         follower.start(); // from before the first read: nothing another process stores is missed
         parts.incident().preload(); // the disk read overlaps building the window
+        dev.conn.platform.trace.StartupTrace.mark("window: loading the view");
         Parent root = loader.load(MainWindowView.class);
+        dev.conn.platform.trace.StartupTrace.mark("window: view loaded");
         MainWindowView view = (MainWindowView) loader.lastController();
         Scene scene = stage.getScene();
         if (scene == null) {
@@ -135,6 +137,7 @@ public final class MainWindow {
                 parts.disk());
         DialogStyler.install(scene);
         model.checkOnline(parts.probe(), parts.network()); // never ahead of the incident's first read
+        dev.conn.platform.trace.StartupTrace.mark("window: scene styled");
         view.start(onReady);
         heartbeat.start();
         return window;

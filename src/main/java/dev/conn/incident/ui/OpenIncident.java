@@ -98,6 +98,7 @@ final class OpenIncident {
             w.accept(error);
             return;
         }
+        dev.conn.platform.trace.StartupTrace.mark("first read handed to the window");
         list.load(result.list());
         long position = result.position(); // catch up from before the list was read
         show(result.incident()
@@ -106,6 +107,7 @@ final class OpenIncident {
             tasks.run(() -> reads.after(position), this::accept, fail);
         }
         result = null;
+        dev.conn.platform.trace.StartupTrace.mark("first read shown (folded into the views)");
         w.accept(null);
     }
 

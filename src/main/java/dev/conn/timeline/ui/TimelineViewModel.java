@@ -127,7 +127,12 @@ public final class TimelineViewModel {
         rebuilding.set(true);
         List<Event> snapshot = List.copyOf(all);
         tasks.run(
-                () -> TimelineRebuilt.of(snapshot, OLDEST_FIRST),
+                () -> {
+                    dev.conn.platform.trace.StartupTrace.mark("timeline: rebuilding " + snapshot.size() + " events");
+                    TimelineRebuilt b = TimelineRebuilt.of(snapshot, OLDEST_FIRST);
+                    dev.conn.platform.trace.StartupTrace.mark("timeline: rebuilt");
+                    return b;
+                },
                 built -> {
                     if (gen != generation) {
                         return; // a newer incident was opened meanwhile
@@ -143,6 +148,8 @@ public final class TimelineViewModel {
                         apply(now.subList(snapshot.size(), now.size()));
                     }
                     scrollRequests.set(scrollRequests.get() + 1);
+                    dev.conn.platform.trace.StartupTrace.mark(
+                            "timeline: rows swapped in (" + snapshot.size() + " events)");
                 },
                 e -> {
                     rebuilding.set(false);
