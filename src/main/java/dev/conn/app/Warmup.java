@@ -65,6 +65,14 @@ final class Warmup {
         java.util.concurrent.CompletableFuture.runAsync(() -> load(FX_CLASSES));
     }
 
+    /**
+     * Starts linking (loading and verifying, not initialising: no class initialiser runs, so none
+     * can deadlock with the FX thread's) the classes the main window's build and first layout load,
+     * listed in {@code warm-classes.txt} (written by {@code dev.conn.bench.WarmClassList}), on a
+     * low-priority daemon thread. Call once the first frame is up: the FX thread then waits for the
+     * data directory, and the other core does this. {@code -Dconn.warm.list=false} turns it off
+     * (to measure without it). A name that no longer exists is skipped.
+     */
     static void startListed() {
         if (!Boolean.parseBoolean(System.getProperty("conn.warm.list", "true"))) {
             return;
