@@ -127,12 +127,7 @@ public final class TimelineViewModel {
         rebuilding.set(true);
         List<Event> snapshot = List.copyOf(all);
         tasks.run(
-                () -> {
-                    dev.conn.platform.trace.StartupTrace.mark("timeline: rebuilding " + snapshot.size() + " events");
-                    TimelineRebuilt b = TimelineRebuilt.of(snapshot, OLDEST_FIRST);
-                    dev.conn.platform.trace.StartupTrace.mark("timeline: rebuilt");
-                    return b;
-                },
+                () -> TimelineRebuilt.of(snapshot, OLDEST_FIRST),
                 built -> {
                     if (gen != generation) {
                         return; // a newer incident was opened meanwhile
@@ -148,8 +143,6 @@ public final class TimelineViewModel {
                         apply(now.subList(snapshot.size(), now.size()));
                     }
                     scrollRequests.set(scrollRequests.get() + 1);
-                    dev.conn.platform.trace.StartupTrace.mark(
-                            "timeline: rows swapped in (" + snapshot.size() + " events)");
                 },
                 e -> {
                     rebuilding.set(false);
