@@ -3,6 +3,7 @@ package dev.conn.app;
 import dev.conn.platform.fx.FxTaskRunner;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.platform.theme.ThemeManager;
+import dev.conn.platform.trace.StartupTrace;
 import dev.conn.settings.DataDirectory;
 import dev.conn.shell.MainWindow;
 import dev.conn.shell.MainWindowView;
@@ -66,7 +67,7 @@ public final class ConnApp extends Application {
     /** Runs after the toolkit is up, before {@link #start}: only now may JavaFX control classes load. */
     @Override
     public void init() {
-        dev.conn.platform.trace.StartupTrace.mark("toolkit up (init)");
+        StartupTrace.mark("toolkit up (init)");
         // Primer before any control class loads: else Control's static initialiser loads Modena for nothing
         ThemeManager.useBase(true);
         Warmup.startFx();
@@ -145,14 +146,14 @@ public final class ConnApp extends Application {
         tasks.run(
                 () -> early.isPresent() ? early.get().context() : AppContext.open(dir, clock, tasks, network),
                 ctx -> {
-                    dev.conn.platform.trace.StartupTrace.mark("core open, on the FX thread");
+                    StartupTrace.mark("core open, on the FX thread");
                     context = ctx;
                     long buildingWindow = ManagementFactory.getRuntimeMXBean().getUptime();
                     MainWindowView[] window = {null};
                     window[0] = ctx.showIn(stage, () -> {
                         long ready = ManagementFactory.getRuntimeMXBean().getUptime();
-                        dev.conn.platform.trace.StartupTrace.mark("ready: the active incident on screen");
-                        dev.conn.platform.trace.StartupTrace.threadCpu();
+                        StartupTrace.mark("ready: the active incident on screen");
+                        StartupTrace.threadCpu();
                         bundle.ifPresent(ctx::offerImport); // opened with a *.conn.json file
                         if (bench) {
                             window[0].whenHistoryComplete(() -> {
@@ -165,7 +166,7 @@ public final class ConnApp extends Application {
                             });
                         }
                     });
-                    dev.conn.platform.trace.StartupTrace.mark("main window built");
+                    StartupTrace.mark("main window built");
                     ready = true; // later errors on the FX thread are no longer a failed start
                 },
                 error -> {
@@ -176,9 +177,9 @@ public final class ConnApp extends Application {
                         stage.hide();
                     }
                 });
-        dev.conn.platform.trace.StartupTrace.mark("start: core opening on conn-io");
+        StartupTrace.mark("start: core opening on conn-io");
         ThemeManager.apply(scene, true);
-        dev.conn.platform.trace.StartupTrace.mark("splash: themed");
+        StartupTrace.mark("splash: themed");
         stage.setScene(scene);
         stage.setTitle("Conn");
         // the icons are decoded off the FX thread: the window shows without waiting for three PNGs
@@ -192,18 +193,18 @@ public final class ConnApp extends Application {
         decoding.start();
         MainWindow.fitToScreen(stage); // the remembered layout, once read, wins
         stage.setOnHidden(e -> shutdown());
-        if (dev.conn.platform.trace.StartupTrace.enabled()) {
+        if (StartupTrace.enabled()) {
             stage.sceneProperty().subscribe(s -> {
                 if (s != null) {
-                    s.addPreLayoutPulseListener(() -> dev.conn.platform.trace.StartupTrace.mark("pulse: layout"));
-                    s.addPostLayoutPulseListener(() -> dev.conn.platform.trace.StartupTrace.mark("pulse: laid out"));
+                    s.addPreLayoutPulseListener(() -> StartupTrace.mark("pulse: layout"));
+                    s.addPostLayoutPulseListener(() -> StartupTrace.mark("pulse: laid out"));
                 }
             });
         }
         stage.show();
         firstFrame[0] = ManagementFactory.getRuntimeMXBean().getUptime();
         Warmup.startListed();
-        dev.conn.platform.trace.StartupTrace.mark("stage shown");
+        StartupTrace.mark("stage shown");
     }
 
     /** @return the window icons, 32, 64 and 256 px; decoding blocks, so call off the FX thread */

@@ -4,6 +4,7 @@ import dev.conn.incident.Event;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.IncidentState;
+import dev.conn.platform.trace.StartupTrace;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,13 +53,13 @@ final class IncidentReads {
 
     /** @return the incident list and the active incident's first screen */
     Start start() {
-        dev.conn.platform.trace.StartupTrace.mark("reads: incident list");
+        StartupTrace.mark("reads: incident list");
         long position = service.logPosition();
         IncidentList.Snapshot list = IncidentList.snapshot(service.headerEventsOfAllIncidents());
         Optional<IncidentId> active = service.activeIncident(list.states());
-        dev.conn.platform.trace.StartupTrace.mark("reads: list read, active incident chosen");
+        StartupTrace.mark("reads: list read, active incident chosen");
         Start start = new Start(list, active.map(this::firstScreen), position);
-        dev.conn.platform.trace.StartupTrace.mark("reads: first screen read");
+        StartupTrace.mark("reads: first screen read");
         return start;
     }
 
@@ -69,9 +70,9 @@ final class IncidentReads {
     Opened firstScreen(IncidentId id) {
         long position = service.logPosition();
         List<Event> header = service.headerEvents(id);
-        dev.conn.platform.trace.StartupTrace.mark("reads: header events read");
+        StartupTrace.mark("reads: header events read");
         List<Event> tail = service.timelineTail(id, FIRST_SCREEN);
-        dev.conn.platform.trace.StartupTrace.mark("reads: newest rows read");
+        StartupTrace.mark("reads: newest rows read");
         return new Opened(IncidentState.fold(header), tail, header, tail.size() < FIRST_SCREEN, position);
     }
 
