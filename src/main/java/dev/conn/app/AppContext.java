@@ -69,7 +69,9 @@ public final class AppContext implements AutoCloseable {
     private ConnectivityProbe connectivity = ConnectivityProbe.networkInterfaces();
     private FileChoice postmortemFiles;
 
-    private AppContext(Core core) {
+    /** @param opened the core (opened here or early, {@link EarlyCore}); its projections follow the settings */
+    AppContext(OpenedCore opened) {
+        Core core = opened.core();
         this.dataDirectory = core.dataDirectory();
         this.database = core.database();
         this.store = core.store();
@@ -92,6 +94,7 @@ public final class AppContext implements AutoCloseable {
                 .orElse(osUser)));
         this.timelineModel = new TimelineViewModel(incidentModel, settingsModel, clock, tasks);
         incidentModel.showUtcProperty().bind(timelineModel.showUtcProperty());
+        settingsModel.settingsProperty().subscribe(opened.settings()::set);
     }
 
     /**
@@ -125,12 +128,7 @@ public final class AppContext implements AutoCloseable {
      */
     static AppContext open(
             Path dataDirectory, Clock clock, TaskRunner disk, TaskRunner network, UnaryOperator<EventStore> decorate) {
-        // the rows that commit with the events they follow; Grafana's read the settings at each append
-        AtomicReference<Settings> now = new AtomicReference<>();
-        AppContext c = new AppContext(Core.open(
-                dataDirectory, clock, disk, network, ds -> IntegrationDesk.outboxProjections(now::get), decorate));
-        c.settingsModel.settingsProperty().subscribe(now::set);
-        return c;
+        return new AppContext(OpenedCore.open(dataDirectory, clock, disk, network, decorate));
     }
 
     /**
@@ -152,6 +150,7 @@ public final class AppContext implements AutoCloseable {
      * @return the main window's controller
      */
     public MainWindowView showIn(Stage stage, Runnable onReady) {
+        incidentModel.preload(); // the incidents are read while the features and the window are built
         MainWindow shown = MainWindow.show(
                 stage,
                 new MainWindow.Parts(

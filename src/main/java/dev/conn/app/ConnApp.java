@@ -3,6 +3,7 @@ package dev.conn.app;
 import dev.conn.platform.fx.FxTaskRunner;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.platform.theme.ThemeManager;
+import dev.conn.platform.trace.StartupTrace;
 import dev.conn.settings.DataDirectory;
 import dev.conn.shell.MainWindow;
 import dev.conn.shell.MainWindowView;
@@ -66,6 +67,9 @@ public final class ConnApp extends Application {
     /** Runs after the toolkit is up, before {@link #start}: only now may JavaFX control classes load. */
     @Override
     public void init() {
+        StartupTrace.mark("toolkit up (init)");
+        // Primer before any control class loads: else Control's static initialiser loads Modena for nothing
+        ThemeManager.useBase(true);
         Warmup.startFx();
     }
 
@@ -132,19 +136,24 @@ public final class ConnApp extends Application {
     void open(Stage stage, Path dir, Clock clock) {
         boolean bench = Boolean.getBoolean("conn.bench.startup");
         // Start reading the data directory first, so disk and class loading overlap the window's set-up.
-        tasks = new FxTaskRunner("conn-io");
-        network = new FxTaskRunner("conn-net");
+        // the launcher may have started opening it before the toolkit (EarlyCore)
+        Optional<EarlyCore> early = EarlyCore.take(dir, clock);
+        tasks = early.map(EarlyCore::disk).orElseGet(() -> new FxTaskRunner("conn-io"));
+        network = early.map(EarlyCore::network).orElseGet(() -> new FxTaskRunner("conn-net"));
         Label opening = new Label("Opening " + dir + " …");
         Scene scene = new Scene(new StackPane(opening), 960, 600); // resized to the screen below
         long[] firstFrame = {0};
         tasks.run(
-                () -> AppContext.open(dir, clock, tasks, network),
+                () -> early.isPresent() ? early.get().context() : AppContext.open(dir, clock, tasks, network),
                 ctx -> {
+                    StartupTrace.mark("core open, on the FX thread");
                     context = ctx;
                     long buildingWindow = ManagementFactory.getRuntimeMXBean().getUptime();
                     MainWindowView[] window = {null};
                     window[0] = ctx.showIn(stage, () -> {
                         long ready = ManagementFactory.getRuntimeMXBean().getUptime();
+                        StartupTrace.mark("ready: the active incident on screen");
+                        StartupTrace.threadCpu();
                         bundle.ifPresent(ctx::offerImport); // opened with a *.conn.json file
                         if (bench) {
                             window[0].whenHistoryComplete(() -> {
@@ -157,6 +166,7 @@ public final class ConnApp extends Application {
                             });
                         }
                     });
+                    StartupTrace.mark("main window built");
                     ready = true; // later errors on the FX thread are no longer a failed start
                 },
                 error -> {
@@ -167,19 +177,42 @@ public final class ConnApp extends Application {
                         stage.hide();
                     }
                 });
+        StartupTrace.mark("start: core opening on conn-io");
         ThemeManager.apply(scene, true);
+        StartupTrace.mark("splash: themed");
         stage.setScene(scene);
         stage.setTitle("Conn");
-        for (String size : new String[] {"32", "64", "256"}) {
-            stage.getIcons()
-                    .add(new Image(ConnApp.class
-                            .getResource("conn-icon-" + size + ".png")
-                            .toExternalForm()));
-        }
+        // the icons are decoded off the FX thread: the window shows without waiting for three PNGs
+        Thread decoding = new Thread(
+                () -> {
+                    java.util.List<Image> icons = icons();
+                    Platform.runLater(() -> stage.getIcons().setAll(icons));
+                },
+                "conn-icons");
+        decoding.setDaemon(true);
+        decoding.start();
         MainWindow.fitToScreen(stage); // the remembered layout, once read, wins
         stage.setOnHidden(e -> shutdown());
+        if (StartupTrace.enabled()) {
+            stage.sceneProperty().subscribe(s -> {
+                if (s != null) {
+                    s.addPreLayoutPulseListener(() -> StartupTrace.mark("pulse: layout"));
+                    s.addPostLayoutPulseListener(() -> StartupTrace.mark("pulse: laid out"));
+                }
+            });
+        }
         stage.show();
         firstFrame[0] = ManagementFactory.getRuntimeMXBean().getUptime();
+        Warmup.startListed();
+        StartupTrace.mark("stage shown");
+    }
+
+    /** @return the window icons, 32, 64 and 256 px; decoding blocks, so call off the FX thread */
+    private static java.util.List<Image> icons() {
+        return java.util.stream.Stream.of("32", "64", "256")
+                .map(size -> new Image(
+                        ConnApp.class.getResource("conn-icon-" + size + ".png").toExternalForm()))
+                .toList();
     }
 
     /**

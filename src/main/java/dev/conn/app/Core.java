@@ -7,6 +7,7 @@ import dev.conn.incident.JdbcProjection;
 import dev.conn.platform.db.Database;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.platform.secrets.KnownSecrets;
+import dev.conn.platform.trace.StartupTrace;
 import dev.conn.settings.DataDirectory;
 import dev.conn.settings.KeychainSecretStore;
 import dev.conn.settings.Policy;
@@ -80,12 +81,15 @@ record Core(
             TaskRunner network,
             Function<DataSource, List<JdbcProjection>> projections,
             UnaryOperator<EventStore> decorate) {
+        StartupTrace.mark("core: opening");
         Path dir = DataDirectory.prepare(dataDirectory);
         SettingsFile settingsFile = new SettingsFile(dir);
         Settings settings = settingsFile.read();
         PolicyFile policyFile = new PolicyFile(dir);
         Policy policy = policyFile.read();
+        StartupTrace.mark("core: settings and policy read");
         Database db = Database.open(dir);
+        StartupTrace.mark("core: database open and migrated");
         try {
             settingsFile.writeDefaultsIfMissing();
             policyFile.installDefaultIfMissing();
@@ -103,6 +107,7 @@ record Core(
         Logger.getLogger(Core.class.getName()).info("Conn opened data directory " + dir);
         EventStore store = decorate.apply(EventStore.jdbc(db.dataSource(), projections.apply(db.dataSource())));
         IncidentLog log = new IncidentLog(store, clock);
+        StartupTrace.mark("core: event store ready");
         return new Core(
                 dir,
                 db,

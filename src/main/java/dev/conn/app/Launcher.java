@@ -1,7 +1,9 @@
 package dev.conn.app;
 
 import dev.conn.cli.ConnCommand;
+import dev.conn.cli.WindowLaunch;
 import dev.conn.platform.secrets.KnownSecrets;
+import dev.conn.platform.trace.StartupTrace;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,7 +15,9 @@ import javafx.application.Application;
 /**
  * The plain {@code main}: with a subcommand ({@code conn incidents}, {@code conn log ...}) it runs
  * the CLI; without one it opens the window, and with a bundle file ({@code conn x.conn.json}, what
- * the desktop runs on a double-click) the window offers to import it. A plain class, because a
+ * the desktop runs on a double-click) the window offers to import it. The plain window launch
+ * ({@code conn}, {@code conn --data-dir DIR}) skips picocli ({@link WindowLaunch}) and starts
+ * opening the data directory before the toolkit ({@link EarlyCore}). A plain class, because a
  * main class that extends {@code Application} fails on the class path with "JavaFX runtime
  * components are missing".
  */
@@ -28,18 +32,27 @@ public final class Launcher {
      * @param args command-line arguments; see {@code conn --help}
      */
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         // Jackson, H2 and Flyway load on a side thread while the command line is parsed and the
         // toolkit starts (a command-line run needs them too; the threads are daemons)
         Warmup.start();
+        StartupTrace.mark("warm-up started");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         // the CLI's secrets: what its exports resolve, scrubbed from its console log lines too (the
         // window makes its own in AppContext, with the log file)
         KnownSecrets known = new KnownSecrets();
         RollingLog.redactConsole(known);
+        StartupTrace.mark("console log redacted");
         AtomicBoolean windowFailed = new AtomicBoolean();
+        Optional<Path> plainWindow = WindowLaunch.dataDirectory(args);
+        StartupTrace.mark("command line read");
         int code;
         try {
+            if (plainWindow.isPresent()) {
+                // `conn` or `conn --data-dir DIR`: the window, without picocli's parse on the way
+                System.exit(openWindow(plainWindow.get(), Optional.empty(), err) ? 0 : ConnCommand.REFUSED);
+            }
             code = ConnCommand.run(
                     args,
                     (dir, bundle) -> windowFailed.set(!openWindow(dir, bundle, err)),
@@ -68,7 +81,10 @@ public final class Launcher {
             err.println("conn: " + noDisplay.get());
             return false;
         }
+        // the database and settings are read while the toolkit starts
+        EarlyCore.begin(dir, Clock.systemUTC());
         // the side warm-up loads no JavaFX control class: those wait for the toolkit (ConnApp.init)
+        StartupTrace.mark("command line parsed: launching the toolkit");
         try {
             Application.launch(ConnApp.class, ConnApp.launchArguments(dir, bundle));
         } catch (RuntimeException | Error e) {

@@ -65,6 +65,44 @@ final class Warmup {
         java.util.concurrent.CompletableFuture.runAsync(() -> load(FX_CLASSES));
     }
 
+    /**
+     * Starts linking (loading and verifying, not initialising: no class initialiser runs, so none
+     * can deadlock with the FX thread's) the classes the main window's build and first layout load,
+     * listed in {@code warm-classes.txt} (written by {@code dev.conn.bench.WarmClassList}), on a
+     * low-priority daemon thread. Call once the first frame is up: the FX thread then waits for the
+     * data directory, and the other core does this. {@code -Dconn.warm.list=false} turns it off
+     * (to measure without it). A name that no longer exists is skipped.
+     */
+    static void startListed() {
+        if (!Boolean.parseBoolean(System.getProperty("conn.warm.list", "true"))) {
+            return;
+        }
+        Thread t = new Thread(Warmup::linkListed, "conn-warm");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    private static void linkListed() {
+        dev.conn.platform.trace.StartupTrace.mark("warm: linking listed classes");
+        ClassLoader loader = Warmup.class.getClassLoader();
+        int n = 0;
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+                Warmup.class.getResourceAsStream("warm-classes.txt"), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                try {
+                    Class.forName(line.strip(), false, loader).getDeclaredConstructors();
+                    n++;
+                } catch (Exception | LinkageError e) {
+                    // gone or not loadable here: only a head start
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            Logger.getLogger(Warmup.class.getName()).log(Level.FINE, "warm-up skipped", e);
+        }
+        dev.conn.platform.trace.StartupTrace.mark("warm: " + n + " classes linked");
+    }
+
     private static void load(String[] names) {
         try {
             ClassLoader loader = Warmup.class.getClassLoader();

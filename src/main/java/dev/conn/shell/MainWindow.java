@@ -8,6 +8,7 @@ import dev.conn.platform.fx.DialogStyler;
 import dev.conn.platform.fx.ShellContribution;
 import dev.conn.platform.fx.TaskRunner;
 import dev.conn.platform.fx.ViewLoader;
+import dev.conn.platform.trace.StartupTrace;
 import dev.conn.settings.ui.SettingsViewModel;
 import dev.conn.timeline.ui.TimelineView;
 import dev.conn.timeline.ui.TimelineViewModel;
@@ -110,7 +111,9 @@ public final class MainWindow {
         });
         follower.start(); // from before the first read: nothing another process stores is missed
         parts.incident().preload(); // the disk read overlaps building the window
+        StartupTrace.mark("window: loading the view");
         Parent root = loader.load(MainWindowView.class);
+        StartupTrace.mark("window: view loaded");
         MainWindowView view = (MainWindowView) loader.lastController();
         Scene scene = stage.getScene();
         if (scene == null) {
@@ -135,6 +138,7 @@ public final class MainWindow {
                 parts.disk());
         DialogStyler.install(scene);
         model.checkOnline(parts.probe(), parts.network()); // never ahead of the incident's first read
+        StartupTrace.mark("window: scene styled");
         view.start(onReady);
         heartbeat.start();
         return window;

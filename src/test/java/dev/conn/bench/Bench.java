@@ -81,6 +81,7 @@ public final class Bench {
      */
     public static void main(String[] args) throws Exception {
         System.err.println("conn bench: measuring (about a minute)...");
+        String loadAtStart = loadAverage();
         List<Row> rows = new ArrayList<>();
         Path root = Files.createTempDirectory("conn-bench-");
         try {
@@ -101,6 +102,7 @@ public final class Bench {
             deleteRecursively(root);
         }
         print(rows);
+        System.out.printf("Load average (1, 5, 15 min): %s at the start, %s at the end%n", loadAtStart, loadAverage());
         // H2 and JavaFX may leave non-daemon threads behind; the bench is done.
         System.exit(0);
     }
@@ -308,6 +310,19 @@ public final class Bench {
         System.out.flush();
     }
 
+    /**
+     * @return the machine's load averages over 1, 5 and 15 minutes (Linux {@code /proc/loadavg}),
+     *     or "unknown": on 2 cores, figures taken at a load of 4 are not those of an idle machine
+     */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static String format(double value, String unit) {
         String number;
         if (value == Math.rint(value)) {
@@ -333,7 +348,7 @@ public final class Bench {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
     }
 
-    private static void deleteRecursively(Path root) {
+    static void deleteRecursively(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

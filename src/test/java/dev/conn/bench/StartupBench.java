@@ -32,6 +32,7 @@ final class StartupBench {
      */
     public static void main(String[] args) throws Exception {
         String only = args.length > 0 ? args[0] : "";
+        String loadAtStart = Bench.loadAverage();
         Path dir = Files.createTempDirectory("conn-startup-bench-");
         List<Bench.Row> rows = new java.util.ArrayList<>();
         if (!only.equals("open")) {
@@ -45,6 +46,9 @@ final class StartupBench {
         for (Bench.Row r : rows) {
             System.out.printf("%-80s %8.0f %s (target %s)%n", r.measure(), r.result(), r.unit(), r.target());
         }
+        System.out.printf(
+                "load average (1, 5, 15 min): %s at the start, %s at the end%n", loadAtStart, Bench.loadAverage());
+        Bench.deleteRecursively(dir);
         System.exit(0);
     }
 

@@ -66,6 +66,9 @@ public final class IntegrationChannels {
         } catch (IllegalArgumentException unreadable) {
             return all;
         }
+        if (integrations.tracker().isEmpty() && integrations.pagerDuty() == null && integrations.grafana() == null) {
+            return all; // no integration: the HTTP stack is not loaded at start for nothing
+        }
         all.putAll(of(integrations, secrets, HttpTransport.shared(), clock));
         return all;
     }

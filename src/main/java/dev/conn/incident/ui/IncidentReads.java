@@ -4,6 +4,7 @@ import dev.conn.incident.Event;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentService;
 import dev.conn.incident.IncidentState;
+import dev.conn.platform.trace.StartupTrace;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,10 +53,14 @@ final class IncidentReads {
 
     /** @return the incident list and the active incident's first screen */
     Start start() {
+        StartupTrace.mark("reads: incident list");
         long position = service.logPosition();
         IncidentList.Snapshot list = IncidentList.snapshot(service.headerEventsOfAllIncidents());
         Optional<IncidentId> active = service.activeIncident(list.states());
-        return new Start(list, active.map(this::firstScreen), position);
+        StartupTrace.mark("reads: list read, active incident chosen");
+        Start start = new Start(list, active.map(this::firstScreen), position);
+        StartupTrace.mark("reads: first screen read");
+        return start;
     }
 
     /**
@@ -65,7 +70,9 @@ final class IncidentReads {
     Opened firstScreen(IncidentId id) {
         long position = service.logPosition();
         List<Event> header = service.headerEvents(id);
+        StartupTrace.mark("reads: header events read");
         List<Event> tail = service.timelineTail(id, FIRST_SCREEN);
+        StartupTrace.mark("reads: newest rows read");
         return new Opened(IncidentState.fold(header), tail, header, tail.size() < FIRST_SCREEN, position);
     }
 

@@ -4,6 +4,7 @@ import dev.conn.incident.Event;
 import dev.conn.incident.IncidentId;
 import dev.conn.incident.IncidentState;
 import dev.conn.platform.fx.TaskRunner;
+import dev.conn.platform.trace.StartupTrace;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -98,6 +99,7 @@ final class OpenIncident {
             w.accept(error);
             return;
         }
+        StartupTrace.mark("first read handed to the window");
         list.load(result.list());
         long position = result.position(); // catch up from before the list was read
         show(result.incident()
@@ -106,6 +108,7 @@ final class OpenIncident {
             tasks.run(() -> reads.after(position), this::accept, fail);
         }
         result = null;
+        StartupTrace.mark("first read shown (folded into the views)");
         w.accept(null);
     }
 

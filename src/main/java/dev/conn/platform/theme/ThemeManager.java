@@ -60,9 +60,7 @@ public final class ThemeManager {
         if (projector) {
             dark = true;
         }
-        // the binary form of the same stylesheet: JavaFX reads it without parsing 170 KB of CSS at start
-        Application.setUserAgentStylesheet(
-                dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS());
+        useBase(dark);
         scene.getStylesheets().clear();
         scene.getStylesheets().add(url(TOKENS));
         if (!dark) {
@@ -72,6 +70,22 @@ public final class ThemeManager {
             scene.getStylesheets().add(url(TOKENS_CONTRAST));
         }
         FEATURE_SHEETS.forEach(s -> scene.getStylesheets().add(url(s)));
+    }
+
+    /**
+     * Sets the base (user-agent) stylesheet, AtlantaFX Primer in its binary form: JavaFX reads it
+     * without parsing 170 KB of CSS. Call before the first control class initialises (e.g. in
+     * {@code Application.init}), or JavaFX loads its own Modena stylesheet first, for nothing. Any
+     * thread: JavaFX loads it on the FX thread.
+     *
+     * @param dark true for the dark theme, false for light
+     */
+    public static void useBase(boolean dark) {
+        String bss =
+                dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS();
+        if (!bss.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(bss);
+        }
     }
 
     /**
