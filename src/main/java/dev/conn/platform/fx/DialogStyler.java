@@ -19,6 +19,19 @@ import javafx.stage.Window;
 public final class DialogStyler {
     private DialogStyler() {}
 
+    /** The screen area dialogs are kept in instead of their screen's visual bounds; null: none. */
+    private static volatile javafx.geometry.Rectangle2D screenArea;
+
+    /**
+     * Keeps dialogs, from now on, inside {@code area} instead of their screen's visual bounds: a
+     * test on a large headless screen sees what a dialog does on a small one (1280×720, in pixels).
+     *
+     * @param area the area in screen coordinates, or null to use the real screen again
+     */
+    public static void confineTo(javafx.geometry.Rectangle2D area) {
+        screenArea = area;
+    }
+
     /**
      * Styles, from now on, every window shown with {@code main} as its owner.
      *
@@ -44,6 +57,7 @@ public final class DialogStyler {
                         escapeCancels(w.getScene());
                         javafx.application.Platform.runLater(() -> {
                             buttonsKeepTheirText(w.getScene());
+                            DialogBody.scrollsAndWraps(w.getScene());
                             // the window was sized before it had the main window's font size
                             growToContent(w);
                             fitOnScreen(w);
@@ -92,7 +106,9 @@ public final class DialogStyler {
         if (dialog.getRoot() instanceof DialogPane pane) {
             for (ButtonType type : pane.getButtonTypes()) {
                 if (pane.lookupButton(type) instanceof Button b) {
-                    // the button bar fixed their widths at the first layout, in the default font
+                    // the button bar fixed their widths at the first layout, in the default font, and
+                    // fixes them again at every layout while they are of uniform size
+                    javafx.scene.control.ButtonBar.setButtonUniformSize(b, false);
                     b.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
                     b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 }
@@ -130,12 +146,14 @@ public final class DialogStyler {
         if (!w.isShowing()) {
             return;
         }
-        javafx.geometry.Rectangle2D vb = javafx.stage.Screen.getScreensForRectangle(
-                        w.getX(), w.getY(), Math.max(1, w.getWidth()), Math.max(1, w.getHeight()))
-                .stream()
-                .findFirst()
-                .orElse(javafx.stage.Screen.getPrimary())
-                .getVisualBounds();
+        javafx.geometry.Rectangle2D vb = screenArea != null
+                ? screenArea
+                : javafx.stage.Screen.getScreensForRectangle(
+                                w.getX(), w.getY(), Math.max(1, w.getWidth()), Math.max(1, w.getHeight()))
+                        .stream()
+                        .findFirst()
+                        .orElse(javafx.stage.Screen.getPrimary())
+                        .getVisualBounds();
         if (w.getHeight() > vb.getHeight()) {
             w.setHeight(vb.getHeight());
         }
