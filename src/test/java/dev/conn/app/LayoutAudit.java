@@ -25,7 +25,9 @@ import javax.imageio.ImageIO;
  * ellipsis, "Search the ti"), whose text runs out of its own box or is cut by a clipping container
  * (a tab strip), a text field's prompt wider than the field, and a control outside the window.
  * Rows half-scrolled out of a list or a scroll pane are not faults: what is clipped by a scrolling
- * viewport is skipped. FX thread only.
+ * viewport can be scrolled to, so its position is not checked (its own text still is: a label
+ * ending in "…" inside a scroll pane is a fault); the scroll pane itself must lie in the window.
+ * FX thread only.
  */
 final class LayoutAudit {
     private LayoutAudit() {}
@@ -90,7 +92,8 @@ final class LayoutAudit {
         if (n instanceof TextField t) {
             checkPrompt(t, out);
         }
-        if ((n instanceof Labeled || n instanceof TextInputControl) && !scrolled) {
+        // a scroll pane's content can be scrolled to only while the pane itself is in the window
+        if ((n instanceof Labeled || n instanceof TextInputControl || n instanceof ScrollPane) && !scrolled) {
             Bounds b = n.localToScene(local);
             if (b.getMinX() < -1
                     || b.getMinY() < -1
