@@ -65,6 +65,7 @@ public final class DialogStyler {
                                     () -> { // once more, laid out in it
                                         growToContent(w);
                                         fitOnScreen(w);
+                                        javafx.application.Platform.runLater(() -> shrinkToContent(w));
                                     });
                         });
                     }
@@ -86,13 +87,39 @@ public final class DialogStyler {
         pane.applyCss();
         pane.layout();
         double width = Math.max(pane.prefWidth(-1), pane.minWidth(-1));
-        double height = Math.max(pane.prefHeight(width), pane.minHeight(width));
+        // as tall as the content is at the width the dialog will have on screen: measured at a
+        // width it cannot get, wrapped text would look shorter than it is
+        double onScreen = Math.min(width, screenArea(w).getWidth());
+        double height = Math.max(pane.prefHeight(onScreen), pane.minHeight(onScreen));
         Scene scene = w.getScene();
         if (width > scene.getWidth() + 0.5) {
             w.setWidth(w.getWidth() + width - scene.getWidth());
         }
         if (height > scene.getHeight() + 0.5) {
             w.setHeight(w.getHeight() + height - scene.getHeight());
+        }
+    }
+
+    /**
+     * Gives back the height a dialog's scrolling body does not use: measured before it had its
+     * final width, a body with wrapped text can ask for more than it needs at that width.
+     *
+     * @param w a showing dialog window
+     */
+    public static void shrinkToContent(Window w) {
+        if (w.getScene() == null
+                || !(w.getScene().getRoot() instanceof DialogPane pane)
+                || !(pane.getContent() instanceof javafx.scene.control.ScrollPane scroll)
+                || !(scroll.getContent() instanceof javafx.scene.layout.Region body)) {
+            return;
+        }
+        pane.applyCss();
+        pane.layout();
+        javafx.geometry.Bounds viewport = scroll.getViewportBounds();
+        double needed = body.prefHeight(viewport.getWidth());
+        double spare = viewport.getHeight() - needed;
+        if (spare > 1 && needed > 0) {
+            w.setHeight(w.getHeight() - spare);
         }
     }
 
@@ -146,14 +173,7 @@ public final class DialogStyler {
         if (!w.isShowing()) {
             return;
         }
-        javafx.geometry.Rectangle2D vb = screenArea != null
-                ? screenArea
-                : javafx.stage.Screen.getScreensForRectangle(
-                                w.getX(), w.getY(), Math.max(1, w.getWidth()), Math.max(1, w.getHeight()))
-                        .stream()
-                        .findFirst()
-                        .orElse(javafx.stage.Screen.getPrimary())
-                        .getVisualBounds();
+        javafx.geometry.Rectangle2D vb = screenArea(w);
         if (w.getHeight() > vb.getHeight()) {
             w.setHeight(vb.getHeight());
         }
@@ -166,6 +186,18 @@ public final class DialogStyler {
         if (w.getX() + w.getWidth() > vb.getMaxX() || w.getX() < vb.getMinX()) {
             w.setX(Math.max(vb.getMinX(), vb.getMaxX() - w.getWidth()));
         }
+    }
+
+    /** The visual bounds of the screen the window is on, or the area set by {@link #confineTo}. */
+    private static javafx.geometry.Rectangle2D screenArea(Window w) {
+        return screenArea != null
+                ? screenArea
+                : javafx.stage.Screen.getScreensForRectangle(
+                                w.getX(), w.getY(), Math.max(1, w.getWidth()), Math.max(1, w.getHeight()))
+                        .stream()
+                        .findFirst()
+                        .orElse(javafx.stage.Screen.getPrimary())
+                        .getVisualBounds();
     }
 
     /**
