@@ -103,10 +103,42 @@ final class LayoutAudit {
                         + (int) scene.getHeight() + ")");
             }
         }
+        if ((n instanceof Labeled || n instanceof TextInputControl) && scrolled) {
+            checkNotScrollable(n, out);
+        }
         if (n instanceof Parent p) {
             boolean inner = scrolled || scrolls(n);
             for (Node c : p.getChildrenUnmodifiable()) {
                 walk(c, scene, inner, out);
+            }
+        }
+    }
+
+    /**
+     * Content cut by a scroll pane along an axis it does not scroll (its scroll bar policy is
+     * NEVER) cannot be scrolled to: a label or field running out of such a viewport is a fault.
+     */
+    private static void checkNotScrollable(Node n, List<String> out) {
+        for (Node a = n.getParent(); a != null; a = a.getParent()) {
+            if (a instanceof ScrollPane sp) {
+                Node viewport = sp.lookup(".viewport");
+                if (viewport == null) {
+                    return;
+                }
+                Bounds v = viewport.localToScene(viewport.getLayoutBounds());
+                Bounds b = n.localToScene(n.getLayoutBounds());
+                boolean cutSideways = sp.getHbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER
+                        && (b.getMaxX() > v.getMaxX() + 1 || b.getMinX() < v.getMinX() - 1);
+                boolean cutBelow = sp.getVbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER
+                        && (b.getMaxY() > v.getMaxY() + 1 || b.getMinY() < v.getMinY() - 1);
+                if (cutSideways || cutBelow) {
+                    out.add(name(n) + " is cut by a scroll pane that does not scroll that way (" + fmt(b) + " in "
+                            + fmt(v) + ")");
+                }
+                return; // the nearest scroll pane decides
+            }
+            if (scrolls(a)) {
+                return; // a list or text area scrolls both ways, or is itself checked
             }
         }
     }

@@ -45,7 +45,7 @@ public final class MonitoringSourcesDialog extends Dialog<List<MonitoringSource>
         sources = FXCollections.observableArrayList(model.sources());
         ListView<MonitoringSource> list = new ListView<>(sources);
         list.setId("sources-list");
-        list.setPrefSize(220, 260);
+        list.getStyleClass().add("source-list"); // wide enough for a source name, in em (base.css)
         list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(MonitoringSource s, boolean emptyRow) {

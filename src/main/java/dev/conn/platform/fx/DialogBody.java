@@ -96,6 +96,25 @@ public final class DialogBody {
         return row;
     }
 
+    /** A label in the first column of a form grid: the name of the field beside it. */
+    private static boolean isFieldName(Labeled l) {
+        Integer column = javafx.scene.layout.GridPane.getColumnIndex(l);
+        return l.getParent() instanceof javafx.scene.layout.GridPane && (column == null || column == 0);
+    }
+
+    /** The width of the label's longest word in its font, plus its padding, in pixels. */
+    private static double longestWord(Labeled l) {
+        double widest = 0;
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(l.getFont());
+        for (String word : (l.getText() == null ? "" : l.getText()).split("\\s+")) {
+            probe.setText(word);
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        javafx.geometry.Insets pad = l.getLabelPadding();
+        return widest + l.snappedLeftInset() + l.snappedRightInset() + pad.getLeft() + pad.getRight();
+    }
+
     /**
      * Scrolls {@code scroll} so that the control that gets the keyboard focus inside it is in view:
      * Tab into a field below the fold shows the field (a scroll pane does not do it by itself).
@@ -161,6 +180,11 @@ public final class DialogBody {
             l.setWrapText(true);
             if (l.getMinHeight() == Region.USE_COMPUTED_SIZE) {
                 l.setMinHeight(Region.USE_PREF_SIZE);
+            }
+            if (l instanceof Label && l.getMinWidth() == Region.USE_COMPUTED_SIZE && isFieldName(l)) {
+                // a field's name wraps between words, never inside one ("(Prometheu / s)"), at
+                // any text size; values (paths, URLs) may still break where they must
+                l.fontProperty().subscribe(f -> l.setMinWidth(longestWord(l) + 2));
             }
         } else if (root instanceof Button b) {
             if (b.getMinWidth() == Region.USE_COMPUTED_SIZE) {
