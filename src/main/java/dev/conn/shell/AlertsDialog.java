@@ -30,7 +30,7 @@ public final class AlertsDialog extends Dialog<Void> {
         getDialogPane().setId("alerts-dialog");
         ListView<AlertCentre.Alert> list = new ListView<>(centre.alerts());
         list.setId("alerts-list");
-        list.setPrefSize(620, 360);
+        list.getStyleClass().add("alerts-list"); // sized in em (base.css)
         list.setPlaceholder(new Label("No alerts. Overdue check-backs, hand-offs and fatigue alerts appear here."));
         list.setCellFactory(l -> new AlertRow());
         Button ack = new Button("Acknowledge");
@@ -55,7 +55,10 @@ public final class AlertsDialog extends Dialog<Void> {
                 e.consume();
             }
         });
-        getDialogPane().setContent(new VBox(8, list, new HBox(8, ack, clear, ackAll)));
+        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        getDialogPane().setContent(new VBox(8, list, dev.conn.platform.fx.DialogBody.buttonRow(ack, clear, ackAll)));
+        // the list scrolls and shrinks with the dialog; its buttons stay in view below it
+        dev.conn.platform.fx.DialogBody.scrollsItself(getDialogPane());
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         list.getSelectionModel().selectFirst();
         setOnShown(e -> list.requestFocus());

@@ -33,8 +33,7 @@ public final class CheatSheetDialog extends Dialog<Void> {
                 heading.getStyleClass().add("cheat-sheet-menu");
                 grid.add(heading, 0, row++, 2, 1);
             }
-            Label key = new Label(a.shortcut().isPresent() ? a.shortcutText() : "palette (Ctrl+K)");
-            key.getStyleClass().add("shortcut-key");
+            Label key = shortcut(a.shortcut().isPresent() ? a.shortcutText() : "palette (Ctrl+K)");
             grid.add(new Label(a.name()), 0, row);
             grid.add(key, 1, row++);
         }
@@ -44,7 +43,9 @@ public final class CheatSheetDialog extends Dialog<Void> {
         grid.add(shortcut("Tab / Shift+Tab"), 1, row);
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.setPrefSize(560, 520);
+        scroll.getStyleClass().add("cheat-sheet-body"); // sized in em (base.css)
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        grid.setPadding(new javafx.geometry.Insets(8, 24, 8, 12)); // right: room for the scroll bar
         getDialogPane().setContent(scroll);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
     }
@@ -52,6 +53,7 @@ public final class CheatSheetDialog extends Dialog<Void> {
     private static Label shortcut(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("shortcut-key");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the names beside wrap instead
         return l;
     }
 }

@@ -42,7 +42,7 @@ public final class CommandPaletteDialog extends Dialog<MenuActions.Action> {
         query.setPromptText("Type an action, e.g. declare, hand-off, theme");
         list.setId("palette-list");
         list.getStyleClass().add("palette-list");
-        list.setPrefSize(560, 360);
+        query.setPrefColumnCount(36); // the prompt shows whole at every text size
         list.setPlaceholder(new Label("No action matches. Esc closes; F1 lists every shortcut."));
         list.setCellFactory(l -> new ActionCell());
         query.textProperty().subscribe(text -> {
@@ -65,7 +65,10 @@ public final class CommandPaletteDialog extends Dialog<MenuActions.Action> {
                 ((Button) getDialogPane().lookupButton(RUN)).fire();
             }
         });
+        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
         getDialogPane().setContent(new VBox(8, query, list));
+        // the list scrolls and shrinks with the dialog; the query field stays in view above it
+        dev.conn.platform.fx.DialogBody.scrollsItself(getDialogPane());
         getDialogPane().getButtonTypes().setAll(RUN, ButtonType.CLOSE);
         Button run = (Button) getDialogPane().lookupButton(RUN);
         run.setId("palette-run");

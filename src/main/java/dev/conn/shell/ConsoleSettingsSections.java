@@ -20,6 +20,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 /**
  * The console's own settings sections: identity and time display, appearance, and where the data
@@ -44,9 +45,9 @@ final class ConsoleSettingsSections {
         utc.setToggleGroup(zone);
         (timeline.showUtcProperty().get() ? utc : local).setSelected(true);
         GridPane grid = grid();
-        grid.addRow(0, new Label("Your name"), name);
+        grid.addRow(0, keep(new Label("Your name")), name);
         grid.add(muted("Shown as the author of what you record."), 1, 1);
-        grid.addRow(2, new Label("Timeline times"), new HBox(16, local, utc));
+        grid.addRow(2, keep(new Label("Timeline times")), new VBox(8, local, utc));
         return new Section("Identity and time", grid) {
             @Override
             public List<String> validate() {
@@ -94,11 +95,11 @@ final class ConsoleSettingsSections {
         sound.setId("settings-sound");
         sound.setSelected(now.desktop().sound());
         GridPane grid = grid();
-        grid.addRow(0, new Label("Theme"), new HBox(16, dark, light));
+        grid.addRow(0, keep(new Label("Theme")), new HBox(16, dark, light));
         grid.add(projector, 1, 1);
-        grid.addRow(2, new Label("Text size"), scale);
+        grid.addRow(2, keep(new Label("Text size")), scale);
         grid.add(muted("Ctrl+= larger, Ctrl+- smaller, Ctrl+0 back to 100 %."), 1, 3);
-        grid.addRow(4, new Label("Alerts"), sound);
+        grid.addRow(4, keep(new Label("Alerts")), sound);
         return new Section("Appearance", grid) {
             @Override
             public List<String> validate() {

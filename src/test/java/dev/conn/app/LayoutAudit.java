@@ -25,7 +25,9 @@ import javax.imageio.ImageIO;
  * ellipsis, "Search the ti"), whose text runs out of its own box or is cut by a clipping container
  * (a tab strip), a text field's prompt wider than the field, and a control outside the window.
  * Rows half-scrolled out of a list or a scroll pane are not faults: what is clipped by a scrolling
- * viewport is skipped. FX thread only.
+ * viewport can be scrolled to, so its position is not checked (its own text still is: a label
+ * ending in "…" inside a scroll pane is a fault); the scroll pane itself must lie in the window.
+ * FX thread only.
  */
 final class LayoutAudit {
     private LayoutAudit() {}
@@ -90,7 +92,8 @@ final class LayoutAudit {
         if (n instanceof TextField t) {
             checkPrompt(t, out);
         }
-        if ((n instanceof Labeled || n instanceof TextInputControl) && !scrolled) {
+        // a scroll pane's content can be scrolled to only while the pane itself is in the window
+        if ((n instanceof Labeled || n instanceof TextInputControl || n instanceof ScrollPane) && !scrolled) {
             Bounds b = n.localToScene(local);
             if (b.getMinX() < -1
                     || b.getMinY() < -1
@@ -100,10 +103,42 @@ final class LayoutAudit {
                         + (int) scene.getHeight() + ")");
             }
         }
+        if ((n instanceof Labeled || n instanceof TextInputControl) && scrolled) {
+            checkNotScrollable(n, out);
+        }
         if (n instanceof Parent p) {
             boolean inner = scrolled || scrolls(n);
             for (Node c : p.getChildrenUnmodifiable()) {
                 walk(c, scene, inner, out);
+            }
+        }
+    }
+
+    /**
+     * Content cut by a scroll pane along an axis it does not scroll (its scroll bar policy is
+     * NEVER) cannot be scrolled to: a label or field running out of such a viewport is a fault.
+     */
+    private static void checkNotScrollable(Node n, List<String> out) {
+        for (Node a = n.getParent(); a != null; a = a.getParent()) {
+            if (a instanceof ScrollPane sp) {
+                Node viewport = sp.lookup(".viewport");
+                if (viewport == null) {
+                    return;
+                }
+                Bounds v = viewport.localToScene(viewport.getLayoutBounds());
+                Bounds b = n.localToScene(n.getLayoutBounds());
+                boolean cutSideways = sp.getHbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER
+                        && (b.getMaxX() > v.getMaxX() + 1 || b.getMinX() < v.getMinX() - 1);
+                boolean cutBelow = sp.getVbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER
+                        && (b.getMaxY() > v.getMaxY() + 1 || b.getMinY() < v.getMinY() - 1);
+                if (cutSideways || cutBelow) {
+                    out.add(name(n) + " is cut by a scroll pane that does not scroll that way (" + fmt(b) + " in "
+                            + fmt(v) + ")");
+                }
+                return; // the nearest scroll pane decides
+            }
+            if (scrolls(a)) {
+                return; // a list or text area scrolls both ways, or is itself checked
             }
         }
     }

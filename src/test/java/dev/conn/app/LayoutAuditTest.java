@@ -4,6 +4,7 @@ import static dev.conn.testing.Ui.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conn.command.Responder;
+import dev.conn.platform.fx.DialogStyler;
 import dev.conn.settings.DesktopSettings;
 import dev.conn.settings.Settings;
 import dev.conn.settings.SettingsFile;
@@ -17,7 +18,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
@@ -30,13 +30,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * dark, light and projector themes at 100 % and 200 % text, the window at 1280×720, 1366×768 and
  * 1920×1080. A state fails when {@link LayoutAudit} finds text cut off or a control outside the
  * window. Each state is saved as a PNG under {@code target/layout-audit/} for a person to look at.
- * Dialogs size themselves to the screen (the headless screen is 1280×800), not to the main window,
- * so they are audited once per look.
+ * Dialogs size themselves to the screen, not to the main window, so they are audited once per look,
+ * kept inside a 1280×720 screen (the smallest audited; the headless screen itself is 1920×1080).
  */
 class LayoutAuditTest extends WindowTest {
     private static final Path OUT = Path.of("target", "layout-audit");
 
     private static final int[][] SIZES = {{1280, 720}, {1366, 768}, {1920, 1080}};
+    private static final int[] SMALL_SCREEN = SIZES[0];
     private static final String[] PANELS = {"comms", "impact", "postmortem", "history"};
 
     /** Menu actions that open a dialog, by their palette names. */
@@ -68,6 +69,11 @@ class LayoutAuditTest extends WindowTest {
             new Look("projector", Settings.Theme.DARK, true, 1.0),
             new Look("projector", Settings.Theme.DARK, true, 2.0));
 
+    @org.junit.jupiter.api.AfterEach
+    void screenAsItIs() {
+        DialogStyler.confineTo(null);
+    }
+
     @Test
     void noTextIsCutOffAndNothingLiesOutsideTheWindowInAnyAuditedState(FxRobot robot) throws Exception {
         launchAs("Ana Ops");
@@ -84,7 +90,8 @@ class LayoutAuditTest extends WindowTest {
             relaunch(look);
             showPeople(robot);
             String prefix = look.name() + "-" + Math.round(look.scale() * 100);
-            for (int[] size : SIZES) {
+            // -Daudit.noMain=true audits the dialogs only (while fixing them)
+            for (int[] size : Boolean.getBoolean("audit.noMain") ? new int[0][] : SIZES) {
                 robot.interact(() -> {
                     stage.setX(0);
                     stage.setY(0);
@@ -106,10 +113,13 @@ class LayoutAuditTest extends WindowTest {
                 stage.setWidth(1366);
                 stage.setHeight(768);
             });
+            // dialogs are kept inside the smallest audited screen, 1280×720, not the headless 1920×1080
+            DialogStyler.confineTo(new javafx.geometry.Rectangle2D(0, 0, SMALL_SCREEN[0], SMALL_SCREEN[1]));
             for (String dialog : Boolean.getBoolean("audit.noDialogs") ? new String[0] : DIALOGS) {
                 states += auditDialog(robot, dialog, prefix, faults);
             }
         }
+        DialogStyler.confineTo(null);
         List<java.util.regex.Pattern> known = knownFaults();
         List<String> fresh = faults.stream()
                 .filter(f -> known.stream().noneMatch(k -> k.matcher(f).find()))
@@ -124,7 +134,7 @@ class LayoutAuditTest extends WindowTest {
         faults.forEach(f -> System.out.println("layout audit: " + f));
         java.nio.file.Files.write(OUT.resolve("faults.txt"), faults);
         assertThat(fresh).as("new layout faults in %d audited states", states).isEmpty();
-        if (only.isEmpty() && !Boolean.getBoolean("audit.noDialogs")) {
+        if (only.isEmpty() && !Boolean.getBoolean("audit.noDialogs") && !Boolean.getBoolean("audit.noMain")) {
             assertThat(stale)
                     .as("known faults that no longer occur: remove them from the list")
                     .isEmpty();
@@ -153,19 +163,24 @@ class LayoutAuditTest extends WindowTest {
         settle();
         String base = prefix + "-dialog-" + action.toLowerCase(Locale.ROOT).replace(' ', '-');
         int states = 0;
-        TabPane tabs = robot.lookup(".tab-pane")
+        @SuppressWarnings("unchecked")
+        ListView<String> sections = robot.lookup("#settings-sections")
                 .match(n -> n.getScene() == w.getScene())
-                .tryQueryAs(TabPane.class)
+                .tryQueryAs(ListView.class)
                 .orElse(null);
-        if (tabs != null) { // the settings dialog: each section
-            for (int i = 0; i < tabs.getTabs().size(); i++) {
-                int tab = i;
-                robot.interact(() -> tabs.getSelectionModel().select(tab));
+        if (sections != null) { // the settings dialog: each section
+            for (int i = 0; i < sections.getItems().size(); i++) {
+                int section = i;
+                robot.interact(() -> sections.getSelectionModel().select(section));
                 settle();
                 faults.addAll(audit(
                         robot,
                         w.getScene(),
-                        base + "-" + tabs.getTabs().get(tab).getId()));
+                        base + "-"
+                                + sections.getItems()
+                                        .get(section)
+                                        .toLowerCase(Locale.ROOT)
+                                        .replace(' ', '-')));
                 states++;
             }
         } else {

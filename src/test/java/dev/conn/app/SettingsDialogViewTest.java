@@ -81,10 +81,7 @@ class SettingsDialogViewTest extends WindowTest {
         launchAs("Ana Ops");
         Files.writeString(new PolicyFile(dataDir).path(), "{\"version\": 1, \"severitees\": []}");
         open(robot);
-        robot.interact(() -> robot.lookup("#settings-dialog .tab-pane")
-                .queryAs(javafx.scene.control.TabPane.class)
-                .getSelectionModel()
-                .select(2));
+        robot.interact(() -> sections(robot).getSelectionModel().select("Data and policy"));
         robot.clickOn("#settings-policy-check");
 
         waitUntil(() -> label(robot, "#settings-policy-result").getText().startsWith("✗"));
@@ -98,14 +95,12 @@ class SettingsDialogViewTest extends WindowTest {
     void monitoringSourcesAndChannelsAreReachedFromTheSettings(FxRobot robot) throws Exception {
         launchAs("Ana Ops");
         open(robot);
-        javafx.scene.control.TabPane tabs =
-                robot.lookup("#settings-dialog .tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        javafx.scene.control.ListView<String> sections = sections(robot);
         AtomicReference<List<String>> titles = new AtomicReference<>();
-        robot.interact(() -> titles.set(
-                tabs.getTabs().stream().map(javafx.scene.control.Tab::getText).toList()));
+        robot.interact(() -> titles.set(List.copyOf(sections.getItems())));
         assertThat(titles.get()).contains("Monitoring sources", "Message channels");
 
-        robot.interact(() -> tabs.getSelectionModel().select(titles.get().indexOf("Message channels")));
+        robot.clickOn("Message channels");
         assertThat(label(robot, "#settings-message-channels .label").getText()).isEqualTo("None configured yet.");
         robot.clickOn("Edit message channels…");
 
@@ -113,6 +108,11 @@ class SettingsDialogViewTest extends WindowTest {
                 .anyMatch(w -> w instanceof javafx.stage.Stage st
                         && st.isShowing()
                         && "Message channels".equals(st.getTitle())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static javafx.scene.control.ListView<String> sections(FxRobot robot) {
+        return robot.lookup("#settings-sections").queryAs(javafx.scene.control.ListView.class);
     }
 
     private static void open(FxRobot robot) throws Exception {

@@ -20,7 +20,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 
 /**
@@ -62,7 +61,7 @@ public final class ChannelsDialog extends Dialog<Void> {
         getDialogPane().setId("channels-dialog");
         list.setId("channelList");
         list.setItems(model.channels());
-        list.setPrefHeight(140);
+        list.getStyleClass().add("channel-list"); // about five rows, in em (base.css)
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(ChannelSettings c, boolean empty) {
@@ -80,6 +79,12 @@ public final class ChannelsDialog extends Dialog<Void> {
         password.setPromptText("keyring:conn-smtp");
         components.setPromptText("Checkout=8kbf7d35c070, API=...");
         recipients.setPromptText("cto@example.com, vp@example.com");
+        // wide enough for the longest example, in characters: the fields grow with the text size
+        for (TextField f : new TextField[] {
+            id, url, pageId, apiKey, apiBase, components, smtpHost, username, password, from, recipients
+        }) {
+            f.setPrefColumnCount(26);
+        }
         result.setId("channel-result");
         result.setWrapText(true);
         type.setValue(ChannelSettings.Type.SLACK);
@@ -120,7 +125,7 @@ public final class ChannelsDialog extends Dialog<Void> {
         Button test = new Button("Send test");
         test.setId("channel-test");
         test.setOnAction(e -> onTest());
-        form.addRow(r++, new Label(), new HBox(8, put, remove, test));
+        form.addRow(r++, new Label(), dev.conn.platform.fx.DialogBody.buttonRow(put, remove, test));
         form.add(result, 1, r);
         getDialogPane().setContent(form);
         ButtonType save = new ButtonType("Save channels", ButtonBar.ButtonData.OK_DONE);

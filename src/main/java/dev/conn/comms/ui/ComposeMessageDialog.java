@@ -131,7 +131,7 @@ public final class ComposeMessageDialog extends Dialog<Void> {
             Label none = new Label("No channels yet: add one in Comms > Message channels");
             none.setWrapText(true);
             none.setMinHeight(Region.USE_PREF_SIZE);
-            none.setMaxWidth(400);
+            none.getStyleClass().add("compose-no-channels"); // wraps at a width in em (base.css)
             channelPane.getChildren().add(none);
         }
         GridPane form = new GridPane();

@@ -45,7 +45,7 @@ public final class MonitoringSourcesDialog extends Dialog<List<MonitoringSource>
         sources = FXCollections.observableArrayList(model.sources());
         ListView<MonitoringSource> list = new ListView<>(sources);
         list.setId("sources-list");
-        list.setPrefSize(220, 260);
+        list.getStyleClass().add("source-list"); // wide enough for a source name, in em (base.css)
         list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(MonitoringSource s, boolean emptyRow) {
@@ -71,7 +71,7 @@ public final class MonitoringSourcesDialog extends Dialog<List<MonitoringSource>
         }
         result.setId("source-test-result");
         result.setWrapText(true);
-        result.setMaxWidth(420);
+        result.getStyleClass().add("source-test-result"); // wraps at a width in em (base.css)
         list.getSelectionModel().selectedItemProperty().subscribe(this::fill);
 
         Button test = new Button("Test connection");
@@ -142,9 +142,11 @@ public final class MonitoringSourcesDialog extends Dialog<List<MonitoringSource>
         form.addRow(r++, new Label("Datadog app key ref"), appKey);
         form.addRow(r++, new Label("Scrape interval"), scrape);
         form.addRow(r++, new Label("Grafana URL"), grafana);
-        form.add(new HBox(8, test, save), 1, r++);
+        form.add(dev.conn.platform.fx.DialogBody.buttonRow(test, save), 1, r++);
         form.add(result, 0, r, 2, 1);
-        getDialogPane().setContent(new HBox(12, new VBox(6, list, new HBox(6, add, remove)), form));
+        getDialogPane()
+                .setContent(
+                        new HBox(12, new VBox(6, list, dev.conn.platform.fx.DialogBody.buttonRow(add, remove)), form));
         ButtonType apply = new ButtonType("Apply sources", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().setAll(apply, ButtonType.CANCEL);
         setResultConverter(b -> b == apply ? new ArrayList<>(sources) : null);

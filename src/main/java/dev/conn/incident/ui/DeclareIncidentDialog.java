@@ -71,6 +71,7 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
         setHeaderText("Declare an incident. You become its incident commander.");
         title.setId("declare-title");
         title.setPromptText("What is broken, for whom? e.g. \"Checkout errors for EU customers\"");
+        title.setPrefColumnCount(44); // the whole example shows, at every text size
         VBox severities = new VBox(6);
         for (Severity s : Severity.values()) {
             String def = severityDefinitions.getOrDefault(s, "");
@@ -132,7 +133,6 @@ public final class DeclareIncidentDialog extends Dialog<DeclareIncidentDialog.An
 
         VBox form = new VBox(8);
         form.setPadding(new Insets(10));
-        form.setPrefWidth(720);
         form.getChildren()
                 .addAll(
                         new Label("Title"),

@@ -19,6 +19,19 @@ import javafx.stage.Window;
 public final class DialogStyler {
     private DialogStyler() {}
 
+    /** The screen area dialogs are kept in instead of their screen's visual bounds; null: none. */
+    private static volatile javafx.geometry.Rectangle2D screenArea;
+
+    /**
+     * Keeps dialogs, from now on, inside {@code area} instead of their screen's visual bounds: a
+     * test on a large headless screen sees what a dialog does on a small one (1280×720, in pixels).
+     *
+     * @param area the area in screen coordinates, or null to use the real screen again
+     */
+    public static void confineTo(javafx.geometry.Rectangle2D area) {
+        screenArea = area;
+    }
+
     /**
      * Styles, from now on, every window shown with {@code main} as its owner.
      *
@@ -44,6 +57,7 @@ public final class DialogStyler {
                         escapeCancels(w.getScene());
                         javafx.application.Platform.runLater(() -> {
                             buttonsKeepTheirText(w.getScene());
+                            DialogBody.scrollsAndWraps(w.getScene());
                             // the window was sized before it had the main window's font size
                             growToContent(w);
                             fitOnScreen(w);
@@ -51,6 +65,7 @@ public final class DialogStyler {
                                     () -> { // once more, laid out in it
                                         growToContent(w);
                                         fitOnScreen(w);
+                                        javafx.application.Platform.runLater(() -> shrinkToContent(w));
                                     });
                         });
                     }
@@ -72,13 +87,39 @@ public final class DialogStyler {
         pane.applyCss();
         pane.layout();
         double width = Math.max(pane.prefWidth(-1), pane.minWidth(-1));
-        double height = Math.max(pane.prefHeight(width), pane.minHeight(width));
+        // as tall as the content is at the width the dialog will have on screen: measured at a
+        // width it cannot get, wrapped text would look shorter than it is
+        double onScreen = Math.min(width, screenArea(w).getWidth());
+        double height = Math.max(pane.prefHeight(onScreen), pane.minHeight(onScreen));
         Scene scene = w.getScene();
         if (width > scene.getWidth() + 0.5) {
             w.setWidth(w.getWidth() + width - scene.getWidth());
         }
         if (height > scene.getHeight() + 0.5) {
             w.setHeight(w.getHeight() + height - scene.getHeight());
+        }
+    }
+
+    /**
+     * Gives back the height a dialog's scrolling body does not use: measured before it had its
+     * final width, a body with wrapped text can ask for more than it needs at that width.
+     *
+     * @param w a showing dialog window
+     */
+    public static void shrinkToContent(Window w) {
+        if (w.getScene() == null
+                || !(w.getScene().getRoot() instanceof DialogPane pane)
+                || !(pane.getContent() instanceof javafx.scene.control.ScrollPane scroll)
+                || !(scroll.getContent() instanceof javafx.scene.layout.Region body)) {
+            return;
+        }
+        pane.applyCss();
+        pane.layout();
+        javafx.geometry.Bounds viewport = scroll.getViewportBounds();
+        double needed = body.prefHeight(viewport.getWidth());
+        double spare = viewport.getHeight() - needed;
+        if (spare > 1 && needed > 0) {
+            w.setHeight(w.getHeight() - spare);
         }
     }
 
@@ -92,7 +133,9 @@ public final class DialogStyler {
         if (dialog.getRoot() instanceof DialogPane pane) {
             for (ButtonType type : pane.getButtonTypes()) {
                 if (pane.lookupButton(type) instanceof Button b) {
-                    // the button bar fixed their widths at the first layout, in the default font
+                    // the button bar fixed their widths at the first layout, in the default font, and
+                    // fixes them again at every layout while they are of uniform size
+                    javafx.scene.control.ButtonBar.setButtonUniformSize(b, false);
                     b.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
                     b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 }
@@ -130,12 +173,7 @@ public final class DialogStyler {
         if (!w.isShowing()) {
             return;
         }
-        javafx.geometry.Rectangle2D vb = javafx.stage.Screen.getScreensForRectangle(
-                        w.getX(), w.getY(), Math.max(1, w.getWidth()), Math.max(1, w.getHeight()))
-                .stream()
-                .findFirst()
-                .orElse(javafx.stage.Screen.getPrimary())
-                .getVisualBounds();
+        javafx.geometry.Rectangle2D vb = screenArea(w);
         if (w.getHeight() > vb.getHeight()) {
             w.setHeight(vb.getHeight());
         }
@@ -148,6 +186,18 @@ public final class DialogStyler {
         if (w.getX() + w.getWidth() > vb.getMaxX() || w.getX() < vb.getMinX()) {
             w.setX(Math.max(vb.getMinX(), vb.getMaxX() - w.getWidth()));
         }
+    }
+
+    /** The visual bounds of the screen the window is on, or the area set by {@link #confineTo}. */
+    private static javafx.geometry.Rectangle2D screenArea(Window w) {
+        return screenArea != null
+                ? screenArea
+                : javafx.stage.Screen.getScreensForRectangle(
+                                w.getX(), w.getY(), Math.max(1, w.getWidth()), Math.max(1, w.getHeight()))
+                        .stream()
+                        .findFirst()
+                        .orElse(javafx.stage.Screen.getPrimary())
+                        .getVisualBounds();
     }
 
     /**
