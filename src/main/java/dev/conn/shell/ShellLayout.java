@@ -3,28 +3,17 @@ package dev.conn.shell;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.css.PseudoClass;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 
 /**
  * The main window's responsive shell. How many columns fit is measured in em of the window's text
@@ -35,16 +24,15 @@ import javafx.scene.layout.VBox;
  *   <li>{@link Mode#WIDE} (at least {@link #WIDE_EM} em): incidents sidebar, timeline beside the
  *       workspace tabs, People panel on the right;
  *   <li>{@link Mode#COMPACT}: the sidebar is hidden (Ctrl+B or the ☰ button opens it as a drawer over
- *       the timeline), the People panel is a workspace tab;
+ *       the timeline: {@link SidebarDrawer}), the People panel is a workspace tab;
  *   <li>{@link Mode#SINGLE} (under {@link #SINGLE_EM} em): as compact, and the timeline is a
  *       workspace tab too, so one column has the whole width.
  * </ul>
  *
  * Switching moves the same nodes, so nothing is lost: selection, scroll position, typed text, the
  * workspace divider, and the focus (it is handed back to the node that had it). In every mode the
- * banners and the incident header take at most {@link #TOP_SHARE} of the height ({@link
- * #TOP_SHARE_SINGLE} in one column) and scroll beyond it, so the timeline keeps its rows. FX thread
- * only.
+ * banners and the incident header take at most 40 % of the height and scroll beyond it ({@link
+ * IncidentTop}), so the timeline keeps its rows. FX thread only.
  */
 final class ShellLayout {
     /** The shell's layouts, widest first. */
@@ -60,20 +48,11 @@ final class ShellLayout {
     /** The narrowest window, in em, with the timeline beside the workspace tabs. */
     static final double SINGLE_EM = 66;
 
-    /** The largest share of the incident pane's height the banners and the header take. */
-    static final double TOP_SHARE = 0.4;
-
-    /** The same in the single-column layout, where the timeline's tab strip takes a line too. */
-    static final double TOP_SHARE_SINGLE = 0.3;
-
-    private static final PseudoClass DRAWER = PseudoClass.getPseudoClass("drawer");
     private static final String COMPACT_CLASS = "shell-compact";
     private static final String SINGLE_CLASS = "shell-single";
+    private static final String MAX_WIDTH = "shell.maxWidth";
 
     private final BorderPane root;
-    private final Region sidebar;
-    private final Node incidentList;
-    private final StackPane center;
     private final SplitPane split;
     private final TabPane tabs;
     private final Pane sidePanels;
@@ -81,72 +60,43 @@ final class ShellLayout {
     private final Node dataDir;
     private final List<Workspace.Docked> docked;
     private final Map<Workspace.Docked, Tab> dockTabs = new HashMap<>();
-    private final Map<Node, Double> maxWidths = new HashMap<>();
-    private final Button sidebarButton = new Button("☰");
-    private final CheckMenuItem sidebarItem = new CheckMenuItem("Show incidents sidebar");
     private final Tab timelineTab = new Tab("Timeline");
+    private final BooleanProperty single = new SimpleBooleanProperty();
+    private final SidebarDrawer sidebar;
     private Mode mode;
-    private final javafx.beans.property.BooleanProperty single = new javafx.beans.property.SimpleBooleanProperty();
-    private boolean sidebarHidden;
-    private boolean drawerOpen;
-    private Node focusBeforeDrawer;
     private double[] dividers;
     private Tab beforeDocked;
 
     /**
-     * Takes over the window's layout: the sidebar ({@code root}'s left), the centre stack pane, the
-     * workspace split (timeline first) and its tabs, the side panels, the status bar's data
-     * directory; adds "Show incidents sidebar" (Ctrl+B) to the View menu and the ☰ button before the
-     * menus.
+     * Takes over the window's layout: the sidebar ({@code root}'s left, see {@link SidebarDrawer}),
+     * the banners and header ({@link IncidentTop}), the workspace split (timeline first) and its
+     * tabs, the side panels, the status bar's data directory.
      *
-     * @param root the window's root, its left the sidebar, its centre a stack pane whose first child
-     *     is the incident pane (banners, header, workspace split) and whose last are the toasts
-     * @param slots the window's menu bar (root's top), View menu, workspace split (the timeline,
-     *     then the tabs if any feature has a panel), workspace tabs and side panel column
+     * @param root the window's root, its left the sidebar, its top the menu bar, its centre a stack
+     *     pane whose first child is the incident pane (banners, header, workspace split) and whose
+     *     last is the toast area
+     * @param slots the window's View menu, workspace split (the timeline, then the tabs if any
+     *     feature has a panel), workspace tabs and side panel column
      * @param docked the features' side panels, in order
      * @param dataDir the status bar's data directory (shown only in the wide layout; About names it)
      */
     ShellLayout(BorderPane root, Workspace.Slots slots, List<Workspace.Docked> docked, Node dataDir) {
-        MenuBar menuBar = slots.menuBar();
         this.root = root;
-        this.sidebar = (Region) root.getLeft();
-        this.incidentList = sidebar.lookup(".incident-list");
-        this.center = (StackPane) root.getCenter();
         this.split = slots.split();
         this.tabs = slots.tabs();
         this.sidePanels = slots.sidePanels();
         this.timeline = split.getItems().get(0);
         this.dataDir = dataDir;
         this.docked = List.copyOf(docked);
+        this.sidebar = new SidebarDrawer(root, slots.viewMenu());
         timelineTab.setId("timeline-tab");
         timelineTab.setClosable(false);
-        capTop();
-        root.setTop(null);
-        HBox top = new HBox(sidebarButton, menuBar);
-        top.getStyleClass().add("top-bar");
-        HBox.setHgrow(menuBar, Priority.ALWAYS);
-        root.setTop(top);
-        sidebarButton.setId("sidebarButton");
-        sidebarButton.getStyleClass().add("sidebar-toggle");
-        sidebarButton.setTooltip(new Tooltip("Show the incidents (Ctrl+B)"));
-        sidebarButton.setAccessibleText("Show the incidents (Ctrl+B)");
-        sidebarButton.setFocusTraversable(false); // the keyboard has Ctrl+B
-        sidebarButton.setOnAction(e -> toggleSidebar());
-        sidebarItem.setId("sidebar-item");
-        sidebarItem.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN));
-        sidebarItem.setOnAction(e -> toggleSidebar());
-        slots.viewMenu().getItems().addAll(0, List.of(sidebarItem, new SeparatorMenuItem()));
+        IncidentTop.install(split, single);
         for (Workspace.Docked d : this.docked) {
             d.panel().shown().addListener((o, was, now) -> shownChanged(d, now));
         }
-        drawerKeys();
         root.widthProperty().subscribe(this::measure);
-        sidebarButton.fontProperty().subscribe(this::measure);
-        root.sceneProperty().subscribe(scene -> {
-            if (scene != null) {
-                scene.focusOwnerProperty().subscribe(this::focusMoved);
-            }
-        });
+        sidebar.button().fontProperty().subscribe(this::measure);
         apply(Mode.WIDE);
     }
 
@@ -160,36 +110,9 @@ final class ShellLayout {
         return em >= WIDE_EM ? Mode.WIDE : em >= SINGLE_EM ? Mode.COMPACT : Mode.SINGLE;
     }
 
-    /** @return the layout in use */
-    Mode mode() {
-        return mode;
-    }
-
-    /**
-     * Shows or hides the incidents sidebar (Ctrl+B): in the wide layout it docks on the left or
-     * hides; otherwise it opens as a drawer over the timeline, with the keyboard in the incident
-     * list, and closes on Escape, on choosing an incident, or when the focus leaves it.
-     */
-    void toggleSidebar() {
-        if (mode == Mode.WIDE) {
-            sidebarHidden = !sidebarHidden;
-            placeSidebar();
-            if (!sidebarHidden) {
-                incidentList.requestFocus();
-            }
-        } else if (drawerOpen) {
-            closeDrawer();
-        } else {
-            Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
-            drawerOpen = true;
-            placeSidebar();
-            focusBeforeDrawer = focus;
-            incidentList.requestFocus();
-        }
-    }
-
     /** Makes sure the timeline is on screen (selects its tab in the single-column layout). */
     void revealTimeline() {
+        sidebar.close();
         if (tabs.getTabs().contains(timelineTab)) {
             tabs.getSelectionModel().select(timelineTab);
         }
@@ -219,7 +142,7 @@ final class ShellLayout {
 
     private void measure() {
         double w = root.getWidth();
-        double font = sidebarButton.getFont().getSize();
+        double font = sidebar.button().getFont().getSize();
         if (w > 0 && font > 0) {
             Mode m = modeFor(w, font);
             if (m != mode) {
@@ -236,9 +159,6 @@ final class ShellLayout {
         boolean hasTabs = split.getItems().contains(tabs);
         mode = m;
         single.set(m == Mode.SINGLE);
-        if (m == Mode.WIDE) {
-            drawerOpen = false;
-        }
         root.getStyleClass().removeAll(COMPACT_CLASS, SINGLE_CLASS);
         if (m != Mode.WIDE) {
             root.getStyleClass().add(COMPACT_CLASS);
@@ -246,7 +166,7 @@ final class ShellLayout {
         if (m == Mode.SINGLE) {
             root.getStyleClass().add(SINGLE_CLASS);
         }
-        placeSidebar();
+        sidebar.dockable(m == Mode.WIDE);
         for (Workspace.Docked d : docked) {
             dock(d, m == Mode.WIDE || !hasTabs);
         }
@@ -262,7 +182,7 @@ final class ShellLayout {
 
     private void placeTimeline(boolean inTab, Node focus) {
         if (inTab && !tabs.getTabs().contains(timelineTab)) {
-            boolean focusInTabs = focus != null && inside(focus, tabs);
+            boolean focusInTabs = focus != null && SidebarDrawer.inside(focus, tabs);
             split.getItems().remove(timeline);
             timelineTab.setContent(timeline);
             tabs.getTabs().add(0, timelineTab);
@@ -331,11 +251,11 @@ final class ShellLayout {
     private static void widen(Node c, boolean fill) {
         if (c instanceof Region r) {
             if (fill) {
-                r.getProperties().putIfAbsent("shell.maxWidth", r.getMaxWidth());
+                r.getProperties().putIfAbsent(MAX_WIDTH, r.getMaxWidth());
                 r.setMaxWidth(Double.MAX_VALUE);
-            } else if (r.getProperties().get("shell.maxWidth") instanceof Double was) {
+            } else if (r.getProperties().get(MAX_WIDTH) instanceof Double was) {
                 r.setMaxWidth(was);
-                r.getProperties().remove("shell.maxWidth");
+                r.getProperties().remove(MAX_WIDTH);
             }
         }
     }
@@ -353,121 +273,6 @@ final class ShellLayout {
                 && beforeDocked != null
                 && tabs.getTabs().contains(beforeDocked)) {
             tabs.getSelectionModel().select(beforeDocked); // Ctrl+Shift+P again: back where the IC was
-        }
-    }
-
-    private void placeSidebar() {
-        boolean docks = mode == Mode.WIDE && !sidebarHidden;
-        boolean drawer = !docks && drawerOpen;
-        if (!docks && root.getLeft() == sidebar) {
-            root.setLeft(null);
-        }
-        if (!drawer) {
-            center.getChildren().remove(sidebar);
-        }
-        if (docks && root.getLeft() != sidebar) {
-            root.setLeft(sidebar);
-        }
-        if (drawer && !center.getChildren().contains(sidebar)) {
-            center.getChildren().add(center.getChildren().size() - 1, sidebar); // under the toasts
-            StackPane.setAlignment(sidebar, javafx.geometry.Pos.TOP_LEFT);
-        }
-        sidebar.setMaxWidth(drawer ? Region.USE_PREF_SIZE : Double.MAX_VALUE);
-        sidebar.pseudoClassStateChanged(DRAWER, drawer);
-        sidebarButton.setVisible(!docks);
-        sidebarButton.setManaged(!docks);
-        sidebarItem.setSelected(docks || drawer);
-    }
-
-    private void closeDrawer() {
-        if (!drawerOpen) {
-            return;
-        }
-        drawerOpen = false;
-        placeSidebar();
-        Node back = focusBeforeDrawer;
-        focusBeforeDrawer = null;
-        if (back != null && back.getScene() != null) {
-            back.requestFocus();
-        }
-    }
-
-    /** Escape closes the drawer; Enter or a click on an incident opens it and closes the drawer. */
-    private void drawerKeys() {
-        sidebar.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (drawerOpen
-                    && (e.getCode() == KeyCode.ESCAPE
-                            || (e.getCode() == KeyCode.ENTER && inside((Node) e.getTarget(), incidentList)))) {
-                e.consume();
-                closeDrawer();
-            }
-        });
-        incidentList.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
-            if (drawerOpen && e.getTarget() instanceof Node n && !(n instanceof javafx.scene.control.ScrollBar)) {
-                javafx.application.Platform.runLater(this::closeDrawer);
-            }
-        });
-    }
-
-    private void focusMoved(Node now) {
-        if (drawerOpen && now != null && !inside(now, sidebar)) {
-            focusBeforeDrawer = null; // the IC went elsewhere on purpose: the focus stays there
-            closeDrawer();
-        }
-    }
-
-    private static boolean inside(Node n, Node ancestor) {
-        for (Node a = n; a != null; a = a.getParent()) {
-            if (a == ancestor) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Banners and header in one scroll pane that takes at most {@link #TOP_SHARE} ({@link
-     * #TOP_SHARE_SINGLE} in one column) of the incident pane's height, and only as much as they need.
-     */
-    private void capTop() {
-        VBox pane = (VBox) split.getParent();
-        int at = pane.getChildren().indexOf(split);
-        List<Node> above = List.copyOf(pane.getChildren().subList(0, at));
-        pane.getChildren().removeAll(above);
-        VBox content = new VBox();
-        content.getChildren().setAll(above);
-        ScrollPane top = new FitScroll(content);
-        top.setId("incidentTop");
-        top.maxHeightProperty()
-                .bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                        () -> pane.getHeight() * (single.get() ? TOP_SHARE_SINGLE : TOP_SHARE),
-                        pane.heightProperty(),
-                        single));
-        pane.getChildren().add(0, top);
-    }
-
-    /**
-     * A scroll pane as tall as its content at its width (wrapped lines included), up to its maximum
-     * height; beyond that it scrolls.
-     */
-    private static final class FitScroll extends ScrollPane {
-        FitScroll(Parent content) {
-            super(content);
-            setFitToWidth(true);
-            setHbarPolicy(ScrollBarPolicy.NEVER);
-            getStyleClass().add("incident-top");
-        }
-
-        /** Never squeezed below what it needs (up to its cap) by the workspace below it. */
-        @Override
-        protected double computeMinHeight(double width) {
-            return Math.min(computePrefHeight(width), getMaxHeight());
-        }
-
-        @Override
-        protected double computePrefHeight(double width) {
-            double w = (width >= 0 ? width : getWidth()) - snappedLeftInset() - snappedRightInset();
-            return snappedTopInset() + getContent().prefHeight(w > 0 ? w : -1) + snappedBottomInset();
         }
     }
 }
