@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
@@ -108,6 +109,20 @@ class LayoutAuditTest extends WindowTest {
                     settle();
                     faults.addAll(audit(robot, stage.getScene(), prefix + "-" + size[0] + "x" + size[1] + "-" + panel));
                     states++;
+                }
+                if (robot.lookup("#sidebarButton")
+                        .tryQuery()
+                        .map(Node::isVisible)
+                        .orElse(false)) {
+                    // the incidents sidebar folded away: audit it as the drawer Ctrl+B opens
+                    robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+                    waitUntil(() -> robot.lookup("#incidentList").tryQuery().isPresent());
+                    settle();
+                    faults.addAll(
+                            audit(robot, stage.getScene(), prefix + "-" + size[0] + "x" + size[1] + "-incidents"));
+                    states++;
+                    robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+                    waitUntil(() -> robot.lookup("#incidentList").tryQuery().isEmpty());
                 }
             }
             robot.interact(() -> {
