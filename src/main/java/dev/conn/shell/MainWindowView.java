@@ -30,7 +30,8 @@ import javafx.stage.Stage;
  * The main window's controller: the menus, the incident list, the open incident's header and
  * timeline, the features' workspace tabs, banners and side panels ({@link Workspace}), and the
  * status bar. It binds to {@link MainWindowViewModel} and forwards the menus' actions; the
- * per-second ticker is the {@link Heartbeat}, the remembered layout {@link WindowLayout}.
+ * per-second ticker is the {@link Heartbeat}, the remembered layout {@link WindowLayout}, the
+ * columns that fit the window at its text size {@link ShellLayout}.
  */
 public final class MainWindowView {
     /** The id of the contributed menu item that opens the sample incident, if a feature offers one. */

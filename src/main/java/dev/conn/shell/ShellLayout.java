@@ -92,6 +92,13 @@ final class ShellLayout {
         timelineTab.setId("timeline-tab");
         timelineTab.setClosable(false);
         IncidentTop.install(split, single);
+        // the toasts sit over the timeline's corner: while another tab has the one column, they wait
+        // (the status bar's badge still counts the alerts), never covering that tab's controls
+        StackPane center = (StackPane) root.getCenter();
+        center.getChildren()
+                .get(center.getChildren().size() - 1)
+                .visibleProperty()
+                .bind(single.not().or(timelineTab.selectedProperty()));
         for (Workspace.Docked d : this.docked) {
             d.panel().shown().addListener((o, was, now) -> shownChanged(d, now));
         }

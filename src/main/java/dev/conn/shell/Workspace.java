@@ -24,7 +24,7 @@ import javafx.scene.layout.StackPane;
  * the features: menus before View, workspace tabs (each view built the first time its tab is
  * selected, its shortcut listed in the View menu), status-bar and header items, banners above the
  * header, side panels on the right (shown while their feature asks, built the first time they
- * show), settings sections; and runs their hooks: once ready, before closing, on close. FX thread,
+ * show; {@link ShellLayout} makes them tabs where the window is narrow), settings sections; and runs their hooks: once ready, before closing, on close. FX thread,
  * except {@link #closeAll()}.
  */
 final class Workspace {

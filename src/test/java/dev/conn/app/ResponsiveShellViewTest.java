@@ -83,12 +83,22 @@ class ResponsiveShellViewTest extends WindowTest {
 
         waitUntil(() -> tabIds(robot).contains("timeline-tab"));
         assertThat(capture(robot).getText()).isEqualTo(TYPED);
+        robot.interact(() -> context.alerts()
+                .post(
+                        "test:check-back",
+                        dev.conn.platform.fx.AlertCentre.Level.CRITICAL,
+                        "Overdue: check-back task",
+                        "Bob has not reported back. Ask him, or mark the task done."));
+        waitUntil(() -> robot.lookup(".toast").tryQuery().isPresent() && shownNode(robot, ".toast-stack"));
         robot.clickOn("#comms-tab"); // another tab takes the column
         waitUntil(() -> !shownNode(robot, "#captureField"));
+        // the toasts wait with the timeline: they never lie over the Comms tab's controls
+        waitUntil(() -> !shownNode(robot, ".toast-stack"));
         // Ctrl+L brings the capture bar back, with what was typed
         press(robot, KeyCode.CONTROL, KeyCode.L);
         waitUntil(() -> shownNode(robot, "#captureField") && capture(robot).isFocused());
         assertThat(capture(robot).getText()).isEqualTo(TYPED);
+        waitUntil(() -> shownNode(robot, ".toast-stack"));
 
         press(robot, KeyCode.CONTROL, KeyCode.DIGIT0); // 100 %: three columns again
         waitUntil(() -> shownNode(robot, "#incidentList"));
