@@ -175,7 +175,7 @@ final class ShellLayout {
         }
         sidebar.dockable(m == Mode.WIDE);
         for (Workspace.Docked d : docked) {
-            dock(d, m == Mode.WIDE || !hasTabs);
+            dock(d, m == Mode.WIDE || !hasTabs, focus);
         }
         placeTimeline(m == Mode.SINGLE && hasTabs, focus);
         dataDir.setVisible(m == Mode.WIDE);
@@ -206,7 +206,7 @@ final class ShellLayout {
         }
     }
 
-    private void dock(Workspace.Docked d, boolean beside) {
+    private void dock(Workspace.Docked d, boolean beside, Node focus) {
         Tab tab = dockTabs.computeIfAbsent(d, ShellLayout::tabFor);
         StackPane pane = d.pane();
         if (beside) {
@@ -234,6 +234,9 @@ final class ShellLayout {
             pane.setMinHeight(Region.USE_PREF_SIZE); // a short window scrolls the tab, never squeezes it
             ((ScrollPane) tab.getContent()).setContent(pane);
             tabs.getTabs().add(tab);
+            if (focus != null && SidebarDrawer.inside(focus, pane)) {
+                tabs.getSelectionModel().select(tab); // the IC was working in it: it stays on screen
+            }
         }
     }
 

@@ -62,6 +62,12 @@ class ResponsiveShellViewTest extends WindowTest {
                 .as("People beside the tabs again")
                 .isTrue();
         assertThat(capture(robot).getText()).isEqualTo(TYPED);
+
+        // working in the People panel when the window narrows: its tab comes up, keyboard and all
+        robot.clickOn("#rosterList");
+        size(robot, 1280, 720);
+        waitUntil(() -> shownNode(robot, "#rosterList")
+                && robot.lookup("#rosterList").query().isFocused());
     }
 
     @Test
