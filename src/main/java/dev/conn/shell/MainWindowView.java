@@ -14,7 +14,6 @@ import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -31,7 +30,8 @@ import javafx.stage.Stage;
  * The main window's controller: the menus, the incident list, the open incident's header and
  * timeline, the features' workspace tabs, banners and side panels ({@link Workspace}), and the
  * status bar. It binds to {@link MainWindowViewModel} and forwards the menus' actions; the
- * per-second ticker is the {@link Heartbeat}, the remembered layout {@link WindowLayout}.
+ * per-second ticker is the {@link Heartbeat}, the remembered layout {@link WindowLayout}, the
+ * columns that fit the window at its text size {@link ShellLayout}.
  */
 public final class MainWindowView {
     /** The id of the contributed menu item that opens the sample incident, if a feature offers one. */
@@ -44,6 +44,7 @@ public final class MainWindowView {
     private final List<ShellContribution> contributions;
     private final TaskRunner network;
     private Workspace workspace;
+    private ShellLayout shell;
     private final ShellDialogs dialogs;
 
     @FXML
@@ -78,21 +79,6 @@ public final class MainWindowView {
 
     @FXML
     private Label clockLabel;
-
-    @FXML
-    private CheckMenuItem lightThemeItem;
-
-    @FXML
-    private CheckMenuItem projectorItem;
-
-    @FXML
-    private MenuItem largerTextItem;
-
-    @FXML
-    private MenuItem smallerTextItem;
-
-    @FXML
-    private MenuItem resetTextItem;
 
     @FXML
     private MenuBar menuBar;
@@ -165,17 +151,17 @@ public final class MainWindowView {
 
     @FXML
     private void initialize() {
-        workspace = new Workspace(
-                contributions,
-                new Workspace.Slots(
-                        menuBar,
-                        viewMenu,
-                        workspaceSplit,
-                        workspaceTabs,
-                        statusItems,
-                        banners,
-                        sidePanels,
-                        headerController::addHeaderItem));
+        Workspace.Slots slots = new Workspace.Slots(
+                menuBar,
+                viewMenu,
+                workspaceSplit,
+                workspaceTabs,
+                statusItems,
+                banners,
+                sidePanels,
+                headerController::addHeaderItem);
+        workspace = new Workspace(contributions, slots);
+        shell = new ShellLayout(root, slots, workspace.docked(), dataDirLabel);
         boolean sample = MenuActions.item(menuBar, SAMPLE).isPresent();
         sampleButton.setVisible(sample);
         sampleButton.setManaged(sample);
@@ -184,12 +170,11 @@ public final class MainWindowView {
         emptyTitle.textProperty().bind(model.emptyTitleProperty());
         emptyHint.textProperty().bind(model.emptyHintProperty());
         dataDirLabel.setText(model.dataDirectoryText());
-        ViewMenuBinding.bind(
-                model, lightThemeItem, projectorItem, largerTextItem, smallerTextItem, resetTextItem, () -> {
-                    if (root.getScene() != null) {
-                        applyLook(root.getScene());
-                    }
-                });
+        ViewMenuBinding.bind(model, viewMenu, () -> {
+            if (root.getScene() != null) {
+                applyLook(root.getScene());
+            }
+        });
         StatusBar.bindAlerts(alertsBadge, alerts);
         ToastStack.overTimeline(toasts, workspaceSplit, alerts);
     }
@@ -273,11 +258,13 @@ public final class MainWindowView {
 
     @FXML
     private void onFocusCapture() {
+        shell.revealTimeline();
         timelineController.focusCapture();
     }
 
     @FXML
     private void onFocusSearch() {
+        shell.revealTimeline();
         timelineController.focusSearch();
     }
 
@@ -289,31 +276,6 @@ public final class MainWindowView {
     @FXML
     private void onToggleOrder() {
         model.toggleOrder();
-    }
-
-    @FXML
-    private void onToggleTheme() {
-        model.useLightTheme(lightThemeItem.isSelected());
-    }
-
-    @FXML
-    private void onToggleProjector() {
-        model.useProjector(projectorItem.isSelected());
-    }
-
-    @FXML
-    private void onLargerText() {
-        model.largerText();
-    }
-
-    @FXML
-    private void onSmallerText() {
-        model.smallerText();
-    }
-
-    @FXML
-    private void onResetText() {
-        model.resetText();
     }
 
     @FXML
@@ -358,13 +320,14 @@ public final class MainWindowView {
     }
 
     /**
-     * Selects a workspace tab (building its view if needed).
+     * Selects a workspace tab (building its view if needed), or a side panel's tab (People) where
+     * the window is too narrow for side panels.
      *
-     * @param id the panel's id
+     * @param id the panel's or side panel's id
      * @return whether a panel with that id exists
      */
     public boolean showPanel(String id) {
-        return workspace.showPanel(id);
+        return workspace.showPanel(id) || shell.showDocked(id);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.conn.shell;
 import dev.conn.platform.theme.ThemeManager;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -13,31 +14,42 @@ final class ViewMenuBinding {
     private ViewMenuBinding() {}
 
     /**
+     * Binds the View menu's look items (found by their FXML ids) to the settings, and sets their
+     * actions.
+     *
      * @param model the window's look
-     * @param lightTheme the light-theme check item
-     * @param projector the projector-mode check item
-     * @param larger the larger-text item (Shortcut+=)
-     * @param smaller the smaller-text item (Shortcut+-)
-     * @param reset the reset-text item (Shortcut+0)
+     * @param viewMenu the View menu: {@code lightThemeItem}, {@code projectorItem} (check items),
+     *     {@code largerTextItem} (Shortcut+=), {@code smallerTextItem} (Shortcut+-), {@code
+     *     resetTextItem} (Shortcut+0)
      * @param applyLook restyles the window once the look changed
+     * @throws java.util.NoSuchElementException if the menu lacks one of them
      */
-    static void bind(
-            MainWindowViewModel model,
-            CheckMenuItem lightTheme,
-            CheckMenuItem projector,
-            MenuItem larger,
-            MenuItem smaller,
-            MenuItem reset,
-            Runnable applyLook) {
+    static void bind(MainWindowViewModel model, Menu viewMenu, Runnable applyLook) {
+        CheckMenuItem lightTheme = (CheckMenuItem) item(viewMenu, "lightThemeItem");
+        CheckMenuItem projector = (CheckMenuItem) item(viewMenu, "projectorItem");
         model.lookProperty().subscribe(look -> {
             lightTheme.setSelected(!look.dark());
             projector.setSelected(look.projector());
             applyLook.run();
         });
+        lightTheme.setOnAction(e -> model.useLightTheme(lightTheme.isSelected()));
+        projector.setOnAction(e -> model.useProjector(projector.isSelected()));
         // set here, not in FXML: "Shortcut+=" does not parse as a key name there
-        larger.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
-        smaller.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
-        reset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        bind(item(viewMenu, "largerTextItem"), KeyCode.EQUALS, model::largerText);
+        bind(item(viewMenu, "smallerTextItem"), KeyCode.MINUS, model::smallerText);
+        bind(item(viewMenu, "resetTextItem"), KeyCode.DIGIT0, model::resetText);
+    }
+
+    private static void bind(MenuItem item, KeyCode key, Runnable action) {
+        item.setAccelerator(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN));
+        item.setOnAction(e -> action.run());
+    }
+
+    private static MenuItem item(Menu menu, String id) {
+        return menu.getItems().stream()
+                .filter(i -> id.equals(i.getId()))
+                .findFirst()
+                .orElseThrow(() -> new java.util.NoSuchElementException("no menu item " + id));
     }
 
     /**

@@ -26,7 +26,21 @@ final class WindowLayout {
 
     static final double MIN_HEIGHT = 600;
 
+    /** The workspace divider is restored within these bounds (a fraction of the split's width). */
+    static final double MIN_DIVIDER = 0.25;
+
+    static final double MAX_DIVIDER = 0.75;
+
     private WindowLayout() {}
+
+    /**
+     * @param saved a remembered divider position, a fraction of the split's width
+     * @return the position within [{@link #MIN_DIVIDER}, {@link #MAX_DIVIDER}], so neither the
+     *     timeline nor the workspace tabs open squeezed to nothing
+     */
+    static double divider(double saved) {
+        return Double.isNaN(saved) ? 0.55 : Math.max(MIN_DIVIDER, Math.min(MAX_DIVIDER, saved));
+    }
 
     /**
      * The first window's size and place: the preferred size where the screen's visual bounds (the
@@ -90,7 +104,7 @@ final class WindowLayout {
             stage.setMaximized(saved.maximized());
             if (!saved.dividers().isEmpty() && split.getItems().size() > 1) {
                 split.setDividerPositions(saved.dividers().stream()
-                        .mapToDouble(Double::doubleValue)
+                        .mapToDouble(WindowLayout::divider)
                         .toArray());
             }
         }
@@ -110,7 +124,7 @@ final class WindowLayout {
         double h = max && before != null ? before.height() : stage.getHeight();
         List<Double> dividers = split.getItems().size() > 1
                 ? Arrays.stream(split.getDividerPositions()).boxed().toList()
-                : List.of();
+                : before != null ? before.dividers() : List.of(); // one column: the last divider stays
         if (Double.isNaN(x) || Double.isNaN(w) || w <= 0 || h <= 0) {
             return java.util.Optional.empty();
         }

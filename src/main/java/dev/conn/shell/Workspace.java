@@ -24,7 +24,7 @@ import javafx.scene.layout.StackPane;
  * the features: menus before View, workspace tabs (each view built the first time its tab is
  * selected, its shortcut listed in the View menu), status-bar and header items, banners above the
  * header, side panels on the right (shown while their feature asks, built the first time they
- * show), settings sections; and runs their hooks: once ready, before closing, on close. FX thread,
+ * show; {@link ShellLayout} makes them tabs where the window is narrow), settings sections; and runs their hooks: once ready, before closing, on close. FX thread,
  * except {@link #closeAll()}.
  */
 final class Workspace {
@@ -32,6 +32,14 @@ final class Workspace {
 
     private final List<ShellContribution> contributions;
     private final TabPane tabs;
+    private final List<Docked> docked = new ArrayList<>();
+
+    /**
+     * A feature's side panel and the pane that holds it; {@link ShellLayout} puts the pane beside
+     * the workspace or into a workspace tab, and decides when it shows (it is built the first time
+     * it does).
+     */
+    record Docked(ShellContribution.SidePanel panel, StackPane pane) {}
 
     /** The window's slots the features fill. */
     record Slots(
@@ -70,7 +78,12 @@ final class Workspace {
             slots.statusItems().getChildren().addAll(c.statusItems());
             c.headerItems().forEach(slots.headerItems());
             slots.banners().getChildren().addAll(c.banners());
-            c.sidePanels().forEach(p -> slots.sidePanels().getChildren().add(sidePanel(p)));
+            for (ShellContribution.SidePanel p : c.sidePanels()) {
+                docked.add(new Docked(p, sidePanel(p)));
+                slots.sidePanels()
+                        .getChildren()
+                        .add(docked.get(docked.size() - 1).pane());
+            }
             for (ShellContribution.WorkspacePanel p : c.panels()) {
                 tabs.getTabs().add(tab(p));
                 if (firstPanel) {
@@ -105,7 +118,7 @@ final class Workspace {
     private static StackPane sidePanel(ShellContribution.SidePanel p) {
         StackPane pane = new StackPane();
         pane.setId(p.id());
-        pane.visibleProperty().bind(p.shown());
+        pane.visibleProperty().bind(p.shown()); // beside the workspace; ShellLayout rebinds it in a tab
         pane.managedProperty().bind(pane.visibleProperty());
         pane.visibleProperty().subscribe(visible -> {
             if (visible && pane.getChildren().isEmpty()) {
@@ -133,6 +146,11 @@ final class Workspace {
             }
         }
         return false;
+    }
+
+    /** @return the features' side panels and their panes, in order */
+    List<Docked> docked() {
+        return List.copyOf(docked);
     }
 
     /** @return the features' settings sections, in order, each built when the dialog opens */

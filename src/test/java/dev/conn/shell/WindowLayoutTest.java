@@ -30,4 +30,11 @@ class WindowLayoutTest {
 
         assertThat(b).isEqualTo(new Rectangle2D(1920 + 480, 200, 1600, 1000));
     }
+
+    @Test
+    void aRememberedDividerIsRestoredWithinBoundsSoNeitherSideOpensSqueezed() {
+        assertThat(WindowLayout.divider(0.97)).isEqualTo(0.75);
+        assertThat(WindowLayout.divider(0.02)).isEqualTo(0.25);
+        assertThat(WindowLayout.divider(0.6)).isEqualTo(0.6);
+    }
 }

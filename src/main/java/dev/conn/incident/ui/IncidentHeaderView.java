@@ -107,6 +107,7 @@ public final class IncidentHeaderView {
             item.setOnAction(e -> onSetSeverity(s));
             severityMenu.getItems().add(item);
         }
+        errorLabel.managedProperty().bind(errorLabel.textProperty().isNotEmpty()); // no empty line below
         incident.currentProperty().subscribe(this::render);
         incident.nowProperty().subscribe(this::renderClocks);
         incident.showUtcProperty()
