@@ -3,6 +3,7 @@ package dev.conn.shell;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
@@ -64,6 +65,7 @@ final class ShellLayout {
     private final BooleanProperty single = new SimpleBooleanProperty();
     private final SidebarDrawer sidebar;
     private Mode mode;
+    private boolean remeasureQueued;
     private double[] dividers;
     private Tab beforeDocked;
 
@@ -148,14 +150,27 @@ final class ShellLayout {
     }
 
     private void measure() {
+        Mode m = fitting();
+        if (m != null && m != mode && !remeasureQueued) {
+            // the font arrives in a CSS pass and the width in a layout pass; moving nodes between
+            // parents inside either pass breaks JavaFX's walk over the children (Node.reapplyCss
+            // indexes a list that shrank), so the move waits for the pass to end
+            remeasureQueued = true;
+            Platform.runLater(() -> {
+                remeasureQueued = false;
+                Mode now = fitting();
+                if (now != null && now != mode) {
+                    apply(now);
+                }
+            });
+        }
+    }
+
+    /** The layout that fits the window now, or null before the window has a size and a font. */
+    private Mode fitting() {
         double w = root.getWidth();
         double font = sidebar.button().getFont().getSize();
-        if (w > 0 && font > 0) {
-            Mode m = modeFor(w, font);
-            if (m != mode) {
-                apply(m);
-            }
-        }
+        return w > 0 && font > 0 ? modeFor(w, font) : null;
     }
 
     private void apply(Mode m) {
