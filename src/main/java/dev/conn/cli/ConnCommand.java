@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "conn",
+        // -h/--help and -V/--version on every command: `conn declare --help` prints its usage
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = ConnCommand.Version.class,
         description = "Conn: the incident commander's console. Without a command, opens the window; with an"

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CliTest {
     private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
@@ -301,6 +302,16 @@ class CliTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err).contains("--type").contains("bogus");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"incidents", "declare", "log", "export", "import", "stats"})
+    void everyCommandPrintsItsUsageForHelpWithoutAskingForItsOptions(String command) {
+        int code = conn(command, "--help");
+
+        assertThat(code).as(err).isZero();
+        assertThat(out).startsWith("Usage: conn " + command).contains("-h, --help");
+        assertThat(err).doesNotContain("Missing required").doesNotContain("Unknown option");
     }
 
     @Test

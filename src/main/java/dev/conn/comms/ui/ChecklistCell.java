@@ -112,5 +112,11 @@ public final class ChecklistCell extends ListCell<ChecklistItem> {
         } else {
             due.setText(item.note().orElse(""));
         }
+        // a settled item with no note is one line, not a title over an empty second line
+        boolean shown = !due.getText().isEmpty();
+        if (due.isManaged() != shown) {
+            due.setManaged(shown);
+            due.setVisible(shown);
+        }
     }
 }
