@@ -38,7 +38,7 @@ public final class ImpactChartView extends StackPane {
     public static final Color[] PALETTE = SeriesRenderer.PALETTE;
 
     private final TimeAxis xAxis = new TimeAxis();
-    private final DefaultNumericAxis yAxis = new DefaultNumericAxis("");
+    private final ValueAxis yAxis = new ValueAxis();
     private final DrawableChart chart = new DrawableChart(xAxis, yAxis);
     private final SeriesRenderer renderer = new SeriesRenderer();
     private final Label tooltip = new Label();
@@ -197,8 +197,9 @@ public final class ImpactChartView extends StackPane {
             }
         }
         double[] y = ChartScale.niceRange(min, max);
+        yAxis.unit = y[2];
         yAxis.set(y[0], y[1]);
-        yAxis.setTickUnit(Math.max(1e-12, (y[1] - y[0]) / 4));
+        yAxis.setTickUnit(y[2]);
         chart.invalidate();
         requestLayout();
     }
@@ -358,6 +359,34 @@ public final class ImpactChartView extends StackPane {
     }
 
     /** XYChart whose pulse hooks can be run synchronously. */
+    /**
+     * The value axis, ticked at {@link ChartScale#niceRange}'s unit rather than ChartFX's own choice
+     * from the axis length ({@code DefaultNumericAxis#computePreferredTickUnit}), so that the range's
+     * top, above the peak, is a labelled tick.
+     */
+    private static final class ValueAxis extends DefaultNumericAxis {
+        private double unit = 0.25;
+
+        ValueAxis() {
+            super("");
+        }
+
+        @Override
+        public double computePreferredTickUnit(double axisLength) {
+            return unit;
+        }
+    }
+
+    /** @return the value axis's tick marks: values, texts and whether each label is drawn (tests) */
+    List<TickMark> valueTicks() {
+        return List.copyOf(yAxis.getTickMarks());
+    }
+
+    /** @return the value axis's range, {min, max} (tests) */
+    double[] valueRange() {
+        return new double[] {yAxis.getMin(), yAxis.getMax()};
+    }
+
     private static final class DrawableChart extends XYChart {
         DrawableChart(TimeAxis x, DefaultNumericAxis y) {
             super(x, y);
