@@ -198,7 +198,9 @@ public final class ImpactChartView extends StackPane {
         }
         double[] y = ChartScale.niceRange(min, max);
         yAxis.unit = y[2];
-        yAxis.set(y[0], y[1]);
+        // ChartFX adds the unit up from the first tick and stops above the axis's max: a hair of
+        // room keeps the top tick when the sum comes out a rounding error above it (0.025 × 5)
+        yAxis.set(y[0], y[1] + y[2] * 1e-9);
         yAxis.setTickUnit(y[2]);
         chart.invalidate();
         requestLayout();
@@ -358,11 +360,11 @@ public final class ImpactChartView extends StackPane {
         chart.drawNow();
     }
 
-    /** XYChart whose pulse hooks can be run synchronously. */
     /**
      * The value axis, ticked at {@link ChartScale#niceRange}'s unit rather than ChartFX's own choice
      * from the axis length ({@code DefaultNumericAxis#computePreferredTickUnit}), so that the range's
-     * top, above the peak, is a labelled tick.
+     * top, above the peak, is a labelled tick. Where the labels would be closer than ChartFX's own
+     * spacing (twice the label font's size), a multiple of the unit that still lands on the top.
      */
     private static final class ValueAxis extends DefaultNumericAxis {
         private double unit = 0.25;
@@ -373,7 +375,15 @@ public final class ImpactChartView extends StackPane {
 
         @Override
         public double computePreferredTickUnit(double axisLength) {
-            return unit;
+            double labelPx = getTickLabelFont().getSize() * 2;
+            long steps = Math.round((getMax() - getMin()) / unit);
+            long top = Math.round(getMax() / unit);
+            for (long f = 1; f <= steps && steps > 0; f++) {
+                if (top % f == 0 && axisLength * f / steps >= labelPx) {
+                    return unit * f;
+                }
+            }
+            return super.computePreferredTickUnit(axisLength);
         }
     }
 
@@ -387,6 +397,7 @@ public final class ImpactChartView extends StackPane {
         return new double[] {yAxis.getMin(), yAxis.getMax()};
     }
 
+    /** XYChart whose pulse hooks can be run synchronously. */
     private static final class DrawableChart extends XYChart {
         DrawableChart(TimeAxis x, DefaultNumericAxis y) {
             super(x, y);
