@@ -53,8 +53,8 @@ public record ChartScale(
      * @return {yMin, yMax, tick unit}: yMin and yMax multiples of the tick unit (a 1, 2, 2.5 or 5
      *     times a power of ten, about a quarter of the data's span), starting at 0 for non-negative
      *     data, never empty; yMax is above {@code max} by at least {@value #HEADROOM} of the span
-     *     (at least one tick unit above 0 when all values are 0); {0, 1, 0.25} when either is not
-     *     finite
+     *     between yMin's start (0 or {@code min}) and {@code max}, or of 1 when that span is 0 (so
+     *     all zeros give 0 to 1.25); {0, 1, 0.25} when either is not finite
      */
     public static double[] niceRange(double min, double max) {
         if (!Double.isFinite(min) || !Double.isFinite(max)) {

@@ -113,21 +113,22 @@ public final class Lttb {
             a = chosen;
         }
         out[threshold - 1] = n - 1;
-        keep(out, extreme(values, false), every);
-        keep(out, extreme(values, true), every);
-        return out;
-    }
-
-    /** @return the index of the first largest (or smallest) finite value, or -1 if none is finite */
-    private static int extreme(double[] values, boolean largest) {
-        int at = -1;
-        for (int j = 0; j < values.length; j++) {
+        int lowest = -1;
+        int highest = -1;
+        for (int j = 0; j < n; j++) { // one more O(n) pass, for the extremes
             double v = values[j];
-            if (Double.isFinite(v) && (at < 0 || (largest ? v > values[at] : v < values[at]))) {
-                at = j;
+            if (Double.isFinite(v)) {
+                if (lowest < 0 || v < values[lowest]) {
+                    lowest = j;
+                }
+                if (highest < 0 || v > values[highest]) {
+                    highest = j;
+                }
             }
         }
-        return at;
+        keep(out, lowest, every);
+        keep(out, highest, every); // last: it wins a bucket shared with the lowest
+        return out;
     }
 
     /** Puts index {@code j} in place of the point chosen from its bucket (first and last are kept anyway). */

@@ -44,11 +44,11 @@ class FuzzyMatchTest {
         // Ctrl+K, "hand": the h and a of "withdraw" come first, but "hand" is a word of the name;
         // "Help Command palette" has the letters only scattered (h of Help, "and" inside Command)
         List<MenuActions.Action> actions = List.of(
-                action("Comms", "Offer hand-off"),
-                action("Comms", "Decline hand-off"),
-                action("Comms", "Acknowledge hand-off"),
+                action("People", "Offer hand-off"),
+                action("People", "Decline hand-off"),
+                action("People", "Acknowledge hand-off"),
                 action("Help", "Command palette"),
-                action("Comms", "Withdraw hand-off offer"));
+                action("People", "Withdraw hand-off offer"));
 
         assertThat(MenuActions.find(actions, "hand"))
                 .extracting(MenuActions.Action::name)

@@ -412,6 +412,8 @@ class ImpactChartBehaviourTest {
         assertThat(labelled)
                 .as("a labelled value tick at or above the peak %s", peak)
                 .anyMatch(t -> t.getValue() >= peak);
-        assertThat(labelled).as("the top of the range is labelled").anyMatch(t -> Math.abs(t.getValue() - range[1]) < 1e-6 * range[1]);
+        assertThat(labelled)
+                .as("the top of the range is labelled")
+                .anyMatch(t -> Math.abs(t.getValue() - range[1]) < 1e-6 * range[1]);
     }
 }
