@@ -197,7 +197,7 @@ public final class ImpactChartView extends StackPane {
             }
         }
         double[] y = ChartScale.niceRange(min, max);
-        yAxis.unit = y[2];
+        yAxis.setUnit(y[2]);
         // ChartFX adds the unit up from the first tick and stops above the axis's max: a hair of
         // room keeps the top tick when the sum comes out a rounding error above it (0.025 × 5)
         yAxis.set(y[0], y[1] + y[2] * 1e-9);
@@ -358,33 +358,6 @@ public final class ImpactChartView extends StackPane {
      */
     public void drawNow() {
         chart.drawNow();
-    }
-
-    /**
-     * The value axis, ticked at {@link ChartScale#niceRange}'s unit rather than ChartFX's own choice
-     * from the axis length ({@code DefaultNumericAxis#computePreferredTickUnit}), so that the range's
-     * top, above the peak, is a labelled tick. Where the labels would be closer than ChartFX's own
-     * spacing (twice the label font's size), a multiple of the unit that still lands on the top.
-     */
-    private static final class ValueAxis extends DefaultNumericAxis {
-        private double unit = 0.25;
-
-        ValueAxis() {
-            super("");
-        }
-
-        @Override
-        public double computePreferredTickUnit(double axisLength) {
-            double labelPx = getTickLabelFont().getSize() * 2;
-            long steps = Math.round((getMax() - getMin()) / unit);
-            long top = Math.round(getMax() / unit);
-            for (long f = 1; f <= steps && steps > 0; f++) {
-                if (top % f == 0 && axisLength * f / steps >= labelPx) {
-                    return unit * f;
-                }
-            }
-            return super.computePreferredTickUnit(axisLength);
-        }
     }
 
     /** @return the value axis's tick marks: values, texts and whether each label is drawn (tests) */
