@@ -40,25 +40,42 @@ public record ChartScale(
         return top + height - (v - yMin) / (yMax - yMin) * height;
     }
 
+    /** Room left above the largest value: at least 5 % of the data's span. */
+    static final double HEADROOM = 0.05;
+
     /**
+     * The value axis for some data: round numbers, with room above the largest value so that a
+     * series at its peak (the peak the legend names) is drawn below the plot's top edge, with a
+     * labelled tick above it.
+     *
      * @param min smallest finite value drawn (or threshold)
      * @param max largest finite value drawn
-     * @return a {yMin, yMax} pair of round numbers around the values, starting at 0 for
-     *     non-negative data, never empty
+     * @return {yMin, yMax, tick unit}: yMin and yMax multiples of the tick unit (a 1, 2, 2.5 or 5
+     *     times a power of ten, about a quarter of the data's span), starting at 0 for non-negative
+     *     data, never empty; yMax is above {@code max} by at least {@value #HEADROOM} of the span
+     *     between yMin's start (0 or {@code min}) and {@code max}, or of 1 when that span is 0 (so
+     *     all zeros give 0 to 1.25); {0, 1, 0.25} when either is not finite
      */
     public static double[] niceRange(double min, double max) {
         if (!Double.isFinite(min) || !Double.isFinite(max)) {
-            return new double[] {0, 1};
+            return new double[] {0, 1, 0.25};
         }
         double lo = min >= 0 ? 0 : min;
         double hi = max <= lo ? lo + 1 : max;
         double step = niceStep((hi - lo) / 4);
-        return new double[] {Math.floor(lo / step) * step, Math.ceil(hi / step) * step};
+        double bottom = Math.floor(lo / step) * step;
+        double top = Math.ceil((hi + (hi - lo) * HEADROOM) / step) * step;
+        if (top <= max) { // rounding of very large or very small values
+            top += step;
+        }
+        return new double[] {bottom, top, step};
     }
 
-    /** @return the y-axis tick values: about 5 round numbers between yMin and yMax */
-    public List<Double> yTicks() {
-        double step = niceStep((yMax - yMin) / 4);
+    /**
+     * @param step the tick unit ({@link #niceRange}'s third value)
+     * @return the y-axis tick values: the multiples of {@code step} from yMin to yMax
+     */
+    public List<Double> yTicks(double step) {
         List<Double> ticks = new ArrayList<>();
         for (double v = Math.ceil(yMin / step) * step; v <= yMax + step / 1e6; v += step) {
             ticks.add(Math.abs(v) < step / 1e6 ? 0 : v);

@@ -14,6 +14,11 @@ import java.util.Arrays;
  * allocation beyond the output. Non-finite values (NaN, ±Inf) are never averaged; a bucket of only
  * non-finite values keeps its first point, so gaps stay gaps.
  *
+ * <p>One departure from the thesis: the series' smallest and its largest finite value are always
+ * kept, each in place of the point its bucket chose (the largest when both share a bucket). LTTB
+ * alone can drop a peak, for a deeper dip or a point farther from the line in the same bucket;
+ * the chart's legend names the peak, and what is drawn must reach it.
+ *
  * <p>Pure and thread-safe: run it off the JavaFX thread.
  */
 public final class Lttb {
@@ -108,6 +113,37 @@ public final class Lttb {
             a = chosen;
         }
         out[threshold - 1] = n - 1;
+        int lowest = -1;
+        int highest = -1;
+        for (int j = 0; j < n; j++) { // one more O(n) pass, for the extremes
+            double v = values[j];
+            if (Double.isFinite(v)) {
+                if (lowest < 0 || v < values[lowest]) {
+                    lowest = j;
+                }
+                if (highest < 0 || v > values[highest]) {
+                    highest = j;
+                }
+            }
+        }
+        keep(out, lowest, every);
+        keep(out, highest, every); // last: it wins a bucket shared with the lowest
         return out;
+    }
+
+    /** Puts index {@code j} in place of the point chosen from its bucket (first and last are kept anyway). */
+    private static void keep(int[] out, int j, double every) {
+        if (j <= 0 || j >= out[out.length - 1]) {
+            return;
+        }
+        // bucket i holds [floor(i * every) + 1, floor((i + 1) * every) + 1)
+        int i = (int) Math.floor((j - 1) / every);
+        while (i > 0 && (int) Math.floor(i * every) + 1 > j) {
+            i--;
+        }
+        while ((int) Math.floor((i + 1) * every) + 1 <= j) {
+            i++;
+        }
+        out[i + 1] = j;
     }
 }

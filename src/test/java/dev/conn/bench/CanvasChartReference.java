@@ -76,7 +76,7 @@ final class CanvasChartReference extends Region {
         g.setTextBaseline(VPos.CENTER);
         g.setLineWidth(1);
         g.setTextAlign(TextAlignment.RIGHT);
-        for (double v : sc.yTicks()) {
+        for (double v : sc.yTicks(y[2])) {
             double yy = Math.round(sc.y(v)) + 0.5;
             g.setStroke(GRID);
             g.strokeLine(sc.left(), yy, sc.left() + sc.width(), yy);

@@ -91,4 +91,47 @@ class LttbTest {
             assertThat(idx).contains(hi, lo);
         }
     }
+
+    @Test
+    void aPeakSharingItsBucketWithADeeperDipIsKept() {
+        // one bucket (points 1..7) between the kept ends: LTTB's largest triangle is the dip of -11,
+        // so the peak of 10 that the legend names would not be drawn
+        long[] t = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+        double[] v = {0, 1, 2, 10, 2, -11, 1, 0, 0};
+
+        int[] idx = Lttb.select(t, v, 3);
+
+        assertThat(idx).containsExactly(0, 3, 8);
+    }
+
+    @RepeatedTest(25)
+    void theLargestAndSmallestValuesAreKeptEvenWhenNotDominant(RepetitionInfo info) {
+        Random rnd = new Random(1000 + info.getCurrentRepetition());
+        int n = 1_000 + rnd.nextInt(20_000);
+        int threshold = 3 + rnd.nextInt(500);
+        long[] t = new long[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = 15_000L * i;
+            v[i] = rnd.nextGaussian(); // noise: the extremes hardly stand out
+        }
+        int max = 0;
+        int min = 0;
+        for (int i = 0; i < n; i++) {
+            max = v[i] > v[max] ? i : max;
+            min = v[i] < v[min] ? i : min;
+        }
+
+        int[] idx = Lttb.select(t, v, threshold);
+
+        assertThat(idx).hasSize(threshold).contains(max);
+        for (int i = 1; i < idx.length; i++) {
+            assertThat(idx[i]).isGreaterThan(idx[i - 1]);
+        }
+        Series drawn = Lttb.downsample(new Series(Map.of(), t, v), threshold);
+        assertThat(drawn.peak()).isEqualTo(v[max]);
+        if (Math.abs(max - min) > n / (threshold - 2.0) + 1) { // in different buckets
+            assertThat(idx).contains(min);
+        }
+    }
 }

@@ -38,7 +38,7 @@ public final class ImpactChartView extends StackPane {
     public static final Color[] PALETTE = SeriesRenderer.PALETTE;
 
     private final TimeAxis xAxis = new TimeAxis();
-    private final DefaultNumericAxis yAxis = new DefaultNumericAxis("");
+    private final ValueAxis yAxis = new ValueAxis();
     private final DrawableChart chart = new DrawableChart(xAxis, yAxis);
     private final SeriesRenderer renderer = new SeriesRenderer();
     private final Label tooltip = new Label();
@@ -197,8 +197,11 @@ public final class ImpactChartView extends StackPane {
             }
         }
         double[] y = ChartScale.niceRange(min, max);
-        yAxis.set(y[0], y[1]);
-        yAxis.setTickUnit(Math.max(1e-12, (y[1] - y[0]) / 4));
+        yAxis.setUnit(y[2]);
+        // ChartFX adds the unit up from the first tick and stops above the axis's max: a hair of
+        // room keeps the top tick when the sum comes out a rounding error above it (0.025 × 5)
+        yAxis.set(y[0], y[1] + y[2] * 1e-9);
+        yAxis.setTickUnit(y[2]);
         chart.invalidate();
         requestLayout();
     }
@@ -355,6 +358,16 @@ public final class ImpactChartView extends StackPane {
      */
     public void drawNow() {
         chart.drawNow();
+    }
+
+    /** @return the value axis's tick marks: values, texts and whether each label is drawn (tests) */
+    List<TickMark> valueTicks() {
+        return List.copyOf(yAxis.getTickMarks());
+    }
+
+    /** @return the value axis's range, {min, max} (tests) */
+    double[] valueRange() {
+        return new double[] {yAxis.getMin(), yAxis.getMax()};
     }
 
     /** XYChart whose pulse hooks can be run synchronously. */

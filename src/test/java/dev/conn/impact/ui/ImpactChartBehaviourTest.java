@@ -14,6 +14,7 @@ import dev.conn.impact.Series;
 import dev.conn.impact.SeriesCache;
 import dev.conn.impact.SeriesResult;
 import dev.conn.impact.SourceLanes;
+import dev.conn.impact.ValueFormat;
 import dev.conn.impact.net.MetricClients;
 import dev.conn.incident.Declaration;
 import dev.conn.incident.IncidentId;
@@ -391,5 +392,28 @@ class ImpactChartBehaviourTest {
                         .isGreaterThan(rightOfA);
             }
         }
+    }
+
+    @Test
+    void thePeakTheLegendNamesIsDrawnBelowTheTopWithALabelAtOrAboveIt(FxRobot robot) throws Exception {
+        // README screenshot: legend "peak 20 %", the axis ending at 20 with its top label hidden by
+        // ChartFX (it would stick out of the chart), the 20 % burst drawn along the top edge
+        ImpactChartView chart = chart(robot);
+        scale(robot, chart);
+        double peak = chart.data().series().get(0).peak();
+        double[] range = chart.valueRange();
+        List<TickMark> labelled = chart.valueTicks().stream()
+                .filter(TickMark::isVisible)
+                .filter(t -> !t.getText().isEmpty())
+                .toList();
+
+        assertThat(chart.data().series().get(0).figures("%")).contains("peak " + ValueFormat.format(peak));
+        assertThat(range[1]).as("room above the peak %s", peak).isGreaterThan(peak * 1.04);
+        assertThat(labelled)
+                .as("a labelled value tick at or above the peak %s", peak)
+                .anyMatch(t -> t.getValue() >= peak);
+        assertThat(labelled)
+                .as("the top of the range is labelled")
+                .anyMatch(t -> Math.abs(t.getValue() - range[1]) < 1e-6 * range[1]);
     }
 }
