@@ -71,6 +71,12 @@ public final class Lttb {
         double every = (double) (n - 2) / (threshold - 2);
         int a = 0;
         out[0] = 0;
+        int lowest = -1;
+        int highest = -1;
+        int lowestBucket = 0;
+        int highestBucket = 0;
+        double lowestValue = Double.POSITIVE_INFINITY;
+        double highestValue = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < threshold - 2; i++) {
             // the next bucket's average point
             int avgStart = (int) Math.floor((i + 1) * every) + 1;
@@ -100,50 +106,39 @@ public final class Lttb {
             double maxArea = -1;
             int chosen = rangeStart;
             for (int j = rangeStart; j < rangeEnd; j++) {
-                if (!Double.isFinite(values[j])) {
+                double v = values[j];
+                if (!Double.isFinite(v)) {
                     continue;
                 }
-                double area = Math.abs((ax - avgX) * (values[j] - ay) - (ax - (times[j] - t0)) * (avgY - ay));
+                double area = Math.abs((ax - avgX) * (v - ay) - (ax - (times[j] - t0)) * (avgY - ay));
                 if (area > maxArea) {
                     maxArea = area;
                     chosen = j;
+                }
+                // the extremes, found in the same pass over the points
+                if (v < lowestValue) {
+                    lowest = j;
+                    lowestValue = v;
+                    lowestBucket = i;
+                }
+                if (v > highestValue) {
+                    highest = j;
+                    highestValue = v;
+                    highestBucket = i;
                 }
             }
             out[i + 1] = chosen;
             a = chosen;
         }
         out[threshold - 1] = n - 1;
-        int lowest = -1;
-        int highest = -1;
-        for (int j = 0; j < n; j++) { // one more O(n) pass, for the extremes
-            double v = values[j];
-            if (Double.isFinite(v)) {
-                if (lowest < 0 || v < values[lowest]) {
-                    lowest = j;
-                }
-                if (highest < 0 || v > values[highest]) {
-                    highest = j;
-                }
-            }
+        // kept in place of the point their bucket chose; the highest last, so it wins a bucket it
+        // shares with the lowest (first and last points are kept anyway and are not candidates)
+        if (lowest >= 0) {
+            out[lowestBucket + 1] = lowest;
         }
-        keep(out, lowest, every);
-        keep(out, highest, every); // last: it wins a bucket shared with the lowest
+        if (highest >= 0) {
+            out[highestBucket + 1] = highest;
+        }
         return out;
-    }
-
-    /** Puts index {@code j} in place of the point chosen from its bucket (first and last are kept anyway). */
-    private static void keep(int[] out, int j, double every) {
-        if (j <= 0 || j >= out[out.length - 1]) {
-            return;
-        }
-        // bucket i holds [floor(i * every) + 1, floor((i + 1) * every) + 1)
-        int i = (int) Math.floor((j - 1) / every);
-        while (i > 0 && (int) Math.floor(i * every) + 1 > j) {
-            i--;
-        }
-        while ((int) Math.floor((i + 1) * every) + 1 <= j) {
-            i++;
-        }
-        out[i + 1] = j;
     }
 }
