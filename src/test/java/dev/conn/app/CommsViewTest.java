@@ -24,9 +24,51 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The Comms tab and composer, in the real window on a real H2 data directory. */
 class CommsViewTest extends WindowTest {
+
+    @Test
+    void anItemMarkedDoneWithoutANoteTakesOneLine(FxRobot robot) throws Exception {
+        new SettingsFile(dataDir).save(Settings.defaults().withAuthorName("Ana Ops"));
+        launch(UnaryOperator.identity());
+        declareSev1(robot, "Checkout errors in EU");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(robot, "#checklist");
+        waitUntil(() -> item(robot, "open-channel") != null);
+        robot.interact(() -> {
+            ListView<ChecklistItem> list = robot.lookup("#checklist").query();
+            list.getItems().stream()
+                    .filter(i -> i.id().equals("open-channel"))
+                    .findFirst()
+                    .ifPresent(i -> {
+                        list.scrollTo(0);
+                        list.getSelectionModel().select(i);
+                    });
+        });
+        robot.clickOn("#doneButton");
+        waitUntil(() -> item(robot, "open-channel").state() == ItemState.DONE);
+        WaitForAsyncUtils.waitForFxEvents(5);
+
+        double done = rowHeight(robot, "open-channel");
+        double pending = rowHeight(robot, "notify-responders");
+        assertThat(done)
+                .as(
+                        "'Open a bridge/channel' done with no note: one line, not a title over a blank one (a"
+                                + " pending row with its countdown is %s px)",
+                        pending)
+                .isLessThan(pending * 0.8);
+    }
+
+    private static double rowHeight(FxRobot robot, String itemId) {
+        AtomicReference<Double> out = new AtomicReference<>(0.0);
+        robot.interact(() -> robot.lookup("#item-" + itemId)
+                .match(n -> n.isVisible())
+                .tryQuery()
+                .ifPresent(n -> out.set(n.getBoundsInLocal().getHeight())));
+        return out.get();
+    }
 
     @Test
     void sev1ChecklistCountsDownTurnsRedAndSendingTicksTheItem(FxRobot robot) throws Exception {

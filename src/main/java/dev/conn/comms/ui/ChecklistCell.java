@@ -100,6 +100,19 @@ public final class ChecklistCell extends ListCell<ChecklistItem> {
         setGraphic(row);
     }
 
+    /**
+     * The row's own height: a settled item without a note is one line. (The list otherwise kept
+     * the two-line height the cell had measured for an earlier item.)
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        if (isEmpty() || getGraphic() != row) {
+            return super.computePrefHeight(width);
+        }
+        double inner = width > 0 ? Math.max(0, width - snappedLeftInset() - snappedRightInset()) : -1;
+        return snappedTopInset() + row.prefHeight(inner) + snappedBottomInset();
+    }
+
     private void renderDue() {
         ChecklistItem item = getItem();
         if (isEmpty() || item == null) {

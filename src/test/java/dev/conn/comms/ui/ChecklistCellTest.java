@@ -40,9 +40,49 @@ class ChecklistCellTest {
         assertThat(due.get().getText()).isEqualTo("Julia Park is Communications Lead");
     }
 
+    @Test
+    void inAListTheRowWithoutANoteIsShorterThanTheRowsWithOne(FxRobot robot) throws Exception {
+        javafx.scene.control.ListView<ChecklistItem> list = new javafx.scene.control.ListView<>();
+        list.setCellFactory(v -> new ChecklistCell(() -> NOW));
+        list.getItems()
+                .setAll(
+                        item("notify", Optional.of("message: SEV1: checkout returns 502")),
+                        item("bridge", Optional.empty()),
+                        item("lead", Optional.of("Julia Park is Communications Lead")));
+        robot.interact(() -> {
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(new javafx.scene.Scene(list, 500, 300));
+            stage.show();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+        // the plan is re-folded as events arrive: the same row's next item has no note
+        robot.interact(() -> list.getItems().set(1, item("bridge", Optional.empty())));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+        AtomicReference<double[]> heights = new AtomicReference<>();
+        robot.interact(() -> heights.set(list.lookupAll(".list-cell").stream()
+                .map(n -> (ChecklistCell) n)
+                .filter(c -> !c.isEmpty() && c.isVisible())
+                .sorted(java.util.Comparator.comparingInt(ChecklistCell::getIndex))
+                .mapToDouble(c -> c.getHeight())
+                .toArray()));
+        robot.interact(() -> list.getScene().getWindow().hide());
+
+        assertThat(heights.get()).hasSize(3);
+        assertThat(heights.get()[1])
+                .as(
+                        "'Open a bridge/channel' with no note: one line, not two (rows %s)",
+                        java.util.Arrays.toString(heights.get()))
+                .isLessThan(heights.get()[0] * 0.8);
+        assertThat(heights.get()[2]).isCloseTo(heights.get()[0], org.assertj.core.data.Offset.offset(1.0));
+    }
+
     private static ChecklistItem item(Optional<String> note) {
+        return item("bridge", note);
+    }
+
+    private static ChecklistItem item(String id, Optional<String> note) {
         return new ChecklistItem(
-                "bridge",
+                id,
                 "Open a bridge/channel",
                 Optional.empty(),
                 Optional.empty(),
