@@ -157,10 +157,20 @@ public final class PostmortemView {
         buildCleanup(cleanup);
         root.getChildren().add(cleanup);
 
-        Label facts = new Label();
+        // one wrapping label a line: a single multi-line label left its longest line (a hand-off
+        // with its read-back code) unwrapped a few pixels past the window's edge in projector mode
+        VBox facts = new VBox(2);
         facts.setId("pm-facts");
-        facts.setWrapText(true);
-        facts.textProperty().bind(model.factsProperty());
+        model.factsProperty().subscribe(text -> {
+            facts.getChildren().clear();
+            for (String line : (text == null ? "" : text).split("\n", -1)) {
+                Label l = new Label(line);
+                l.setWrapText(true);
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                l.getStyleClass().add("pm-fact");
+                facts.getChildren().add(l);
+            }
+        });
         root.getChildren().addAll(title("What Conn knows (included in exports)"), facts);
 
         ScrollPane scroll = new ScrollPane(root);
