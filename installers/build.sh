@@ -56,6 +56,14 @@ modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net
 
 app="$out/Conn"
 [ -d "$app" ] || app="$out/Conn.app/Contents"
+# Linux: bin/Conn is a shell script that runs jpackage's launcher (renamed bin/conn-jvm, which
+# finds its lib/app/conn-jvm.cfg by its name) and keeps GTK from loading OpenGL where there is no
+# GPU (installers/linux/conn-launcher.sh, src/docs/decisions/0025)
+if [ "$(uname -s)" = Linux ] && [ -f "$app/bin/Conn" ]; then
+  mv "$app/bin/Conn" "$app/bin/conn-jvm"
+  mv "$app/lib/app/Conn.cfg" "$app/lib/app/conn-jvm.cfg"
+  install -m 755 installers/linux/conn-launcher.sh "$app/bin/Conn"
+fi
 cfg="$(ls "$app"/lib/app/*.cfg "$app"/app/*.cfg 2>/dev/null | head -1 || true)"
 
 # AppCDS: start the window once (under Xvfb if there is no display), archive the classes it

@@ -81,6 +81,8 @@ public final class Launcher {
             err.println("conn: " + noDisplay.get());
             return false;
         }
+        // no GPU: JavaFX's software pipeline at once, without loading Mesa for the ES2 probe
+        GraphicsPipeline.choose();
         // the database and settings are read while the toolkit starts
         EarlyCore.begin(dir, Clock.systemUTC());
         // the side warm-up loads no JavaFX control class: those wait for the toolkit (ConnApp.init)
