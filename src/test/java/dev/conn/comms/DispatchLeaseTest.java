@@ -75,6 +75,54 @@ class DispatchLeaseTest {
         assertThat(first.claim()).isInstanceOf(DispatchLease.Claim.Elsewhere.class);
     }
 
+    /** @return the pid of a process that ran on this machine and has exited */
+    private static long exitedPid() throws Exception {
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return p.pid();
+    }
+
+    @Test
+    void aHolderWhoseProcessExitedOnThisMachineIsTakenOverAtOnce() throws Exception {
+        DispatchLease.Owner here = DispatchLease.Owner.thisProcess("Conn window of Ben");
+        DispatchLease.Owner killed = new DispatchLease.Owner("killed", here.host(), exitedPid(), "Conn window of Ana");
+        assertThat(new JdbcDispatchLease(database(), f.clock, killed, JdbcDispatchLease.DEFAULT_TTL).claim())
+                .isEqualTo(new DispatchLease.Claim.Held(1, true));
+
+        JdbcDispatchLease ben = new JdbcDispatchLease(database(), f.clock, here, JdbcDispatchLease.DEFAULT_TTL);
+        assertThat(ben.claim())
+                .as("its process is gone: no 15 s wait for the lease to expire")
+                .isEqualTo(new DispatchLease.Claim.Held(2, true));
+    }
+
+    @Test
+    void aHolderOnAnotherMachineOrStillRunningIsWaitedFor() throws Exception {
+        DispatchLease.Owner here = DispatchLease.Owner.thisProcess("Conn window of Ben");
+        DispatchLease.Owner elsewhere =
+                new DispatchLease.Owner("laptop", here.host() + "-other", exitedPid(), "Conn window of Ana");
+        assertThat(new JdbcDispatchLease(database(), f.clock, elsewhere, JdbcDispatchLease.DEFAULT_TTL).claim())
+                .isEqualTo(new DispatchLease.Claim.Held(1, true));
+        JdbcDispatchLease ben = new JdbcDispatchLease(database(), f.clock, here, JdbcDispatchLease.DEFAULT_TTL);
+        assertThat(ben.claim())
+                .as("a pid on another machine says nothing here")
+                .isInstanceOf(DispatchLease.Claim.Elsewhere.class);
+
+        f.clock.advance(JdbcDispatchLease.DEFAULT_TTL.plusSeconds(1));
+        assertThat(ben.claim()).isEqualTo(new DispatchLease.Claim.Held(2, true));
+        JdbcDispatchLease ana = f.lease("Conn window of Ana, running");
+        assertThat(ana.claim())
+                .as("this process runs: its lease holds")
+                .isInstanceOf(DispatchLease.Claim.Elsewhere.class);
+    }
+
+    private javax.sql.DataSource database() {
+        return f.database.dataSource();
+    }
+
     @Test
     void releasingLetsTheOtherTakeOverAtOnceAndTokensOnlyGrow() {
         JdbcDispatchLease a = f.lease("a");

@@ -43,9 +43,13 @@ class OutboxLeaseProcessTest {
     }
 
     private Process child(Path data, LoopbackServer server, int n) throws IOException {
+        return child(data, server, n, Duration.ofMillis(1500));
+    }
+
+    private Process child(Path data, LoopbackServer server, int n, Duration ttl) throws IOException {
         Process p = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-D" + JdbcDispatchLease.TTL_PROPERTY + "=1500",
+                        "-D" + JdbcDispatchLease.TTL_PROPERTY + "=" + ttl.toMillis(),
                         "-XX:TieredStopAtLevel=1",
                         "-cp",
                         System.getProperty("java.class.path"),
@@ -167,6 +171,45 @@ class OutboxLeaseProcessTest {
             assertThat(f.lease("the test").holder().orElseThrow().token())
                     .as("the take-over raised the token")
                     .isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void aKilledSendersLeaseIsTakenOverAtOnceNotAfterTheLeaseTime() throws Exception {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        try (LoopbackServer server = new LoopbackServer();
+                OutboxFixture f = new OutboxFixture(data)) {
+            server.then(Act.ANSWER).then(Act.HANG); // the second message never gets its answer
+            for (int i = 1; i <= 4; i++) {
+                f.send(Audience.RESPONDERS, "Msg " + i, "slack-ops");
+            }
+            // a lease of ten minutes: the other process could only take over that late by expiry
+            Duration tenMinutes = Duration.ofMinutes(10);
+            Process a = child(data, server, 1, tenMinutes);
+            Process b = child(data, server, 2, tenMinutes);
+            await(
+                    "the second post",
+                    Duration.ofSeconds(60),
+                    () -> server.requests().size() >= 2);
+
+            long holderPid = f.lease("the test").holder().orElseThrow().owner().pid();
+            Process holder = holderPid == a.pid() ? a : b;
+            Process other = holder == a ? b : a;
+            holder.destroyForcibly(); // SIGKILL while its request waits for an answer
+            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            await(
+                    "the other process to send the rest, long before the ten-minute lease ends",
+                    Duration.ofSeconds(60),
+                    () -> server.requests().size() >= 4 && f.outbox.waiting() == 0);
+            stop(other);
+            assertThat(server.requests())
+                    .extracting(OutboxLeaseProcessTest::subject)
+                    .containsExactly("Msg 1", "Msg 2", "Msg 3", "Msg 4");
+            assertThat(f.outbox.unknown()).singleElement().satisfies(m -> assertThat(m.subject())
+                    .isEqualTo("Msg 2"));
+            assertThat(f.lease("the test").holder().orElseThrow().owner().pid()).isEqualTo(other.pid());
         }
     }
 }
