@@ -43,8 +43,14 @@ public final class ChecklistCell extends ListCell<ChecklistItem> {
         due.getStyleClass().add("comms-due");
         // the deadline goes under the title: "in 11:56 (promised 19:12 UTC)" beside a long title
         // would be cut at the panel's edge
+        // the icon and state word keep their width; a long title or note wraps instead of being cut
+        // ("D..." beside "message: Investigating: checkout errors for customers in Eur..." at 1280 px)
+        icon.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        state.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.setMinWidth(0);
         due.setMinWidth(0);
+        title.setWrapText(true);
+        due.setWrapText(true);
         javafx.scene.layout.VBox what = new javafx.scene.layout.VBox(2, title, due);
         what.setMinWidth(0);
         HBox.setHgrow(what, Priority.ALWAYS);

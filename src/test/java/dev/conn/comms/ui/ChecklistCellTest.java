@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conn.comms.ChecklistItem;
 import dev.conn.comms.ItemState;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
@@ -74,6 +75,63 @@ class ChecklistCellTest {
                         java.util.Arrays.toString(heights.get()))
                 .isLessThan(heights.get()[0] * 0.8);
         assertThat(heights.get()[2]).isCloseTo(heights.get()[0], org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
+    void inANarrowPanelTheStateWordStaysWholeAndALongNoteWraps(FxRobot robot) throws Exception {
+        javafx.scene.control.ListView<ChecklistItem> list = new javafx.scene.control.ListView<>();
+        list.setCellFactory(v -> new ChecklistCell(() -> NOW));
+        // at 1280×720 the Comms panel showed "D..." beside "…checkout errors for customers in Eur..."
+        list.getItems()
+                .setAll(
+                        item(
+                                "status",
+                                Optional.of(
+                                        "message: Investigating: checkout errors for customers in Europe, payments unaffected")));
+        robot.interact(() -> {
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(new javafx.scene.Scene(list, 340, 200));
+            stage.show();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+        AtomicReference<java.util.Map<String, String>> shown = new AtomicReference<>();
+        AtomicReference<Integer> noteLines = new AtomicReference<>();
+        robot.interact(() -> {
+            ChecklistCell cell = (ChecklistCell) list.lookupAll(".list-cell").stream()
+                    .filter(n -> !((ChecklistCell) n).isEmpty())
+                    .findFirst()
+                    .orElseThrow();
+            java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+            for (Label l : List.of(
+                    (Label) ((HBox) cell.getGraphic()).getChildren().get(1),
+                    (Label) ((VBox) ((HBox) cell.getGraphic()).getChildren().get(2))
+                            .getChildren()
+                            .get(0),
+                    dueLabel(cell))) {
+                m.put(l.getText(), rendered(l));
+            }
+            shown.set(m);
+            Label due = dueLabel(cell);
+            noteLines.set((int) Math.round(due.getHeight() / due.getFont().getSize() / 1.2));
+        });
+        robot.interact(() -> list.getScene().getWindow().hide());
+
+        shown.get()
+                .forEach((text, rendered) ->
+                        assertThat(rendered).as("shown whole, not cut").isEqualTo(text));
+        assertThat(noteLines.get()).as("the note wraps").isGreaterThanOrEqualTo(2);
+    }
+
+    /** @return what the label draws: its text, or the shortened text with an ellipsis */
+    private static String rendered(Label l) {
+        return l.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n)
+                        .getText()
+                        .replace("\n", " ")
+                        .replaceAll("\\s+", " "))
+                .findFirst()
+                .orElse("");
     }
 
     private static ChecklistItem item(Optional<String> note) {
