@@ -126,6 +126,39 @@ class ResponsiveShellViewTest extends WindowTest {
         waitUntil(() -> shownNode(robot, "#incidentList") && !shownNode(robot, "#sidebarButton"));
     }
 
+    @Test
+    void aShortWindowGivesTheCaptureHintsRoomToTheTimelineAndTallerBringsThemBack(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        size(robot, 1366, 768);
+        declare(robot, "Checkout errors in EU");
+        waitUntil(() -> shownNode(robot, "#captureHint"));
+        javafx.scene.control.ListView<?> list =
+                robot.lookup("#timelineList").queryAs(javafx.scene.control.ListView.class);
+        assertThat(capture(robot).getTooltip()).isNull();
+
+        size(robot, 960, 600); // the smallest window: the timeline had two and a half rows beside the hints
+
+        waitUntil(() -> !shownNode(robot, "#captureHint"));
+        AtomicReference<Double> shortList = new AtomicReference<>();
+        AtomicReference<Double> em = new AtomicReference<>();
+        robot.interact(() -> {
+            shortList.set(list.getHeight());
+            em.set(capture(robot).getFont().getSize());
+        });
+        assertThat(shortList.get())
+                .as("the timeline keeps about five rows of text")
+                .isGreaterThanOrEqualTo(9 * em.get());
+        assertThat(capture(robot).getTooltip())
+                .as("the hints are the capture field's tooltip meanwhile")
+                .isNotNull()
+                .satisfies(t -> assertThat(t.getText()).startsWith("Enter saves"));
+
+        size(robot, 1366, 768);
+
+        waitUntil(() -> shownNode(robot, "#captureHint"));
+        assertThat(capture(robot).getTooltip()).isNull();
+    }
+
     private void size(FxRobot robot, double w, double h) throws TimeoutException {
         robot.interact(() -> {
             stage.setWidth(w);

@@ -21,6 +21,9 @@ import org.controlsfx.control.CheckComboBox;
  * quick-capture bar. Binds to {@link TimelineViewModel}; holds no logic worth testing.
  */
 public final class TimelineView {
+    /** The timeline and the capture hints share less than this, in em of their text: no hints. */
+    static final double HINT_ROOM_EM = 16;
+
     private final TimelineViewModel model;
     /** An entry asked to be selected whose row is not shown yet; null for none. */
     private java.util.UUID pendingSelection;
@@ -42,6 +45,9 @@ public final class TimelineView {
 
     @FXML
     private Label countLabel;
+
+    @FXML
+    private Label captureHint;
 
     @FXML
     private ListView<TimelineEntry> timelineList;
@@ -143,6 +149,28 @@ public final class TimelineView {
         updateCount();
         model.scrollRequests().subscribe(n -> scrollToNewest());
         model.selectionRequestProperty().subscribe(this::select);
+        captureHint.managedProperty().bind(captureHint.visibleProperty());
+        timelineList.heightProperty().subscribe(this::fitHint);
+        captureHint.heightProperty().subscribe(this::fitHint);
+        captureHint.fontProperty().subscribe(this::fitHint);
+    }
+
+    /**
+     * The line of capture hints under the field gives its room to the timeline's rows where they are
+     * few (a short window, large text: 800×600, or 200 % on 1280×720), so the timeline keeps at least
+     * about five rows; the hints are then the capture field's tooltip.
+     * Measured on the room the two share, so hiding the hint does not bring it back.
+     */
+    private void fitHint() {
+        double em = captureHint.getFont().getSize();
+        double shared = timelineList.getHeight() + (captureHint.isVisible() ? captureHint.getHeight() : 0);
+        boolean show = timelineList.getHeight() <= 0 || shared >= HINT_ROOM_EM * em;
+        if (captureHint.isVisible() != show) {
+            javafx.application.Platform.runLater(() -> {
+                captureHint.setVisible(show);
+                captureField.setTooltip(show ? null : new javafx.scene.control.Tooltip(captureHint.getText()));
+            });
+        }
     }
 
     /**
