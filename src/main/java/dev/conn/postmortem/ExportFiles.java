@@ -14,7 +14,9 @@ public final class ExportFiles {
      *
      * @param target the file
      * @param bytes its new content
-     * @throws IllegalStateException naming the file if it cannot be written
+     * @throws dev.conn.platform.files.FileWriteException naming the file and why it cannot be
+     *     written (a missing folder, a folder in its place, a full disk, ...); the file is then as
+     *     it was before
      */
     public static void write(Path target, byte[] bytes) {
         try {
@@ -28,8 +30,10 @@ public final class ExportFiles {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Cannot write " + target + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw dev.conn.platform.files.FileWriteException.of(target, e);
+        } catch (RuntimeException e) {
+            throw dev.conn.platform.files.FileWriteException.of(target, new IOException(e.getMessage(), e));
         }
     }
 }
