@@ -67,9 +67,9 @@ final class Sessions {
     }
 
     /**
-     * Opens the database for a subcommand that only reads ({@code export}): like {@link #open()},
-     * but a data directory this process cannot write (a read-only mount, a copied backup) is opened
-     * read-only instead of refused.
+     * Opens the database for a subcommand that only reads ({@code export}, {@code incidents},
+     * {@code stats}): like {@link #open()}, but a data directory this process cannot write (a
+     * read-only mount, a copied backup) is opened read-only instead of refused.
      */
     Session openForReading() {
         Path dir = directory;
