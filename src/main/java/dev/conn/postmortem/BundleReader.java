@@ -49,7 +49,7 @@ public final class BundleReader {
     /** How deeply a payload may nest objects and arrays. */
     public static final int MAX_PAYLOAD_DEPTH = 16;
 
-    private static final JsonMapper MAPPER = Json.newMapper();
+    private static final JsonMapper MAPPER = Json.newFileMapper();
     private static final Set<String> TOP = Set.of("format", "version", "incident", "events", "metricSeries");
     private static final Set<String> EVENT_FIELDS =
             Set.of("id", "incidentId", "occurredAt", "recordedAt", "author", "type", "payload");
@@ -108,7 +108,7 @@ public final class BundleReader {
         } catch (JsonProcessingException e) {
             throw new BundleException(
                     "Not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                            + e.getLocation().getColumnNr() + ": " + Json.problem(e.getOriginalMessage()));
         } catch (java.io.IOException e) {
             throw new BundleException("The bundle cannot be read: " + e.getMessage());
         }

@@ -299,4 +299,30 @@ class BundleTest {
                         .getMessage())
                 .startsWith("Not valid JSON at line 1");
     }
+
+    @Test
+    void twoBundlesPastedIntoOneFileAreRefusedInsteadOfImportingOnlyTheFirst() {
+        byte[] two = (bundle() + "\n"
+                        + bundle().replace(
+                                        RichIncident.ID.toString(),
+                                        java.util.UUID.randomUUID().toString()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        IncidentService s = service("two");
+
+        BundleReader.BundleException e =
+                assertThrows(BundleReader.BundleException.class, () -> new BundleImporter(s, MetricSeriesArchive.none())
+                        .importBytes(two));
+
+        assertThat(e.getMessage()).startsWith("Not valid JSON at line ").contains("more JSON follows the end");
+        assertThat(s.incidents()).isEmpty();
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedByNameInsteadOfTheLastOneWinning() {
+        String twice = bundle().replaceFirst("\"version\" ?: ?1", "\"version\": 1, \"version\": 1");
+
+        assertThat(assertThrows(BundleReader.BundleException.class, () -> BundleReader.read(twice.getBytes()))
+                        .getMessage())
+                .contains("the key \"version\" appears twice");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.conn.platform.json;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,14 +30,59 @@ public final class Json {
      * @return a mapper with the Java time module, strict unknown-property handling and size caps
      */
     public static JsonMapper newMapper() {
-        JsonMapper mapper = JsonMapper.builder()
+        return capped(builder().build());
+    }
+
+    /**
+     * Creates a mapper for files a person or another tool hands Conn (settings, policy, incident
+     * bundles): as {@link #newMapper()}, and also refusing a key given twice in one object ({@code
+     * "channels"} twice: Jackson would keep the last one silently, and the next save of the file
+     * would drop the first) and anything after the document's one value (two objects pasted one
+     * after the other: the second would be ignored, and dropped at the next save). Jackson words
+     * these "Duplicate field 'x'" and "Trailing token ... FAIL_ON_TRAILING_TOKENS"; {@link
+     * #problem(String)} says them plainly.
+     *
+     * @return a strict mapper
+     */
+    public static JsonMapper newFileMapper() {
+        return capped(builder()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build());
+    }
+
+    /**
+     * Plain words for the two refusals only {@link #newFileMapper()} makes, else the message as
+     * Jackson gave it.
+     *
+     * @param jacksonMessage Jackson's original message ({@code getOriginalMessage()})
+     * @return the message to show
+     */
+    public static String problem(String jacksonMessage) {
+        String m = String.valueOf(jacksonMessage);
+        java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate (?:field|Object property) '(.*)'")
+                .matcher(m);
+        if (dup.find()) {
+            return "the key \"" + dup.group(1) + "\" appears twice in the same object; only one may be given";
+        }
+        if (m.startsWith("Trailing token")) {
+            return "more JSON follows the end of the document; a file holds one JSON value (two pasted one"
+                    + " after the other?)";
+        }
+        return m;
+    }
+
+    private static JsonMapper.Builder builder() {
+        return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .build();
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
+    }
+
+    private static JsonMapper capped(JsonMapper mapper) {
         mapper.getFactory()
                 .setStreamReadConstraints(StreamReadConstraints.builder()
                         .maxDocumentLength(MAX_DOCUMENT_BYTES)
