@@ -139,6 +139,24 @@ class BundleTest {
                 bad("type", r -> ev(r, 4).put("type", "EXPLODED"), "events[4].type: unknown event type \"EXPLODED\""),
                 bad("payload type", r -> ev(r, 4).put("payload", "text"), "events[4].payload: expected an object"),
                 bad(
+                        "text as an array",
+                        r -> ((ObjectNode) ev(r, 3).get("payload"))
+                                .putArray("text")
+                                .add(1),
+                        "events[3].payload.text: expected a string, found an array (event "),
+                bad(
+                        "text as an object",
+                        r -> ((ObjectNode) ev(r, 3).get("payload")).putObject("text"),
+                        "events[3].payload.text: expected a string, found an object (event "),
+                bad(
+                        "lone surrogate in a text",
+                        r -> ((ObjectNode) ev(r, 3).get("payload")).put("text", "db \uD800 down"),
+                        "events[3].payload.text: character 3 is half of a UTF-16 surrogate pair (\\uD800)"),
+                bad(
+                        "lone surrogate in an author",
+                        r -> ev(r, 3).put("author", "al\uDC00ce"),
+                        "events[3].author: character 2 is half of a UTF-16 surrogate pair"),
+                bad(
                         "incident mismatch",
                         r -> ev(r, 1).put("incidentId", "0193a000-0000-7000-8000-000000000777"),
                         "events[1].incidentId: 0193a000-0000-7000-8000-000000000777 is not the bundle's incident"),
