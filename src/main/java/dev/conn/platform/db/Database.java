@@ -306,6 +306,9 @@ public final class Database implements AutoCloseable {
                                 + "Nothing was changed. Run the newer Conn, or choose another data directory.",
                         null);
             }
+            if (info.pending().length > 0) {
+                MigrationSpace.refuseIfShort(file);
+            }
             flyway.migrate();
         } catch (FlywayException e) {
             throw new DatabaseException(
