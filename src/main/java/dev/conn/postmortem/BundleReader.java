@@ -104,7 +104,7 @@ public final class BundleReader {
         try {
             root = MAPPER.readTree(bytes);
         } catch (StreamConstraintsException e) {
-            throw new BundleException("The bundle is refused: " + e.getOriginalMessage());
+            throw new BundleException("The bundle is refused: " + Json.problem(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new BundleException(
                     "Not valid JSON at line " + e.getLocation().getLineNr() + ", column "

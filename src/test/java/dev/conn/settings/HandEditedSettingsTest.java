@@ -69,4 +69,21 @@ class HandEditedSettingsTest {
 
         assertThat(e.getMessage()).contains("appears twice");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"channels\": \"slack\"}|field 'channels' (line 1, column 14): expected an array, found a string",
+                "{\"impact\": []}|field 'impact' (line 1, column 12): expected an object, found an array",
+                "{\"impact\": {\"refreshSeconds\": \"x\"}}|field 'impact.refreshSeconds' (line 1, column 31):"
+                        + " expected a number, found the string \"x\"",
+            })
+    void aFieldOfTheWrongShapeIsSaidInWordsNotInJavaTypes(String json, String expected) throws IOException {
+        write(json);
+
+        ConfigException e = assertThrows(ConfigException.class, () -> new SettingsFile(dir).read());
+
+        assertThat(e.getMessage()).contains(expected).doesNotContain("java.").doesNotContain("JsonToken");
+    }
 }

@@ -69,7 +69,42 @@ public final class Json {
             return "more JSON follows the end of the document; a file holds one JSON value (two pasted one"
                     + " after the other?)";
         }
-        return m;
+        java.util.regex.Matcher text = java.util.regex.Pattern.compile(
+                        "^Cannot deserialize value of type `([^`]+)` from String (\".*\"): not a valid")
+                .matcher(m);
+        if (text.find()) {
+            return "expected " + expected(text.group(1)) + ", found the string " + text.group(2);
+        }
+        java.util.regex.Matcher shape = java.util.regex.Pattern.compile(
+                        "^Cannot deserialize value of type `([^`]+)` from (\\S+) value")
+                .matcher(m);
+        if (shape.find()) {
+            return "expected " + expected(shape.group(1)) + ", found " + found(shape.group(2));
+        }
+        // StreamReadConstraints: "... exceeds the maximum allowed (200, from `StreamReadConstraints...()`)"
+        return m.replaceAll(", from `StreamReadConstraints[^`]*`\\)", ")");
+    }
+
+    private static String expected(String javaType) {
+        if (javaType.startsWith("java.util.") && !javaType.startsWith("java.util.Map")) {
+            return "an array";
+        }
+        return switch (javaType) {
+            case "java.lang.String" -> "a string";
+            case "int", "long", "double", "java.lang.Integer", "java.lang.Long", "java.lang.Double" -> "a number";
+            case "boolean", "java.lang.Boolean" -> "true or false";
+            default -> "an object";
+        };
+    }
+
+    private static String found(String jacksonShape) {
+        return switch (jacksonShape) {
+            case "String" -> "a string";
+            case "Array" -> "an array";
+            case "Object" -> "an object";
+            case "Boolean" -> "a boolean (true or false)";
+            default -> "a number";
+        };
     }
 
     private static JsonMapper.Builder builder() {
