@@ -175,7 +175,15 @@ public final class ConnCommand implements Callable<Integer> {
             Settings settings = new dev.conn.settings.SettingsFile(s.dataDirectory()).read();
             new SecretResolver(System.getenv(), new KeychainSecretStore(), known).rememberConfigured(settings);
         } catch (ConfigException unreadable) {
-            // reported by the commands that need the settings; an export still scrubs by pattern
+            // reported by the commands that need the settings; what the file configures is still
+            // scrubbed: its references are read from its text, not its (failed) structure
+            try {
+                Path file = new dev.conn.settings.SettingsFile(s.dataDirectory()).path();
+                new SecretResolver(System.getenv(), new KeychainSecretStore(), known)
+                        .rememberReferencedIn(Files.readString(file));
+            } catch (java.io.IOException | RuntimeException cannotRead) {
+                // no text to read: the patterns still apply
+            }
         }
         return known;
     }
