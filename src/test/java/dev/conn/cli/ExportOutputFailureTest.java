@@ -120,4 +120,32 @@ class ExportOutputFailureTest {
                 .startsWith("Cannot write " + target + ": the disk holding " + target.getParent() + " is full")
                 .doesNotContain("The disk holding " + dataDir);
     }
+
+    @Test
+    void anExportNeverReplacesTheDatabaseNorConnsOwnFiles() throws IOException {
+        Path dir = dataDirectoryWithAnIncident();
+        Path db = dir.resolve("conn.mv.db");
+        Files.writeString(dir.resolve("policy.json"), "{}");
+
+        assertThat(conn(dir, new StringWriter(), "export", "--format", "md", "-o", db.toString()))
+                .isEqualTo(ConnCommand.REFUSED);
+        assertThat(err).contains("it is a Conn (H2) database file, which an export never replaces");
+        assertThat(conn(
+                        dir,
+                        new StringWriter(),
+                        "export",
+                        "--format",
+                        "md",
+                        "-o",
+                        dir.resolve("policy.json").toString()))
+                .isEqualTo(ConnCommand.REFUSED);
+        assertThat(err).contains("one of Conn's own files in its data directory");
+
+        assertThat(Files.readString(db, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .startsWith("H:2,");
+        assertThat(Files.readString(dir.resolve("policy.json"))).isEqualTo("{}");
+        StringWriter list = new StringWriter();
+        assertThat(conn(dir, list, "incidents")).isZero();
+        assertThat(list.toString()).contains("Checkout down");
+    }
 }

@@ -47,6 +47,21 @@ public final class FileWriteException extends IllegalStateException {
                 e);
     }
 
+    /**
+     * A write refused before it was tried.
+     *
+     * @param target the file the user named
+     * @param why why it is refused, and what to do instead
+     * @return the exception to throw: {@code Cannot write FILE: WHY. FILE was left as it was.}
+     */
+    public static FileWriteException refused(Path target, String why) {
+        return new FileWriteException(
+                target,
+                "Cannot write " + target + ": " + why + ". "
+                        + (Files.exists(target) ? target + " was left as it was." : "Nothing was written."),
+                null);
+    }
+
     private static String why(Path target, IOException e) {
         Path abs = target.toAbsolutePath();
         Path folder = abs.getParent();
