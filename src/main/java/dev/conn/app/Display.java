@@ -65,6 +65,25 @@ final class Display {
      * @param e what {@code Application.launch} threw
      * @return the message
      */
+    /**
+     * @param e what a command (not the window) failed with, past its own refusals
+     * @return one line: out of memory says how to give Java more; anything else says it is a
+     *     failure of the command
+     */
+    static String commandFailure(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (e instanceof OutOfMemoryError || root instanceof OutOfMemoryError) {
+            return "the command ran out of memory (" + why + ") before it reported being done; check what"
+                    + " it did (conn incidents) and, to try again, give Java more memory (e.g."
+                    + " JAVA_TOOL_OPTIONS=-Xmx2g).";
+        }
+        return "the command failed: " + why.lines().findFirst().orElse(why);
+    }
+
     static String launchFailure(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -45,6 +45,7 @@ public final class Launcher {
         RollingLog.redactConsole(known);
         StartupTrace.mark("console log redacted");
         AtomicBoolean windowFailed = new AtomicBoolean();
+        AtomicBoolean windowAsked = new AtomicBoolean();
         Optional<Path> plainWindow = WindowLaunch.dataDirectory(args);
         StartupTrace.mark("command line read");
         int code;
@@ -55,13 +56,20 @@ public final class Launcher {
             }
             code = ConnCommand.run(
                     args,
-                    (dir, bundle) -> windowFailed.set(!openWindow(dir, bundle, err)),
+                    (dir, bundle) -> {
+                        windowAsked.set(true);
+                        windowFailed.set(!openWindow(dir, bundle, err));
+                    },
                     Clock.systemUTC(),
                     out,
                     err,
                     known);
         } catch (RuntimeException | Error e) {
-            err.println("conn: " + Display.launchFailure(e));
+            // a command that failed is not a window that could not start
+            err.println("conn: "
+                    + (plainWindow.isPresent() || windowAsked.get()
+                            ? Display.launchFailure(e)
+                            : Display.commandFailure(e)));
             code = ConnCommand.REFUSED;
         }
         System.exit(code == 0 && windowFailed.get() ? ConnCommand.REFUSED : code);

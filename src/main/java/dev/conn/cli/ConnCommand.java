@@ -175,7 +175,15 @@ public final class ConnCommand implements Callable<Integer> {
             Settings settings = new dev.conn.settings.SettingsFile(s.dataDirectory()).read();
             new SecretResolver(System.getenv(), new KeychainSecretStore(), known).rememberConfigured(settings);
         } catch (ConfigException unreadable) {
-            // reported by the commands that need the settings; an export still scrubs by pattern
+            // reported by the commands that need the settings; what the file configures is still
+            // scrubbed: its references are read from its text, not its (failed) structure
+            try {
+                Path file = new dev.conn.settings.SettingsFile(s.dataDirectory()).path();
+                new SecretResolver(System.getenv(), new KeychainSecretStore(), known)
+                        .rememberReferencedIn(Files.readString(file));
+            } catch (java.io.IOException | RuntimeException cannotRead) {
+                // no text to read: the patterns still apply
+            }
         }
         return known;
     }
@@ -249,18 +257,10 @@ public final class ConnCommand implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            Optional<String> disk = dev.conn.platform.db.DatabaseErrors.describeDiskProblem(
+            Optional<String> refusal = refusal(
                     ex, DataDirectory.resolveDefault(Optional.ofNullable(cl.<ConnCommand>getCommand().dataDir)));
-            if (disk.isPresent()) {
-                line.getErr().println("conn: " + disk.get());
-                return REFUSED;
-            }
-            if (ex instanceof IllegalArgumentException
-                    || ex instanceof IllegalStateException
-                    || ex instanceof ConfigException
-                    || ex instanceof DatabaseException
-                    || ex instanceof dev.conn.incident.StoreException) {
-                line.getErr().println("conn: " + ControlChars.oneLine(ex.getMessage()));
+            if (refusal.isPresent()) {
+                line.getErr().println("conn: " + refusal.get());
                 return REFUSED;
             }
             throw ex;
@@ -269,6 +269,34 @@ public final class ConnCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The one line a failed command prints after {@code conn: }, or empty for a failure that is a
+     * defect (its stack trace is printed). A file the user named that cannot be written (an
+     * export) is named as such, before the data directory's disk is considered: a full disk under
+     * {@code -o FILE} is that file's disk, not Conn's database's.
+     *
+     * @param ex the failure
+     * @param dataDirectory the data directory the command worked on
+     * @return the message, control characters made visible
+     */
+    static Optional<String> refusal(Throwable ex, Path dataDirectory) {
+        if (ex instanceof dev.conn.platform.files.FileWriteException) {
+            return Optional.of(ControlChars.oneLine(ex.getMessage()));
+        }
+        Optional<String> disk = dev.conn.platform.db.DatabaseErrors.describeDiskProblem(ex, dataDirectory);
+        if (disk.isPresent()) {
+            return disk;
+        }
+        if (ex instanceof IllegalArgumentException
+                || ex instanceof IllegalStateException
+                || ex instanceof ConfigException
+                || ex instanceof DatabaseException
+                || ex instanceof dev.conn.incident.StoreException) {
+            return Optional.of(ControlChars.oneLine(ex.getMessage()));
+        }
+        return Optional.empty();
     }
 
     /** Prints {@code conn VERSION}, the version Help > About and the packages show ({@link ProductInfo}). */

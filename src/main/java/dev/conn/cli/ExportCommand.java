@@ -82,8 +82,16 @@ final class ExportCommand implements Callable<Integer> {
                             .export(id, f, options));
         });
         if (output == null) {
-            spec.commandLine().getOut().print(new String(done.bytes(), java.nio.charset.StandardCharsets.UTF_8));
-            spec.commandLine().getOut().flush();
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            out.print(new String(done.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+            // a PrintWriter never throws: a full disk or a closed pipe under standard output only
+            // sets its error flag, and the export would end "done" with part of the file missing
+            if (out.checkError()) {
+                throw new IllegalStateException("Standard output could not take the whole export of "
+                        + done.id().shortForm() + " (" + done.bytes().length + " bytes): is the disk under it"
+                        + " full, or the pipe closed? What it received is incomplete; use -o FILE to write a"
+                        + " file whole or not at all.");
+            }
         } else {
             dev.conn.postmortem.ExportFiles.write(output, done.bytes());
             spec.commandLine().getErr().println("Exported " + done.id().shortForm() + " to " + output);

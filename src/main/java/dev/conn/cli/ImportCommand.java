@@ -7,7 +7,6 @@ import dev.conn.incident.IncidentId;
 import dev.conn.platform.text.ControlChars;
 import dev.conn.postmortem.BundleImporter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +37,6 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("No file " + file);
-        }
         byte[] bytes;
         try {
             bytes = BundleImporter.readFile(file);

@@ -41,7 +41,7 @@ final class IncidentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return parent.repeatable(parent::open, s -> {
+        return parent.repeatable(parent::openForReading, s -> {
             List<IncidentState> all = s.incidents().incidents();
             Optional<IncidentId> active = s.incidents().activeOpenIncident();
             var out = spec.commandLine().getOut();

@@ -67,19 +67,54 @@ final class Sessions {
     }
 
     /**
-     * Opens the database for a subcommand that only reads ({@code export}): like {@link #open()},
-     * but a data directory this process cannot write (a read-only mount, a copied backup) is opened
-     * read-only instead of refused.
+     * Opens the database for a subcommand that only reads ({@code export}, {@code incidents},
+     * {@code stats}): like {@link #open()}, but a data directory this process cannot write (a
+     * read-only mount, a copied backup), or on a full disk, is opened read-only instead of refused.
      */
     Session openForReading() {
         Path dir = directory;
         refuseIfNoDatabase(dir);
         warnIfPolicyBad(dir);
         if (!java.nio.file.Files.isWritable(dir)) {
-            Database db = Database.openReadOnly(dir); // no turn: nothing can be written there
-            return new Session(dir, db, new IncidentService(EventStore.jdbc(db.dataSource()), clock), () -> {});
+            return readOnly(dir); // no turn: nothing can be written there
         }
-        return openOrCreateChecked();
+        try {
+            return openOrCreateChecked();
+        } catch (RuntimeException e) {
+            if (!dev.conn.platform.db.DatabaseErrors.diskFull(e) || !staleLockRemoved(dir)) {
+                throw e;
+            }
+            // a full disk is when the record must be listed and exported to another disk: reading
+            // needs no space, opening for writing does
+            err.get()
+                    .println("conn: warning: the disk holding " + dir + " is full; reading the record without"
+                            + " writing. Free some space before recording anything.");
+            return readOnly(dir);
+        }
+    }
+
+    private Session readOnly(Path dir) {
+        Database db = Database.openReadOnly(dir);
+        return new Session(dir, db, new IncidentService(EventStore.jdbc(db.dataSource()), clock), () -> {});
+    }
+
+    /**
+     * H2 creates its lock file before it writes the owner into it; on a full disk that write
+     * fails and an empty lock file stays behind, which a read-only open takes for a holder. A lock
+     * file with content is a live (or crashed) holder's and is left alone.
+     *
+     * @return true if there is no lock file now
+     */
+    private static boolean staleLockRemoved(Path dir) {
+        Path lock = dir.resolve(Database.NAME + ".lock.db");
+        try {
+            if (java.nio.file.Files.exists(lock) && java.nio.file.Files.size(lock) == 0) {
+                java.nio.file.Files.delete(lock);
+            }
+            return !java.nio.file.Files.exists(lock);
+        } catch (java.io.IOException cannot) {
+            return false;
+        }
     }
 
     /**

@@ -35,7 +35,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return parent.repeatable(parent::open, s -> {
+        return parent.repeatable(parent::openForReading, s -> {
             IncidentHistory.Filter f = new IncidentHistory.Filter(
                     Optional.ofNullable(severity).map(Severity::parse),
                     Optional.ofNullable(service),

@@ -61,10 +61,24 @@ public final class BundleImporter {
      *
      * @param file a bundle file
      * @return its bytes
-     * @throws BundleReader.BundleException if the file is too large
-     * @throws IOException if it cannot be read
+     * @throws BundleReader.BundleException if the file is too large, or is not a file that can be
+     *     read (missing, a folder, a device or pipe, no permission), saying which in words
+     * @throws IOException if reading fails for another reason
      */
     public static byte[] readFile(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new BundleReader.BundleException(file + " is a folder, not a bundle file");
+        }
+        if (!Files.exists(file)) {
+            throw new BundleReader.BundleException("No file " + file);
+        }
+        if (!Files.isRegularFile(file)) {
+            // a pipe or a device (/dev/zero) would be read without end
+            throw new BundleReader.BundleException(file + " is not a regular file (a device or a pipe?)");
+        }
+        if (!Files.isReadable(file)) {
+            throw new BundleReader.BundleException(file + " cannot be read: permission denied");
+        }
         long size = Files.size(file);
         if (size > BundleReader.MAX_BYTES) {
             throw new BundleReader.BundleException(file.getFileName() + " is " + size + " bytes; bundles over "

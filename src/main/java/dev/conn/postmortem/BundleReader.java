@@ -49,7 +49,7 @@ public final class BundleReader {
     /** How deeply a payload may nest objects and arrays. */
     public static final int MAX_PAYLOAD_DEPTH = 16;
 
-    private static final JsonMapper MAPPER = Json.newMapper();
+    private static final JsonMapper MAPPER = Json.newFileMapper();
     private static final Set<String> TOP = Set.of("format", "version", "incident", "events", "metricSeries");
     private static final Set<String> EVENT_FIELDS =
             Set.of("id", "incidentId", "occurredAt", "recordedAt", "author", "type", "payload");
@@ -104,11 +104,11 @@ public final class BundleReader {
         try {
             root = MAPPER.readTree(bytes);
         } catch (StreamConstraintsException e) {
-            throw new BundleException("The bundle is refused: " + e.getOriginalMessage());
+            throw new BundleException("The bundle is refused: " + Json.problem(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new BundleException(
                     "Not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                            + e.getLocation().getColumnNr() + ": " + Json.problem(e.getOriginalMessage()));
         } catch (java.io.IOException e) {
             throw new BundleException("The bundle cannot be read: " + e.getMessage());
         }
@@ -240,6 +240,11 @@ public final class BundleReader {
             throw new BundleException(path + ": nested more than " + MAX_PAYLOAD_DEPTH + " levels deep");
         }
         if (n.isTextual()) {
+            unpairedSurrogate(n.asText()).ifPresent(i -> {
+                throw new BundleException(path + ": character " + i + " is half of a UTF-16 surrogate pair (\\u"
+                        + Integer.toHexString(n.asText().charAt(i)).toUpperCase(java.util.Locale.ROOT)
+                        + "), not a character; Conn would store it as '?'");
+            });
             int len = n.asText().length();
             if (len > MAX_TEXT && !bigStringsAllowed) {
                 throw new BundleException(path + ": " + len + " characters; at most " + MAX_TEXT);
@@ -254,6 +259,19 @@ public final class BundleReader {
                 checkPayload(n.get(i), path + "[" + i + "]", depth + 1, bigStringsAllowed);
             }
         }
+    }
+
+    /** @return the index of the first UTF-16 surrogate without its other half, if any */
+    static java.util.Optional<Integer> unpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return java.util.Optional.of(i);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static JsonNode object(JsonNode parent, String field, String path) {
@@ -275,6 +293,10 @@ public final class BundleReader {
         if (!n.isTextual()) {
             throw new BundleException(path + ": expected a string, found " + kind(n));
         }
+        unpairedSurrogate(n.asText()).ifPresent(i -> {
+            throw new BundleException(path + ": character " + i + " is half of a UTF-16 surrogate pair, not a"
+                    + " character; Conn would store it as '?'");
+        });
         return n.asText();
     }
 

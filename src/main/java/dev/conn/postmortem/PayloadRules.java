@@ -106,12 +106,35 @@ final class PayloadRules {
         Matcher field = FIELD.matcher(detail);
         if (field.matches()) {
             Matcher instant = NOT_AN_INSTANT.matcher(field.group(2));
+            Matcher shape = WRONG_SHAPE.matcher(field.group(2));
             return "." + field.group(1) + ": "
                     + (instant.find()
                             ? "not an ISO-8601 UTC instant (e.g. 2026-11-21T09:12:00Z): \"" + instant.group(1) + "\""
-                            : field.group(2));
+                            : shape.find()
+                                    ? "expected " + expected(shape.group(1)) + ", found " + found(shape.group(2))
+                                    : field.group(2));
         }
         return ": " + detail;
+    }
+
+    /** Jackson's "Cannot deserialize value of type `java.lang.String` from Array value (token ...)". */
+    private static final Pattern WRONG_SHAPE =
+            Pattern.compile("^Cannot deserialize value of type `([^`]+)` from (Array|Object) value");
+
+    private static String expected(String javaType) {
+        return switch (javaType) {
+            case "java.lang.String" -> "a string";
+            case "java.time.Instant" -> "an ISO-8601 UTC instant";
+            case "int", "long", "java.lang.Integer", "java.lang.Long" -> "a whole number";
+            case "boolean", "java.lang.Boolean" -> "true or false";
+            default -> javaType.startsWith("java.util.List") || javaType.startsWith("java.util.Set")
+                    ? "an array"
+                    : "a " + javaType.substring(javaType.lastIndexOf('.') + 1).replace('$', '.');
+        };
+    }
+
+    private static String found(String jacksonShape) {
+        return jacksonShape.equals("Array") ? "an array" : "an object";
     }
 
     private static void inRange(Instant t, String path) {

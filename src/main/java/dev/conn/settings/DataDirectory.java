@@ -49,9 +49,19 @@ public final class DataDirectory {
      *
      * @param dir the data directory
      * @return {@code dir}
-     * @throws ConfigException naming the directory if it cannot be created or written
+     * @throws ConfigException naming the directory if it cannot be created or written, or if its
+     *     path holds a {@code ;} (H2's URL separator, https://h2database.com/html/features.html#database_url)
      */
     public static Path prepare(Path dir) {
+        if (dir.toAbsolutePath().toString().indexOf(';') >= 0) {
+            // H2 reads everything after a ';' in its URL as settings ("/tmp/a;b=1" fails with
+            // 'Unsupported connection setting "B"', and a crafted name could pass INIT=...)
+            throw new ConfigException(
+                    dir,
+                    "contains ';', which Conn's database cannot have in its path; choose a folder without ';'"
+                            + " (nothing was created)",
+                    null);
+        }
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new ConfigException(dir, "is a file, not a directory; choose another --data-dir", null);

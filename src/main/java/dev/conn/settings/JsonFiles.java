@@ -214,10 +214,13 @@ final class JsonFiles {
                             .map(Object::toString)
                             .collect(Collectors.joining(", "));
         }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return "field '" + path(m) + "'" + where + ": " + rootMessage(m);
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return "not valid JSON" + where + ": " + dev.conn.platform.json.Json.problem(e.getOriginalMessage());
         }
-        return "not valid JSON" + where + ": " + e.getOriginalMessage();
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return "field '" + path(m) + "'" + where + ": " + dev.conn.platform.json.Json.problem(rootMessage(m));
+        }
+        return "not valid JSON" + where + ": " + dev.conn.platform.json.Json.problem(e.getOriginalMessage());
     }
 
     private static String rootMessage(Throwable t) {

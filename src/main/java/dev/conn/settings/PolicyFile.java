@@ -24,7 +24,7 @@ public final class PolicyFile {
     private static final String DEFAULT_RESOURCE = "/dev/conn/settings/default-policy.json";
 
     private final Path file;
-    private final JsonMapper mapper = Json.newMapper();
+    private final JsonMapper mapper = Json.newFileMapper();
 
     /** @param dataDirectory the data directory */
     public PolicyFile(Path dataDirectory) {

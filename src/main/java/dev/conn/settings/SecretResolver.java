@@ -78,6 +78,42 @@ public final class SecretResolver {
         }
     }
 
+    /** A JSON string that is a secret reference, wherever it stands. */
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+            "\"\\s*((?:env|keyring)\\s*:[^\"\\\\]+)\"", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A secret-named field holding a literal (refused by the settings, but still a secret). */
+    private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile(
+            "\"(?:url|apiKey|applicationKey|secret|password|token|apiToken|restApiKey|integrationKey)\"\\s*:\\s*"
+                    + "\"([^\"\\\\]+)\"");
+
+    /**
+     * As {@link #rememberConfigured}, for a settings file that does not parse (a trailing comma, a
+     * field of the wrong shape): every {@code env:}/{@code keyring:} reference written anywhere in
+     * its text is resolved, and a literal value in a secret-named field ({@code "url"}, {@code
+     * "apiToken"}, ...) is remembered as it is, so an export still scrubs what the file configures.
+     * References that cannot be read are skipped.
+     *
+     * @param settingsText the settings file's text, as it is on disk
+     */
+    public void rememberReferencedIn(String settingsText) {
+        java.util.regex.Matcher refs = REFERENCE.matcher(settingsText);
+        while (refs.find()) {
+            try {
+                resolve(SecretRef.parse(refs.group(1)));
+            } catch (RuntimeException unreadable) {
+                // not readable in this process, or not a reference after all: the patterns still apply
+            }
+        }
+        java.util.regex.Matcher literals = LITERAL.matcher(settingsText);
+        while (literals.find()) {
+            String value = literals.group(1).strip();
+            if (!value.regionMatches(true, 0, "env:", 0, 4) && !value.regionMatches(true, 0, "keyring:", 0, 8)) {
+                known.remember(value);
+            }
+        }
+    }
+
     /** @return a resolver of this process's environment, with no keychain */
     public static SecretResolver environmentOnly() {
         return new SecretResolver(System.getenv(), SecretStore.unavailable());

@@ -18,7 +18,7 @@ public final class SettingsFile {
     public static final String NAME = "settings.json";
 
     private final Path file;
-    private final JsonMapper mapper = Json.newMapper();
+    private final JsonMapper mapper = Json.newFileMapper();
 
     /** @param dataDirectory the data directory */
     public SettingsFile(Path dataDirectory) {

@@ -186,6 +186,22 @@ class DataDirectoryChecksTest {
         assertThat(dir.resolve("conn.lock.db")).doesNotExist();
     }
 
+    @Test
+    void listingAndStatsWorkFromAReadOnlyDataDirectoryAsExportDoes() throws Exception {
+        Path dir = tmp.resolve("data");
+        assertThat(conn(dir, "declare", "--severity", "2", "Checkout errors in EU"))
+                .isZero();
+
+        for (String command : List.of("incidents", "stats")) {
+            Process p = readOnly(dir, List.of(command));
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertThat(p.exitValue()).as(command + ": " + output).isZero();
+            assertThat(output).as(command).containsAnyOf("Checkout errors in EU", "Incidents: 1 (SEV1 0, SEV2 1");
+        }
+        assertThat(dir.resolve("conn.lock.db")).doesNotExist();
+    }
+
     /**
      * Runs the CLI in a child JVM that sees {@code dir} read-only: as root (CI), through a read-only
      * bind mount in a private mount namespace ({@code unshare -m}), since root may write anywhere;

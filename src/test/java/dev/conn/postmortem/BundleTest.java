@@ -139,6 +139,24 @@ class BundleTest {
                 bad("type", r -> ev(r, 4).put("type", "EXPLODED"), "events[4].type: unknown event type \"EXPLODED\""),
                 bad("payload type", r -> ev(r, 4).put("payload", "text"), "events[4].payload: expected an object"),
                 bad(
+                        "text as an array",
+                        r -> ((ObjectNode) ev(r, 3).get("payload"))
+                                .putArray("text")
+                                .add(1),
+                        "events[3].payload.text: expected a string, found an array (event "),
+                bad(
+                        "text as an object",
+                        r -> ((ObjectNode) ev(r, 3).get("payload")).putObject("text"),
+                        "events[3].payload.text: expected a string, found an object (event "),
+                bad(
+                        "lone surrogate in a text",
+                        r -> ((ObjectNode) ev(r, 3).get("payload")).put("text", "db \uD800 down"),
+                        "events[3].payload.text: character 3 is half of a UTF-16 surrogate pair (\\uD800)"),
+                bad(
+                        "lone surrogate in an author",
+                        r -> ev(r, 3).put("author", "al\uDC00ce"),
+                        "events[3].author: character 2 is half of a UTF-16 surrogate pair"),
+                bad(
                         "incident mismatch",
                         r -> ev(r, 1).put("incidentId", "0193a000-0000-7000-8000-000000000777"),
                         "events[1].incidentId: 0193a000-0000-7000-8000-000000000777 is not the bundle's incident"),
@@ -294,9 +312,36 @@ class BundleTest {
                 "{\"format\":\"conn-incident-bundle\",\"version\":1,\"x\":" + "[".repeat(500) + "]".repeat(500) + "}";
         assertThat(assertThrows(BundleReader.BundleException.class, () -> BundleReader.read(deep.getBytes()))
                         .getMessage())
-                .contains("nesting depth");
+                .contains("nesting depth")
+                .doesNotContain("StreamReadConstraints");
         assertThat(assertThrows(BundleReader.BundleException.class, () -> BundleReader.read("{\"format\":".getBytes()))
                         .getMessage())
                 .startsWith("Not valid JSON at line 1");
+    }
+
+    @Test
+    void twoBundlesPastedIntoOneFileAreRefusedInsteadOfImportingOnlyTheFirst() {
+        byte[] two = (bundle() + "\n"
+                        + bundle().replace(
+                                        RichIncident.ID.toString(),
+                                        java.util.UUID.randomUUID().toString()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        IncidentService s = service("two");
+
+        BundleReader.BundleException e =
+                assertThrows(BundleReader.BundleException.class, () -> new BundleImporter(s, MetricSeriesArchive.none())
+                        .importBytes(two));
+
+        assertThat(e.getMessage()).startsWith("Not valid JSON at line ").contains("more JSON follows the end");
+        assertThat(s.incidents()).isEmpty();
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedByNameInsteadOfTheLastOneWinning() {
+        String twice = bundle().replaceFirst("\"version\" ?: ?1", "\"version\": 1, \"version\": 1");
+
+        assertThat(assertThrows(BundleReader.BundleException.class, () -> BundleReader.read(twice.getBytes()))
+                        .getMessage())
+                .contains("the key \"version\" appears twice");
     }
 }

@@ -101,6 +101,7 @@ public final class Database implements AutoCloseable {
         FLYWAY_LOG.setLevel(Level.WARNING);
         Path file = directory.resolve(NAME + ".mv.db").toAbsolutePath();
         refuseIfNotADatabase(file);
+        refuseSettingsInPath(file);
         String url = "jdbc:h2:" + scheme + ":" + directory.toAbsolutePath().resolve(NAME)
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=30000";
         long start = System.nanoTime();
@@ -165,6 +166,7 @@ public final class Database implements AutoCloseable {
     public static Database openReadOnly(Path directory) {
         Path file = directory.resolve(NAME + ".mv.db").toAbsolutePath();
         refuseIfNotADatabase(file);
+        refuseSettingsInPath(file);
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(NAME) + ";ACCESS_MODE_DATA=r";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
         try (Connection c = pool.getConnection()) {
@@ -183,6 +185,20 @@ public final class Database implements AutoCloseable {
                     null);
         }
         return db;
+    }
+
+    /**
+     * Refuses a path H2 would read as settings: its URL ends the file name at the first {@code ;}
+     * (https://h2database.com/html/features.html#database_url), so {@code /tmp/a;b=1} fails with
+     * "Unsupported connection setting" and a crafted folder name could pass {@code INIT=...}.
+     */
+    private static void refuseSettingsInPath(Path file) {
+        if (file.toString().indexOf(';') >= 0) {
+            throw new DatabaseException(
+                    "Cannot open the database " + file + ": its path contains ';', which Conn's database cannot"
+                            + " have. Nothing was changed. Move the data directory to a folder without ';'.",
+                    null);
+        }
     }
 
     /**
@@ -289,6 +305,9 @@ public final class Database implements AutoCloseable {
                                 + "(schema version " + newest + "; this version understands up to " + known + "). "
                                 + "Nothing was changed. Run the newer Conn, or choose another data directory.",
                         null);
+            }
+            if (info.pending().length > 0) {
+                MigrationSpace.refuseIfShort(file);
             }
             flyway.migrate();
         } catch (FlywayException e) {
