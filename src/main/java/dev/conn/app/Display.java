@@ -60,21 +60,12 @@ final class Display {
     }
 
     /**
-     * Words for a failure of the toolkit's start, in one line.
-     *
-     * @param e what {@code Application.launch} threw
-     * @return the message
-     */
-    /**
      * @param e what a command (not the window) failed with, past its own refusals
      * @return one line: out of memory says how to give Java more; anything else says it is a
      *     failure of the command
      */
     static String commandFailure(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = rootCause(e);
         String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         if (e instanceof OutOfMemoryError || root instanceof OutOfMemoryError) {
             return "the command ran out of memory (" + why + ") before it reported being done; check what"
@@ -84,15 +75,26 @@ final class Display {
         return "the command failed: " + why.lines().findFirst().orElse(why);
     }
 
+    /**
+     * Words for a failure of the toolkit's start, in one line.
+     *
+     * @param e what {@code Application.launch} threw
+     * @return the message
+     */
     static String launchFailure(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = rootCause(e);
         String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         if (why.contains("DISPLAY") || why.contains("display")) {
             return "cannot open the display (" + why + "); " + CLI_HINT;
         }
         return "Conn could not start its window: " + why.lines().findFirst().orElse(why);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 }
