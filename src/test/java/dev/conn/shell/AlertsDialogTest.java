@@ -1,0 +1,95 @@
+package dev.conn.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conn.platform.fx.AlertCentre;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The alert list shows a long alert whole, within the list's width. */
+@ExtendWith(ApplicationExtension.class)
+class AlertsDialogTest {
+    private static final Instant NOW = Instant.parse("2026-12-06T08:39:00Z");
+    private Stage owner;
+
+    @Start
+    void start(Stage stage) {
+        owner = stage;
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 1280, 720));
+        stage.show();
+    }
+
+    @Test
+    void aLongCheckBackAlertWrapsInsideTheListAndItsTimeStaysInView(FxRobot robot) throws Exception {
+        AlertCentre centre = new AlertCentre(Clock.fixed(NOW, ZoneOffset.UTC));
+        // seen at 1280×720: the row ran past the list's edge, the time ("08:39 UTC") and the end of
+        // the task were out of view behind a sideways scroll bar
+        centre.post(
+                "task:1",
+                AlertCentre.Level.WARNING,
+                "Check-back overdue: 山田 由紀子 (Yukiko Yamada, Payments SRE Tokyo) and François-Éloïse Dubois-Gutiérrez",
+                "watch the error rate on the checkout dashboard for 15 minutes after the rollback and call out"
+                        + " anything above 0.5 %; then ask the payment provider's on-call engineer in Frankfurt"
+                        + " whether the standby pool has our TLS client certificate (check back was due at 08:23 UTC)");
+        AtomicReference<AlertsDialog> dialog = new AtomicReference<>();
+        robot.interact(() -> {
+            dialog.set(new AlertsDialog(owner, centre));
+            // the list's size in em, as in the app
+            dialog.get()
+                    .getDialogPane()
+                    .getStylesheets()
+                    .add(AlertsDialog.class
+                            .getResource("/dev/conn/platform/theme/base.css")
+                            .toExternalForm());
+            dialog.get().show();
+        });
+        WaitForAsyncUtils.waitForFxEvents(5);
+        AtomicReference<List<String>> faults = new AtomicReference<>();
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            ListView<AlertCentre.Alert> list =
+                    (ListView<AlertCentre.Alert>) dialog.get().getDialogPane().lookup("#alerts-list");
+            Node viewport = list.lookup(".clipped-container");
+            Bounds inView = viewport.localToScene(viewport.getLayoutBounds());
+            List<String> out = new java.util.ArrayList<>();
+            for (Node n : list.lookupAll(".label")) {
+                Label l = (Label) n;
+                if (l.getText() == null || !l.isVisible() || l.getScene() == null) {
+                    continue;
+                }
+                String shown = l.getChildrenUnmodifiable().stream()
+                        .filter(c -> c instanceof Text)
+                        .map(c -> ((Text) c).getText().replaceAll("\\s+", " "))
+                        .findFirst()
+                        .orElse("");
+                if (!shown.equals(l.getText().replaceAll("\\s+", " "))) {
+                    out.add("'" + l.getText() + "' shows '" + shown + "'");
+                }
+                Bounds b = l.localToScene(l.getLayoutBounds());
+                if (b.getMaxX() > inView.getMaxX() + 1) {
+                    out.add("'" + l.getText() + "' runs past the list's right edge (" + b.getMaxX() + " > "
+                            + inView.getMaxX() + ")");
+                }
+            }
+            faults.set(out);
+            dialog.get().close();
+        });
+
+        assertThat(faults.get()).isEmpty();
+    }
+}
