@@ -117,5 +117,21 @@ public final class AlertsDialog extends Dialog<Void> {
             setText(null);
             setGraphic(row);
         }
+
+        /**
+         * The row's height at the list's width: a height measured while the list was wider (before
+         * the dialog was kept inside the screen) left a wrapped title on one line, cut with "...".
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (isEmpty() || getGraphic() == null) {
+                return super.computePrefHeight(width);
+            }
+            double w = width > 0
+                    ? width
+                    : getListView() == null ? -1 : getListView().getWidth() - 2;
+            double inner = w > 0 ? Math.max(0, w - snappedLeftInset() - snappedRightInset()) : -1;
+            return snappedTopInset() + getGraphic().prefHeight(inner) + snappedBottomInset();
+        }
     }
 }

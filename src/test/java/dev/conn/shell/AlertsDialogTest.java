@@ -30,8 +30,17 @@ class AlertsDialogTest {
     @Start
     void start(Stage stage) {
         owner = stage;
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 1280, 720));
+        javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 1280, 720);
+        dev.conn.platform.theme.ThemeManager.apply(scene, true);
+        // styled, sized and kept inside the screen as the app's dialogs are
+        dev.conn.platform.fx.DialogStyler.install(scene);
+        stage.setScene(scene);
         stage.show();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void screenAsItIs() {
+        dev.conn.platform.fx.DialogStyler.confineTo(null);
     }
 
     @Test
@@ -46,16 +55,17 @@ class AlertsDialogTest {
                 "watch the error rate on the checkout dashboard for 15 minutes after the rollback and call out"
                         + " anything above 0.5 %; then ask the payment provider's on-call engineer in Frankfurt"
                         + " whether the standby pool has our TLS client certificate (check back was due at 08:23 UTC)");
+        // just over one line: seen cut as "… waiting ..." and "… pending ACK ..." in the layout audit
+        centre.post(
+                "handoff:1",
+                AlertCentre.Level.INFO,
+                "Hand-off to Bob Example-Longname François-Éloïse Dubois-Gutiérrez waiting for ACK",
+                "Hand-off of Incident Commander to Bob Example-Longname François-Éloïse Dubois-Gutiérrez pending ACK"
+                        + " (ACK due by 14:05 UTC)");
         AtomicReference<AlertsDialog> dialog = new AtomicReference<>();
         robot.interact(() -> {
+            dev.conn.platform.fx.DialogStyler.confineTo(new javafx.geometry.Rectangle2D(0, 0, 1280, 720));
             dialog.set(new AlertsDialog(owner, centre));
-            // the list's size in em, as in the app
-            dialog.get()
-                    .getDialogPane()
-                    .getStylesheets()
-                    .add(AlertsDialog.class
-                            .getResource("/dev/conn/platform/theme/base.css")
-                            .toExternalForm());
             dialog.get().show();
         });
         WaitForAsyncUtils.waitForFxEvents(5);
