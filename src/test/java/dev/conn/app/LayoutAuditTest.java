@@ -331,6 +331,12 @@ class LayoutAuditTest extends WindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         TextField title = (TextField) waitFor(robot, "#declare-title");
         robot.interact(() -> title.setText(TITLE));
+        robot.interact(() -> robot.lookup("#declare-summary")
+                .queryTextInputControl()
+                .setText("Since the payment provider's failover at 07:55 UTC, about 12 % of card payments at checkout"
+                        + " in the EU (Deutschland, España, France, Österreich) fail with a gateway timeout; PayPal,"
+                        + " SEPA and invoices are unaffected. We rolled the provider's configuration back at 08:20 and"
+                        + " are watching the error rate."));
         robot.clickOn("#declare-sev1");
         robot.clickOn("#declare-confirm");
         waitUntil(() -> robot.lookup("#titleLabel").tryQuery().isPresent()
