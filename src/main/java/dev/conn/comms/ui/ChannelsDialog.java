@@ -63,6 +63,12 @@ public final class ChannelsDialog extends Dialog<Void> {
         list.setItems(model.channels());
         list.getStyleClass().add("channel-list"); // about five rows, in em (base.css)
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                // a long channel id wraps; its type and audience stay in view, no sideways scrolling
+                setPrefWidth(0);
+                setWrapText(true);
+            }
+
             @Override
             protected void updateItem(ChannelSettings c, boolean empty) {
                 super.updateItem(c, empty);
