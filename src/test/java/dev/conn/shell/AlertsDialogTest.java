@@ -62,6 +62,32 @@ class AlertsDialogTest {
                 "Hand-off to Bob Example-Longname François-Éloïse Dubois-Gutiérrez waiting for ACK",
                 "Hand-off of Incident Commander to Bob Example-Longname François-Éloïse Dubois-Gutiérrez pending ACK"
                         + " (ACK due by 14:05 UTC)");
+        assertThat(faults(robot, centre)).isEmpty();
+    }
+
+    @Test
+    void atDoubleTextSizeAJapaneseTaskWrapsInsideTheList(FxRobot robot) throws Exception {
+        AlertCentre centre = new AlertCentre(Clock.fixed(NOW, ZoneOffset.UTC));
+        // more alerts than the list can show (its vertical scroll bar takes room from the rows), the
+        // Japanese one newest, at the top
+        for (int i = 0; i < 5; i++) {
+            centre.post(
+                    "overdue:" + i,
+                    AlertCentre.Level.CRITICAL,
+                    "Overdue: First stakeholder update " + i,
+                    "Was due at 08:22 UTC. Compose (Ctrl+M) it, or skip it in the Comms tab (Ctrl+Shift+C).");
+        }
+        // a line of Japanese has no spaces to break at
+        centre.post(
+                "task:2",
+                AlertCentre.Level.WARNING,
+                "Check-back overdue: 山田 由紀子 (Yukiko Yamada, Payments SRE Tokyo)",
+                "決済ゲートウェイのタイムアウト設定を確認して、東京リージョンへの影響を報告してください (check back was due at 08:23 UTC)");
+        robot.interact(() -> dev.conn.platform.theme.ThemeManager.scaleFonts(owner.getScene(), 2.0));
+        assertThat(faults(robot, centre)).isEmpty();
+    }
+
+    private List<String> faults(FxRobot robot, AlertCentre centre) throws Exception {
         AtomicReference<AlertsDialog> dialog = new AtomicReference<>();
         robot.interact(() -> {
             dev.conn.platform.fx.DialogStyler.confineTo(new javafx.geometry.Rectangle2D(0, 0, 1280, 720));
@@ -99,7 +125,6 @@ class AlertsDialogTest {
             faults.set(out);
             dialog.get().close();
         });
-
-        assertThat(faults.get()).isEmpty();
+        return faults.get();
     }
 }
