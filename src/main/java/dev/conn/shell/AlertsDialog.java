@@ -80,6 +80,11 @@ public final class AlertsDialog extends Dialog<Void> {
 
     /** Level icon and word, title, time; the text below; "seen" once acknowledged. */
     private static final class AlertRow extends ListCell<AlertCentre.Alert> {
+        AlertRow() {
+            // as wide as the list: a long title or text wraps, no sideways scrolling to read the time
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(AlertCentre.Alert a, boolean empty) {
             super.updateItem(a, empty);
@@ -96,13 +101,37 @@ public final class AlertsDialog extends Dialog<Void> {
             Label title = new Label(a.level().icon() + " " + a.level().label().toUpperCase(java.util.Locale.ROOT) + "  "
                     + a.title() + (a.acknowledged() ? "  (seen)" : ""));
             title.getStyleClass().add("alert-title");
+            // a long title ("Check-back overdue: <a long name>") wraps; the time keeps its width
+            title.setWrapText(true);
+            title.setMinWidth(0);
+            HBox.setHgrow(title, javafx.scene.layout.Priority.SOMETIMES);
             Label when = new Label(TimeFormat.utcMinutes(a.raisedAt()));
             when.getStyleClass().add("muted");
+            when.setMinWidth(Label.USE_PREF_SIZE);
             Label text = new Label(a.text());
             text.setWrapText(true);
+            text.setMinWidth(0);
             text.getStyleClass().add("alert-text");
+            VBox row = new VBox(2, new HBox(12, title, when), text);
+            row.setMinWidth(0);
             setText(null);
-            setGraphic(new VBox(2, new HBox(12, title, when), text));
+            setGraphic(row);
+        }
+
+        /**
+         * The row's height at the list's width: a height measured while the list was wider (before
+         * the dialog was kept inside the screen) left a wrapped title on one line, cut with "...".
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (isEmpty() || getGraphic() == null) {
+                return super.computePrefHeight(width);
+            }
+            double w = width > 0
+                    ? width
+                    : getListView() == null ? -1 : getListView().getWidth() - 2;
+            double inner = w > 0 ? Math.max(0, w - snappedLeftInset() - snappedRightInset()) : -1;
+            return snappedTopInset() + getGraphic().prefHeight(inner) + snappedBottomInset();
         }
     }
 }

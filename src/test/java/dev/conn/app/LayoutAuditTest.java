@@ -37,6 +37,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class LayoutAuditTest extends WindowTest {
     private static final Path OUT = Path.of("target", "layout-audit");
 
+    private static final String TITLE = "Checkout errors for EU card payments after the payment provider's failover"
+            + " — Zahlungsfehler in Deutschland, España and Österreich";
+    /** Starts with "Bob": the hand-off goes to him. */
+    private static final String RESPONDER = "Bob Example-Longname François-Éloïse Dubois-Gutiérrez";
+
     private static final int[][] SIZES = {{1280, 720}, {1366, 768}, {1920, 1080}};
     private static final int[] SMALL_SCREEN = SIZES[0];
     /**
@@ -293,12 +298,45 @@ class LayoutAuditTest extends WindowTest {
         }
     }
 
-    /** An incident with a responder, a task, a few entries and a hand-off waiting for its ACK. */
+    /**
+     * Skips the first checklist item with a long reason: the row's note (a skip reason, the subject
+     * of the message that ticked it, who took a role) is the longest text a checklist row shows.
+     */
+    @SuppressWarnings("unchecked")
+    private void skipFirstChecklistItem(FxRobot robot) throws Exception {
+        robot.interact(() -> view().showPanel("comms"));
+        ListView<dev.conn.comms.ChecklistItem> checklist =
+                robot.lookup("#checklist").queryAs(ListView.class);
+        waitUntil(() -> !checklist.getItems().isEmpty());
+        robot.interact(() -> checklist.getSelectionModel().select(0));
+        fireLater(robot, "#skipButton");
+        TextField reason = (TextField) waitFor(robot, "#skip-reason");
+        robot.interact(
+                () -> reason.setText("the war room bridge #inc-payments-eu-checkout-failover was already open from"
+                        + " the provider's maintenance window; everyone joined there (Zoë, François, 山田)"));
+        robot.interact(
+                () -> javafx.application.Platform.runLater(((javafx.scene.control.Button) robot.lookup("#skip-dialog")
+                        .queryAs(javafx.scene.control.DialogPane.class)
+                        .lookupButton(javafx.scene.control.ButtonType.OK))::fire));
+        waitUntil(() -> checklist.getItems().stream().anyMatch(i -> i.state() == dev.conn.comms.ItemState.SKIPPED));
+    }
+
+    /**
+     * An incident as real ones read: a long title with non-ASCII letters, a responder with a long
+     * name, a long task, long entries, a checklist item skipped with a long reason, and a hand-off
+     * waiting for its ACK.
+     */
     @SuppressWarnings("unchecked")
     private void prepareIncident(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         TextField title = (TextField) waitFor(robot, "#declare-title");
-        robot.interact(() -> title.setText("Checkout errors in EU after the payment provider's failover"));
+        robot.interact(() -> title.setText(TITLE));
+        robot.interact(() -> robot.lookup("#declare-summary")
+                .queryTextInputControl()
+                .setText("Since the payment provider's failover at 07:55 UTC, about 12 % of card payments at checkout"
+                        + " in the EU (Deutschland, España, France, Österreich) fail with a gateway timeout; PayPal,"
+                        + " SEPA and invoices are unaffected. We rolled the provider's configuration back at 08:20 and"
+                        + " are watching the error rate."));
         robot.clickOn("#declare-sev1");
         robot.clickOn("#declare-confirm");
         waitUntil(() -> robot.lookup("#titleLabel").tryQuery().isPresent()
@@ -310,7 +348,7 @@ class LayoutAuditTest extends WindowTest {
                 .orElse(false));
         fireLater(robot, "#addResponderButton");
         TextField name = (TextField) waitFor(robot, "#responder-name");
-        robot.interact(() -> name.setText("Bob Example-Longname"));
+        robot.interact(() -> name.setText(RESPONDER));
         fireLater(robot, "#responder-add");
         ListView<Object> roster = robot.lookup("#rosterList").queryAs(ListView.class);
         waitUntil(() -> !roster.getItems().isEmpty());
@@ -320,14 +358,19 @@ class LayoutAuditTest extends WindowTest {
         robot.interact(() -> person.setValue(person.getItems().get(0)));
         robot.interact(() -> robot.lookup("#task-text")
                 .queryAs(TextField.class)
-                .setText("check the database failover and report the replication lag"));
+                .setText("check the database failover on the payments cluster (eu-central-1 and eu-west-3) and report"
+                        + " the replication lag and any stuck transactions"));
         fireLater(robot, "#task-confirm");
         ListView<Object> tasks = robot.lookup("#taskList").queryAs(ListView.class);
         waitUntil(() -> tasks.getItems().size() == 1);
 
         for (String note : List.of(
                 "Error rate on checkout at 12 % since the failover; EU customers cannot pay with cards",
-                "/decision roll back the payment provider's configuration to yesterday's version", "Short note")) {
+                "/decision roll back the payment provider's configuration to yesterday's version",
+                // a long word with no space to break at, as a pasted link is
+                "https://grafana.example.com/d/payments-eu-checkout/payments-checkout-overview?orgId=1&from=now-3h"
+                        + "&to=now&var-region=eu-central-1",
+                "Short note")) {
             robot.interact(
                     () -> robot.lookup("#captureField").queryTextInputControl().setText(note));
             robot.interact(() -> robot.lookup("#captureField").query().requestFocus());
@@ -337,6 +380,8 @@ class LayoutAuditTest extends WindowTest {
                     .getText()
                     .isEmpty());
         }
+
+        skipFirstChecklistItem(robot);
 
         fireLater(robot, "#offerHandoffButton");
         ComboBox<Responder> to = (ComboBox<Responder>) waitFor(robot, "#choice-person");

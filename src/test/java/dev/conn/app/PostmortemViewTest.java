@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -73,7 +74,8 @@ class PostmortemViewTest extends WindowTest {
         launchWithIncident();
         showPostmortem(robot);
         typeInto(robot, "#pm-summary", "Resolver cache leaked");
-        TextField why = robot.lookup("#pm-rootCause-1-why-1").queryAs(TextField.class);
+        javafx.scene.control.TextInputControl why =
+                robot.lookup("#pm-rootCause-1-why-1").queryTextInputControl();
         robot.interact(() -> why.setText("pods were OOMKilled | no limit"));
 
         // the form sits below the fold of the scrolling tab: fill it as typing would
@@ -97,6 +99,33 @@ class PostmortemViewTest extends WindowTest {
                 .contains("pods were OOMKilled \\| no limit")
                 .contains("| Alert on resolver memory | prevent | Bob |");
         assertThat(robot.lookup("#pm-message").queryAs(Label.class).getText()).startsWith("Exported to");
+    }
+
+    @Test
+    void aLongRootCauseWrapsAndShowsAllItsLinesAndTabMovesOn(FxRobot robot) throws Exception {
+        launchWithIncident();
+        showPostmortem(robot);
+        // at 1280×720 a text field showed "The payment provider's failover pool in Frankfurt had no
+        // copy of our TLS client" and hid the rest
+        String cause = "The payment provider's failover pool in Frankfurt had no copy of our TLS client certificate,"
+                + " so the provider's load balancer rejected every third request after the failover";
+        javafx.scene.control.TextArea area =
+                robot.lookup("#pm-rootCause-1").queryAs(javafx.scene.control.TextArea.class);
+        double oneLine = area.getHeight();
+        robot.interact(() -> area.setText(cause));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+        AtomicReference<Boolean> scrolls = new AtomicReference<>();
+        robot.interact(() -> scrolls.set(area.lookupAll(".scroll-bar").stream()
+                .anyMatch(b -> b instanceof javafx.scene.control.ScrollBar sb
+                        && sb.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                        && sb.isVisible())));
+
+        assertThat(area.getHeight()).as("grown to show the wrapped lines").isGreaterThan(oneLine * 1.5);
+        assertThat(scrolls.get()).as("every line in view, no scroll bar").isFalse();
+        robot.interact(area::requestFocus);
+        robot.type(KeyCode.TAB);
+        assertThat(area.getText()).as("Tab moves on, typing no tab").isEqualTo(cause);
+        assertThat(robot.lookup("#pm-rootCause-1-why-1").query().isFocused()).isTrue();
     }
 
     @Test

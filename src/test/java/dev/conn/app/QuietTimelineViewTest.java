@@ -38,7 +38,8 @@ class QuietTimelineViewTest extends WindowTest {
         launchWithIncident(robot);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(robot, "#pm-summary");
-        TextField why = robot.lookup("#pm-rootCause-1-why-5").queryAs(TextField.class);
+        javafx.scene.control.TextInputControl why =
+                robot.lookup("#pm-rootCause-1-why-5").queryTextInputControl();
         robot.interact(why::requestFocus);
         robot.write("no memory limit");
         waitUntil(() -> why.getText().equals("no memory limit"));

@@ -61,6 +61,13 @@ public final class CommandBannerView {
         handoffCode.textProperty().bind(model.handoffCodeProperty());
         show(expiredBanner, model.expiredHandoffProperty().isNotNull());
         expiredText.textProperty().bind(model.expiredTextProperty());
+        // a flow pane gives a label its one-line width: a long name ran past the window's edge
+        for (Label l : new Label[] {leaderlessText, handoffText, expiredText}) {
+            if (l.getParent() instanceof javafx.scene.layout.Region line) {
+                l.maxWidthProperty()
+                        .bind(line.widthProperty().subtract(line.snappedLeftInset() + line.snappedRightInset() + 1));
+            }
+        }
     }
 
     private static void show(VBox banner, ObservableValue<Boolean> when) {

@@ -11,7 +11,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
@@ -37,14 +36,7 @@ final class PagesPane {
         ListView<Pages.Page> list = new ListView<>(model.pages());
         list.setId("pages-list");
         list.setPrefHeight(90);
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Pages.Page p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : PagingViewModel.describe(p));
-                setWrapText(true);
-            }
-        });
+        list.setCellFactory(v -> new dev.conn.platform.fx.WrappingTextCell<>(PagingViewModel::describe));
         Button page = new Button("Page…");
         page.setId("page-button");
         page.setOnAction(e -> ask(owner.get(), model));

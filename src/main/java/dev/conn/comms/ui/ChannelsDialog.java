@@ -16,7 +16,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -62,13 +61,9 @@ public final class ChannelsDialog extends Dialog<Void> {
         list.setId("channelList");
         list.setItems(model.channels());
         list.getStyleClass().add("channel-list"); // about five rows, in em (base.css)
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(ChannelSettings c, boolean empty) {
-                super.updateItem(c, empty);
-                setText(empty || c == null ? null : c.id() + " · " + c.type() + " · " + c.audience());
-            }
-        });
+        // a long channel id wraps; its type and audience stay in view, no sideways scrolling
+        list.setCellFactory(v ->
+                new dev.conn.platform.fx.WrappingTextCell<>(c -> c.id() + " · " + c.type() + " · " + c.audience()));
         list.getSelectionModel().selectedItemProperty().subscribe((ChannelSettings c) -> show(c));
         id.setId("channel-id");
         type.setId("channel-type");

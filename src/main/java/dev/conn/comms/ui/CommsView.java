@@ -81,6 +81,12 @@ public final class CommsView extends VBox {
         unknown.setPrefHeight(90);
         unknown.setMinHeight(60);
         unknown.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            {
+                // a long channel id and subject wrap: which message it is stays readable
+                setPrefWidth(0);
+                setWrapText(true);
+            }
+
             @Override
             protected void updateItem(OutboxMessage m, boolean empty) {
                 super.updateItem(m, empty);

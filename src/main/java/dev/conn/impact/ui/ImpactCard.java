@@ -75,9 +75,12 @@ final class ImpactCard {
         HBox.setHgrow(grow, Priority.ALWAYS);
         for (Button b : List.of(snap, edit, remove)) {
             b.getStyleClass().add("small"); // AtlantaFX compact button
-            b.setMinWidth(Region.USE_PREF_SIZE); // the title is cut, never the buttons
+            b.setMinWidth(Region.USE_PREF_SIZE); // the title wraps, never the buttons
         }
+        // a long query name wraps beside the buttons instead of "Checkout card payment error rate, EU regio..."
+        title.setWrapText(true);
         title.setMinWidth(40);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         HBox header = new HBox(6, title, badge, grow, snap, edit, remove);
         header.setAlignment(Pos.CENTER_LEFT);
         Region growFooter = new Region();

@@ -46,13 +46,7 @@ public final class MonitoringSourcesDialog extends Dialog<List<MonitoringSource>
         ListView<MonitoringSource> list = new ListView<>(sources);
         list.setId("sources-list");
         list.getStyleClass().add("source-list"); // wide enough for a source name, in em (base.css)
-        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(MonitoringSource s, boolean emptyRow) {
-                super.updateItem(s, emptyRow);
-                setText(emptyRow || s == null ? null : s.name() + " · " + s.kind());
-            }
-        });
+        list.setCellFactory(v -> new dev.conn.platform.fx.WrappingTextCell<>(s -> s.name() + " · " + s.kind()));
         kind.getItems().setAll(MonitoringSource.Kind.values());
         kind.setValue(MonitoringSource.Kind.PROMETHEUS);
         auth.getItems().setAll(MonitoringSource.Auth.values());

@@ -188,15 +188,11 @@ public final class PostmortemView {
     private void buildCauses(VBox box, int count) {
         box.getChildren().clear();
         for (int n = 1; n <= count; n++) {
-            TextField cause = new TextField();
-            cause.setId("pm-rootCause-" + n);
-            cause.setPromptText("Root cause " + n);
+            TextArea cause = GrowingTextArea.of("pm-rootCause-" + n, "Root cause " + n);
             cause.textProperty().bindBidirectional(model.field(PostmortemField.rootCause(n)));
             box.getChildren().add(cause);
             for (int w = 1; w <= 5; w++) {
-                TextField why = new TextField();
-                why.setId("pm-rootCause-" + n + "-why-" + w);
-                why.setPromptText("Why? (" + w + ")");
+                TextArea why = GrowingTextArea.of("pm-rootCause-" + n + "-why-" + w, "Why? (" + w + ")");
                 why.textProperty().bindBidirectional(model.field(PostmortemField.why(n, w)));
                 box.getChildren().add(why);
             }

@@ -16,7 +16,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -125,13 +124,7 @@ public final class WarRoomDialog extends Dialog<Void> {
         people.setId("war-room-people");
         people.setPrefHeight(140);
         people.setPlaceholder(new Label("Nobody seen yet: people appear once their consoles connect."));
-        people.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(PersonSeen p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : person(p, zone));
-            }
-        });
+        people.setCellFactory(l -> new dev.conn.platform.fx.WrappingTextCell<>(p -> person(p, zone)));
         VBox content = new VBox(
                 10,
                 form,

@@ -64,6 +64,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The impact panel on a real incident log (H2 in a temp folder) with a fake metric source: the
@@ -256,6 +257,33 @@ class ImpactViewTest {
         assertThat(robot.lookup(".impact-legend-item").queryAllAs(Label.class))
                 .extracting(Label::getText)
                 .anyMatch(t -> t.equals("Error ratio {service=\"checkout\"} · now 0.1 %, peak 14.2 %"));
+    }
+
+    @Test
+    void aLongQueryNameWrapsBesideTheCardsButtonsInsteadOfBeingCut(FxRobot robot) throws Exception {
+        // at 1280×720 the card showed "Checkout card payment error rate, EU regio..."
+        String name =
+                "Checkout card payment error rate, EU regions (eu-central-1, eu-west-3, eu-south-2) — Fehlerquote";
+        robot.interact(() -> model.commands()
+                .saveQuery(ImpactQuery.create(name, "prod", "sum(errors)", "%", OptionalDouble.of(0.5)), e -> {}));
+        robot.interact(() -> view.getScene().getWindow().setWidth(630));
+        waitUntil(() -> robot.lookup(".impact-title").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("Checkout card")));
+        WaitForAsyncUtils.waitForFxEvents(5);
+        AtomicReference<String> shown = new AtomicReference<>();
+        robot.interact(() -> {
+            Label title = robot.lookup(".impact-title").queryAllAs(Label.class).stream()
+                    .filter(l -> l.getText().startsWith("Checkout card"))
+                    .findFirst()
+                    .orElseThrow();
+            shown.set(title.getChildrenUnmodifiable().stream()
+                    .filter(n -> n instanceof javafx.scene.text.Text)
+                    .map(n -> ((javafx.scene.text.Text) n).getText().replaceAll("\\s+", " "))
+                    .findFirst()
+                    .orElse(""));
+        });
+
+        assertThat(shown.get()).isEqualTo(name + " (%)");
     }
 
     @Test
