@@ -223,12 +223,16 @@ class ImpactChartBehaviourTest {
     @Test
     void theValueTooltipStaysInsideTheChartNearEveryEdge(FxRobot robot) throws Exception {
         ImpactChartView chart = chart(robot);
-        ChartScale sc = scale(robot, chart);
-        double[] xs = {sc.left() + 1, sc.left() + sc.width() / 2, sc.left() + sc.width() - 1};
-        double[] ys = {sc.top() + 1, sc.top() + sc.height() / 2, sc.top() + sc.height() - 1};
         Label tooltip = chart.tooltip();
-        for (double x : xs) {
-            for (double y : ys) {
+        // fractions of the plot: its corners and edges 2 px in, and its middle; the plot's bounds are
+        // read again at each point (a CI run once timed out with the pointer 1 px inside a plot edge
+        // read before the first hover)
+        double[] fractions = {0, 0.5, 1};
+        for (double fx : fractions) {
+            for (double fy : fractions) {
+                ChartScale sc = scale(robot, chart);
+                double x = sc.left() + 2 + fx * (sc.width() - 4);
+                double y = sc.top() + 2 + fy * (sc.height() - 4);
                 robot.moveTo(chart.localToScreen(x, y));
                 WaitForAsyncUtils.waitForFxEvents();
                 waitUntil(tooltip::isVisible);
