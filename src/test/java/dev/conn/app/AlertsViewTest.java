@@ -48,6 +48,46 @@ class AlertsViewTest extends WindowTest {
     }
 
     @Test
+    void fiveRespondersTiredAtOnceGiveAtMostThreeToastsInTheWindowAndNoPopups(FxRobot robot) throws Exception {
+        launchAs("Ana Ops");
+        size(robot, 1366, 768);
+        declare(robot, "Checkout errors in EU");
+        for (String name : List.of("Bob", "Mei Chen", "Ravi Menon", "Julia Park")) {
+            addResponder(robot, name);
+        }
+
+        clock.advance(Duration.ofMinutes(91));
+
+        waitUntil(
+                () -> safeKeys().stream().filter(k -> k.startsWith("fatigue:")).count() == 5);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+        AtomicReference<List<String>> popups = new AtomicReference<>();
+        AtomicReference<Long> toasts = new AtomicReference<>();
+        robot.interact(() -> {
+            popups.set(javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w != stage && w.isShowing())
+                    .map(w -> w.getClass().getSimpleName())
+                    .toList());
+            toasts.set(robot.lookup(".toast").queryAll().stream()
+                    .filter(n -> n.isVisible() && n.getScene() == stage.getScene())
+                    .count());
+        });
+        assertThat(popups.get())
+                .as("five fatigue popups of their own covered the window at 1366×768")
+                .isEmpty();
+        assertThat(toasts.get()).isBetween(1L, 3L);
+        assertThat(badge(robot)).contains(String.valueOf(safeKeys().size()));
+    }
+
+    private void size(FxRobot robot, double w, double h) throws TimeoutException {
+        robot.interact(() -> {
+            stage.setWidth(w);
+            stage.setHeight(h);
+        });
+        waitUntil(() -> stage.getScene().getWidth() == w && stage.getScene().getHeight() == h);
+    }
+
+    @Test
     void overdueCommsNameTheRightShortcutsAndAfterResolvingOnlyThePostmortemReminderIsAlerted(FxRobot robot)
             throws Exception {
         launchAs("Ana Ops");

@@ -18,8 +18,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
-import org.controlsfx.control.Notifications;
 
 /**
  * The People panel ({@code PeopleView.fxml}): roster with presence, roles, duty and fatigue; the
@@ -107,15 +105,11 @@ public final class PeopleView {
                         rosterList, selectedResponderId, r -> r.responder().id())));
         model.tasks().addListener((ListChangeListener<PeopleListViewModel.TaskRow>) c -> Platform.runLater(
                 () -> reselect(taskList, selectedTaskId, t -> t.task().taskId())));
-        fatigue.alerts().addListener((ListChangeListener<FatigueAlertsViewModel.FatigueAlertRow>) c -> {
-            renderAlerts();
-            while (c.next()) {
-                c.getAddedSubList().forEach(this::notifyAlert);
-            }
-        });
+        // the panel lists them; their toasts are the alert centre's (PeopleAlerts), at most three in
+        // the timeline's corner: a popup of its own per alert buried the window when five
+        // responders crossed a threshold in the same minute
+        fatigue.alerts().addListener((ListChangeListener<FatigueAlertsViewModel.FatigueAlertRow>) c -> renderAlerts());
         renderAlerts();
-        // alerts raised before this panel was built (it loads when first needed) still pop up
-        fatigue.alerts().forEach(this::notifyAlert);
         renderResponderActions();
         renderTaskActions();
     }
@@ -178,21 +172,6 @@ public final class PeopleView {
             box.getStyleClass().add("fatigue-alert");
             fatigueAlertBox.getChildren().add(box);
         }
-    }
-
-    private void notifyAlert(FatigueAlertsViewModel.FatigueAlertRow a) {
-        Window w =
-                root == null || root.getScene() == null ? null : root.getScene().getWindow();
-        if (w == null || !w.isShowing()) {
-            return;
-        }
-        Notifications.create()
-                .owner(w)
-                .title("Fatigue: " + a.crossing().person())
-                .text(a.text())
-                .hideAfter(javafx.util.Duration.seconds(15))
-                .darkStyle()
-                .showWarning();
     }
 
     /** @return the responder selected in the roster, if any */
