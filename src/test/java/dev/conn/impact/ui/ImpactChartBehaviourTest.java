@@ -177,6 +177,7 @@ class ImpactChartBehaviourTest {
         Scene scene = new Scene(root, 1240, 760);
         dev.conn.platform.theme.ThemeManager.apply(scene, true);
         stage.setScene(scene);
+        stage.sizeToScene(); // the shared stage keeps a size an earlier test set (630 px wide)
         stage.show();
         model.commands()
                 .saveQuery(

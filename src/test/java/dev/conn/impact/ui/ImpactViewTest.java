@@ -194,6 +194,7 @@ class ImpactViewTest {
         Scene scene = new Scene(view, 900, 600);
         dev.conn.platform.theme.ThemeManager.apply(scene, true);
         stage.setScene(scene);
+        stage.sizeToScene(); // the shared stage keeps a size an earlier test set (630 px wide)
         stage.show();
         model.commands()
                 .saveQuery(
